@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+// Playbook: a static site generator for community playbooks.
+// One module per pipeline stage; dependencies point one way:
+// Model ← Source, Markdown, Check, Render, Output ← Pipeline ← Serve, Scaffold ← CLI ← playbook.
+import PackageDescription
+
+let package = Package(
+    name: "Playbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "playbook", targets: ["playbook"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        .target(name: "PlaybookModel"),
+        .target(
+            name: "PlaybookSource",
+            dependencies: ["PlaybookModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "PlaybookMarkdown", dependencies: ["PlaybookModel", "CCmarkGFM"]),
+        .target(name: "PlaybookCheck", dependencies: ["PlaybookModel"]),
+        .target(
+            name: "PlaybookRender",
+            dependencies: [
+                "PlaybookModel", "PlaybookMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Theme")]
+        ),
+        .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),
+        .target(
+            name: "PlaybookPipeline",
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookRender",
+                "PlaybookOutput",
+            ]
+        ),
+        .target(
+            name: "PlaybookServe",
+            dependencies: ["PlaybookPipeline", "PlaybookOutput", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .target(name: "PlaybookScaffold", dependencies: ["PlaybookPipeline", "PlaybookSource"]),
+        .target(
+            name: "PlaybookCLI",
+            dependencies: [
+                "PlaybookPipeline", "PlaybookServe", "PlaybookScaffold",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "playbook", dependencies: ["PlaybookCLI"]),
+        .target(name: "TestSupport", dependencies: ["PlaybookModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "TestSupport"]),
+        .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "TestSupport"]),
+        .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
+        .testTarget(name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"]),
+        .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),
+        .testTarget(name: "PlaybookScaffoldTests", dependencies: ["PlaybookScaffold", "TestSupport"]),
+        .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookCLITests",
+            dependencies: ["PlaybookCLI", "TestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["PlaybookPipeline", "PlaybookCLI", "TestSupport"],
+            exclude: ["Cases"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,175 @@
+// PlaybookMarkdown: stage 2, PARSE. The only module that sees libcmark-gfm; C types never
+// leave this file. Produces Playbook's own `MarkdownDocument` with file-based positions.
+import CCmarkGFM
+import PlaybookModel
+
+/// Parses CommonMark + GFM (tables, strikethrough, autolinks, tag filter, task lists, footnotes).
+public struct MarkdownParser: Sendable {
+    public init() {
+        Self.registerExtensions
+    }
+
+    /// cmark-gfm keeps a global extension registry; registering once per process is enough and
+    /// must happen before any lookup.
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
+    /// added to every line so positions point into the whole file.
+    public func parse(_ body: String, lineOffset: Int = 0) -> MarkdownDocument {
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+        guard let parser = cmark_parser_new(options) else {
+            return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var utf8 = Array(body.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
+        }
+        defer { cmark_node_free(root) }
+        var converter = Converter(lines: LineIndex(utf8), lineOffset: lineOffset)
+        utf8.removeAll()
+        return MarkdownDocument(root: converter.convert(root, parentRange: SourceRange(line: lineOffset + 1)))
+    }
+}
+
+/// Byte offsets of line starts, to turn cmark's byte columns into scalar columns.
+struct LineIndex {
+    let bytes: [UInt8]
+    let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        self.starts = starts
+    }
+
+    /// Converts a 1-based byte column on a 1-based body line to a 1-based scalar column.
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard byteColumn > 1, line >= 1, line <= starts.count else { return max(byteColumn, 1) }
+        let start = starts[line - 1]
+        let end = min(start + byteColumn - 1, bytes.count)
+        var column = 1
+        var i = start
+        while i < end {
+            // Count lead bytes only: continuation bytes are 10xxxxxx.
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+}
+
+private struct Converter {
+    let lines: LineIndex
+    let lineOffset: Int
+
+    mutating func convert(_ node: OpaquePointer, parentRange: SourceRange) -> MarkdownNode {
+        let range = self.range(of: node) ?? parentRange
+        var children: [MarkdownNode] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            children.append(convert(current, parentRange: range))
+            child = cmark_node_next(current)
+        }
+        return MarkdownNode(kind(of: node, childCount: children.count), range: range, children: children)
+    }
+
+    func range(of node: OpaquePointer) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        guard startLine > 0 else { return nil }
+        let startColumn = Int(cmark_node_get_start_column(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        return SourceRange(
+            start: SourcePosition(
+                line: startLine + lineOffset, column: lines.scalarColumn(line: startLine, byteColumn: startColumn)),
+            end: SourcePosition(
+                line: max(endLine, startLine) + lineOffset,
+                column: lines.scalarColumn(line: max(endLine, startLine), byteColumn: endColumn)))
+    }
+
+    func kind(of node: OpaquePointer, childCount: Int) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM:
+            if typeString(node) == "tasklist" {
+                return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            }
+            return .item(task: nil)
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal(node))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: literal(node))
+        case CMARK_NODE_TEXT: return .text(literal(node))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(literal(node))
+        case CMARK_NODE_HTML_INLINE: return .htmlInline(literal(node))
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: literal(node))
+        default:
+            switch typeString(node) {
+            case "table":
+                let count = Int(cmark_gfm_extensions_get_table_columns(node))
+                var alignments: [MarkdownNode.Alignment] = []
+                if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                    for i in 0..<count {
+                        switch raw[i] {
+                        case UInt8(ascii: "l"): alignments.append(.left)
+                        case UInt8(ascii: "c"): alignments.append(.center)
+                        case UInt8(ascii: "r"): alignments.append(.right)
+                        default: alignments.append(.none)
+                        }
+                    }
+                }
+                return .table(alignments: alignments)
+            case "table_header": return .tableRow(header: true)
+            case "table_row": return .tableRow(header: false)
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .paragraph
+            }
+        }
+    }
+
+    func typeString(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_literal(node))
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,53 @@
+import PlaybookModel
+
+/// Turns a loaded `SourceFile` into a `Page`: parses the body, decides the kind and the URL,
+/// finds the title and gives every heading its anchor.
+public struct PageParser: Sendable {
+    private let markdown = MarkdownParser()
+
+    public init() {}
+
+    public func parse(_ source: SourceFile) -> Page {
+        let document = markdown.parse(source.body, lineOffset: source.bodyLineOffset)
+        var generator = Slug.AnchorGenerator()
+        let headings = document.headings.map { node -> Heading in
+            let text = node.plainText
+            return Heading(
+                level: node.headingLevel ?? 1, text: text, anchor: generator.next(for: text),
+                line: node.range.start.line)
+        }
+        let kind = Self.kind(of: source)
+        let title: String
+        if case .string(let t)? = source.frontMatter["title"], !t.allSatisfy(\.isWhitespace) {
+            title = t
+        } else if let first = headings.first(where: { $0.level == 1 }) ?? headings.first {
+            title = first.text
+        } else {
+            title = ""
+        }
+        return Page(
+            source: source, kind: kind, url: Slug.url(forContentPath: source.contentPath), title: title,
+            document: document, headings: headings)
+    }
+
+    /// The kind named in front matter, else the one implied by the top-level folder, else `page`.
+    public static func kind(of source: SourceFile) -> Kind {
+        if case .string(let name)? = source.frontMatter["kind"] {
+            return Kind(name.trimmingWhitespace.lowercased())
+        }
+        let path = source.contentPath
+        if let slash = path.firstIndex(of: "/"), let kind = Kind.folders[String(path[..<slash])] {
+            return kind
+        }
+        return .page
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

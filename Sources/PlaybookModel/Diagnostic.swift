@@ -1,0 +1,120 @@
+// PlaybookModel: the value types every stage shares. No I/O lives here.
+
+/// A 1-based line and column in a source file, counting from the first byte of the file
+/// (front matter included). Columns count Unicode scalars, as editors do.
+public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static let start = SourcePosition(line: 1, column: 1)
+
+    public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+        (a.line, a.column) < (b.line, b.column)
+    }
+}
+
+/// A span in a source file; `end` is inclusive, as cmark reports it.
+public struct SourceRange: Hashable, Sendable, Codable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+
+    public init(line: Int, column: Int = 1) {
+        self.start = SourcePosition(line: line, column: column)
+        self.end = self.start
+    }
+}
+
+public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
+    case error
+    case warning
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        a == .error && b == .warning
+    }
+}
+
+/// One located problem in the handbook. Tests compare diagnostics by equality, never by substring.
+public struct Diagnostic: Hashable, Sendable, Codable {
+    /// Path relative to the site root, with `/` separators (`content/groups/hangzhou/index.md`).
+    public var file: String
+    public var position: SourcePosition
+    public var severity: Severity
+    /// Stable rule identifier, such as `group.missing-section` or `frontmatter.yaml`.
+    public var rule: String
+    public var message: String
+    /// What to write and why it matters.
+    public var hint: String?
+
+    public init(
+        file: String, position: SourcePosition = .start, severity: Severity = .error, rule: String,
+        message: String, hint: String? = nil
+    ) {
+        self.file = file
+        self.position = position
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+    }
+
+    public init(
+        file: String, line: Int, column: Int = 1, severity: Severity = .error, rule: String, message: String,
+        hint: String? = nil
+    ) {
+        self.init(
+            file: file, position: SourcePosition(line: line, column: column), severity: severity, rule: rule,
+            message: message, hint: hint)
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Deterministic report order: path, line, column, then rule and message.
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.position != b.position { return a.position < b.position }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { filter { $0.severity == .error }.count }
+    public var warningCount: Int { filter { $0.severity == .warning }.count }
+}
+
+/// A failure that stops a stage before any diagnostics can be produced (an unreadable folder,
+/// a template that does not parse). Carries the stage and the path, as a compiler would.
+public struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var stage: String
+    public var path: String?
+    public var line: Int?
+    public var message: String
+
+    public init(stage: String, path: String? = nil, line: Int? = nil, message: String) {
+        self.stage = stage
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        var location = ""
+        if let path {
+            location = path
+            if let line { location += ":\(line)" }
+            location += ": "
+        }
+        return "\(location)\(stage): \(message)"
+    }
+}

@@ -1,0 +1,102 @@
+/// Playbook's own Markdown tree. The parser fills it from cmark-gfm; checks and the HTML
+/// renderer read it. Positions count from the start of the file, front matter included.
+public struct MarkdownNode: Hashable, Sendable {
+    public enum Alignment: String, Hashable, Sendable { case none, left, center, right }
+
+    public enum Kind: Hashable, Sendable {
+        case document
+        case heading(level: Int)
+        case paragraph
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        /// `task` is nil for a plain item, true/false for a checked/unchecked task item.
+        case item(task: Bool?)
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case thematicBreak
+        case table(alignments: [Alignment])
+        case tableRow(header: Bool)
+        case tableCell
+        case footnoteDefinition(label: String)
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case strikethrough
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+        case footnoteReference(label: String)
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange, children: [MarkdownNode] = []) {
+        self.kind = kind
+        self.range = range
+        self.children = children
+    }
+
+    public var isBlock: Bool {
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .link, .image,
+            .footnoteReference:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The plain text of this node and its descendants, with breaks as spaces.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    public func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text(let s), .code(let s): out += s
+        case .softBreak, .lineBreak: out += " "
+        case .codeBlock(_, let literal): out += literal
+        default:
+            for (index, child) in children.enumerated() {
+                if index > 0, child.isBlock { out += "\n" }
+                child.appendPlainText(to: &out)
+            }
+        }
+    }
+
+    /// Calls `visit` for this node and every descendant, in document order.
+    public func walk(_ visit: (MarkdownNode) -> Void) {
+        visit(self)
+        for child in children { child.walk(visit) }
+    }
+
+    public var headingLevel: Int? {
+        if case .heading(let level) = kind { return level }
+        return nil
+    }
+}
+
+/// A parsed page body.
+public struct MarkdownDocument: Hashable, Sendable {
+    public var root: MarkdownNode
+
+    public init(root: MarkdownNode) {
+        self.root = root
+    }
+
+    public var blocks: [MarkdownNode] { root.children }
+
+    /// Every heading in document order, at any depth of nesting (block quotes, list items).
+    public var headings: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        root.walk { if $0.headingLevel != nil { result.append($0) } }
+        return result
+    }
+}

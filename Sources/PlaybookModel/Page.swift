@@ -1,0 +1,136 @@
+/// A content file as loaded from disk: its path, raw text and the front matter split from it.
+public struct SourceFile: Hashable, Sendable {
+    /// Path relative to the site root, `/`-separated (`content/groups/hangzhou/index.md`).
+    public var path: String
+    /// The whole file as text.
+    public var text: String
+    /// Decoded front matter; empty when the file has none.
+    public var frontMatter: Mapping
+    /// The Markdown after the front matter.
+    public var body: String
+    /// Number of lines before `body` starts (the front matter block and its fences).
+    public var bodyLineOffset: Int
+    /// Problems found while loading (YAML errors, invalid UTF-8…). A file with an error here
+    /// still becomes a page so every problem is reported, but `build` refuses it.
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        path: String, text: String, frontMatter: Mapping = Mapping(), body: String, bodyLineOffset: Int = 0,
+        diagnostics: [Diagnostic] = []
+    ) {
+        self.path = path
+        self.text = text
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        self.diagnostics = diagnostics
+    }
+
+    /// The path below `content/` (`groups/hangzhou/index.md`).
+    public var contentPath: String {
+        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+    }
+
+    /// The text of a 1-based line, for caret displays.
+    public func line(_ number: Int) -> String? {
+        var current = 1
+        var start = text.startIndex
+        while current < number {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
+    }
+}
+
+/// A heading of a page, with the anchor it renders to.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+    public var line: Int
+
+    public init(level: Int, text: String, anchor: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+        self.line = line
+    }
+}
+
+/// A parsed playbook: the source, its kind, its URL and its Markdown tree.
+public struct Page: Hashable, Sendable {
+    public var source: SourceFile
+    public var kind: Kind
+    /// Site-relative URL path with pretty form: `groups/hangzhou/` (empty for the home page).
+    public var url: String
+    public var title: String
+    public var document: MarkdownDocument
+    public var headings: [Heading]
+
+    public init(
+        source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
+    ) {
+        self.source = source
+        self.kind = kind
+        self.url = url
+        self.title = title
+        self.document = document
+        self.headings = headings
+    }
+
+    public var path: String { source.path }
+    public var frontMatter: Mapping { source.frontMatter }
+}
+
+/// The whole handbook after parsing: configuration plus every page, sorted by path.
+public struct Handbook: Sendable {
+    public var config: SiteConfig
+    public var pages: [Page]
+    /// Diagnostics from loading the config itself.
+    public var configDiagnostics: [Diagnostic]
+    /// Other files under `content/` that are not pages (lineage records, images), by path.
+    public var assets: [String]
+
+    public init(config: SiteConfig, pages: [Page], configDiagnostics: [Diagnostic] = [], assets: [String] = []) {
+        self.config = config
+        self.pages = pages
+        self.configDiagnostics = configDiagnostics
+        self.assets = assets
+    }
+}
+
+/// A file the render stage produced, relative to the output root.
+public struct OutputFile: Hashable, Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.bytes = Array(text.utf8)
+    }
+}
+
+extension Page {
+    /// For a file inside `content/templates/<name>/`, the template's name. Such pages are the
+    /// documents of a replication template, not groups of their own.
+    public var templateName: String? {
+        let parts = source.contentPath.split(separator: "/")
+        guard parts.count >= 3, parts[0] == "templates" else { return nil }
+        return String(parts[1])
+    }
+
+    /// The page's file name without `.md`, for titles of pages that have none.
+    public var fileStem: String {
+        var name = source.contentPath.split(separator: "/").last.map(String.init) ?? source.contentPath
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        return name
+    }
+}

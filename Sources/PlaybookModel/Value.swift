@@ -1,0 +1,101 @@
+/// A decoded YAML value, kept in document order with the line each key was written on, so
+/// later stages can point at the exact line of a front matter field.
+public indirect enum Value: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([Value])
+    case mapping(Mapping)
+
+    public var string: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    public var bool: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    public var int: Int? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+
+    public var array: [Value]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    public var mapping: Mapping? {
+        if case .mapping(let m) = self { return m }
+        return nil
+    }
+
+    public subscript(key: String) -> Value? { mapping?[key] }
+
+    /// The YAML type name used in messages ("string", "list", "mapping", …).
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int: return "integer"
+        case .double: return "number"
+        case .string: return "string"
+        case .array: return "list"
+        case .mapping: return "mapping"
+        }
+    }
+
+    /// True for null, an empty or blank string, an empty list or mapping.
+    public var isBlank: Bool {
+        switch self {
+        case .null: return true
+        case .string(let s): return s.allSatisfy(\.isWhitespace)
+        case .array(let a): return a.isEmpty
+        case .mapping(let m): return m.entries.isEmpty
+        default: return false
+        }
+    }
+}
+
+/// An ordered YAML mapping whose entries remember where they were written.
+public struct Mapping: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var key: String
+        public var value: Value
+        /// 1-based line of the key in the file that holds the mapping.
+        public var line: Int
+        public var column: Int
+
+        public init(key: String, value: Value, line: Int, column: Int = 1) {
+            self.key = key
+            self.value = value
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(_ entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    public subscript(key: String) -> Value? {
+        entries.first { $0.key == key }?.value
+    }
+
+    public func entry(_ key: String) -> Entry? {
+        entries.first { $0.key == key }
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+}

@@ -1,0 +1,125 @@
+import PlaybookModel
+
+/// Splits a content file into YAML front matter and Markdown body, decoding the YAML.
+///
+/// Front matter is a block that starts with `---` on the very first line and ends with a line
+/// of `---` (or `...`). YAML errors are reported at their line in the file, fences counted.
+public struct FrontMatterSplitter: Sendable {
+    public init() {}
+
+    public func split(path: String, bytes: [UInt8]) -> SourceFile {
+        var diagnostics: [Diagnostic] = []
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let text: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+            let line = Self.firstInvalidLine(bytes)
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: line, rule: "source.encoding",
+                    message: "the file is not valid UTF-8",
+                    hint: "save the file as UTF-8; invalid bytes were shown as � and would be published that way"))
+        }
+        return split(path: path, text: text, diagnostics: diagnostics)
+    }
+
+    public func split(path: String, text: String, diagnostics: [Diagnostic] = []) -> SourceFile {
+        var diagnostics = diagnostics
+        // Swift treats "\r\n" as one Character; normalising line ends keeps every line scan simple.
+        let text = text.utf8.contains(13) ? Self.normalizingLineEnds(text) : text
+        guard let opening = Self.fenceLength(text, at: text.startIndex), opening.isOpening else {
+            return SourceFile(path: path, text: text, body: text, diagnostics: diagnostics)
+        }
+        // Scan line by line for the closing fence.
+        var index = opening.end
+        var line = 2
+        while index < text.endIndex {
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            var content = text[index..<lineEnd]
+            if content.last == "\r" { content = content.dropLast() }
+            if content == "---" || content == "..." {
+                let yaml = String(text[opening.end..<index])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                let frontMatter = decode(yaml, path: path, diagnostics: &diagnostics)
+                return SourceFile(
+                    path: path, text: text, frontMatter: frontMatter, body: String(text[bodyStart...]),
+                    bodyLineOffset: line, diagnostics: diagnostics)
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            line += 1
+        }
+        diagnostics.append(
+            Diagnostic(
+                file: path, line: 1, rule: "frontmatter.unclosed",
+                message: "front matter opened with `---` on line 1 is never closed",
+                hint: "add a line with only `---` after the last front matter field"))
+        return SourceFile(path: path, text: text, body: "", bodyLineOffset: line - 1, diagnostics: diagnostics)
+    }
+
+    private func decode(_ yaml: String, path: String, diagnostics: inout [Diagnostic]) -> Mapping {
+        switch YAMLReader.parse(yaml) {
+        case .success(.mapping(let mapping)):
+            return Mapping(
+                mapping.entries.map { entry in
+                    var entry = entry
+                    entry.line += 1
+                    return entry
+                })
+        case .success(.null):
+            return Mapping()
+        case .success(let other):
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: 2, rule: "frontmatter.yaml",
+                    message: "front matter must be a set of `key: value` fields, found a \(other.typeName)",
+                    hint: "write one field per line, such as `title: 杭州读书会`"))
+            return Mapping()
+        case .failure(let failure):
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: failure.line + 1, column: failure.column, rule: "frontmatter.yaml",
+                    message: "front matter is not valid YAML: \(failure.message)",
+                    hint: "quote values that contain `:`, `#`, `{` or start with `*`, `&`, `!`, for example `owner: \"{{owner}}\"`"))
+            return Mapping()
+        }
+    }
+
+    private struct Fence {
+        var isOpening: Bool
+        var end: String.Index
+    }
+
+    private static func fenceLength(_ text: String, at start: String.Index) -> Fence? {
+        guard text[start...].hasPrefix("---") else { return nil }
+        var index = text.index(start, offsetBy: 3)
+        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
+        if index == text.endIndex { return Fence(isOpening: true, end: index) }
+        if text[index] == "\n" { return Fence(isOpening: true, end: text.index(after: index)) }
+        return nil
+    }
+
+    static func normalizingLineEnds(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, byte) in bytes.enumerated() {
+            if byte == 13, i + 1 < bytes.count, bytes[i + 1] == 10 { continue }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = index + 1
+        }
+        return line
+    }
+}

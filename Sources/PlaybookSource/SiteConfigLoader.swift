@@ -1,0 +1,130 @@
+import PlaybookModel
+
+/// Decodes `playbook.yml`. Unknown keys are warnings naming the key; wrong types are errors at
+/// the key's line. `extraKeys` are top-level keys owned by later stages (the checker's rules).
+public struct SiteConfigLoader: Sendable {
+    public static let knownKeys: Set<String> = [
+        "title", "language", "baseURL", "description", "editURL", "markdown",
+    ]
+
+    public var extraKeys: Set<String>
+
+    public init(extraKeys: Set<String> = []) {
+        self.extraKeys = extraKeys
+    }
+
+    public func load(path: String, text: String?) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig(path: path)
+        guard let text else { return (config, []) }
+        var diagnostics: [Diagnostic] = []
+        let mapping: Mapping
+        switch YAMLReader.parse(text) {
+        case .failure(let failure):
+            return (
+                config,
+                [
+                    Diagnostic(
+                        file: path, line: failure.line, column: failure.column, rule: "config.yaml",
+                        message: "\(path) is not valid YAML: \(failure.message)",
+                        hint: "fix the YAML syntax at this line; quote values that contain `:` or `#`")
+                ]
+            )
+        case .success(.null):
+            return (config, [])
+        case .success(.mapping(let m)):
+            mapping = m
+        case .success(let other):
+            return (
+                config,
+                [
+                    Diagnostic(
+                        file: path, line: 1, rule: "config.type",
+                        message: "\(path) must be a mapping of settings, found a \(other.typeName)",
+                        hint: "write settings as `key: value` lines, such as `title: 读书会运营手册`")
+                ]
+            )
+        }
+        config.raw = mapping
+
+        func string(_ entry: Mapping.Entry) -> String? {
+            if case .string(let s) = entry.value { return s }
+            diagnostics.append(typeError(entry, expected: "string", path: path))
+            return nil
+        }
+
+        for entry in mapping.entries {
+            switch entry.key {
+            case "title":
+                if let s = string(entry) { config.title = s }
+            case "description":
+                if let s = string(entry) { config.description = s }
+            case "language":
+                guard let s = string(entry) else { continue }
+                if let language = Language(rawValue: s) {
+                    config.language = language
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: entry.line, column: entry.column, rule: "config.value",
+                            message: "language `\(s)` is not supported",
+                            hint: "use one of zh-Hans, zh-Hant or en"))
+                }
+            case "baseURL":
+                if var s = string(entry) {
+                    if !s.hasSuffix("/") { s += "/" }
+                    config.baseURL = s
+                }
+            case "editURL":
+                if let s = string(entry) {
+                    config.editURL = s
+                    if !s.contains("{path}") {
+                        diagnostics.append(
+                            Diagnostic(
+                                file: path, line: entry.line, column: entry.column, severity: .warning,
+                                rule: "config.value", message: "editURL has no `{path}` placeholder",
+                                hint: "write the pattern with `{path}` where the file's path goes, e.g. `https://git.example.org/handbook/edit/main/{path}`"))
+                    }
+                }
+            case "markdown":
+                guard case .mapping(let markdown) = entry.value else {
+                    diagnostics.append(typeError(entry, expected: "mapping", path: path))
+                    continue
+                }
+                for option in markdown.entries {
+                    if option.key == "unsafe" {
+                        if case .bool(let b) = option.value {
+                            config.unsafeHTML = b
+                        } else {
+                            diagnostics.append(typeError(option, expected: "boolean", path: path))
+                        }
+                    } else {
+                        diagnostics.append(unknownKey(option, path: path, known: ["unsafe"], prefix: "markdown."))
+                    }
+                }
+            default:
+                if !extraKeys.contains(entry.key) {
+                    diagnostics.append(
+                        unknownKey(entry, path: path, known: Self.knownKeys.union(extraKeys), prefix: ""))
+                }
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    private func typeError(_ entry: Mapping.Entry, expected: String, path: String) -> Diagnostic {
+        Diagnostic(
+            file: path, line: entry.line, column: entry.column, rule: "config.type",
+            message: "`\(entry.key)` must be a \(expected), found a \(entry.value.typeName)",
+            hint: expected == "string" ? "quote the value: \(entry.key): \"…\"" : nil)
+    }
+
+    private func unknownKey(_ entry: Mapping.Entry, path: String, known: Set<String>, prefix: String) -> Diagnostic {
+        var hint = "known keys are: \(known.sorted().joined(separator: ", "))"
+        if let suggestion = Suggestion.closest(to: entry.key, in: known) {
+            hint = "did you mean `\(prefix)\(suggestion)`? " + hint
+        }
+        return Diagnostic(
+            file: path, line: entry.line, column: entry.column, severity: .warning, rule: "config.unknown-key",
+            message: "unknown key `\(prefix)\(entry.key)` is ignored", hint: hint)
+    }
+}

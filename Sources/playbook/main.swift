@@ -1,0 +1,2 @@
+import PlaybookCLI
+PlaybookCommand.main()
