@@ -60,7 +60,8 @@ let package = Package(
         .executableTarget(name: "playbook", dependencies: ["PlaybookCLI"]),
         .target(name: "TestSupport", dependencies: ["PlaybookModel"], path: "Tests/TestSupport"),
         .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "TestSupport"]),
-        .testTarget(name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "PlaybookSource", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),

@@ -41,7 +41,6 @@ public struct MarkdownParser: Sendable {
         }
         defer { cmark_node_free(root) }
         var converter = Converter(lines: LineIndex(utf8), lineOffset: lineOffset)
-        utf8.removeAll()
         return MarkdownDocument(root: converter.convert(root, parentRange: SourceRange(line: lineOffset + 1)))
     }
 }
@@ -77,6 +76,7 @@ struct LineIndex {
 private struct Converter {
     let lines: LineIndex
     let lineOffset: Int
+    var footnoteCount = 0
 
     mutating func convert(_ node: OpaquePointer, parentRange: SourceRange) -> MarkdownNode {
         let range = self.range(of: node) ?? parentRange
@@ -103,7 +103,7 @@ private struct Converter {
                 column: lines.scalarColumn(line: max(endLine, startLine), byteColumn: endColumn)))
     }
 
-    func kind(of node: OpaquePointer, childCount: Int) -> MarkdownNode.Kind {
+    mutating func kind(of node: OpaquePointer, childCount: Int) -> MarkdownNode.Kind {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
@@ -122,7 +122,12 @@ private struct Converter {
             return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: literal(node))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal(node))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: literal(node))
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            // cmark-gfm numbers references ("1", "2", …) by first use, keeps only referenced
+            // definitions and moves them to the end in that order; it does not expose their
+            // labels. Numbering definitions the same way pairs each with its references.
+            footnoteCount += 1
+            return .footnoteDefinition(label: String(footnoteCount))
         case CMARK_NODE_TEXT: return .text(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak

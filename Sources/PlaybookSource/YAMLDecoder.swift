@@ -30,9 +30,13 @@ public enum YAMLReader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = problem
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return Failure(line: mark.line, column: mark.column, message: message)
+            // An error found at the end of the text (an unclosed bracket or quote) is best shown
+            // where the unfinished construct started, which libyaml gives as the context.
+            if let context {
+                return Failure(
+                    line: context.mark.line, column: context.mark.column, message: "\(problem) \(context.text)")
+            }
+            return Failure(line: mark.line, column: mark.column, message: problem)
         case .reader(let problem, _, _, _):
             return Failure(line: 1, column: 1, message: problem)
         case .duplicatedKeysInMapping(let duplicates, let context):

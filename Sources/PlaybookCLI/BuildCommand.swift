@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the handbook, then render it into a static site.",
+        discussion: """
+            Nothing is written while any error remains: fix what `playbook check` reports first.
+            The site is built in a temporary folder and swapped in at the end, so a failed build
+            leaves the previous site untouched.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? site.sourceURL.appendingPathComponent("public")
+        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL)
+        let report = Report(check: result.check, quiet: site.quiet)
+        report.printDiagnostics()
+        if result.refused {
+            Terminal.standardError.write(
+                "\(report.counts) — nothing was written; fix the errors above and build again\n")
+            throw ExitCode(1)
+        }
+        if !site.quiet {
+            let elapsed = clock.now - start
+            let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let pages = result.check.handbook.pages.count
+            Terminal.standardOutput.write(
+                "Built \(pages) page\(pages == 1 ? "" : "s") (\(result.written.count) files) in \(ms) ms → \(Report.display(outputURL))\n")
+        }
+    }
+}
+
+/// Shared printing of a check result for `build` and `check`.
+struct Report {
+    var check: CheckResult
+    var quiet: Bool
+
+    func printDiagnostics() {
+        var sources: [String: SourceFile] = [:]
+        for page in check.handbook.pages { sources[page.path] = page.source }
+        let printer = DiagnosticPrinter(
+            terminal: .standardError, sources: sources,
+            configText: check.files.config.map { (check.files.configPath, $0) })
+        for diagnostic in check.diagnostics where !(quiet && diagnostic.severity == .warning) {
+            Terminal.standardError.write(printer.format(diagnostic))
+        }
+    }
+
+    var counts: String {
+        let errors = check.diagnostics.errorCount
+        let warnings = check.diagnostics.warningCount
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    static func display(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) + "/" : url.path + "/"
+    }
+}

@@ -1,0 +1,83 @@
+// PlaybookOutput: stage 5, WRITE. Puts rendered files on disk all at once: the site is written
+// into a temporary folder beside the output and swapped in only when every file is written,
+// so a failed or interrupted build leaves the previous site as it was.
+import Foundation
+import PlaybookModel
+
+public struct OutputWriter: Sendable {
+    /// A file Playbook leaves in every output folder, so it never replaces a folder it did not make.
+    public static let marker = ".playbook-output"
+
+    public var destination: URL
+
+    public init(destination: URL) {
+        self.destination = destination.standardizedFileURL
+    }
+
+    /// Writes `files` as the complete new content of the destination folder.
+    public func write(_ files: [OutputFile]) throws {
+        let fm = FileManager.default
+        try checkDestinationIsOurs()
+        let parent = destination.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let name = destination.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).playbook-new-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var created: Set<String> = []
+            for file in files {
+                let url = try Self.safeURL(for: file.path, in: staging)
+                let folder = url.deletingLastPathComponent().path
+                if !created.contains(folder) {
+                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    created.insert(folder)
+                }
+                guard fm.createFile(atPath: url.path, contents: Data(file.bytes)) else {
+                    throw PlaybookError(stage: "write", path: file.path, message: "cannot write the file")
+                }
+            }
+            fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path, contents: Data())
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        // Swap: old → aside, new → place, then drop the old one.
+        let aside = parent.appendingPathComponent(".\(name).playbook-old-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: aside)
+        let hadOld = fm.fileExists(atPath: destination.path)
+        if hadOld { try fm.moveItem(at: destination, to: aside) }
+        do {
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            if hadOld { try? fm.moveItem(at: aside, to: destination) }
+            try? fm.removeItem(at: staging)
+            throw PlaybookError(stage: "write", path: destination.path, message: "cannot move the new site into place: \(error.localizedDescription)")
+        }
+        if hadOld { try? fm.removeItem(at: aside) }
+    }
+
+    /// Refuses to replace a folder that holds files but was not made by Playbook.
+    func checkDestinationIsOurs() throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw PlaybookError(stage: "write", path: destination.path, message: "the output path is a file, not a folder; choose another --output")
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
+        if entries.isEmpty || entries.contains(Self.marker) { return }
+        throw PlaybookError(
+            stage: "write", path: destination.path,
+            message: "the output folder exists and was not made by Playbook; refusing to replace it. Choose another --output, or empty the folder first")
+    }
+
+    /// The URL for a site-relative output path, refusing paths that would escape the folder.
+    static func safeURL(for path: String, in root: URL) throws -> URL {
+        let parts = path.split(separator: "/")
+        if path.hasPrefix("/") || parts.contains("..") || parts.isEmpty {
+            throw PlaybookError(stage: "write", path: path, message: "refusing to write outside the output folder")
+        }
+        return root.appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,105 @@
+// PlaybookPipeline: orchestration only. Each function below reads as the ordered list of
+// stages it runs; the work itself lives in the stage modules.
+import Dispatch
+import Foundation
+import PlaybookCheck
+import PlaybookMarkdown
+import PlaybookModel
+import PlaybookOutput
+import PlaybookRender
+import PlaybookSource
+
+/// What `check` found: the parsed handbook, every diagnostic (load, config and content, sorted)
+/// and the health report built from the same checks.
+public struct CheckResult: Sendable {
+    public var files: SiteFiles
+    public var handbook: Handbook
+    public var diagnostics: [Diagnostic]
+    public var health: HealthReport
+}
+
+/// What `build` did.
+public struct BuildResult: Sendable {
+    public var check: CheckResult
+    /// Files written; empty when the build was refused because of errors.
+    public var written: [OutputFile]
+    public var refused: Bool { check.diagnostics.hasErrors }
+}
+
+public enum Pipeline {
+    /// LOAD → PARSE → CHECK.
+    public static func check(siteAt root: URL, language: Language? = nil) throws -> CheckResult {
+        let files = try SiteReader(root: root).read()
+        let ruleFiles = try readRuleFiles(root: root, files: files)
+        return check(files, ruleFiles: ruleFiles, language: language)
+    }
+
+    /// LOAD → PARSE → CHECK → (refuse on error) RENDER → WRITE.
+    public static func build(siteAt root: URL, into output: URL, language: Language? = nil) throws -> BuildResult {
+        let result = try check(siteAt: root, language: language)
+        guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
+        let outputFiles = try render(result)
+        try OutputWriter(destination: output).write(outputFiles)
+        return BuildResult(check: result, written: outputFiles)
+    }
+
+    /// PARSE → CHECK on files already read; pure.
+    public static func check(_ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil)
+        -> CheckResult
+    {
+        let handbook = parse(files)
+        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
+        let checker = Checker(rules: rules, language: language ?? handbook.config.language)
+        var diagnostics = handbook.configDiagnostics + ruleDiagnostics
+        for page in handbook.pages { diagnostics += page.source.diagnostics }
+        diagnostics += checker.check(handbook)
+        diagnostics.sort()
+        return CheckResult(
+            files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
+    }
+
+    /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
+    public static func parse(_ files: SiteFiles) -> Handbook {
+        let (config, configDiagnostics) = SiteConfigLoader(extraKeys: RuleSet.configKeys)
+            .load(path: files.configPath, text: files.config)
+        let parser = PageParser()
+        let splitter = FrontMatterSplitter()
+        let raw = files.content
+        var pages = [Page?](repeating: nil, count: raw.count)
+        pages.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: raw.count) { i in
+                (base + i).initialize(to: parser.parse(splitter.split(path: raw[i].path, bytes: raw[i].bytes)))
+            }
+        }
+        return Handbook(
+            config: config, pages: pages.map { $0! }, configDiagnostics: configDiagnostics,
+            assets: files.contentAssets.map(\.path))
+    }
+
+    /// RENDER: pages through the theme, plus static files and content assets copied as they are.
+    public static func render(_ result: CheckResult) throws -> [OutputFile] {
+        let theme = try Theme(overrides: result.files.templates)
+        var output = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
+        var taken = Set(output.map(\.path))
+        for asset in result.files.contentAssets {
+            let path = String(asset.path.dropFirst("content/".count))
+            if taken.insert(path).inserted { output.append(OutputFile(path: path, bytes: asset.bytes)) }
+        }
+        for file in result.files.staticFiles where taken.insert(file.path).inserted {
+            output.append(OutputFile(path: file.path, bytes: file.bytes))
+        }
+        return output.sorted { $0.path < $1.path }
+    }
+
+    static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
+        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: files.configPath, text: files.config)
+        var result: [String: String] = [:]
+        let reader = SiteReader(root: root)
+        for path in RuleSet.referencedFiles(in: config) {
+            guard let file = try? reader.readFile(path) else { continue }
+            result[path] = String(decoding: file.bytes, as: UTF8.self)
+        }
+        return result
+    }
+}

@@ -1,0 +1,15 @@
+/// The files of `templates/`, embedded at build time (`Sources/PlaybookRender/Theme` is a
+/// symbolic link to it). SwiftPM flattens the names, so this table restores the paths; a test
+/// checks that it lists every file of `templates/`.
+enum DefaultTheme {
+    static let files: [String: [UInt8]] = [
+        "layout.mustache": PackageResources.layout_mustache,
+        "page.mustache": PackageResources.page_mustache,
+        "list.mustache": PackageResources.list_mustache,
+        "health.mustache": PackageResources.health_mustache,
+        "search.mustache": PackageResources.search_mustache,
+        "notfound.mustache": PackageResources.notfound_mustache,
+        "assets/style.css": PackageResources.style_css,
+        "assets/playbook.js": PackageResources.playbook_js,
+    ]
+}

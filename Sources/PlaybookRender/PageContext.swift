@@ -1,0 +1,167 @@
+import Foundation
+import PlaybookMarkdown
+import PlaybookModel
+
+/// Builds the plain-dictionary contexts the templates render. Keys are documented in
+/// `templates/README.md`; every value is escaped by Mustache except `body`.
+struct PageContext {
+    let config: SiteConfig
+    let words: [String: String]
+    let map: SiteMap
+    let navigation: [[String: Any]]
+    let health: HealthReport
+
+    /// Sections shown in the top navigation: one per top-level folder, kinds first.
+    static func navigation(map: SiteMap) -> [(folder: String, title: String, count: Int)] {
+        var result: [(String, String, Int)] = []
+        let topFolders = Set(map.folderTitles.keys.filter { !$0.contains("/") })
+        let ordered = ["groups", "rules", "onboarding", "sops", "templates"].filter(topFolders.contains)
+            + topFolders.subtracting(Kind.folders.keys).sorted()
+        for folder in ordered {
+            let count = map.pages.filter { $0.source.contentPath.hasPrefix(folder + "/") }.count
+            result.append((folder, map.folderTitles[folder] ?? folder, count))
+        }
+        return result
+    }
+
+    func base(url: String, title: String) -> [String: Any] {
+        let root = Slug.relative(from: url, to: "")
+        var nav: [[String: Any]] = []
+        for item in navigation {
+            var entry = item
+            let folder = item["folder"] as! String
+            entry["href"] = root == "./" ? Slug.encodePath(folder + "/") : root + Slug.encodePath(folder + "/")
+            entry["current"] = url.hasPrefix(folder + "/")
+            nav.append(entry)
+        }
+        let healthHref = Slug.relative(from: url, to: "health/")
+        return [
+            "lang": config.language.rawValue,
+            "site": ["title": config.title, "description": config.description],
+            "t": words,
+            "root": root,
+            "title": title,
+            "pageTitle": title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)",
+            "nav": nav,
+            "healthHref": healthHref,
+            "healthCurrent": url == "health/",
+            "searchHref": Slug.relative(from: url, to: "search/"),
+            "hasHealth": !health.rows.isEmpty,
+        ]
+    }
+
+    func breadcrumbs(for url: String, contentPath: String) -> [[String: Any]] {
+        var crumbs: [[String: Any]] = [["title": words["home"] ?? "Home", "href": Slug.relative(from: url, to: "")]]
+        var folders: [String] = []
+        var folder = SiteMap.folder(of: contentPath)
+        // An index page's own folder is the page itself, not a crumb.
+        if contentPath.hasSuffix("/index.md") { folder = SiteMap.parent(of: folder) }
+        while !folder.isEmpty {
+            folders.insert(folder, at: 0)
+            folder = SiteMap.parent(of: folder)
+        }
+        for f in folders {
+            crumbs.append(["title": map.folderTitles[f] ?? f, "href": Slug.relative(from: url, to: f + "/")])
+        }
+        return crumbs
+    }
+
+    /// Pages in the same folder as the page (its section), for the sidebar. Capped so a folder
+    /// of thousands of pages does not make every page's size grow with the folder.
+    func section(for page: Page, limit: Int = 60) -> [String: Any]? {
+        let path = page.source.contentPath
+        let folder = SiteMap.folder(of: path)
+        guard path != "index.md", !folder.isEmpty else { return nil }
+        var items: [[String: Any]] = []
+        let indices = map.children[folder] ?? []
+        for i in indices where map.pages[i].source.contentPath != folder + "/index.md" {
+            let other = map.pages[i]
+            items.append([
+                "title": displayTitle(other), "href": Slug.relative(from: page.url, to: other.url),
+                "current": other.url == page.url,
+            ])
+            if items.count == limit { break }
+        }
+        for sub in map.subfolders[folder] ?? [] where items.count < limit {
+            items.append([
+                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: page.url, to: sub + "/"),
+                "current": false, "folder": true,
+            ])
+        }
+        guard !items.isEmpty else { return nil }
+        return [
+            "title": map.folderTitles[folder] ?? folder,
+            "href": Slug.relative(from: page.url, to: folder + "/"),
+            "items": items,
+            "more": indices.count + (map.subfolders[folder]?.count ?? 0) > limit,
+        ]
+    }
+
+    func displayTitle(_ page: Page) -> String {
+        page.title.isEmpty ? page.fileStem : page.title
+    }
+
+    /// Front matter fields shown in the page header, in a fixed order.
+    func meta(for page: Page) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        for key in ["owner", "platform", "cadence", "version"] {
+            if let value = page.frontMatter[key]?.string, !value.isEmpty {
+                result.append(["label": words[key] ?? key, "value": value])
+            }
+        }
+        return result
+    }
+
+    func page(_ page: Page, body: String) -> [String: Any] {
+        var context = base(url: page.url, title: displayTitle(page))
+        let toc = page.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { heading -> [String: Any] in
+            ["text": heading.text, "anchor": Slug.encodeFragment(heading.anchor), "level": heading.level, "sub": heading.level == 3]
+        }
+        var info: [String: Any] = [
+            "title": displayTitle(page),
+            "kind": page.kind.rawValue,
+            "kindLabel": InterfaceText.kindLabel(page.kind, language: config.language),
+            "body": body,
+            "toc": toc,
+            "hasToc": toc.count >= 2,
+            "meta": meta(for: page),
+            "hasMeta": !meta(for: page).isEmpty,
+            "isTemplateDocument": page.templateName != nil,
+        ]
+        if let description = page.frontMatter["description"]?.string { info["description"] = description }
+        if let pattern = config.editURL {
+            info["editURL"] = pattern.replacingOccurrences(of: "{path}", with: page.path)
+        }
+        if let row = health.rows.first(where: { $0.path == page.path }) {
+            info["health"] = healthRow(row, from: page.url)
+        }
+        context["page"] = info
+        context["breadcrumbs"] = breadcrumbs(for: page.url, contentPath: page.source.contentPath)
+        context["hasBreadcrumbs"] = !page.url.isEmpty
+        if let section = section(for: page) { context["section"] = section }
+        return context
+    }
+
+    func healthColumns() -> [[String: Any]] {
+        health.columns.map { ["id": $0.id, "label": $0.label] }
+    }
+
+    func healthRow(_ row: HealthReport.Row, from url: String) -> [String: Any] {
+        var cells: [[String: Any]] = []
+        for (index, cell) in row.cells.enumerated() {
+            let column = index < health.columns.count ? health.columns[index] : HealthReport.Column(id: "", label: "")
+            cells.append([
+                "label": column.label, "status": cell.status.rawValue,
+                "statusLabel": words[cell.status.rawValue] ?? cell.status.rawValue,
+                "ok": cell.status == .ok, "note": cell.note ?? "",
+            ])
+        }
+        var result: [String: Any] = [
+            "title": row.title, "href": Slug.relative(from: url, to: row.url), "cells": cells,
+            "complete": row.cells.allSatisfy { $0.status == .ok },
+            "behind": row.behindTemplate,
+        ]
+        if let lineage = row.lineage { result["lineage"] = lineage }
+        return result
+    }
+}

@@ -1,0 +1,107 @@
+import PlaybookModel
+
+/// Lookups the renderer needs across pages: pages by content path, the folder tree for
+/// breadcrumbs and section lists, and link resolution from one page to another.
+struct SiteMap {
+    let pagesByPath: [String: Int]
+    let pages: [Page]
+    /// Folder (content-relative, `groups/hangzhou`) → indices of pages directly inside it,
+    /// counting a folder's `index.md` as part of its parent folder.
+    let children: [String: [Int]]
+    /// Folders that have no `index.md` and get a generated list page.
+    let generatedFolders: [String]
+    /// Folder → its direct sub-folders that have no index page of their own, sorted.
+    let subfolders: [String: [String]]
+    /// Folder → title to show (its index page's title, or the folder name / kind label).
+    let folderTitles: [String: String]
+
+    init(pages: [Page], language: Language) {
+        self.pages = pages
+        var byPath: [String: Int] = [:]
+        var children: [String: [Int]] = [:]
+        var folders: Set<String> = []
+        var indexFolders: [String: Int] = [:]
+        for (i, page) in pages.enumerated() {
+            let path = page.source.contentPath
+            byPath[path] = i
+            let folder = Self.folder(of: path)
+            if path.hasSuffix("/index.md") || path == "index.md" {
+                indexFolders[folder] = i
+                children[Self.parent(of: folder), default: []].append(i)
+            } else {
+                children[folder, default: []].append(i)
+            }
+            var f = folder
+            while !f.isEmpty {
+                folders.insert(f)
+                f = Self.parent(of: f)
+            }
+        }
+        self.pagesByPath = byPath
+        self.children = children
+        self.generatedFolders = folders.filter { indexFolders[$0] == nil }.sorted()
+        var subfolders: [String: [String]] = [:]
+        for folder in generatedFolders { subfolders[Self.parent(of: folder), default: []].append(folder) }
+        self.subfolders = subfolders
+        var titles: [String: String] = [:]
+        for folder in folders {
+            if let i = indexFolders[folder], !pages[i].title.isEmpty {
+                titles[folder] = pages[i].title
+            } else if !folder.contains("/"), let kind = Kind.folders[folder] {
+                titles[folder] = InterfaceText.kindLabel(kind, language: language)
+            } else {
+                titles[folder] = String(folder.split(separator: "/").last ?? "")
+            }
+        }
+        self.folderTitles = titles
+    }
+
+    static func folder(of contentPath: String) -> String {
+        guard let slash = contentPath.lastIndex(of: "/") else { return "" }
+        return String(contentPath[..<slash])
+    }
+
+    static func parent(of folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+
+    /// The href for a Markdown link written in the page at `from`, relative to the page's URL.
+    /// `.md` links become page URLs (anchor kept); other relative links are re-based because the
+    /// page's output folder is one level below its source folder for non-index pages.
+    func resolve(_ destination: String, from page: Page) -> String {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/")
+            || Self.hasScheme(destination)
+        {
+            return destination
+        }
+        var path = Substring(destination)
+        var suffix = ""
+        if let hash = path.firstIndex(of: "#") {
+            let fragment = path[path.index(after: hash)...]
+            suffix = "#" + Slug.encodeFragment(Slug.decodePercent(String(fragment)))
+            path = path[..<hash]
+        }
+        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        let decoded = Slug.decodePercent(String(path))
+        guard let target = Slug.resolve(decoded, inFolder: Self.folder(of: page.source.contentPath)) else {
+            return destination
+        }
+        if decoded.hasSuffix(".md") {
+            guard let index = pagesByPath[target] else { return destination }
+            return Slug.relative(from: page.url, to: pages[index].url) + suffix
+        }
+        // A link to a folder that has a page (`../groups/`) or an asset beside the page.
+        if decoded.hasSuffix("/") || decoded.isEmpty {
+            return Slug.relative(from: page.url, to: target.isEmpty ? "" : target + "/") + suffix
+        }
+        return Slug.relative(from: page.url, to: target) + suffix
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":") else { return false }
+        let scheme = s[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+            && !scheme.contains("/")
+    }
+}

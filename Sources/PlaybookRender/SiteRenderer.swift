@@ -1,0 +1,154 @@
+import Dispatch
+import Foundation
+import PlaybookMarkdown
+import PlaybookModel
+
+/// Renders the whole site: one HTML page per content file, a list page for every folder without
+/// an `index.md`, the home page if the site has none, the health view, search page and index,
+/// `404.html`, `sitemap.xml` and the theme's assets. Output is sorted by path.
+public struct SiteRenderer: Sendable {
+    public let theme: Theme
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    public func render(_ handbook: Handbook, health: HealthReport) -> [OutputFile] {
+        let prepared = Prepared(handbook: handbook, health: health)
+        var files: [OutputFile] = []
+        files.reserveCapacity(handbook.pages.count + prepared.map.generatedFolders.count + 16)
+        files += renderPages(handbook.pages.indices, prepared: prepared)
+        for folder in prepared.map.generatedFolders {
+            files.append(renderList(folder: folder, prepared: prepared))
+        }
+        if prepared.map.pagesByPath["index.md"] == nil {
+            files.append(renderList(folder: "", prepared: prepared))
+        }
+        files.append(renderHealth(prepared: prepared))
+        files.append(renderSearch(prepared: prepared))
+        files.append(renderNotFound(prepared: prepared))
+        files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(handbook.pages, language: handbook.config.language)))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: files, baseURL: handbook.config.baseURL)))
+        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: name, bytes: bytes))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the given pages on every core; the result keeps the order of `indices`.
+    public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
+        let count = indices.count
+        var results = [OutputFile?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: count) { offset in
+                let page = prepared.handbook.pages[indices.lowerBound + offset]
+                (base + offset).initialize(to: renderPage(page, prepared: prepared))
+            }
+        }
+        return results.map { $0! }
+    }
+
+    public func renderPage(_ page: Page, prepared: Prepared) -> OutputFile {
+        let map = prepared.map
+        let renderer = HTMLRenderer(
+            unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
+            resolveLink: { map.resolve($0, from: page) })
+        let body = renderer.render(page.document)
+        let html = theme.render("page", prepared.context.page(page, body: body))
+        return OutputFile(path: Self.outputPath(forURL: page.url), text: html)
+    }
+
+    func renderList(folder: String, prepared: Prepared) -> OutputFile {
+        let url = folder.isEmpty ? "" : folder + "/"
+        let map = prepared.map
+        let title = folder.isEmpty ? prepared.handbook.config.title : (map.folderTitles[folder] ?? folder)
+        var context = prepared.context.base(url: url, title: title)
+        var items: [[String: Any]] = []
+        for i in map.children[folder] ?? [] {
+            let page = map.pages[i]
+            var item: [String: Any] = [
+                "title": prepared.context.displayTitle(page), "href": Slug.relative(from: url, to: page.url),
+                "kindLabel": InterfaceText.kindLabel(page.kind, language: prepared.handbook.config.language),
+            ]
+            let meta = prepared.context.meta(for: page)
+            item["meta"] = meta
+            item["hasMeta"] = !meta.isEmpty
+            if let description = page.frontMatter["description"]?.string { item["description"] = description }
+            items.append(item)
+        }
+        for sub in map.subfolders[folder] ?? [] {
+            items.append(["title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"), "folder": true])
+        }
+        context["list"] = ["title": title, "items": items, "isHome": folder.isEmpty]
+        context["breadcrumbs"] = folder.isEmpty ? [] : prepared.context.breadcrumbs(for: url, contentPath: folder + "/index.md")
+        context["hasBreadcrumbs"] = !folder.isEmpty
+        return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
+    }
+
+    func renderHealth(prepared: Prepared) -> OutputFile {
+        let url = "health/"
+        let words = prepared.context.words
+        var context = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")
+        context["health"] = [
+            "columns": prepared.context.healthColumns(),
+            "rows": prepared.health.rows.map { prepared.context.healthRow($0, from: url) },
+            "hasRows": !prepared.health.rows.isEmpty,
+        ]
+        return OutputFile(path: "health/index.html", text: theme.render("health", context))
+    }
+
+    func renderSearch(prepared: Prepared) -> OutputFile {
+        let url = "search/"
+        let context = prepared.context.base(url: url, title: prepared.context.words["search"] ?? "Search")
+        return OutputFile(path: "search/index.html", text: theme.render("search", context))
+    }
+
+    func renderNotFound(prepared: Prepared) -> OutputFile {
+        // 404.html is served for any missing path, so its links cannot be relative: they start
+        // from the configured base URL.
+        var context = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
+        context["root"] = prepared.handbook.config.baseURL
+        context["absoluteBase"] = prepared.handbook.config.baseURL
+        return OutputFile(path: "404.html", text: theme.render("notfound", context))
+    }
+
+    /// `groups/hangzhou/` → `groups/hangzhou/index.html`; the home page → `index.html`.
+    public static func outputPath(forURL url: String) -> String {
+        url + "index.html"
+    }
+
+    /// What every page render shares, computed once per build.
+    public struct Prepared: @unchecked Sendable {
+        public let handbook: Handbook
+        public let health: HealthReport
+        let map: SiteMap
+        let context: PageContext
+
+        public init(handbook: Handbook, health: HealthReport) {
+            self.handbook = handbook
+            self.health = health
+            let map = SiteMap(pages: handbook.pages, language: handbook.config.language)
+            self.map = map
+            let navigation = PageContext.navigation(map: map).map { item -> [String: Any] in
+                ["folder": item.folder, "title": item.title, "count": item.count]
+            }
+            self.context = PageContext(
+                config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
+                navigation: navigation, health: health)
+        }
+    }
+}
+
+/// `sitemap.xml` listing every HTML page except `404.html`.
+enum Sitemap {
+    static func xml(for files: [OutputFile], baseURL: String) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix("index.html") {
+            let url = String(file.path.dropLast("index.html".count))
+            out += "  <url><loc>\((baseURL + Slug.encodePath(url)).htmlEscaped)</loc></url>\n"
+        }
+        out += "</urlset>\n"
+        return out
+    }
+}
