@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PlaybookPipeline", "PlaybookCLI", "TestSupport"],
+            dependencies: ["PlaybookPipeline", "PlaybookCLI", "playbook", "TestSupport"],
             exclude: ["Cases"]
         ),
     ],

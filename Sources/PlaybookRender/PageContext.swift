@@ -127,10 +127,12 @@ struct PageContext {
             "meta": meta(for: page),
             "hasMeta": !meta(for: page).isEmpty,
             "isTemplateDocument": page.templateName != nil,
+            // A body that opens with its own `# Title` shows that heading instead of the header's.
+            "bodyHasTitle": page.document.blocks.first?.headingLevel == 1,
         ]
         if let description = page.frontMatter["description"]?.string { info["description"] = description }
         if let pattern = config.editURL {
-            info["editURL"] = pattern.replacingOccurrences(of: "{path}", with: page.path)
+            info["editURL"] = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
         }
         if let row = health.rows.first(where: { $0.path == page.path }) {
             info["health"] = healthRow(row, from: page.url)

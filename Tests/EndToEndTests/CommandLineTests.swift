@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `playbook` binary as a user runs it: exit codes, refusal, and a lone copy of the binary.
+@Suite struct CommandLineTests {
+    static let minimalSite = [
+        "playbook.yml": "title: 小站\nlanguage: zh-Hans\n",
+        "content/index.md": "---\ntitle: 首页\n---\n欢迎。\n",
+        "content/about.md": "---\ntitle: 关于\n---\n关于本手册。\n",
+    ]
+
+    @Test func helpExitsZeroOnEveryCommand() throws {
+        for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
+            let run = try CommandRun.run(Repository.binary, arguments, in: Repository.root())
+            #expect(run.status == 0, "\(arguments)")
+            #expect(run.stdout.contains("USAGE"), "\(arguments)")
+        }
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let run = try CommandRun.run(Repository.binary, ["build", "--no-such-flag"], in: Repository.root())
+        #expect(run.status == 2)
+        let missing = try CommandRun.run(Repository.binary, ["check", "--source", "/no/such/site"], in: Repository.root())
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/no/such/site"))
+    }
+
+    @Test func aLoneBinaryBuildsASiteWithoutTemplatesFolder() throws {
+        let site = try TemporarySite(Self.minimalSite)
+        defer { site.remove() }
+        let lone = site.root.appendingPathComponent("bin/playbook")
+        try FileManager.default.createDirectory(at: lone.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Repository.binary, to: lone)
+        let run = try CommandRun.run(lone, ["build"], in: site.root, environment: ["NO_COLOR": "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!site.exists("templates"))
+        #expect(try site.read("public/about/index.html").contains("关于本手册"))
+        #expect(site.exists("public/assets/style.css"))
+        #expect(run.stdout.contains("Built 2 pages"))
+    }
+
+    @Test func refusedBuildLeavesThePreviousSiteUntouched() throws {
+        let site = try TemporarySite(Self.minimalSite)
+        defer { site.remove() }
+        let first = try CommandRun.run(Repository.binary, ["build", "--quiet"], in: site.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try site.read("public/about/index.html")
+        try site.write("content/about.md", "---\ntitle: [坏\n---\n新内容\n")
+        let second = try CommandRun.run(Repository.binary, ["build"], in: site.root, environment: ["NO_COLOR": "1"])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("content/about.md:2:8: error: front matter is not valid YAML"))
+        #expect(second.stderr.contains("nothing was written"))
+        #expect(try site.read("public/about/index.html") == before)
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let site = try TemporarySite(Self.minimalSite.merging(["mine/notes.txt": "重要"]) { a, _ in a })
+        defer { site.remove() }
+        let run = try CommandRun.run(Repository.binary, ["build", "--output", "mine"], in: site.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("was not made by Playbook"))
+        #expect(try site.read("mine/notes.txt") == "重要")
+    }
+
+    @Test func noColorWhenNotATerminal() throws {
+        let site = try TemporarySite(["content/a.md": "---\nx: [\n---\n"])
+        defer { site.remove() }
+        let run = try CommandRun.run(Repository.binary, ["check"], in: site.root)
+        #expect(run.status == 1)
+        #expect(!run.stderr.contains("\u{1B}["))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+import Testing
+import TestSupport
+
+/// End-to-end cases kept as fixtures (see Cases/README.md): `Cases/check/*.txtar` hold a site and
+/// the expected `check` report; `Cases/build/<case>/` hold a site and the expected pages.
+@Suite struct FixtureCaseTests {
+    static let cases = Golden.folder().appendingPathComponent("Cases")
+
+    static var checkCases: [String] {
+        let folder = cases.appendingPathComponent("check")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".txtar") }.sorted()
+    }
+
+    static var buildCases: [String] {
+        let folder = cases.appendingPathComponent("build")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    /// The report format the check cases compare: one line per diagnostic, then the exit status.
+    static func report(_ diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for d in diagnostics {
+            out += "\(d.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue)[\(d.rule)]: \(d.message)\n"
+        }
+        out += "exit \(diagnostics.hasErrors ? 1 : 0)\n"
+        return out
+    }
+
+    @Test(arguments: checkCases)
+    func checkCase(_ name: String) throws {
+        let url = Self.cases.appendingPathComponent("check/\(name)")
+        var archive = Txtar(parsing: try String(contentsOf: url, encoding: .utf8))
+        let site = try TemporarySite()
+        defer { site.remove() }
+        for file in archive.files where !file.path.hasPrefix("expected/") {
+            try site.write(file.path, file.text)
+        }
+        let actual = Self.report(try Pipeline.check(siteAt: site.root).diagnostics)
+        if Golden.updating {
+            archive.files.removeAll { $0.path == "expected/check.txt" }
+            archive.files.append((path: "expected/check.txt", text: actual))
+            try archive.text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = archive["expected/check.txt"] ?? ""
+        #expect(actual == expected, "\(name):\n\(Diff.lines(expected: expected, actual: actual))")
+    }
+
+    @Test(arguments: buildCases)
+    func buildCase(_ name: String) throws {
+        let folder = Self.cases.appendingPathComponent("build/\(name)")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("playbook-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try Pipeline.build(siteAt: folder.appendingPathComponent("site"), into: out)
+        #expect(!result.refused, "\(FixtureCaseTests.report(result.check.diagnostics))")
+        let walker = SiteWalker(root: out)
+        let pages = walker.htmlFiles()
+        let expected = folder.appendingPathComponent("expected")
+        Golden.check(pages.joined(separator: "\n") + "\n", against: expected.appendingPathComponent("pages.txt"))
+        for page in pages where page != "404.html" {
+            let html = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
+            let golden = expected.appendingPathComponent(page.replacingOccurrences(of: "/", with: "__") + ".main")
+            Golden.check(Self.main(of: html), against: golden)
+        }
+        #expect(walker.brokenLinks() == [])
+    }
+
+    /// The page's `<main>` element: goldens compare only the content, not the theme's chrome.
+    static func main(of html: String) -> String {
+        guard let start = html.range(of: "<main"), let end = html.range(of: "</main>") else { return html }
+        return String(html[start.lowerBound..<end.upperBound]) + "\n"
+    }
+}

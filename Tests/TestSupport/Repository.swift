@@ -1,0 +1,55 @@
+import Foundation
+
+/// Paths of this repository and of the built `playbook` binary, for end-to-end tests.
+public enum Repository {
+    /// The package root (the folder holding Package.swift).
+    public static func root(file: String = #filePath) -> URL {
+        var url = URL(fileURLWithPath: file).deletingLastPathComponent()
+        while url.path != "/" {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+            url = url.deletingLastPathComponent()
+        }
+        fatalError("Package.swift not found above \(file)")
+    }
+
+    /// The `playbook` executable built beside the test bundle.
+    public static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundle, bundle.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("playbook")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return root().appendingPathComponent(".build/debug/playbook")
+    }
+}
+
+/// Runs a command and captures its exit status and output.
+public struct CommandRun {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+    ) throws -> CommandRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a chatty child never blocks on a full pipe.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
