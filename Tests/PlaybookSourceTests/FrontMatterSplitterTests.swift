@@ -1,0 +1,142 @@
+import PlaybookModel
+import PlaybookSource
+import Testing
+
+@Suite struct FrontMatterSplitterTests {
+    let splitter = FrontMatterSplitter()
+
+    @Test func splitsFrontMatterAndKeepsKeyLines() {
+        let file = splitter.split(path: "content/a.md", text: "---\ntitle: 杭州\nowner: 林晓\n---\n# 正文\n")
+        #expect(file.frontMatter["title"] == .string("杭州"))
+        #expect(file.frontMatter.entry("owner")?.line == 3)
+        #expect(file.body == "# 正文\n")
+        #expect(file.bodyLineOffset == 4)
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test func typedValues() {
+        let file = splitter.split(path: "c.md", text: "---\nn: 3\nb: true\nf: 1.5\nl: [a, b]\ns: \"3\"\nz: ~\n---\n")
+        #expect(file.frontMatter["n"] == .int(3))
+        #expect(file.frontMatter["b"] == .bool(true))
+        #expect(file.frontMatter["f"] == .double(1.5))
+        #expect(file.frontMatter["l"] == .array([.string("a"), .string("b")]))
+        #expect(file.frontMatter["s"] == .string("3"))
+        #expect(file.frontMatter["z"] == .null)
+    }
+
+    @Test func yamlErrorIsReportedAtItsLineInTheFile() {
+        let file = splitter.split(path: "content/a.md", text: "---\ntitle: ok\nowner: \"unclosed\nx: 1\n---\nbody\n")
+        #expect(file.diagnostics.count == 1)
+        #expect(file.diagnostics[0].rule == "frontmatter.yaml")
+        #expect(file.diagnostics[0].position.line == 3)
+    }
+
+    @Test func unclosedFrontMatterIsAnError() {
+        let file = splitter.split(path: "content/a.md", text: "---\ntitle: x\n# 正文\n")
+        #expect(file.diagnostics.map(\.rule) == ["frontmatter.unclosed"])
+    }
+
+    @Test func frontMatterThatIsNotAMappingIsAnError() {
+        let file = splitter.split(path: "content/a.md", text: "---\n- a\n- b\n---\n")
+        #expect(file.diagnostics.map(\.rule) == ["frontmatter.yaml"])
+    }
+
+    @Test func windowsLineEndingsAndBOM() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: 甲\r\n---\r\n# 乙\r\n".utf8)
+        let file = splitter.split(path: "a.md", bytes: bytes)
+        #expect(file.frontMatter["title"] == .string("甲"))
+        #expect(file.body == "# 乙\n")
+        #expect(file.diagnostics.isEmpty)
+    }
+
+    @Test func invalidUTF8IsReportedAtTheLine() {
+        let bytes: [UInt8] = Array("# 标题\n好\n".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+        let file = splitter.split(path: "content/a.md", bytes: bytes)
+        #expect(file.diagnostics.map(\.rule) == ["source.encoding"])
+        #expect(file.diagnostics.first?.position.line == 3)
+    }
+
+    @Test func emptyFileAndOnlyFrontMatter() {
+        #expect(splitter.split(path: "a.md", text: "").diagnostics.isEmpty)
+        let only = splitter.split(path: "a.md", text: "---\ntitle: 只有头\n---\n")
+        #expect(only.body == "")
+        #expect(only.frontMatter["title"] == .string("只有头"))
+        #expect(splitter.split(path: "a.md", text: "---\n---\n").diagnostics.isEmpty)
+    }
+
+    @Test func aThematicBreakLaterInTheFileIsNotFrontMatter() {
+        let file = splitter.split(path: "a.md", text: "# 标题\n\n---\n\n文字\n")
+        #expect(file.bodyLineOffset == 0)
+        #expect(file.frontMatter.entries.isEmpty)
+    }
+}
+
+@Suite struct SiteConfigLoaderTests {
+    let loader = SiteConfigLoader()
+
+    @Test func readsKnownKeys() {
+        let (config, diagnostics) = loader.load(
+            path: "playbook.yml",
+            text: "title: 手册\nlanguage: zh-Hant\nbaseURL: /handbook\neditURL: https://x/{path}\nmarkdown:\n  unsafe: true\n")
+        #expect(diagnostics.isEmpty)
+        #expect(config.title == "手册")
+        #expect(config.language == .zhHant)
+        #expect(config.baseURL == "/handbook/")
+        #expect(config.unsafeHTML)
+    }
+
+    @Test func unknownKeyIsAWarningNamingIt() {
+        let (_, diagnostics) = loader.load(path: "playbook.yml", text: "title: a\ntitel: b\n")
+        #expect(
+            diagnostics == [
+                Diagnostic(
+                    file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
+                    message: "unknown key `titel` is ignored",
+                    hint: "did you mean `title`? known keys are: baseURL, description, editURL, language, markdown, title")
+            ])
+    }
+
+    @Test func wrongTypeIsAnErrorAtItsLine() {
+        let (_, diagnostics) = loader.load(path: "playbook.yml", text: "title: a\n\nmarkdown:\n  unsafe: yes please\n")
+        #expect(diagnostics.map(\.rule) == ["config.type"])
+        #expect(diagnostics.first?.position.line == 4)
+    }
+
+    @Test func unsupportedLanguage() {
+        let (config, diagnostics) = loader.load(path: "playbook.yml", text: "language: fr\n")
+        #expect(config.language == .zhHans)
+        #expect(diagnostics.map(\.rule) == ["config.value"])
+    }
+
+    @Test func yamlSyntaxErrorIsLocated() {
+        let (_, diagnostics) = loader.load(path: "playbook.yml", text: "title: a\nlanguage: [en\n")
+        #expect(diagnostics.map(\.rule) == ["config.yaml"])
+        #expect(diagnostics.first?.position.line == 2)
+    }
+
+    @Test func keysOwnedByLaterStagesAreNotUnknown() {
+        let (_, diagnostics) = SiteConfigLoader(extraKeys: ["kinds"]).load(path: "playbook.yml", text: "kinds: {}\n")
+        #expect(diagnostics.isEmpty)
+    }
+}
+
+@Suite struct SlugTests {
+    @Test func anchorsFollowGitHub() {
+        #expect(Slug.anchor("一、同好 Shared interest") == "一同好-shared-interest")
+        #expect(Slug.anchor("Step 1: Welcome!") == "step-1-welcome")
+        #expect(Slug.anchor("🎉 欢迎 Welcome") == "-欢迎-welcome")
+        #expect(Slug.anchor("結構（Structure）") == "結構structure")
+        #expect(Slug.anchor("a_b-c") == "a_b-c")
+    }
+
+    @Test func relativeLinks() {
+        #expect(Slug.relative(from: "groups/a/", to: "sops/b/") == "../../sops/b/")
+        #expect(Slug.relative(from: "", to: "") == "./")
+        #expect(Slug.relative(from: "a/", to: "杭州 分会/") == "../%E6%9D%AD%E5%B7%9E%20%E5%88%86%E4%BC%9A/")
+    }
+
+    @Test func resolveRefusesToClimbAboveTheRoot() {
+        #expect(Slug.resolve("../../x.md", inFolder: "groups") == nil)
+        #expect(Slug.resolve("./b/../c.md", inFolder: "groups") == "groups/c.md")
+    }
+}
