@@ -58,23 +58,32 @@ struct LineIndex {
     }
 
     /// Converts a 1-based byte column on a 1-based body line to a 1-based scalar column.
-    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    /// Nodes arrive mostly left to right, so counting resumes from the last answer on the same
+    /// line instead of from the line start (which made long CJK paragraphs quadratic).
+    mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard byteColumn > 1, line >= 1, line <= starts.count else { return max(byteColumn, 1) }
         let start = starts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        var column = 1
+        let target = min(start + byteColumn - 1, bytes.count)
         var i = start
-        while i < end {
+        var column = 1
+        if cache.line == line, cache.byte <= target {
+            i = cache.byte
+            column = cache.column
+        }
+        while i < target {
             // Count lead bytes only: continuation bytes are 10xxxxxx.
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
+        cache = (line, target, column)
         return column
     }
+
+    private var cache: (line: Int, byte: Int, column: Int) = (0, 0, 1)
 }
 
 private struct Converter {
-    let lines: LineIndex
+    var lines: LineIndex
     let lineOffset: Int
     var footnoteCount = 0
 
@@ -89,7 +98,7 @@ private struct Converter {
         return MarkdownNode(kind(of: node, childCount: children.count), range: range, children: children)
     }
 
-    func range(of node: OpaquePointer) -> SourceRange? {
+    mutating func range(of node: OpaquePointer) -> SourceRange? {
         let startLine = Int(cmark_node_get_start_line(node))
         guard startLine > 0 else { return nil }
         let startColumn = Int(cmark_node_get_start_column(node))

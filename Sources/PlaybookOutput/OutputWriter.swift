@@ -1,8 +1,15 @@
 // PlaybookOutput: stage 5, WRITE. Puts rendered files on disk all at once: the site is written
 // into a temporary folder beside the output and swapped in only when every file is written,
 // so a failed or interrupted build leaves the previous site as it was.
+import Dispatch
 import Foundation
 import PlaybookModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 public struct OutputWriter: Sendable {
     /// A file Playbook leaves in every output folder, so it never replaces a folder it did not make.
@@ -25,17 +32,23 @@ public struct OutputWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var created: Set<String> = []
+            // Folders first (in order, so parents exist), then the files on every core.
+            var created: Set<String> = [""]
             for file in files {
-                let url = try Self.safeURL(for: file.path, in: staging)
-                let folder = url.deletingLastPathComponent().path
-                if !created.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    created.insert(folder)
+                _ = try Self.safeURL(for: file.path, in: staging)
+                var folder = Substring(file.path)
+                folder = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]
+                if created.contains(String(folder)) { continue }
+                try fm.createDirectory(
+                    atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                var f = folder
+                while !f.isEmpty, created.insert(String(f)).inserted {
+                    f = f[..<(f.lastIndex(of: "/") ?? f.startIndex)]
                 }
-                guard fm.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                    throw PlaybookError(stage: "write", path: file.path, message: "cannot write the file")
-                }
+            }
+            let failures = Self.writeAll(files, into: staging.path)
+            if let failed = failures.first {
+                throw PlaybookError(stage: "write", path: failed, message: "cannot write the file")
             }
             fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path, contents: Data())
         } catch {
@@ -55,6 +68,34 @@ public struct OutputWriter: Sendable {
             throw PlaybookError(stage: "write", path: destination.path, message: "cannot move the new site into place: \(error.localizedDescription)")
         }
         if hadOld { try? fm.removeItem(at: aside) }
+    }
+
+    /// Writes every file with plain POSIX calls, spread over all cores; returns the paths that failed.
+    static func writeAll(_ files: [OutputFile], into root: String) -> [String] {
+        var failed = [Bool](repeating: false, count: files.count)
+        failed.withUnsafeMutableBufferPointer { flags in
+            let base = flags.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                (base + i).pointee = !writeFile(root + "/" + files[i].path, files[i].bytes)
+            }
+        }
+        return zip(files, failed).filter(\.1).map(\.0.path)
+    }
+
+    /// Writes `bytes` to `path`, creating or truncating it.
+    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
     }
 
     /// Refuses to replace a folder that holds files but was not made by Playbook.
@@ -81,3 +122,9 @@ public struct OutputWriter: Sendable {
         return root.appendingPathComponent(path)
     }
 }
+
+#if canImport(Glibc)
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    private let systemWrite = Darwin.write
+#endif

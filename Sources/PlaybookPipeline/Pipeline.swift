@@ -29,7 +29,7 @@ public struct BuildResult: Sendable {
 public enum Pipeline {
     /// LOAD → PARSE → CHECK.
     public static func check(siteAt root: URL, language: Language? = nil) throws -> CheckResult {
-        let files = try SiteReader(root: root).read()
+        let files = try StageTimer.measure("load") { try SiteReader(root: root).read() }
         let ruleFiles = try readRuleFiles(root: root, files: files)
         return check(files, ruleFiles: ruleFiles, language: language)
     }
@@ -38,8 +38,8 @@ public enum Pipeline {
     public static func build(siteAt root: URL, into output: URL, language: Language? = nil) throws -> BuildResult {
         let result = try check(siteAt: root, language: language)
         guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
-        let outputFiles = try render(result)
-        try OutputWriter(destination: output).write(outputFiles)
+        let outputFiles = try StageTimer.measure("render") { try render(result) }
+        try StageTimer.measure("write") { try OutputWriter(destination: output).write(outputFiles) }
         return BuildResult(check: result, written: outputFiles)
     }
 
@@ -47,15 +47,17 @@ public enum Pipeline {
     public static func check(_ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil)
         -> CheckResult
     {
-        let handbook = parse(files)
-        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
-        let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-        var diagnostics = handbook.configDiagnostics + ruleDiagnostics
-        for page in handbook.pages { diagnostics += page.source.diagnostics }
-        diagnostics += checker.check(handbook)
-        diagnostics.sort()
-        return CheckResult(
-            files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
+        let handbook = StageTimer.measure("parse") { parse(files) }
+        return StageTimer.measure("check") {
+            let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
+            let checker = Checker(rules: rules, language: language ?? handbook.config.language)
+            var diagnostics = handbook.configDiagnostics + ruleDiagnostics
+            for page in handbook.pages { diagnostics += page.source.diagnostics }
+            diagnostics += checker.check(handbook)
+            diagnostics.sort()
+            return CheckResult(
+                files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
+        }
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
@@ -100,6 +102,23 @@ public enum Pipeline {
             guard let file = try? reader.readFile(path) else { continue }
             result[path] = String(decoding: file.bytes, as: UTF8.self)
         }
+        return result
+    }
+}
+
+/// Prints how long each stage took to standard error when `PLAYBOOK_TIMINGS=1`, for profiling
+/// and the benchmark; silent otherwise.
+enum StageTimer {
+    static let enabled = ProcessInfo.processInfo.environment["PLAYBOOK_TIMINGS"] == "1"
+
+    static func measure<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
+        guard enabled else { return try work() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try work()
+        let elapsed = clock.now - start
+        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        FileHandle.standardError.write(Data("\(stage): \(Int(ms)) ms\n".utf8))
         return result
     }
 }

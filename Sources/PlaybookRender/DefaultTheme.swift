@@ -5,6 +5,9 @@ enum DefaultTheme {
     static let files: [String: [UInt8]] = [
         "layout.mustache": PackageResources.layout_mustache,
         "page.mustache": PackageResources.page_mustache,
+        "sidebar.mustache": PackageResources.sidebar_mustache,
+        "nav.mustache": PackageResources.nav_mustache,
+        "breadcrumbs.mustache": PackageResources.breadcrumbs_mustache,
         "list.mustache": PackageResources.list_mustache,
         "health.mustache": PackageResources.health_mustache,
         "search.mustache": PackageResources.search_mustache,

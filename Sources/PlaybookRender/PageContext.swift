@@ -10,6 +10,7 @@ struct PageContext {
     let map: SiteMap
     let navigation: [[String: Any]]
     let health: HealthReport
+    let theme: Theme
 
     /// Sections shown in the top navigation: one per top-level folder, kinds first.
     static func navigation(map: SiteMap) -> [(folder: String, title: String, count: Int)] {
@@ -24,7 +25,23 @@ struct PageContext {
         return result
     }
 
-    func base(url: String, title: String) -> [String: Any] {
+    /// The context every template shares. `navHTML` is the `nav` partial rendered for this URL;
+    /// pages pass the copy cached for their folder instead of rendering it again.
+    func base(url: String, title: String, navHTML: String? = nil) -> [String: Any] {
+        let root = Slug.relative(from: url, to: "")
+        return [
+            "lang": config.language.rawValue,
+            "site": ["title": config.title, "description": config.description],
+            "t": words,
+            "root": root,
+            "title": title,
+            "pageTitle": title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)",
+            "navHTML": navHTML ?? renderNav(url: url),
+            "searchHref": Slug.relative(from: url, to: "search/"),
+        ]
+    }
+
+    func renderNav(url: String) -> String {
         let root = Slug.relative(from: url, to: "")
         var nav: [[String: Any]] = []
         for item in navigation {
@@ -34,20 +51,18 @@ struct PageContext {
             entry["current"] = url.hasPrefix(folder + "/")
             nav.append(entry)
         }
-        let healthHref = Slug.relative(from: url, to: "health/")
-        return [
-            "lang": config.language.rawValue,
-            "site": ["title": config.title, "description": config.description],
+        let context: [String: Any] = [
             "t": words,
-            "root": root,
-            "title": title,
-            "pageTitle": title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)",
             "nav": nav,
-            "healthHref": healthHref,
+            "healthHref": Slug.relative(from: url, to: "health/"),
             "healthCurrent": url == "health/",
-            "searchHref": Slug.relative(from: url, to: "search/"),
             "hasHealth": !health.rows.isEmpty,
         ]
+        return theme.render("nav", context)
+    }
+
+    func renderBreadcrumbs(for url: String, contentPath: String) -> String {
+        theme.render("breadcrumbs", ["breadcrumbs": breadcrumbs(for: url, contentPath: contentPath)])
     }
 
     func breadcrumbs(for url: String, contentPath: String) -> [[String: Any]] {
@@ -66,35 +81,68 @@ struct PageContext {
         return crumbs
     }
 
-    /// Pages in the same folder as the page (its section), for the sidebar. Capped so a folder
-    /// of thousands of pages does not make every page's size grow with the folder.
-    func section(for page: Page, limit: Int = 60) -> [String: Any]? {
+    /// The sidebar key of a page: pages of one folder share a sidebar, and so do pages at the
+    /// same depth, because every link in it is relative to the page's URL.
+    static func chromeKey(for page: Page) -> String {
         let path = page.source.contentPath
         let folder = SiteMap.folder(of: path)
-        guard path != "index.md", !folder.isEmpty else { return nil }
+        return folder + (path.hasSuffix("/index.md") || path == "index.md" ? "|index" : "|page")
+    }
+
+    /// A URL at the depth of the pages that share a chrome key.
+    static func representativeURL(forKey key: String) -> String {
+        let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+        let folder = String(parts[0])
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return parts[1] == "index" ? prefix : prefix + "_/"
+    }
+
+    /// Navigation, breadcrumbs and sidebar of one chrome key, rendered once and shared.
+    func chrome(forKey key: String) -> Chrome {
+        let url = Self.representativeURL(forKey: key)
+        let folder = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
+        let contentPath = url.hasSuffix("_/") ? (folder.isEmpty ? "_.md" : folder + "/_.md") : (folder.isEmpty ? "index.md" : folder + "/index.md")
+        return Chrome(
+            nav: renderNav(url: url),
+            breadcrumbs: renderBreadcrumbs(for: url, contentPath: contentPath),
+            sidebar: sidebar(forKey: key).map { theme.render("sidebar", $0) } ?? "")
+    }
+
+    struct Chrome {
+        var nav: String
+        var breadcrumbs: String
+        var sidebar: String
+    }
+
+    /// Context of the sidebar for one sidebar key: the pages in the folder (its section) and its
+    /// sub-folders. Capped so a folder of thousands of pages does not make every page's size grow
+    /// with the folder.
+    func sidebar(forKey key: String, limit: Int = 60) -> [String: Any]? {
+        let folder = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
+        guard !folder.isEmpty else { return nil }
+        let url = Self.representativeURL(forKey: key)
         var items: [[String: Any]] = []
         let indices = map.children[folder] ?? []
         for i in indices where map.pages[i].source.contentPath != folder + "/index.md" {
             let other = map.pages[i]
-            items.append([
-                "title": displayTitle(other), "href": Slug.relative(from: page.url, to: other.url),
-                "current": other.url == page.url,
-            ])
+            items.append(["title": displayTitle(other), "href": Slug.relative(from: url, to: other.url), "current": false])
             if items.count == limit { break }
         }
         for sub in map.subfolders[folder] ?? [] where items.count < limit {
             items.append([
-                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: page.url, to: sub + "/"),
+                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"),
                 "current": false, "folder": true,
             ])
         }
         guard !items.isEmpty else { return nil }
-        return [
+        var context: [String: Any] = ["t": words]
+        context["section"] = [
             "title": map.folderTitles[folder] ?? folder,
-            "href": Slug.relative(from: page.url, to: folder + "/"),
+            "href": Slug.relative(from: url, to: folder + "/"),
             "items": items,
             "more": indices.count + (map.subfolders[folder]?.count ?? 0) > limit,
         ]
+        return context
     }
 
     func displayTitle(_ page: Page) -> String {
@@ -112,8 +160,8 @@ struct PageContext {
         return result
     }
 
-    func page(_ page: Page, body: String) -> [String: Any] {
-        var context = base(url: page.url, title: displayTitle(page))
+    func page(_ page: Page, body: String, chrome: Chrome, sidebar: String) -> [String: Any] {
+        var context = base(url: page.url, title: displayTitle(page), navHTML: chrome.nav)
         let toc = page.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { heading -> [String: Any] in
             ["text": heading.text, "anchor": Slug.encodeFragment(heading.anchor), "level": heading.level, "sub": heading.level == 3]
         }
@@ -138,9 +186,9 @@ struct PageContext {
             info["health"] = healthRow(row, from: page.url)
         }
         context["page"] = info
-        context["breadcrumbs"] = breadcrumbs(for: page.url, contentPath: page.source.contentPath)
+        context["sidebar"] = sidebar
+        context["breadcrumbsHTML"] = chrome.breadcrumbs
         context["hasBreadcrumbs"] = !page.url.isEmpty
-        if let section = section(for: page) { context["section"] = section }
         return context
     }
 

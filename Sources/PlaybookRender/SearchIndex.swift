@@ -1,28 +1,48 @@
+import Dispatch
 import PlaybookModel
 
 /// The client-side search index: one record per page with title, URL, section, headings and a
 /// text excerpt. Chinese needs no word splitting: the browser matches substrings, so the index
 /// stays plain text. Excerpts are capped so the index stays small on very large handbooks.
 enum SearchIndex {
-    static let excerptLimit = 1200
+    /// Excerpt length in UTF-8 bytes (about 1,000 Chinese characters); counted in bytes because
+    /// `String.count` walks the whole string.
+    static let excerptLimit = 3000
 
+    /// The index as a JSON array, records built on every core and joined in page order.
     static func json(_ pages: [Page], language: Language) -> String {
-        var out = "["
-        for (i, page) in pages.enumerated() {
-            if i > 0 { out += ",\n" }
-            var text = ""
-            for block in page.document.blocks where block.headingLevel == nil {
-                if text.count >= excerptLimit { break }
-                block.appendPlainText(to: &text)
-                text += " "
+        var records = [String](repeating: "", count: pages.count)
+        records.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                base[i] = record(pages[i], language: language)
             }
-            if text.count > excerptLimit { text = String(text.prefix(excerptLimit)) }
-            let headings = page.headings.map(\.text).joined(separator: " · ")
-            out += "{\"t\":\(quote(page.title.isEmpty ? page.fileStem : page.title)),\"u\":\(quote(page.url)),"
-            out += "\"k\":\(quote(InterfaceText.kindLabel(page.kind, language: language))),"
-            out += "\"h\":\(quote(headings)),\"x\":\(quote(text))}"
         }
-        out += "]\n"
+        return "[" + records.joined(separator: ",\n") + "]\n"
+    }
+
+    static func record(_ page: Page, language: Language) -> String {
+        var out = ""
+        var text = ""
+        for block in page.document.blocks where block.headingLevel == nil {
+            if text.utf8.count >= excerptLimit { break }
+            block.appendPlainText(to: &text)
+            text += " "
+        }
+        if text.utf8.count > excerptLimit {
+            var scalars = String.UnicodeScalarView()
+            var bytes = 0
+            for scalar in text.unicodeScalars {
+                bytes += UTF8.width(scalar)
+                if bytes > excerptLimit { break }
+                scalars.append(scalar)
+            }
+            text = String(scalars)
+        }
+        let headings = page.headings.map(\.text).joined(separator: " · ")
+        out += "{\"t\":\(quote(page.title.isEmpty ? page.fileStem : page.title)),\"u\":\(quote(page.url)),"
+        out += "\"k\":\(quote(InterfaceText.kindLabel(page.kind, language: language))),"
+        out += "\"h\":\(quote(headings)),\"x\":\(quote(text))}"
         return out
     }
 

@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ handbook: Handbook, health: HealthReport) -> [OutputFile] {
-        let prepared = Prepared(handbook: handbook, health: health)
+        let prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var files: [OutputFile] = []
         files.reserveCapacity(handbook.pages.count + prepared.map.generatedFolders.count + 16)
         files += renderPages(handbook.pages.indices, prepared: prepared)
@@ -55,7 +55,14 @@ public struct SiteRenderer: Sendable {
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
             resolveLink: { map.resolve($0, from: page) })
         let body = renderer.render(page.document)
-        let html = theme.render("page", prepared.context.page(page, body: body))
+        let chrome = prepared.chrome[PageContext.chromeKey(for: page)]!
+        // The shared sidebar marks no page as current; mark this one.
+        var sidebar = chrome.sidebar
+        let href = "href=\"\(Slug.relative(from: page.url, to: page.url))\""
+        if let range = sidebar.range(of: href) {
+            sidebar.replaceSubrange(range, with: href + " aria-current=\"page\"")
+        }
+        let html = theme.render("page", prepared.context.page(page, body: body, chrome: chrome, sidebar: sidebar))
         return OutputFile(path: Self.outputPath(forURL: page.url), text: html)
     }
 
@@ -81,7 +88,7 @@ public struct SiteRenderer: Sendable {
             items.append(["title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"), "folder": true])
         }
         context["list"] = ["title": title, "items": items, "isHome": folder.isEmpty]
-        context["breadcrumbs"] = folder.isEmpty ? [] : prepared.context.breadcrumbs(for: url, contentPath: folder + "/index.md")
+        context["breadcrumbsHTML"] = folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
         context["hasBreadcrumbs"] = !folder.isEmpty
         return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
     }
@@ -109,6 +116,8 @@ public struct SiteRenderer: Sendable {
         // from the configured base URL.
         var context = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
         context["root"] = prepared.handbook.config.baseURL
+        context["navHTML"] = prepared.context.renderNav(url: "").replacingOccurrences(
+            of: "href=\"", with: "href=\"\(prepared.handbook.config.baseURL)")
         context["absoluteBase"] = prepared.handbook.config.baseURL
         return OutputFile(path: "404.html", text: theme.render("notfound", context))
     }
@@ -124,8 +133,11 @@ public struct SiteRenderer: Sendable {
         public let health: HealthReport
         let map: SiteMap
         let context: PageContext
+        /// Navigation, breadcrumbs and sidebar by `PageContext.chromeKey`, shared by the pages
+        /// of a folder: rendering them once per folder instead of once per page.
+        let chrome: [String: PageContext.Chrome]
 
-        public init(handbook: Handbook, health: HealthReport) {
+        public init(handbook: Handbook, health: HealthReport, theme: Theme) {
             self.handbook = handbook
             self.health = health
             let map = SiteMap(pages: handbook.pages, language: handbook.config.language)
@@ -135,7 +147,13 @@ public struct SiteRenderer: Sendable {
             }
             self.context = PageContext(
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
-                navigation: navigation, health: health)
+                navigation: navigation, health: health, theme: theme)
+            var chrome: [String: PageContext.Chrome] = [:]
+            for page in handbook.pages {
+                let key = PageContext.chromeKey(for: page)
+                if chrome[key] == nil { chrome[key] = context.chrome(forKey: key) }
+            }
+            self.chrome = chrome
         }
     }
 }

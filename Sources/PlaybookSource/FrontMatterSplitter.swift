@@ -30,25 +30,25 @@ public struct FrontMatterSplitter: Sendable {
         var diagnostics = diagnostics
         // Swift treats "\r\n" as one Character; normalising line ends keeps every line scan simple.
         let text = text.utf8.contains(13) ? Self.normalizingLineEnds(text) : text
-        guard let opening = Self.fenceLength(text, at: text.startIndex), opening.isOpening else {
+        // Scanned as UTF-8 bytes: walking Characters would pay for grapheme breaking on every line.
+        let utf8 = text.utf8
+        guard let openingEnd = Self.fenceEnd(utf8, from: utf8.startIndex) else {
             return SourceFile(path: path, text: text, body: text, diagnostics: diagnostics)
         }
-        // Scan line by line for the closing fence.
-        var index = opening.end
+        var index = openingEnd
         var line = 2
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            var content = text[index..<lineEnd]
-            if content.last == "\r" { content = content.dropLast() }
-            if content == "---" || content == "..." {
-                let yaml = String(text[opening.end..<index])
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        while index < utf8.endIndex {
+            let lineEnd = utf8[index...].firstIndex(of: 10) ?? utf8.endIndex
+            let content = utf8[index..<lineEnd]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                let yaml = String(text[openingEnd..<index])
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
                 let frontMatter = decode(yaml, path: path, diagnostics: &diagnostics)
                 return SourceFile(
                     path: path, text: text, frontMatter: frontMatter, body: String(text[bodyStart...]),
                     bodyLineOffset: line, diagnostics: diagnostics)
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             line += 1
         }
         diagnostics.append(
@@ -87,18 +87,14 @@ public struct FrontMatterSplitter: Sendable {
         }
     }
 
-    private struct Fence {
-        var isOpening: Bool
-        var end: String.Index
-    }
-
-    private static func fenceLength(_ text: String, at start: String.Index) -> Fence? {
-        guard text[start...].hasPrefix("---") else { return nil }
-        var index = text.index(start, offsetBy: 3)
-        while index < text.endIndex, text[index] == " " || text[index] == "\t" { index = text.index(after: index) }
-        if index == text.endIndex { return Fence(isOpening: true, end: index) }
-        if text[index] == "\n" { return Fence(isOpening: true, end: text.index(after: index)) }
-        return nil
+    /// The index after an opening `---` line (trailing blanks allowed), or nil if the text
+    /// does not start with one.
+    private static func fenceEnd(_ utf8: String.UTF8View, from start: String.Index) -> String.Index? {
+        guard utf8[start...].starts(with: "---".utf8) else { return nil }
+        var index = utf8.index(start, offsetBy: 3)
+        while index < utf8.endIndex, utf8[index] == 32 || utf8[index] == 9 { index = utf8.index(after: index) }
+        if index == utf8.endIndex { return index }
+        return utf8[index] == 10 ? utf8.index(after: index) : nil
     }
 
     static func normalizingLineEnds(_ text: String) -> String {

@@ -14,6 +14,11 @@ public enum YAMLReader {
 
     /// Parses a YAML document. Blank input gives `.null`.
     public static func parse(_ text: String) -> Result<Value, Failure> {
+        if let simple = SimpleMapping.parse(text) { return .success(simple) }
+        return parseWithYams(text)
+    }
+
+    static func parseWithYams(_ text: String) -> Result<Value, Failure> {
         do {
             guard let node = try Yams.compose(yaml: text) else { return .success(.null) }
             return .success(try value(of: node))
@@ -23,6 +28,14 @@ public enum YAMLReader {
             return .failure(failure)
         } catch {
             return .failure(Failure(line: 1, column: 1, message: "\(error)"))
+        }
+    }
+
+    /// The full parser alone, without the fast path (for tests that compare the two).
+    static func value(ofFullParse text: String) throws -> Value {
+        switch parseWithYams(text) {
+        case .success(let value): return value
+        case .failure(let failure): throw failure
         }
     }
 
@@ -85,5 +98,64 @@ public enum YAMLReader {
         static func match(_ s: String) -> Void? {
             (s == "~" || s == "null" || s == "Null" || s == "NULL" || s.isEmpty) ? () : nil
         }
+    }
+}
+
+/// A fast path for the front matter most playbooks have: one `key: text` per line. Only text
+/// that YAML could read in exactly one way is taken (a plain string with a character no number,
+/// boolean, null or date can contain); anything else returns nil and goes to the full parser.
+enum SimpleMapping {
+    static func parse(_ text: String) -> Value? {
+        var entries: [Mapping.Entry] = []
+        var seen: Set<String> = []
+        var line = 0
+        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            line += 1
+            if raw.isEmpty { continue }
+            guard let colon = raw.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = raw[raw.startIndex..<colon]
+            guard let first = key.first, isKeyStart(first), key.allSatisfy(isKeyByte) else { return nil }
+            var valueStart = raw.index(after: colon)
+            guard valueStart < raw.endIndex, raw[valueStart] == 32 else { return nil }
+            while valueStart < raw.endIndex, raw[valueStart] == 32 { valueStart = raw.index(after: valueStart) }
+            var value = raw[valueStart...]
+            while let last = value.last, last == 32 { value = value.dropLast() }
+            guard let lead = value.first, !indicators.contains(lead), value.last != UInt8(ascii: ":") else {
+                return nil
+            }
+            var hasTextByte = false
+            var previous: UInt8 = 0
+            for byte in value {
+                if byte == 9 || byte == 13 || byte < 32 { return nil }
+                if (previous == UInt8(ascii: ":") && byte == 32) || (previous == 32 && byte == UInt8(ascii: "#")) {
+                    return nil
+                }
+                if !isScalarByte(byte) { hasTextByte = true }
+                previous = byte
+            }
+            guard hasTextByte, let keyText = String(validating: key, as: UTF8.self),
+                let valueText = String(validating: value, as: UTF8.self), seen.insert(keyText).inserted
+            else { return nil }
+            entries.append(Mapping.Entry(key: keyText, value: .string(valueText), line: line, column: 1))
+        }
+        return entries.isEmpty ? nil : .mapping(Mapping(entries))
+    }
+
+    /// Characters that give a plain scalar a special meaning when they come first.
+    static let indicators: Set<UInt8> = Set("[]{}'\"&*!|>%@`#,?-:~".utf8)
+
+    static func isKeyStart(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95
+    }
+
+    static func isKeyByte(_ b: UInt8) -> Bool {
+        isKeyStart(b) || (b >= 48 && b <= 57) || b == 45
+    }
+
+    /// Bytes that can make up a number, boolean, null or timestamp; a value made only of these
+    /// is left to the full parser to type.
+    static func isScalarByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 46 || b == 43 || b == 45
+            || b == 95 || b == 58
     }
 }

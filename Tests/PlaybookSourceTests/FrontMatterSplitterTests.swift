@@ -1,5 +1,5 @@
 import PlaybookModel
-import PlaybookSource
+@testable import PlaybookSource
 import Testing
 
 @Suite struct FrontMatterSplitterTests {
@@ -138,5 +138,27 @@ import Testing
     @Test func resolveRefusesToClimbAboveTheRoot() {
         #expect(Slug.resolve("../../x.md", inFolder: "groups") == nil)
         #expect(Slug.resolve("./b/../c.md", inFolder: "groups") == "groups/c.md")
+    }
+}
+
+@Suite struct YAMLReaderTests {
+    /// The fast path must read every document exactly as the full parser does.
+    @Test(arguments: [
+        "title: 杭州读书会\nowner: 林晓\n",
+        "title: Shiye Reading Club\nplatform: 微信群\n",
+        "version: 1.0.0\n", "n: 3\n", "b: yes\n", "t: true\n", "z: null\n", "d: 2024-01-01\n",
+        "a: b: c\n", "a: x # comment\n", "k: - item\n", "k: 'quoted'\n", "k: \"{{owner}}\"\n", "k: [1, 2]\n",
+        "key:   spaced value  \n", "k: 你好:世界\n", "dup: 一\ndup: 二\n", "  indented: 值\n", "k: 值\n\nm: 二\n",
+    ])
+    func fastPathAgreesWithFullParser(_ text: String) throws {
+        let full: Result<Value, YAMLReader.Failure>
+        do {
+            full = try .success(YAMLReader.value(ofFullParse: text))
+        } catch let failure as YAMLReader.Failure {
+            full = .failure(failure)
+        }
+        if let fast = SimpleMapping.parse(text) {
+            #expect(Result<Value, YAMLReader.Failure>.success(fast) == full, "\(text)")
+        }
     }
 }
