@@ -6,24 +6,48 @@ public struct SourceFile: Hashable, Sendable {
     public var text: String
     /// Decoded front matter; empty when the file has none.
     public var frontMatter: Mapping
-    /// The Markdown after the front matter.
-    public var body: String
+    /// UTF-8 offset in `text` where the Markdown after the front matter starts.
+    public var bodyOffset: Int
     /// Number of lines before `body` starts (the front matter block and its fences).
     public var bodyLineOffset: Int
     /// Problems found while loading (YAML errors, invalid UTF-8…). A file with an error here
     /// still becomes a page so every problem is reported, but `build` refuses it.
     public var diagnostics: [Diagnostic]
 
+    /// A source file whose body starts `bodyOffset` UTF-8 bytes into `text`.
     public init(
-        path: String, text: String, frontMatter: Mapping = Mapping(), body: String, bodyLineOffset: Int = 0,
+        path: String, text: String, frontMatter: Mapping = Mapping(), bodyOffset: Int, bodyLineOffset: Int = 0,
         diagnostics: [Diagnostic] = []
     ) {
         self.path = path
         self.text = text
         self.frontMatter = frontMatter
-        self.body = body
+        self.bodyOffset = min(max(bodyOffset, 0), text.utf8.count)
         self.bodyLineOffset = bodyLineOffset
         self.diagnostics = diagnostics
+    }
+
+    /// A source file from its parts; when `body` is not the tail of `text` (files made by hand
+    /// in tests), it is appended to the text so that both stay readable.
+    public init(
+        path: String, text: String, frontMatter: Mapping = Mapping(), body: String, bodyLineOffset: Int = 0,
+        diagnostics: [Diagnostic] = []
+    ) {
+        let offset = text.utf8.count - body.utf8.count
+        if offset >= 0, text.utf8.dropFirst(offset).elementsEqual(body.utf8) {
+            self.init(
+                path: path, text: text, frontMatter: frontMatter, bodyOffset: offset, bodyLineOffset: bodyLineOffset,
+                diagnostics: diagnostics)
+        } else {
+            self.init(
+                path: path, text: text + body, frontMatter: frontMatter, bodyOffset: text.utf8.count,
+                bodyLineOffset: bodyLineOffset, diagnostics: diagnostics)
+        }
+    }
+
+    /// The Markdown after the front matter.
+    public var body: String {
+        String(text[text.utf8.index(text.utf8.startIndex, offsetBy: bodyOffset)...])
     }
 
     /// The path below `content/` (`groups/hangzhou/index.md`).

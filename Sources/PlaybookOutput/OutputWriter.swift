@@ -23,51 +23,89 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` as the complete new content of the destination folder.
     public func write(_ files: [OutputFile]) throws {
-        let fm = FileManager.default
+        let staging = try begin()
+        do {
+            try staging.add(files)
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Starts a new site in a temporary folder beside the destination. Add files in batches as
+    /// they are rendered, so a large site never has to be held in memory whole, then `commit`.
+    public func begin() throws -> Staging {
         try checkDestinationIsOurs()
+        let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let name = destination.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).playbook-new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = Staging(
+            root: parent.appendingPathComponent(".\(name).playbook-new-\(pid)"),
+            aside: parent.appendingPathComponent(".\(name).playbook-old-\(pid)"), destination: destination)
+        try? fm.removeItem(at: staging.root)
+        try fm.createDirectory(at: staging.root, withIntermediateDirectories: true)
+        return staging
+    }
+
+    /// A site being written; nothing is visible at the destination until `commit`.
+    public final class Staging {
+        let root: URL
+        let aside: URL
+        let destination: URL
+        private var created: Set<String> = [""]
+
+        init(root: URL, aside: URL, destination: URL) {
+            self.root = root
+            self.aside = aside
+            self.destination = destination
+        }
+
+        /// Writes a batch of files into the staging folder.
+        public func add(_ files: [OutputFile]) throws {
+            let fm = FileManager.default
             // Folders first (in order, so parents exist), then the files on every core.
-            var created: Set<String> = [""]
             for file in files {
-                _ = try Self.safeURL(for: file.path, in: staging)
+                _ = try OutputWriter.safeURL(for: file.path, in: root)
                 var folder = Substring(file.path)
                 folder = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]
                 if created.contains(String(folder)) { continue }
-                try fm.createDirectory(
-                    atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                try fm.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
                 var f = folder
                 while !f.isEmpty, created.insert(String(f)).inserted {
                     f = f[..<(f.lastIndex(of: "/") ?? f.startIndex)]
                 }
             }
-            let failures = Self.writeAll(files, into: staging.path)
-            if let failed = failures.first {
+            if let failed = OutputWriter.writeAll(files, into: root.path).first {
                 throw PlaybookError(stage: "write", path: failed, message: "cannot write the file")
             }
-            fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path, contents: Data())
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
         }
-        // Swap: old → aside, new → place, then drop the old one.
-        let aside = parent.appendingPathComponent(".\(name).playbook-old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: aside)
-        let hadOld = fm.fileExists(atPath: destination.path)
-        if hadOld { try fm.moveItem(at: destination, to: aside) }
-        do {
-            try fm.moveItem(at: staging, to: destination)
-        } catch {
-            if hadOld { try? fm.moveItem(at: aside, to: destination) }
-            try? fm.removeItem(at: staging)
-            throw PlaybookError(stage: "write", path: destination.path, message: "cannot move the new site into place: \(error.localizedDescription)")
+
+        /// Swaps the staged site into place: old → aside, new → place, then drops the old one.
+        public func commit() throws {
+            let fm = FileManager.default
+            fm.createFile(atPath: root.appendingPathComponent(OutputWriter.marker).path, contents: Data())
+            try? fm.removeItem(at: aside)
+            let hadOld = fm.fileExists(atPath: destination.path)
+            if hadOld { try fm.moveItem(at: destination, to: aside) }
+            do {
+                try fm.moveItem(at: root, to: destination)
+            } catch {
+                if hadOld { try? fm.moveItem(at: aside, to: destination) }
+                discard()
+                throw PlaybookError(
+                    stage: "write", path: destination.path,
+                    message: "cannot move the new site into place: \(error.localizedDescription)")
+            }
+            if hadOld { try? fm.removeItem(at: aside) }
         }
-        if hadOld { try? fm.removeItem(at: aside) }
+
+        /// Removes the staging folder; the destination is untouched.
+        public func discard() {
+            try? FileManager.default.removeItem(at: root)
+        }
     }
 
     /// Writes every file with plain POSIX calls, spread over all cores; returns the paths that failed.

@@ -21,8 +21,8 @@ public struct CheckResult: Sendable {
 /// What `build` did.
 public struct BuildResult: Sendable {
     public var check: CheckResult
-    /// Files written; empty when the build was refused because of errors.
-    public var written: [OutputFile]
+    /// Paths of the files written, relative to the output; empty when the build was refused.
+    public var written: [String]
     public var refused: Bool { check.diagnostics.hasErrors }
 }
 
@@ -36,11 +36,33 @@ public enum Pipeline {
 
     /// LOAD → PARSE → CHECK → (refuse on error) RENDER → WRITE.
     public static func build(siteAt root: URL, into output: URL, language: Language? = nil) throws -> BuildResult {
-        let result = try check(siteAt: root, language: language)
+        var result = try check(siteAt: root, language: language)
         guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
-        let outputFiles = try StageTimer.measure("render") { try render(result) }
-        try StageTimer.measure("write") { try OutputWriter(destination: output).write(outputFiles) }
-        return BuildResult(check: result, written: outputFiles)
+        // The raw Markdown bytes are parsed already; let them go before rendering.
+        result.files.content = []
+        // Render and write overlap: batches of pages go to the staging folder as they are
+        // rendered, so memory does not grow with the size of the site.
+        let written = try StageTimer.measure("render+write") { () throws -> [String] in
+            let theme = try Theme(overrides: result.files.templates)
+            let staging = try OutputWriter(destination: output).begin()
+            var written: [String] = []
+            do {
+                var taken: Set<String> = []
+                try SiteRenderer(theme: theme).render(result.handbook, health: result.health) { batch in
+                    try staging.add(batch)
+                    for file in batch { taken.insert(file.path) }
+                }
+                let copies = copiedFiles(result.files, skipping: taken)
+                try staging.add(copies)
+                written = (Array(taken) + copies.map(\.path)).sorted()
+                try staging.commit()
+            } catch {
+                staging.discard()
+                throw error
+            }
+            return written
+        }
+        return BuildResult(check: result, written: written)
     }
 
     /// PARSE → CHECK on files already read; pure.
@@ -82,16 +104,24 @@ public enum Pipeline {
     /// RENDER: pages through the theme, plus static files and content assets copied as they are.
     public static func render(_ result: CheckResult) throws -> [OutputFile] {
         let theme = try Theme(overrides: result.files.templates)
-        var output = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
-        var taken = Set(output.map(\.path))
-        for asset in result.files.contentAssets {
+        let output = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
+        let copies = copiedFiles(result.files, skipping: Set(output.map(\.path)))
+        return (output + copies).sorted { $0.path < $1.path }
+    }
+
+    /// Content assets and `static/` files, copied as they are. A rendered file wins over a
+    /// copy of the same path, and a content asset over a static file.
+    static func copiedFiles(_ files: SiteFiles, skipping rendered: Set<String>) -> [OutputFile] {
+        var taken = rendered
+        var output: [OutputFile] = []
+        for asset in files.contentAssets {
             let path = String(asset.path.dropFirst("content/".count))
             if taken.insert(path).inserted { output.append(OutputFile(path: path, bytes: asset.bytes)) }
         }
-        for file in result.files.staticFiles where taken.insert(file.path).inserted {
+        for file in files.staticFiles where taken.insert(file.path).inserted {
             output.append(OutputFile(path: file.path, bytes: file.bytes))
         }
-        return output.sorted { $0.path < $1.path }
+        return output
     }
 
     static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {

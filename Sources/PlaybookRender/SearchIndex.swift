@@ -5,23 +5,27 @@ import PlaybookModel
 /// text excerpt. Chinese needs no word splitting: the browser matches substrings, so the index
 /// stays plain text. Excerpts are capped so the index stays small on very large handbooks.
 enum SearchIndex {
-    /// Excerpt length in UTF-8 bytes (about 1,000 Chinese characters); counted in bytes because
+    /// The whole index aims at about 4 MB so phones can load it: a small handbook indexes up to
+    /// 6,000 bytes of text per page, a huge one at least 600. Counted in UTF-8 bytes because
     /// `String.count` walks the whole string.
-    static let excerptLimit = 3000
+    static func excerptLimit(pageCount: Int) -> Int {
+        max(600, min(6000, 4_000_000 / max(pageCount, 1)))
+    }
 
     /// The index as a JSON array, records built on every core and joined in page order.
     static func json(_ pages: [Page], language: Language) -> String {
         var records = [String](repeating: "", count: pages.count)
+        let limit = excerptLimit(pageCount: pages.count)
         records.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                base[i] = record(pages[i], language: language)
+                base[i] = record(pages[i], language: language, limit: limit)
             }
         }
         return "[" + records.joined(separator: ",\n") + "]\n"
     }
 
-    static func record(_ page: Page, language: Language) -> String {
+    static func record(_ page: Page, language: Language, limit excerptLimit: Int) -> String {
         var out = ""
         var text = ""
         for block in page.document.blocks where block.headingLevel == nil {

@@ -14,10 +14,26 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ handbook: Handbook, health: HealthReport) -> [OutputFile] {
-        let prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var files: [OutputFile] = []
-        files.reserveCapacity(handbook.pages.count + prepared.map.generatedFolders.count + 16)
-        files += renderPages(handbook.pages.indices, prepared: prepared)
+        render(handbook, health: health) { files += $0 }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the site in batches handed to `emit` as they are ready (pages first, a few
+    /// hundred at a time), so the caller can write them and let them go.
+    public func render(_ handbook: Handbook, health: HealthReport, emit: ([OutputFile]) throws -> Void) rethrows {
+        let prepared = Prepared(handbook: handbook, health: health, theme: theme)
+        var pagePaths: [String] = []
+        let batch = 256
+        var start = 0
+        while start < handbook.pages.count {
+            let end = min(start + batch, handbook.pages.count)
+            let rendered = renderPages(start..<end, prepared: prepared)
+            pagePaths += rendered.map(\.path)
+            try emit(rendered)
+            start = end
+        }
+        var files: [OutputFile] = []
         for folder in prepared.map.generatedFolders {
             files.append(renderList(folder: folder, prepared: prepared))
         }
@@ -28,11 +44,11 @@ public struct SiteRenderer: Sendable {
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
         files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(handbook.pages, language: handbook.config.language)))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: files, baseURL: handbook.config.baseURL)))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: pagePaths + files.map(\.path), baseURL: handbook.config.baseURL)))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
         }
-        return files.sorted { $0.path < $1.path }
+        try emit(files)
     }
 
     /// Renders the given pages on every core; the result keeps the order of `indices`.
@@ -160,10 +176,10 @@ public struct SiteRenderer: Sendable {
 
 /// `sitemap.xml` listing every HTML page except `404.html`.
 enum Sitemap {
-    static func xml(for files: [OutputFile], baseURL: String) -> String {
+    static func xml(for paths: [String], baseURL: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix("index.html") {
-            let url = String(file.path.dropLast("index.html".count))
+        for path in paths.sorted() where path.hasSuffix("index.html") {
+            let url = String(path.dropLast("index.html".count))
             out += "  <url><loc>\((baseURL + Slug.encodePath(url)).htmlEscaped)</loc></url>\n"
         }
         out += "</urlset>\n"

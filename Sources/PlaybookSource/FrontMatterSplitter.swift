@@ -33,7 +33,7 @@ public struct FrontMatterSplitter: Sendable {
         // Scanned as UTF-8 bytes: walking Characters would pay for grapheme breaking on every line.
         let utf8 = text.utf8
         guard let openingEnd = Self.fenceEnd(utf8, from: utf8.startIndex) else {
-            return SourceFile(path: path, text: text, body: text, diagnostics: diagnostics)
+            return SourceFile(path: path, text: text, bodyOffset: 0, diagnostics: diagnostics)
         }
         var index = openingEnd
         var line = 2
@@ -45,8 +45,9 @@ public struct FrontMatterSplitter: Sendable {
                 let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
                 let frontMatter = decode(yaml, path: path, diagnostics: &diagnostics)
                 return SourceFile(
-                    path: path, text: text, frontMatter: frontMatter, body: String(text[bodyStart...]),
-                    bodyLineOffset: line, diagnostics: diagnostics)
+                    path: path, text: text, frontMatter: frontMatter,
+                    bodyOffset: utf8.distance(from: utf8.startIndex, to: bodyStart), bodyLineOffset: line,
+                    diagnostics: diagnostics)
             }
             index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
             line += 1
@@ -56,7 +57,8 @@ public struct FrontMatterSplitter: Sendable {
                 file: path, line: 1, rule: "frontmatter.unclosed",
                 message: "front matter opened with `---` on line 1 is never closed",
                 hint: "add a line with only `---` after the last front matter field"))
-        return SourceFile(path: path, text: text, body: "", bodyLineOffset: line - 1, diagnostics: diagnostics)
+        return SourceFile(
+            path: path, text: text, bodyOffset: text.utf8.count, bodyLineOffset: line - 1, diagnostics: diagnostics)
     }
 
     private func decode(_ yaml: String, path: String, diagnostics: inout [Diagnostic]) -> Mapping {
