@@ -175,6 +175,7 @@ struct PageContext {
             "meta": meta(for: page),
             "hasMeta": !meta(for: page).isEmpty,
             "isTemplateDocument": page.templateName != nil,
+            "isPlainPage": page.kind == .page,
             // A body that opens with its own `# Title` shows that heading instead of the header's.
             "bodyHasTitle": page.document.blocks.first?.headingLevel == 1,
         ]

@@ -47,7 +47,7 @@ struct SiteMap {
         for folder in folders {
             if let i = indexFolders[folder], !pages[i].title.isEmpty {
                 titles[folder] = pages[i].title
-            } else if !folder.contains("/"), let kind = Kind.folders[folder] {
+            } else if let name = folder.split(separator: "/").last, let kind = Kind.folders[String(name)] {
                 titles[folder] = InterfaceText.kindLabel(kind, language: language)
             } else {
                 titles[folder] = String(folder.split(separator: "/").last ?? "")

@@ -10,6 +10,10 @@
     });
   }
 
+  // The table of contents starts open where there is room for it, folded on a phone.
+  var toc = document.querySelector("details[data-toc]");
+  if (toc && window.matchMedia("(min-width: 861px)").matches) toc.open = true;
+
   // Checklists: ticks are remembered per page in this browser, so an operator can work
   // through a procedure across several visits.
   var boxes = document.querySelectorAll("li.task input[type=checkbox]");
