@@ -24,7 +24,16 @@ struct BuildCommand: ParsableCommand {
         let start = clock.now
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? site.sourceURL.appendingPathComponent("public")
-        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL)
+        // A progress line only where a person watches a long build.
+        let terminal = Terminal.standardError
+        let showProgress = terminal.isTerminal && !site.quiet
+        var shown = false
+        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL) { done, total in
+            guard showProgress, total >= 1000 else { return }
+            terminal.write("\rRendering \(done)/\(total) pages…")
+            shown = true
+        }
+        if shown { terminal.write("\r\u{1B}[2K") }
         let report = Report(check: result.check, quiet: site.quiet)
         report.printDiagnostics()
         if result.refused {

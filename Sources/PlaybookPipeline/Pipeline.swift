@@ -35,7 +35,10 @@ public enum Pipeline {
     }
 
     /// LOAD → PARSE → CHECK → (refuse on error) RENDER → WRITE.
-    public static func build(siteAt root: URL, into output: URL, language: Language? = nil) throws -> BuildResult {
+    /// `progress` is called with (pages rendered, pages in all) as batches are written.
+    public static func build(
+        siteAt root: URL, into output: URL, language: Language? = nil, progress: ((Int, Int) -> Void)? = nil
+    ) throws -> BuildResult {
         var result = try check(siteAt: root, language: language)
         guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
         // The raw Markdown bytes are parsed already; let them go before rendering.
@@ -48,9 +51,13 @@ public enum Pipeline {
             var written: [String] = []
             do {
                 var taken: Set<String> = []
+                let total = result.handbook.pages.count
+                var rendered = 0
                 try SiteRenderer(theme: theme).render(result.handbook, health: result.health) { batch in
                     try staging.add(batch)
                     for file in batch { taken.insert(file.path) }
+                    rendered = min(rendered + batch.count, total)
+                    progress?(rendered, total)
                 }
                 let copies = copiedFiles(result.files, skipping: taken)
                 try staging.add(copies)

@@ -70,7 +70,9 @@ struct SiteMap {
     /// `.md` links become page URLs (anchor kept); other relative links are re-based because the
     /// page's output folder is one level below its source folder for non-index pages.
     func resolve(_ destination: String, from page: Page) -> String {
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/")
+        // `/rules/x.md` is relative to content/: such links work from any folder, which is what
+        // a replication template needs (its documents are read in one place and cloned to another).
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
             || Self.hasScheme(destination)
         {
             return destination

@@ -85,6 +85,9 @@ import TestSupport
         #expect(map.resolve("../index.md", from: from) == "../../")
         #expect(map.resolve("https://x.org/a.md", from: from) == "https://x.org/a.md")
         #expect(map.resolve("#锚点", from: from) == "#锚点")
+        // A leading slash means content/, so the same link works from any folder.
+        #expect(map.resolve("/sops/daily.md#目的", from: from) == "../../sops/daily/#%E7%9B%AE%E7%9A%84")
+        #expect(map.resolve("/sops/daily.md", from: pages[2]) == "sops/daily/")
         // Assets beside a non-index page sit one folder up from its pretty URL.
         #expect(map.resolve("photo.png", from: from) == "../../groups/photo.png")
         // A link to a page that does not exist is left alone for the checker to report.
