@@ -61,7 +61,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PlaybookModel"], path: "Tests/TestSupport"),
         .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "TestSupport"]),
         .testTarget(
-            name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "PlaybookSource", "TestSupport"], exclude: ["Goldens"]),
+            name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "PlaybookSource", "TestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),

@@ -16,13 +16,16 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
     var output: String?
 
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let outputURL =
+            output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? site.sourceURL.appendingPathComponent("public")
         // A progress line only where a person watches a long build.
         let terminal = Terminal.standardError
@@ -46,7 +49,8 @@ struct BuildCommand: ParsableCommand {
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             let pages = result.check.handbook.pages.count
             Terminal.standardOutput.write(
-                "Built \(pages) page\(pages == 1 ? "" : "s") (\(result.written.count) files) in \(ms) ms → \(Report.display(outputURL))\n")
+                "Built \(pages) page\(pages == 1 ? "" : "s") (\(result.written.count) files) in \(ms) ms → \(Report.display(outputURL))\n"
+            )
         }
     }
 }

@@ -57,7 +57,8 @@ public struct HTMLRenderer {
             state.headingIndex += 1
             out += "<h\(level) id=\"\(anchor.htmlEscaped)\">"
             renderInlines(node.children, into: &out, state: &state)
-            out += "<a class=\"anchor\" href=\"#\(Slug.encodeFragment(anchor))\" aria-hidden=\"true\">#</a></h\(level)>\n"
+            out +=
+                "<a class=\"anchor\" href=\"#\(Slug.encodeFragment(anchor))\" aria-hidden=\"true\">#</a></h\(level)>\n"
         case .paragraph:
             if tight {
                 renderInlines(node.children, into: &out, state: &state)

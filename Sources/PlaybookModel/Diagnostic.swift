@@ -33,7 +33,9 @@ public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column))
+        self.init(
+            line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column)
+        )
     }
 
     public func encode(to encoder: Encoder) throws {

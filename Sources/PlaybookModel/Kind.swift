@@ -1,6 +1,7 @@
 /// The kind of a playbook. The five built-in kinds come from the domain; a site may add its own
 /// in `playbook.yml`, so the kind is an open set of names rather than a closed enum.
-public struct Kind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral
+public struct Kind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral
 {
     public var rawValue: String
 

@@ -6,7 +6,9 @@ public enum Slug {
         var stem = path
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         if stem == "index" || stem == "_index" { return "" }
-        if stem.hasSuffix("/index") { stem.removeLast("index".count) } else if stem.hasSuffix("/_index") {
+        if stem.hasSuffix("/index") {
+            stem.removeLast("index".count)
+        } else if stem.hasSuffix("/_index") {
             stem.removeLast("_index".count)
         } else {
             stem += "/"
@@ -105,7 +107,8 @@ public enum Slug {
     /// Relative link from the page at `from` to the site path `to` (both site-relative, pretty).
     /// `groups/hangzhou/` → `sops/daily/` gives `../../sops/daily/`.
     public static func relative(from: String, to: String) -> String {
-        let depth = from.split(separator: "/", omittingEmptySubsequences: true).count
+        let depth =
+            from.split(separator: "/", omittingEmptySubsequences: true).count
             - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
         let prefix = String(repeating: "../", count: max(depth, 0))
         let target = prefix + encodePath(to)

@@ -142,13 +142,17 @@ public struct OutputWriter: Sendable {
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw PlaybookError(stage: "write", path: destination.path, message: "the output path is a file, not a folder; choose another --output")
+            throw PlaybookError(
+                stage: "write", path: destination.path,
+                message: "the output path is a file, not a folder; choose another --output")
         }
         let entries = (try? fm.contentsOfDirectory(atPath: destination.path)) ?? []
         if entries.isEmpty || entries.contains(Self.marker) { return }
         throw PlaybookError(
             stage: "write", path: destination.path,
-            message: "the output folder exists and was not made by Playbook; refusing to replace it. Choose another --output, or empty the folder first")
+            message:
+                "the output folder exists and was not made by Playbook; refusing to replace it. Choose another --output, or empty the folder first"
+        )
     }
 
     /// The URL for a site-relative output path, refusing paths that would escape the folder.

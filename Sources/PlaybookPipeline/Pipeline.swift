@@ -132,7 +132,8 @@ public enum Pipeline {
     }
 
     static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
-        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: files.configPath, text: files.config)
+        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(
+            path: files.configPath, text: files.config)
         var result: [String: String] = [:]
         let reader = SiteReader(root: root)
         for path in RuleSet.referencedFiles(in: config) {

@@ -16,7 +16,8 @@ struct PageContext {
     static func navigation(map: SiteMap) -> [(folder: String, title: String, count: Int)] {
         var result: [(String, String, Int)] = []
         let topFolders = Set(map.folderTitles.keys.filter { !$0.contains("/") })
-        let ordered = ["groups", "rules", "onboarding", "sops", "templates"].filter(topFolders.contains)
+        let ordered =
+            ["groups", "rules", "onboarding", "sops", "templates"].filter(topFolders.contains)
             + topFolders.subtracting(Kind.folders.keys).sorted()
         for folder in ordered {
             let count = map.pages.filter { $0.source.contentPath.hasPrefix(folder + "/") }.count
@@ -101,7 +102,9 @@ struct PageContext {
     func chrome(forKey key: String) -> Chrome {
         let url = Self.representativeURL(forKey: key)
         let folder = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
-        let contentPath = url.hasSuffix("_/") ? (folder.isEmpty ? "_.md" : folder + "/_.md") : (folder.isEmpty ? "index.md" : folder + "/index.md")
+        let contentPath =
+            url.hasSuffix("_/")
+            ? (folder.isEmpty ? "_.md" : folder + "/_.md") : (folder.isEmpty ? "index.md" : folder + "/index.md")
         return Chrome(
             nav: renderNav(url: url),
             breadcrumbs: renderBreadcrumbs(for: url, contentPath: contentPath),
@@ -125,7 +128,9 @@ struct PageContext {
         let indices = map.children[folder] ?? []
         for i in indices where map.pages[i].source.contentPath != folder + "/index.md" {
             let other = map.pages[i]
-            items.append(["title": displayTitle(other), "href": Slug.relative(from: url, to: other.url), "current": false])
+            items.append([
+                "title": displayTitle(other), "href": Slug.relative(from: url, to: other.url), "current": false,
+            ])
             if items.count == limit { break }
         }
         for sub in map.subfolders[folder] ?? [] where items.count < limit {
@@ -163,7 +168,10 @@ struct PageContext {
     func page(_ page: Page, body: String, chrome: Chrome, sidebar: String) -> [String: Any] {
         var context = base(url: page.url, title: displayTitle(page), navHTML: chrome.nav)
         let toc = page.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { heading -> [String: Any] in
-            ["text": heading.text, "anchor": Slug.encodeFragment(heading.anchor), "level": heading.level, "sub": heading.level == 3]
+            [
+                "text": heading.text, "anchor": Slug.encodeFragment(heading.anchor), "level": heading.level,
+                "sub": heading.level == 3,
+            ]
         }
         var info: [String: Any] = [
             "title": displayTitle(page),

@@ -103,7 +103,8 @@ struct SiteMap {
     static func hasScheme(_ s: String) -> Bool {
         guard let colon = s.firstIndex(of: ":") else { return false }
         let scheme = s[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        return !scheme.isEmpty
+            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && !scheme.contains("/")
     }
 }

@@ -43,8 +43,13 @@ public struct SiteRenderer: Sendable {
         files.append(renderHealth(prepared: prepared))
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
-        files.append(OutputFile(path: "search-index.json", text: SearchIndex.json(handbook.pages, language: handbook.config.language)))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(for: pagePaths + files.map(\.path), baseURL: handbook.config.baseURL)))
+        files.append(
+            OutputFile(
+                path: "search-index.json", text: SearchIndex.json(handbook.pages, language: handbook.config.language)))
+        files.append(
+            OutputFile(
+                path: "sitemap.xml",
+                text: Sitemap.xml(for: pagePaths + files.map(\.path), baseURL: handbook.config.baseURL)))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
         }
@@ -101,10 +106,13 @@ public struct SiteRenderer: Sendable {
             items.append(item)
         }
         for sub in map.subfolders[folder] ?? [] {
-            items.append(["title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"), "folder": true])
+            items.append([
+                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"), "folder": true,
+            ])
         }
         context["list"] = ["title": title, "items": items, "isHome": folder.isEmpty]
-        context["breadcrumbsHTML"] = folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
+        context["breadcrumbsHTML"] =
+            folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
         context["hasBreadcrumbs"] = !folder.isEmpty
         return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
     }
@@ -177,7 +185,8 @@ public struct SiteRenderer: Sendable {
 /// `sitemap.xml` listing every HTML page except `404.html`.
 enum Sitemap {
     static func xml(for paths: [String], baseURL: String) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() where path.hasSuffix("index.html") {
             let url = String(path.dropLast("index.html".count))
             out += "  <url><loc>\((baseURL + Slug.encodePath(url)).htmlEscaped)</loc></url>\n"

@@ -15,7 +15,9 @@ public struct Theme: Sendable {
     public let origins: [String: String]
 
     /// Templates a theme must provide; a site can override any of them.
-    public static let requiredTemplates = ["layout", "nav", "breadcrumbs", "page", "sidebar", "list", "health", "search", "notfound"]
+    public static let requiredTemplates = [
+        "layout", "nav", "breadcrumbs", "page", "sidebar", "list", "health", "search", "notfound",
+    ]
 
     /// Compiles the default theme overlaid with `overrides` (name relative to `templates/` → text).
     public init(overrides: [String: String] = [:]) throws {

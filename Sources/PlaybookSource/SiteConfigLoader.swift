@@ -82,7 +82,9 @@ public struct SiteConfigLoader: Sendable {
                             Diagnostic(
                                 file: path, line: entry.line, column: entry.column, severity: .warning,
                                 rule: "config.value", message: "editURL has no `{path}` placeholder",
-                                hint: "write the pattern with `{path}` where the file's path goes, e.g. `https://git.example.org/handbook/edit/main/{path}`"))
+                                hint:
+                                    "write the pattern with `{path}` where the file's path goes, e.g. `https://git.example.org/handbook/edit/main/{path}`"
+                            ))
                     }
                 }
             case "markdown":

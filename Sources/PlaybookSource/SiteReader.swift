@@ -111,13 +111,15 @@ public struct SiteReader: Sendable {
 
     private func walk(_ url: URL, relative: String, into result: inout [String], depth: Int) throws {
         guard depth < 64 else {
-            throw PlaybookError(stage: "load", path: relative, message: "folders nest too deeply (a symbolic link loop?)")
+            throw PlaybookError(
+                stage: "load", path: relative, message: "folders nest too deeply (a symbolic link loop?)")
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw PlaybookError(stage: "load", path: relative, message: "cannot list the folder: \(error.localizedDescription)")
+            throw PlaybookError(
+                stage: "load", path: relative, message: "cannot list the folder: \(error.localizedDescription)")
         }
         for name in names where !name.hasPrefix(".") {
             let child = url.appendingPathComponent(name)

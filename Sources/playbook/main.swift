@@ -1,2 +1,3 @@
 import PlaybookCLI
+
 PlaybookCommand.main()

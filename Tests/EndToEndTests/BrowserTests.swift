@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookPipeline
-import Testing
 import TestSupport
+import Testing
 
 /// What a person sees, checked in a real headless Chromium: the search page finds Chinese text
 /// (Simplified and Traditional alike), pages lay out at phone width without sideways scrolling.
@@ -11,7 +11,8 @@ struct BrowserTests {
         "playbook.yml": "title: 浏览器测试\nlanguage: zh-Hans\n",
         "content/index.md": "---\ntitle: 首页\n---\n欢迎来到手册。\n",
         "content/rules/network.md": "---\ntitle: 网络群规\n---\n## 惩罚 Penalties\n\n1. 警告\n2. 禁言\n3. 移出\n",
-        "content/groups/taipei.md": "---\ntitle: 台北分會\n---\n## 結構 Structure\n\n群規與門檻。\n\n| 欄 | 很长很长很长很长很长很长很长很长的表头 | 另一个很长很长很长很长很长很长的表头 |\n|---|---|---|\n| 1 | 2 | 3 |\n",
+        "content/groups/taipei.md":
+            "---\ntitle: 台北分會\n---\n## 結構 Structure\n\n群規與門檻。\n\n| 欄 | 很长很长很长很长很长很长很长很长的表头 | 另一个很长很长很长很长很长很长的表头 |\n|---|---|---|\n| 1 | 2 | 3 |\n",
     ]
 
     func built() throws -> (TemporarySite, URL) {
@@ -57,14 +58,17 @@ enum Chromium {
     }
 
     /// The page's DOM after its scripts ran; `evaluate` is injected as an extra script first.
-    static func dumpDOM(_ file: URL, query: String = "", width: Int = 1280, height: Int = 900, evaluate: String? = nil) throws -> String {
+    static func dumpDOM(_ file: URL, query: String = "", width: Int = 1280, height: Int = 900, evaluate: String? = nil)
+        throws -> String
+    {
         var target = file
         if let evaluate {
             // Wrap the page in a copy that runs the probe after load, beside the original so
             // relative links still resolve.
             var html = try String(contentsOf: file, encoding: .utf8)
             html = html.replacingOccurrences(
-                of: "</body>", with: "<script>window.addEventListener('load', function () { \(evaluate) });</script></body>")
+                of: "</body>",
+                with: "<script>window.addEventListener('load', function () { \(evaluate) });</script></body>")
             target = file.deletingLastPathComponent().appendingPathComponent("probe.html")
             try html.write(to: target, atomically: true, encoding: .utf8)
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The `playbook` binary as a user runs it: exit codes, refusal, and a lone copy of the binary.
 @Suite struct CommandLineTests {
@@ -21,7 +21,8 @@ import TestSupport
     @Test func usageErrorsExitTwo() throws {
         let run = try CommandRun.run(Repository.binary, ["build", "--no-such-flag"], in: Repository.root())
         #expect(run.status == 2)
-        let missing = try CommandRun.run(Repository.binary, ["check", "--source", "/no/such/site"], in: Repository.root())
+        let missing = try CommandRun.run(
+            Repository.binary, ["check", "--source", "/no/such/site"], in: Repository.root())
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/no/such/site"))
     }

@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookModel
 import PlaybookPipeline
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end cases kept as fixtures (see Cases/README.md): `Cases/check/*.txtar` hold a site and
 /// the expected `check` report; `Cases/build/<case>/` hold a site and the expected pages.
@@ -25,7 +25,8 @@ import TestSupport
     static func report(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for d in diagnostics {
-            out += "\(d.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue)[\(d.rule)]: \(d.message)\n"
+            out +=
+                "\(d.file):\(d.position.line):\(d.position.column): \(d.severity.rawValue)[\(d.rule)]: \(d.message)\n"
         }
         out += "exit \(diagnostics.hasErrors ? 1 : 0)\n"
         return out

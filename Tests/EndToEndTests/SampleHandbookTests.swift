@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookModel
 import PlaybookPipeline
-import Testing
 import TestSupport
+import Testing
 
 /// The sample handbook in content/ is the first thing a user sees and doubles as the dogfood
 /// fixture: it must check clean, build one page per file, and every link in it must resolve.

@@ -1,6 +1,7 @@
 import ArgumentParser
-@testable import PlaybookCLI
 import Testing
+
+@testable import PlaybookCLI
 
 @Suite struct CommandParsingTests {
     @Test func buildTakesSourceOutputAndQuiet() throws {

@@ -2,8 +2,8 @@ import Foundation
 import PlaybookMarkdown
 import PlaybookModel
 import PlaybookSource
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MarkdownParserTests {
     let parser = MarkdownParser()

@@ -1,8 +1,9 @@
 import Foundation
 import PlaybookModel
-@testable import PlaybookOutput
-import Testing
 import TestSupport
+import Testing
+
+@testable import PlaybookOutput
 
 @Suite struct OutputWriterTests {
     @Test func writesFilesAndReplacesThePreviousSiteWhole() throws {

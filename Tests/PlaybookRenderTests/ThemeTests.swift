@@ -2,9 +2,10 @@ import Foundation
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookSource
-@testable import PlaybookRender
-import Testing
 import TestSupport
+import Testing
+
+@testable import PlaybookRender
 
 @Suite struct ThemeTests {
     @Test func embeddedThemeListsEveryFileOfTemplatesFolder() throws {
@@ -29,9 +30,10 @@ import TestSupport
     }
 
     @Test func templateErrorNamesFileAndLine() throws {
-        #expect(throws: PlaybookError(
-            stage: "render", path: "templates/page.mustache", line: 3,
-            message: "template does not parse: a section is opened but never closed near `</main>`")
+        #expect(
+            throws: PlaybookError(
+                stage: "render", path: "templates/page.mustache", line: 3,
+                message: "template does not parse: a section is opened but never closed near `</main>`")
         ) {
             try Theme(overrides: ["page.mustache": "<main>\n{{#page}}\n</main>"])
         }
@@ -39,7 +41,9 @@ import TestSupport
 
     @Test func frontMatterValuesAreEscapedButBodyIsNot() throws {
         let files = SiteFiles(content: [
-            RawFile(path: "content/a.md", bytes: Array("---\ntitle: \"<img src=x onerror=alert(1)>\"\nowner: \"A & B\"\n---\n**粗**\n".utf8))
+            RawFile(
+                path: "content/a.md",
+                bytes: Array("---\ntitle: \"<img src=x onerror=alert(1)>\"\nowner: \"A & B\"\n---\n**粗**\n".utf8))
         ])
         let result = Pipeline.check(files)
         let output = SiteRenderer(theme: try Theme()).render(result.handbook, health: result.health)
@@ -53,7 +57,8 @@ import TestSupport
     @Test func renderingIsDeterministic() throws {
         var content: [RawFile] = []
         for i in 0..<40 {
-            content.append(RawFile(path: "content/sops/s\(i).md", bytes: Array("# 标题 \(i)\n\n[下一篇](s\((i + 1) % 40).md)\n".utf8)))
+            content.append(
+                RawFile(path: "content/sops/s\(i).md", bytes: Array("# 标题 \(i)\n\n[下一篇](s\((i + 1) % 40).md)\n".utf8)))
         }
         let files = SiteFiles(content: content)
         let a = try Pipeline.render(Pipeline.check(files))
@@ -65,7 +70,10 @@ import TestSupport
     @Test func generatedListPagesExistForFoldersWithoutIndex() throws {
         let files = SiteFiles(content: [RawFile(path: "content/sops/a/b.md", bytes: Array("# B\n".utf8))])
         let paths = try Pipeline.render(Pipeline.check(files)).map(\.path)
-        for expected in ["index.html", "sops/index.html", "sops/a/index.html", "sops/a/b/index.html", "404.html", "sitemap.xml", "search-index.json", "health/index.html"] {
+        for expected in [
+            "index.html", "sops/index.html", "sops/a/index.html", "sops/a/b/index.html", "404.html", "sitemap.xml",
+            "search-index.json", "health/index.html",
+        ] {
             #expect(paths.contains(expected), "\(expected)")
         }
     }
@@ -73,7 +81,10 @@ import TestSupport
 
 @Suite struct SiteMapTests {
     func page(_ path: String) -> Page {
-        Page(source: SourceFile(path: "content/" + path, text: "", body: ""), kind: .page, url: Slug.url(forContentPath: path), title: "", document: MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: 1))), headings: [])
+        Page(
+            source: SourceFile(path: "content/" + path, text: "", body: ""), kind: .page,
+            url: Slug.url(forContentPath: path), title: "",
+            document: MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: 1))), headings: [])
     }
 
     @Test func rewritesMarkdownLinksToRelativePageURLs() {

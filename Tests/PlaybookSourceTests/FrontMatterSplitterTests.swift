@@ -1,6 +1,7 @@
 import PlaybookModel
-@testable import PlaybookSource
 import Testing
+
+@testable import PlaybookSource
 
 @Suite struct FrontMatterSplitterTests {
     let splitter = FrontMatterSplitter()
@@ -77,7 +78,9 @@ import Testing
     @Test func readsKnownKeys() {
         let (config, diagnostics) = loader.load(
             path: "playbook.yml",
-            text: "title: 手册\nlanguage: zh-Hant\nbaseURL: /handbook\neditURL: https://x/{path}\nmarkdown:\n  unsafe: true\n")
+            text:
+                "title: 手册\nlanguage: zh-Hant\nbaseURL: /handbook\neditURL: https://x/{path}\nmarkdown:\n  unsafe: true\n"
+        )
         #expect(diagnostics.isEmpty)
         #expect(config.title == "手册")
         #expect(config.language == .zhHant)
@@ -92,7 +95,9 @@ import Testing
                 Diagnostic(
                     file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
                     message: "unknown key `titel` is ignored",
-                    hint: "did you mean `title`? known keys are: baseURL, description, editURL, language, markdown, title")
+                    hint:
+                        "did you mean `title`? known keys are: baseURL, description, editURL, language, markdown, title"
+                )
             ])
     }
 

@@ -15,7 +15,9 @@ public enum Repository {
     /// The `playbook` executable built beside the test bundle.
     public static var binary: URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()] {
+        for candidate in [
+            bundle, bundle.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent(),
+        ] {
             let url = candidate.appendingPathComponent("playbook")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }

@@ -43,13 +43,17 @@ public struct SiteWalker {
         var idCache: [String: Set<String>] = [:]
         func ids(_ file: String) -> Set<String>? {
             if let cached = idCache[file] { return cached }
-            guard let html = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { return nil }
+            guard let html = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
+                return nil
+            }
             let set = Set(Self.attribute("id", in: html))
             idCache[file] = set
             return set
         }
         for page in htmlFiles() where page != "404.html" {
-            guard let html = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8) else { continue }
+            guard let html = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8) else {
+                continue
+            }
             let folder = (page as NSString).deletingLastPathComponent
             for href in Self.attribute("href", in: html) + Self.attribute("src", in: html) {
                 if href.hasPrefix("http:") || href.hasPrefix("https:") || href.hasPrefix("mailto:") || href.isEmpty {

@@ -5,7 +5,8 @@ public struct Txtar: Equatable {
     public var files: [(path: String, text: String)]
 
     public static func == (a: Txtar, b: Txtar) -> Bool {
-        a.comment == b.comment && a.files.map(\.path) == b.files.map(\.path) && a.files.map(\.text) == b.files.map(\.text)
+        a.comment == b.comment && a.files.map(\.path) == b.files.map(\.path)
+            && a.files.map(\.text) == b.files.map(\.text)
     }
 
     public init(comment: String, files: [(path: String, text: String)]) {
