@@ -69,6 +69,20 @@ import Testing
             Golden.check(Self.main(of: html), against: golden)
         }
         #expect(walker.brokenLinks() == [])
+        // Everything under static/ is copied as it is.
+        let staticFolder = folder.appendingPathComponent("site/static")
+        if let names = FileManager.default.enumerator(atPath: staticFolder.path)?.allObjects as? [String] {
+            for name in names where !name.hasSuffix("/") {
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(
+                    atPath: staticFolder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                if isDirectory.boolValue { continue }
+                #expect(
+                    FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
+                        == FileManager.default.contents(atPath: staticFolder.appendingPathComponent(name).path),
+                    "\(name)")
+            }
+        }
     }
 
     /// The page's `<main>` element: goldens compare only the content, not the theme's chrome.
