@@ -14,7 +14,7 @@ public struct PlaybookCommand: ParsableCommand {
             the handbook to public/ and refuses while any error remains.
             """,
         version: PlaybookVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
     )
 
     public init() {}

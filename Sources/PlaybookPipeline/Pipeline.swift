@@ -78,15 +78,22 @@ public enum Pipeline {
     {
         let handbook = StageTimer.measure("parse") { parse(files) }
         return StageTimer.measure("check") {
-            let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
-            let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-            var diagnostics = handbook.configDiagnostics + ruleDiagnostics
-            for page in handbook.pages { diagnostics += page.source.diagnostics }
-            diagnostics += checker.check(handbook)
-            diagnostics.sort()
-            return CheckResult(
-                files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
+            check(handbook, files: files, ruleFiles: ruleFiles, language: language)
         }
+    }
+
+    /// CHECK on a parsed handbook; pure. Load and config diagnostics come first in the merge,
+    /// then the rules', all sorted into report order.
+    public static func check(
+        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
+    ) -> CheckResult {
+        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
+        let checker = Checker(rules: rules, language: language ?? handbook.config.language)
+        var diagnostics = handbook.configDiagnostics + ruleDiagnostics
+        for page in handbook.pages { diagnostics += page.source.diagnostics }
+        diagnostics += checker.check(handbook)
+        diagnostics.sort()
+        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.

@@ -4,16 +4,16 @@ import PlaybookModel
 /// The client-side search index: one record per page with title, URL, section, headings and a
 /// text excerpt. Chinese needs no word splitting: the browser matches substrings, so the index
 /// stays plain text. Excerpts are capped so the index stays small on very large handbooks.
-enum SearchIndex {
+public enum SearchIndex {
     /// The whole index aims at about 4 MB so phones can load it: a small handbook indexes up to
     /// 6,000 bytes of text per page, a huge one at least 600. Counted in UTF-8 bytes because
     /// `String.count` walks the whole string.
-    static func excerptLimit(pageCount: Int) -> Int {
+    public static func excerptLimit(pageCount: Int) -> Int {
         max(600, min(6000, 4_000_000 / max(pageCount, 1)))
     }
 
     /// The index as a JSON array, records built on every core and joined in page order.
-    static func json(_ pages: [Page], language: Language) -> String {
+    public static func json(_ pages: [Page], language: Language) -> String {
         var records = [String](repeating: "", count: pages.count)
         let limit = excerptLimit(pageCount: pages.count)
         records.withUnsafeMutableBufferPointer { buffer in
@@ -25,7 +25,7 @@ enum SearchIndex {
         return "[" + records.joined(separator: ",\n") + "]\n"
     }
 
-    static func record(_ page: Page, language: Language, limit excerptLimit: Int) -> String {
+    public static func record(_ page: Page, language: Language, limit excerptLimit: Int) -> String {
         var out = ""
         var text = ""
         for block in page.document.blocks where block.headingLevel == nil {

@@ -87,7 +87,7 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: Self.outputPath(forURL: page.url), text: html)
     }
 
-    func renderList(folder: String, prepared: Prepared) -> OutputFile {
+    public func renderList(folder: String, prepared: Prepared) -> OutputFile {
         let url = folder.isEmpty ? "" : folder + "/"
         let map = prepared.map
         let title = folder.isEmpty ? prepared.handbook.config.title : (map.folderTitles[folder] ?? folder)
@@ -117,7 +117,7 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
     }
 
-    func renderHealth(prepared: Prepared) -> OutputFile {
+    public func renderHealth(prepared: Prepared) -> OutputFile {
         let url = "health/"
         let words = prepared.context.words
         var context = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")

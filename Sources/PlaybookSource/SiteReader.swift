@@ -124,6 +124,9 @@ public struct SiteReader: Sendable {
         for name in names where !name.hasPrefix(".") {
             let child = url.appendingPathComponent(name)
             let childRelative = relative + "/" + name
+            // A symbolic link may point anywhere; following one out of the site could publish a
+            // private file, so only links that stay inside the site folder are read.
+            if isLinkLeavingSite(child) { continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
@@ -132,6 +135,13 @@ public struct SiteReader: Sendable {
                 result.append(childRelative)
             }
         }
+    }
+
+    private func isLinkLeavingSite(_ url: URL) -> Bool {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return false }
+        let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+        let base = root.resolvingSymlinksInPath().standardizedFileURL.path
+        return !(target == base || target.hasPrefix(base + "/"))
     }
 
     private func readBytes(_ url: URL, relative: String) throws -> [UInt8] {

@@ -1,5 +1,7 @@
 import PlaybookModel
 import Testing
+import TestSupport
+import Foundation
 
 @testable import PlaybookSource
 
@@ -165,5 +167,46 @@ import Testing
         if let fast = SimpleMapping.parse(text) {
             #expect(Result<Value, YAMLReader.Failure>.success(fast) == full, "\(text)")
         }
+    }
+}
+
+@Suite struct SiteReaderTests {
+    @Test func readsContentTemplatesAndStaticSorted() throws {
+        let site = try TemporarySite([
+            "playbook.yml": "title: t\n", "content/b.md": "b", "content/a/x.md": "x", "content/a/pic.png": "p",
+            "content/.hidden.md": "h", "templates/page.mustache": "{{title}}", "static/css/x.css": "c",
+        ])
+        defer { site.remove() }
+        let files = try SiteReader(root: site.root).read()
+        #expect(files.config == "title: t\n")
+        #expect(files.content.map(\.path) == ["content/a/x.md", "content/b.md"])
+        #expect(files.contentAssets.map(\.path) == ["content/a/pic.png"])
+        #expect(files.templates == ["page.mustache": "{{title}}"])
+        #expect(files.staticFiles.map(\.path) == ["css/x.css"])
+    }
+
+    @Test func symbolicLinksLeavingTheSiteAreNotRead() throws {
+        let outside = try TemporarySite(["secret.txt": "private"])
+        let site = try TemporarySite(["content/index.md": "# 首页", "content/shared/ok.md": "ok"])
+        defer {
+            site.remove()
+            outside.remove()
+        }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/leak.txt").path,
+            withDestinationPath: outside.root.appendingPathComponent("secret.txt").path)
+        try fm.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/inside.md").path,
+            withDestinationPath: site.root.appendingPathComponent("content/shared/ok.md").path)
+        let files = try SiteReader(root: site.root).read()
+        #expect(files.contentAssets.map(\.path) == [])
+        #expect(files.content.map(\.path) == ["content/index.md", "content/inside.md", "content/shared/ok.md"])
+    }
+
+    @Test func aSiteWithoutContentIsRefusedWithAHint() throws {
+        let site = try TemporarySite(["playbook.yml": "title: t\n"])
+        defer { site.remove() }
+        #expect(throws: PlaybookError.self) { try SiteReader(root: site.root).read() }
     }
 }

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+import PlaybookServe
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the handbook, serve it locally and rebuild on every save.",
+        discussion: """
+            Open pages reload by themselves after each save, keeping their scroll position. \
+            While any check fails, pages show the diagnostics over the content instead. The site \
+            is written to --output (default: a temporary folder, removed on exit) exactly as \
+            `playbook build` writes it; the reload script is added only when serving. Ctrl-C stops.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on; anything but loopback shares the handbook with the network.", valueName: "ip"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
+    var port: UInt16 = 8000
+
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Where to write the site (default: a temporary folder).", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        if !PreviewSession.isLoopback(host) {
+            Terminal.standardError.write(
+                "\(Terminal.standardError.paint("warning", "1;33")): serving on \(host): "
+                    + "the handbook is visible to every machine that can reach this address\n")
+        }
+        let options = ServeOptions(
+            source: site.sourceURL, host: host, port: port,
+            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL })
+        let quiet = site.quiet
+        let finished = DispatchSemaphore(value: 0)
+        let state = ServeState()
+        // Ignored so the dispatch sources below receive them instead of the default exit.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                // Before the server is up there is nothing to release: stop at once.
+                guard let session = state.session else { Foundation.exit(130) }
+                Task {
+                    await session.stop()
+                    finished.signal()
+                }
+            }
+            source.resume()
+            return source
+        }
+        Task {
+            do {
+                let session = try await PreviewSession.start(options) { Self.print($0, quiet: quiet) }
+                state.session = session
+                Self.printStart(session, quiet: quiet, showOutput: options.output != nil)
+            } catch {
+                state.error = error
+                finished.signal()
+            }
+        }
+        finished.wait()
+        signals.forEach { $0.cancel() }
+        if let error = state.error {
+            if let serve = error as? ServeError {
+                Terminal.standardError.write("error: \(serve.description)\n")
+                throw ExitCode(1)
+            }
+            throw error
+        }
+        if !quiet { Terminal.standardOutput.write("Stopped.\n") }
+    }
+
+    static func printStart(_ session: PreviewSession, quiet: Bool, showOutput: Bool) {
+        let report = Report(check: session.initialCheck, quiet: quiet)
+        report.printDiagnostics()
+        if session.initialCheck.diagnostics.hasErrors {
+            Terminal.standardError.write("\(report.counts) — pages show them until they are fixed\n")
+        }
+        let title = session.initialCheck.handbook.config.title
+        Terminal.standardOutput.write("Serving \(title) at \(session.url) (Ctrl-C to stop)\n")
+        if !quiet, showOutput {
+            Terminal.standardOutput.write("Writing the site to \(Report.display(session.output))\n")
+        }
+    }
+
+    static func print(_ event: ServeReport, quiet: Bool) {
+        switch event {
+        case .rebuilt(let rebuilt):
+            let check = rebuilt.check
+            if check.diagnostics.hasErrors {
+                Report(check: check, quiet: true).printDiagnostics()
+                Terminal.standardError.write(
+                    "\(Report(check: check, quiet: quiet).counts) — pages show them until they are fixed\n")
+            }
+            guard !quiet else { return }
+            let ms = Int(
+                rebuilt.elapsed.components.seconds * 1000 + rebuilt.elapsed.components.attoseconds
+                    / 1_000_000_000_000_000)
+            let files = "\(rebuilt.files) file\(rebuilt.files == 1 ? "" : "s")"
+            Terminal.standardOutput.write("rebuilt \(files) in \(ms) ms\(rebuilt.wholeSite ? " (whole site)" : "")\n")
+        case .failed(let error):
+            Terminal.standardError.write("error: \(error.description)\n")
+        }
+    }
+}
+
+/// The running session or the start-up failure, shared by the serving task, the signal
+/// handlers and the waiting command.
+private final class ServeState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _session: PreviewSession?
+    private var _error: Error?
+
+    var session: PreviewSession? {
+        get { lock.withLock { _session } }
+        set { lock.withLock { _session = newValue } }
+    }
+
+    var error: Error? {
+        get { lock.withLock { _error } }
+        set { lock.withLock { _error = newValue } }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PlaybookModel
+
+/// Keeps an output folder in step with a site that changes a few files at a time, for `serve`.
+///
+/// The first write goes through `OutputWriter` (temporary folder, then swap). Later writes touch
+/// only files whose bytes changed, each replaced by rename so a reader never sees half a file.
+/// A digest per path stands in for the previous bytes, so the site is not held in memory twice.
+public struct IncrementalWriter: Sendable {
+    public let destination: URL
+    private var digests: [String: Int] = [:]
+
+    public init(destination: URL) {
+        self.destination = destination.standardizedFileURL
+    }
+
+    /// Writes `files` as the complete content of the destination folder.
+    public mutating func writeAll(_ files: [OutputFile]) throws {
+        try OutputWriter(destination: destination).write(files)
+        digests = Dictionary(files.map { ($0.path, Self.digest($0.bytes)) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Writes each file whose bytes differ from what was last written; returns the paths written.
+    public mutating func write(_ files: [OutputFile]) throws -> [String] {
+        var written: [String] = []
+        for file in files {
+            let digest = Self.digest(file.bytes)
+            guard digests[file.path] != digest else { continue }
+            let url = try OutputWriter.safeURL(for: file.path, in: destination)
+            do {
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.bytes).write(to: url, options: .atomic)
+            } catch {
+                throw PlaybookError(
+                    stage: "write", path: file.path, message: "cannot write the file: \(error.localizedDescription)")
+            }
+            digests[file.path] = digest
+            written.append(file.path)
+        }
+        return written
+    }
+
+    /// Deletes the given output files, and folders they leave empty; returns the paths deleted.
+    public mutating func remove(_ paths: [String]) throws -> [String] {
+        let fm = FileManager.default
+        var removed: [String] = []
+        for path in paths where digests[path] != nil {
+            let url = try OutputWriter.safeURL(for: path, in: destination)
+            try? fm.removeItem(at: url)
+            digests[path] = nil
+            removed.append(path)
+            var folder = url.deletingLastPathComponent().standardizedFileURL
+            while folder.path.count > destination.path.count,
+                (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true
+            {
+                try? fm.removeItem(at: folder)
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        return removed
+    }
+
+    static func digest(_ bytes: [UInt8]) -> Int {
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes.count)
+        return hasher.finalize()
+    }
+}

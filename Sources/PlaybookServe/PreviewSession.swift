@@ -1,0 +1,171 @@
+import FlyingFox
+import Foundation
+import PlaybookModel
+import PlaybookOutput
+import PlaybookPipeline
+
+/// How to run `serve`.
+public struct ServeOptions: Sendable {
+    public var source: URL
+    public var host: String
+    /// 0 picks a free port.
+    public var port: UInt16
+    /// Where the site is written; nil for a fresh temporary folder, removed on stop.
+    public var output: URL?
+    /// Quiet time after the last change before rebuilding, while a file may still be written.
+    public var quiet: Duration
+    /// Quiet time after a completed write (the file was closed or renamed into place).
+    public var quietAfterWrite: Duration
+    public var forcePolling: Bool
+    public var pollInterval: Duration
+
+    public init(
+        source: URL, host: String = "127.0.0.1", port: UInt16 = 8000, output: URL? = nil,
+        quiet: Duration = .milliseconds(40), quietAfterWrite: Duration = .milliseconds(10),
+        forcePolling: Bool = false, pollInterval: Duration = .milliseconds(300)
+    ) {
+        self.source = source
+        self.host = host
+        self.port = port
+        self.output = output
+        self.quiet = quiet
+        self.quietAfterWrite = quietAfterWrite
+        self.forcePolling = forcePolling
+        self.pollInterval = pollInterval
+    }
+}
+
+/// One rebuild, for the terminal line "rebuilt 3 files in 12 ms".
+public struct Rebuilt: Sendable {
+    /// Output files written or deleted.
+    public var files: Int
+    public var elapsed: Duration
+    /// True when the change reached every page (config, templates, a page added or retitled).
+    public var wholeSite: Bool
+    public var check: CheckResult
+}
+
+/// What happens while serving, for the command to print.
+public enum ServeReport: Sendable {
+    case rebuilt(Rebuilt)
+    /// The rebuild stopped before rendering (a template that does not parse); pages show it.
+    case failed(PlaybookError)
+}
+
+/// A running `serve`: the built site, the HTTP server, the watcher and the rebuilder.
+public final class PreviewSession: @unchecked Sendable {
+    public let options: ServeOptions
+    /// The address pages are served at, such as `http://127.0.0.1:8000/`.
+    public let url: String
+    public let port: UInt16
+    public let output: URL
+    /// The first build's check result and how many files it wrote.
+    public let initialCheck: CheckResult
+    public let initialFiles: Int
+    public var usesPolling: Bool { watcher.usesPolling }
+
+    private let server: HTTPServer
+    private let watcher: FileWatcher
+    private let rebuilder: SiteRebuilder
+    private let channel: ReloadChannel
+    private let ownsOutput: Bool
+    private let stopped = NSLock()
+    private var isStopped = false
+
+    /// Builds the site, writes it, starts listening and starts watching. Throws `ServeError` when
+    /// the address cannot be used and `PlaybookError` when the site cannot be loaded.
+    public static func start(
+        _ options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void
+    ) async throws -> PreviewSession {
+        let ownsOutput = options.output == nil
+        let output =
+            options.output?.standardizedFileURL
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("playbook-serve-\(UUID().uuidString)")
+        let fm = FileManager.default
+        let createdOutput = !fm.fileExists(atPath: output.path)
+        try fm.createDirectory(at: output, withIntermediateDirectories: true)
+        let session = String(UUID().uuidString.prefix(8)).lowercased()
+        let channel = ReloadChannel(
+            status: PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: []))
+        // Listen before building, so a port in use is reported at once, not after a long build.
+        let server: HTTPServer
+        let port: UInt16
+        let preview: Preview
+        let files: [OutputFile]
+        var writer = IncrementalWriter(destination: output)
+        do {
+            (server, port) = try await PreviewServer.start(
+                host: options.host, port: options.port,
+                handler: PreviewHandler(resolver: OutputResolver(root: output), channel: channel))
+        } catch {
+            if createdOutput { try? fm.removeItem(at: output) }
+            throw error
+        }
+        do {
+            (preview, files) = try Pipeline.preview(siteAt: options.source)
+            try writer.writeAll(files)
+        } catch {
+            await server.stop()
+            if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
+            throw error
+        }
+        await channel.publish(
+            PreviewStatus(
+                build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: preview.check.diagnostics))
+        let rebuilder = SiteRebuilder(
+            root: options.source, preview: preview, writer: writer, channel: channel, session: session, report: report)
+        rebuilder.start(quiet: options.quiet, quietAfterWrite: options.quietAfterWrite)
+        let pending = rebuilder.pending
+        let watcher = FileWatcher(
+            root: options.source, pollInterval: options.pollInterval, forcePolling: options.forcePolling,
+            emit: { pending.add($0) })
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return PreviewSession(
+            options: options, url: "http://\(host):\(port)/", port: port, output: output,
+            initialCheck: preview.check, initialFiles: files.count, server: server, watcher: watcher,
+            rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput)
+    }
+
+    private init(
+        options: ServeOptions, url: String, port: UInt16, output: URL, initialCheck: CheckResult, initialFiles: Int,
+        server: HTTPServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool
+    ) {
+        self.options = options
+        self.url = url
+        self.port = port
+        self.output = output
+        self.initialCheck = initialCheck
+        self.initialFiles = initialFiles
+        self.server = server
+        self.watcher = watcher
+        self.rebuilder = rebuilder
+        self.channel = channel
+        self.ownsOutput = ownsOutput
+    }
+
+    /// Whether binding to `host` makes the handbook reachable from other machines.
+    public static func isLoopback(_ host: String) -> Bool {
+        PreviewServer.isLoopback(host)
+    }
+
+    /// Stops watching, lets a rebuild in progress finish, closes open event streams and the
+    /// listening socket (freeing the port), and removes a temporary output folder.
+    public func stop() async {
+        let first = stopped.withLock { () -> Bool in
+            defer { isStopped = true }
+            return !isStopped
+        }
+        guard first else { return }
+        watcher.stop()
+        let rebuilder = self.rebuilder
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                rebuilder.stop()
+                done.resume()
+            }
+        }
+        await channel.finish()
+        await server.stop(timeout: 0.2)
+        if ownsOutput { try? FileManager.default.removeItem(at: output) }
+    }
+}

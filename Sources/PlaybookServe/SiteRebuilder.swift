@@ -1,0 +1,162 @@
+import Foundation
+import PlaybookModel
+import PlaybookOutput
+import PlaybookPipeline
+
+/// Changes reported by the watcher and not yet rebuilt, with the time of the latest one.
+final class PendingChanges: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var paths: Set<String> = []
+    private var last = ContinuousClock.now
+    private var settled = true
+    private var closed = false
+
+    func add(_ event: WatchEvent) {
+        condition.withLock {
+            paths.insert(event.path)
+            last = .now
+            settled = event.settled
+            condition.signal()
+        }
+    }
+
+    func add(_ more: Set<String>) {
+        condition.withLock { paths.formUnion(more) }
+    }
+
+    func close() {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+    }
+
+    /// Waits for a change, then until no new change has come for the quiet window, and returns
+    /// the batch; nil once closed. A burst of saves (an editor's write-rename-chmod, a `git
+    /// checkout`) so becomes one rebuild. The window is short after a completed write (a close
+    /// or rename), longer while a file may still be being written.
+    func nextBatch(quiet: Duration, quietAfterWrite: Duration) -> Set<String>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while paths.isEmpty && !closed { condition.wait() }
+        while !closed {
+            let due = last + (settled ? quietAfterWrite : quiet)
+            let now = ContinuousClock.now
+            if now >= due { break }
+            _ = condition.wait(until: Date() + Self.seconds(due - now))
+        }
+        guard !closed else { return nil }
+        defer { paths = [] }
+        return paths
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Owns the built site between saves and turns each batch of changes into written files and a
+/// new status for open pages. Runs on a thread of its own, so rendering never holds up requests.
+final class SiteRebuilder: @unchecked Sendable {
+    let root: URL
+    let pending = PendingChanges()
+    private var preview: Preview
+    private var known: Set<String>
+    private var writer: IncrementalWriter
+    private let channel: ReloadChannel
+    private let report: @Sendable (ServeReport) -> Void
+    private let session: String
+    private var build = 1
+    private let done = DispatchSemaphore(value: 0)
+
+    init(
+        root: URL, preview: Preview, writer: IncrementalWriter, channel: ReloadChannel, session: String,
+        report: @escaping @Sendable (ServeReport) -> Void
+    ) {
+        self.root = root
+        self.preview = preview
+        self.known = preview.sourcePaths
+        self.writer = writer
+        self.channel = channel
+        self.session = session
+        self.report = report
+    }
+
+    static func buildID(session: String, build: Int) -> String { "\(session)-\(build)" }
+
+    func start(quiet: Duration, quietAfterWrite: Duration) {
+        Thread.detachNewThread { [self] in
+            while let batch = pending.nextBatch(quiet: quiet, quietAfterWrite: quietAfterWrite) {
+                rebuild(batch)
+            }
+            done.signal()
+        }
+    }
+
+    /// Stops after the rebuild in progress, if any.
+    func stop() {
+        pending.close()
+        done.wait()
+    }
+
+    func rebuild(_ paths: Set<String>) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var written: Set<String> = []
+        var removed: [String] = []
+        let result: Rebuild
+        do {
+            let changes = try Pipeline.readChanges(paths, siteAt: root, known: known)
+            guard !changes.isEmpty else { return }
+            // The edited page goes to disk first; the checks and the pages it reaches follow.
+            written.formUnion(try writer.write(Pipeline.quickRender(preview, applying: changes)))
+            result = try Pipeline.rebuild(preview, applying: changes)
+            written.formUnion(try writer.write(result.files))
+            removed = try writer.remove(result.removed)
+        } catch {
+            // Keep the paths: the next save re-reads them along with whatever it changed.
+            pending.add(paths)
+            let problem = error as? PlaybookError ?? PlaybookError(stage: "serve", message: "\(error)")
+            build += 1
+            publish(
+                PreviewStatus(
+                    build: Self.buildID(session: session, build: build), diagnostics: [Self.diagnostic(problem)]))
+            report(.failed(problem))
+            return
+        }
+        let previous = preview.check.diagnostics
+        preview = result.preview
+        let elapsed = clock.now - start
+        let unchanged = written.isEmpty && removed.isEmpty && previous == preview.check.diagnostics
+        if !unchanged {
+            build += 1
+            publish(
+                PreviewStatus(
+                    build: Self.buildID(session: session, build: build), diagnostics: preview.check.diagnostics))
+            report(
+                .rebuilt(
+                    Rebuilt(
+                        files: written.count + removed.count, elapsed: elapsed, wholeSite: result.wasFull,
+                        check: preview.check)))
+        }
+        known = preview.sourcePaths
+    }
+
+    /// Waits until open pages have been told, so statuses reach them in build order.
+    private func publish(_ status: PreviewStatus) {
+        let sent = DispatchSemaphore(value: 0)
+        let channel = self.channel
+        Task {
+            await channel.publish(status)
+            sent.signal()
+        }
+        sent.wait()
+    }
+
+    /// An operational failure (a template that does not parse) shown like a diagnostic.
+    static func diagnostic(_ error: PlaybookError) -> Diagnostic {
+        Diagnostic(
+            file: error.path ?? "", line: error.line ?? 1, rule: error.stage, message: error.message,
+            hint: "fix the file and save; the preview rebuilds by itself")
+    }
+}

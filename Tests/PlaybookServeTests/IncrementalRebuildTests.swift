@@ -1,0 +1,110 @@
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+import TestSupport
+import Testing
+
+// Issue 6: a rebuild after a change leaves the output exactly as a fresh build of the changed
+// site would, whichever way (one page or the whole site) it took.
+
+@Suite("incremental rebuild matches a fresh build")
+struct IncrementalRebuildTests {
+    static let site = [
+        "playbook.yml": "title: 手册\nlanguage: zh-Hans\n",
+        "content/groups/hangzhou/index.md": "---\ntitle: 杭州读书会\nkind: group\n---\n# 杭州读书会\n\n见[群规](rules.md)。\n",
+        "content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不刷屏。\n",
+        "content/groups/hangzhou/photo.txt": "asset\n",
+        "content/sops/morning.md": "# 早安帖\n\n八点。\n",
+        "static/robots.txt": "User-agent: *\n",
+    ]
+
+    /// Applies `edits` (path → new text, nil to delete), rebuilds incrementally, and compares the
+    /// resulting output with a fresh preview of the edited site.
+    func check(_ edits: [String: String?], expectWholeSite: Bool) throws {
+        let site = try TemporarySite(Self.site)
+        defer { site.remove() }
+        let (preview, files) = try Pipeline.preview(siteAt: site.root)
+        var output = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
+        for (path, text) in edits {
+            if let text {
+                try site.write(path, text)
+            } else {
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+            }
+        }
+        let changes = try Pipeline.readChanges(Set(edits.keys), siteAt: site.root, known: preview.sourcePaths)
+        let quick = Pipeline.quickRender(preview, applying: changes)
+        let rebuild = try Pipeline.rebuild(preview, applying: changes)
+        for file in quick + rebuild.files { output[file.path] = file.bytes }
+        for path in rebuild.removed { output[path] = nil }
+
+        let (fresh, freshFiles) = try Pipeline.preview(siteAt: site.root)
+        let expected = Dictionary(uniqueKeysWithValues: freshFiles.map { ($0.path, $0.bytes) })
+        #expect(rebuild.wasFull == expectWholeSite)
+        #expect(Set(output.keys) == Set(expected.keys))
+        for (path, bytes) in expected where output[path] != bytes {
+            Issue.record("\(path) differs from a fresh build")
+        }
+        #expect(rebuild.preview.check.diagnostics == fresh.check.diagnostics)
+        #expect(rebuild.preview.outputPaths == fresh.outputPaths)
+    }
+
+    @Test func aBodyEditRerendersOnlyThatPageAndTheSearchIndex() throws {
+        try check(
+            ["content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不发广告。\n"],
+            expectWholeSite: false)
+    }
+
+    @Test func aTitleEditReachesTheWholeSite() throws {
+        try check(["content/groups/hangzhou/rules.md": "---\ntitle: 新群规\n---\n# 群规\n"], expectWholeSite: true)
+    }
+
+    @Test func aNewPageAndADeletedPage() throws {
+        try check(["content/sops/evening.md": "# 晚安帖\n", "content/sops/morning.md": nil], expectWholeSite: true)
+    }
+
+    @Test func aBrokenFrontMatterIsReportedAndStillRendered() throws {
+        try check(["content/sops/morning.md": "---\ntitle: [x\n---\n# 早安帖\n"], expectWholeSite: false)
+    }
+
+    @Test func staticFilesAndContentAssetsAreCopiedAndDeleted() throws {
+        try check(
+            ["static/robots.txt": nil, "static/extra.css": "p{}", "content/groups/hangzhou/photo.txt": "new asset\n"],
+            expectWholeSite: false)
+    }
+
+    @Test func aThemeAssetOverrideIsCopiedAlone() throws {
+        try check(["templates/assets/style.css": "body{color:red}"], expectWholeSite: false)
+    }
+
+    @Test func aTemplateOrConfigChangeRerendersTheSite() throws {
+        try check(["playbook.yml": "title: 新手册\nlanguage: en\n"], expectWholeSite: true)
+    }
+
+    @Test func aDeletedFolderRemovesItsPages() throws {
+        let site = try TemporarySite(Self.site)
+        defer { site.remove() }
+        let (preview, _) = try Pipeline.preview(siteAt: site.root)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/groups"))
+        let changes = try Pipeline.readChanges(["content/groups"], siteAt: site.root, known: preview.sourcePaths)
+        #expect(
+            Set(changes.files.keys) == [
+                "content/groups/hangzhou/index.md", "content/groups/hangzhou/rules.md",
+                "content/groups/hangzhou/photo.txt",
+            ])
+        let rebuild = try Pipeline.rebuild(preview, applying: changes)
+        #expect(rebuild.removed.contains("groups/hangzhou/rules/index.html"))
+        #expect(rebuild.removed.contains("groups/hangzhou/photo.txt"))
+    }
+
+    @Test func hiddenAndUnwatchedFilesAreIgnored() throws {
+        let site = try TemporarySite(Self.site)
+        defer { site.remove() }
+        let (preview, _) = try Pipeline.preview(siteAt: site.root)
+        try site.write("content/.rules.md.swp", "x")
+        try site.write("notes.md", "x")
+        let changes = try Pipeline.readChanges(
+            ["content/.rules.md.swp", "notes.md"], siteAt: site.root, known: preview.sourcePaths)
+        #expect(changes.isEmpty)
+    }
+}
