@@ -1,7 +1,7 @@
-import PlaybookModel
-import Testing
-import TestSupport
 import Foundation
+import PlaybookModel
+import TestSupport
+import Testing
 
 @testable import PlaybookSource
 
