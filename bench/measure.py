@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Runs the benchmark: each tool builds the same generated handbook, taking turns, several times.
+
+Reports median wall time, median CPU time (user + system), peak memory, pages per second and
+each tool's wall-time ratio to Playbook's build. Also `playbook check` alone and, when
+`playbook serve` is available, the time from saving one page to its new HTML being on disk.
+Called by bench/run.sh; needs GNU time at /usr/bin/time.
+"""
+import argparse
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "out")
+CORPUS = os.path.join(HERE, "corpus")
+
+
+def timed(cmd):
+    """Runs cmd under GNU time; returns (wall s, cpu s, peak MB)."""
+    fmt = "%e %U %S %M"
+    result = subprocess.run(["/usr/bin/time", "-f", fmt, "-o", os.path.join(OUT, "time.txt")] + cmd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"command failed ({result.returncode}): {' '.join(cmd)}\n{result.stderr[-2000:]}")
+    wall, user, system, kb = open(os.path.join(OUT, "time.txt")).read().split()[-4:]
+    return float(wall), float(user) + float(system), int(kb) / 1024
+
+
+def corpus(n):
+    path = os.path.join(CORPUS, str(n))
+    if not os.path.exists(os.path.join(path + "-hugo", "config.toml")):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--pages", str(n), "--seed", "1",
+                        "--out", path, "--hugo"], check=True)
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_latency(playbook, site, runs=5):
+    """Median ms from appending to a page to its output HTML containing the new text."""
+    out = os.path.join(OUT, "serve")
+    shutil.rmtree(out, ignore_errors=True)
+    port = free_port()
+    proc = subprocess.Popen([playbook, "serve", "--source", site, "--port", str(port), "--output", out, "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.time() + 600
+        while not os.path.exists(os.path.join(out, "index.html")) and time.time() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.0)
+        page = os.path.join(site, "content", "sops")
+        first = sorted(os.listdir(page))[0]
+        folder = os.path.join(page, first)
+        name = sorted(os.listdir(folder))[0]
+        source = os.path.join(folder, name)
+        html = os.path.join(out, "sops", first, name[:-3], "index.html")
+        original = open(source, encoding="utf-8").read()
+        samples = []
+        try:
+            for i in range(runs):
+                marker = f"benchmark-edit-{i}-{time.time_ns()}"
+                start = time.perf_counter()
+                with open(source, "w", encoding="utf-8") as f:
+                    f.write(original + f"\n{marker}\n")
+                while time.perf_counter() - start < 10:
+                    try:
+                        if marker in open(html, encoding="utf-8").read():
+                            break
+                    except OSError:
+                        pass
+                    time.sleep(0.001)
+                samples.append((time.perf_counter() - start) * 1000)
+                time.sleep(0.5)
+        finally:
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(original)
+        return statistics.median(samples)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--playbook", required=True)
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--sizes", default="1000 10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--smoke", action="store_true")
+    args = ap.parse_args()
+    if args.smoke:
+        args.sizes, args.runs = "50", 1
+    playbook = os.path.abspath(args.playbook)
+    floor = os.path.abspath(args.floor)
+    report = []
+    for n in [int(s) for s in args.sizes.split()]:
+        site = corpus(n)
+        tools = {
+            "playbook build": lambda o: [playbook, "build", "--source", site, "--output", o, "--quiet"],
+            "playbook check": lambda o: [playbook, "check", "--source", site, "--quiet"],
+            "hugo": lambda o: ["hugo", "--source", site + "-hugo", "--destination", o, "--quiet"],
+            "floor (cmark-gfm only)": lambda o: [floor, os.path.join(site, "content"), o],
+        }
+        samples = {name: [] for name in tools}
+        for _ in range(args.runs):
+            for name, command in tools.items():
+                out = os.path.join(OUT, "site-" + name.split()[0])
+                shutil.rmtree(out, ignore_errors=True)
+                samples[name].append(timed(command(out)))
+                if name != "playbook check":
+                    pages = sum(1 for _, _, files in os.walk(out) for f in files if f.endswith(".html"))
+                    if pages < n:
+                        sys.exit(f"{name} wrote {pages} HTML files for {n} pages")
+        base = statistics.median(s[0] for s in samples["playbook build"])
+        lines = [f"### N = {n:,} pages ({args.runs} runs each, taking turns)", "",
+                 "| tool | median wall (s) | median CPU (s) | peak memory (MB) | pages/s | wall ÷ Playbook build |",
+                 "|---|---:|---:|---:|---:|---:|"]
+        for name, runs in samples.items():
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            peak = max(r[2] for r in runs)
+            lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {n / max(wall, 0.001):,.0f} | {wall / max(base, 0.001):.2f} |")
+        if not args.smoke:
+            if subprocess.run([playbook, "serve", "--help"], capture_output=True).returncode == 0:
+                lines += ["", f"serve: one-page edit → new HTML on disk, median of 5: {serve_latency(playbook, site):.0f} ms"]
+            else:
+                lines += ["", "serve: not available"]
+        report += lines + [""]
+        print("\n".join(lines) + "\n", flush=True)
+    with open(os.path.join(OUT, "results.md"), "w") as f:
+        f.write("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
