@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
 
@@ -7,18 +8,202 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every playbook that is missing what its kind requires.",
-        discussion: "Exit status: 0 when there are no errors, 1 when errors were found, 2 for usage or config errors."
+        discussion: """
+            Every finding is reported, in path and line order, with a hint that says what to write.
+            Formats: text (default, on standard error), json, github (workflow commands, plus a
+            step summary when $GITHUB_STEP_SUMMARY is set) and sarif (2.1.0), on standard output.
+
+            Adopting the checker on an existing handbook: `--write-baseline` records today's
+            findings in .playbook-baseline.json; later runs fail only on findings not in it.
+
+            Exit status: 0 when there are no errors (warnings allowed), 1 when errors were found
+            (or warnings, with --strict), 2 for usage errors or errors in playbook.yml.
+            """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github, sarif
+    }
 
     @OptionGroup var site: SiteOptions
 
-    func run() throws {
-        let result = try Pipeline.check(siteAt: site.sourceURL)
-        let report = Report(check: result, quiet: site.quiet)
-        report.printDiagnostics()
-        if !site.quiet || result.diagnostics.hasErrors {
-            Terminal.standardError.write("\(result.handbook.pages.count) files checked: \(report.counts)\n")
+    @Option(help: "Output format: text, json, github or sarif.")
+    var format: Format = .text
+
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("Message language: zh-Hans, zh-Hant or en (default: the site's).", valueName: "language"))
+    var language: String?
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    @Flag(help: "Print the groups × elements health matrix.")
+    var summary = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Baseline file of known findings, relative to the site (default: .playbook-baseline.json when it exists).",
+            valueName: "file"))
+    var baseline: String?
+
+    @Flag(help: "Ignore the baseline file and report every finding.")
+    var noBaseline = false
+
+    @Flag(help: "Record the current findings as the baseline and exit 0.")
+    var writeBaseline = false
+
+    @Option(
+        help: ArgumentHelp("Write each kind's front matter JSON Schema into this folder and exit.", valueName: "dir"))
+    var schemaOut: String?
+
+    @Flag(help: "List every rule id with what it checks, and exit.")
+    var listRules = false
+
+    func validate() throws {
+        if let language, Language(rawValue: language) == nil {
+            throw ValidationError("--lang \(language): use zh-Hans, zh-Hant or en")
         }
-        if result.diagnostics.hasErrors { throw ExitCode(1) }
+        if writeBaseline && noBaseline {
+            throw ValidationError("--write-baseline and --no-baseline cannot be combined")
+        }
+    }
+
+    func run() throws {
+        let result = try Pipeline.check(siteAt: site.sourceURL, language: language.flatMap(Language.init(rawValue:)))
+        let lang = language.flatMap(Language.init(rawValue:)) ?? result.handbook.config.language
+        let rules = RuleSet.load(config: result.handbook.config, files: [:]).0
+        if listRules {
+            for rule in RuleCatalog.entries(for: rules, language: lang) {
+                Terminal.standardOutput.write("\(rule.id)\t\(rule.description)\n")
+            }
+            return
+        }
+        if let schemaOut { return try writeSchemas(rules, into: schemaOut, language: lang) }
+
+        let lines = LineLookup(result)
+        let baselineURL = site.sourceURL.appendingPathComponent(baseline ?? Baseline.fileName)
+        if writeBaseline {
+            let recorded = Baseline(recording: result.diagnostics, line: lines.line)
+            try Data(recorded.rendered().utf8).write(to: baselineURL)
+            Terminal.standardError.write(
+                "recorded \(recorded.entries.count) findings in \(Report.display(baselineURL).dropLast())\n")
+            return
+        }
+        var diagnostics = result.diagnostics
+        var known = 0
+        if !noBaseline, FileManager.default.fileExists(atPath: baselineURL.path) {
+            let text = try String(contentsOf: baselineURL, encoding: .utf8)
+            switch Baseline.parse(text) {
+            case .success(let recorded):
+                let split = recorded.filter(diagnostics, line: lines.line)
+                diagnostics = split.new
+                known = split.known.count
+            case .failure(let failure):
+                throw PlaybookError(stage: "check", path: baseline ?? Baseline.fileName, message: failure.message)
+            }
+        } else if baseline != nil && !noBaseline {
+            throw ValidationError("--baseline \(baseline!): no such file; create it with --write-baseline")
+        }
+        if site.quiet { diagnostics = diagnostics.filter { $0.severity == .error } }
+
+        let files = result.handbook.pages.count
+        switch format {
+        case .text:
+            let terminal = Terminal.standardError
+            for d in diagnostics {
+                terminal.write(DiagnosticReport.text(d, line: lines.line, paint: terminal.paint))
+            }
+        case .json:
+            Terminal.standardOutput.write(DiagnosticReport.json(diagnostics, files: files))
+        case .github:
+            let prefix = workspacePrefix()
+            Terminal.standardOutput.write(GitHubReport.commands(diagnostics, pathPrefix: prefix))
+            if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+                let summary = GitHubReport.stepSummary(diagnostics, files: files, language: lang, pathPrefix: prefix)
+                try append(summary, to: URL(fileURLWithPath: path))
+            }
+        case .sarif:
+            Terminal.standardOutput.write(
+                SARIFReport.log(
+                    diagnostics, rules: RuleCatalog.entries(for: rules, language: lang),
+                    toolVersion: PlaybookVersion.string,
+                    siteRoot: site.sourceURL.absoluteURL.absoluteString.hasSuffix("/")
+                        ? site.sourceURL.absoluteURL.absoluteString : site.sourceURL.absoluteURL.absoluteString + "/"))
+        }
+        if summary {
+            Terminal.standardOutput.write(SummaryTable.render(result.health, language: lang))
+        }
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        if format == .text && (!site.quiet || errors > 0) {
+            var line =
+                "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            if known > 0 { line += " (\(known) known from the baseline not shown)" }
+            Terminal.standardError.write(line + "\n")
+        }
+        let configFiles = Set([result.files.configPath] + RuleSet.referencedFiles(in: result.handbook.config))
+        if diagnostics.contains(where: {
+            $0.severity == .error && (configFiles.contains($0.file) || $0.rule.hasPrefix("config."))
+        }) {
+            throw ExitCode(2)
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+
+    private func writeSchemas(_ rules: RuleSet, into folder: String, language: Language) throws {
+        let url = URL(
+            fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        )
+        .standardizedFileURL
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in FrontMatterSchema.files(for: rules, language: language).sorted(by: { $0.key < $1.key }) {
+            try Data(text.utf8).write(to: url.appendingPathComponent(name))
+            if !site.quiet { Terminal.standardOutput.write("\(Report.display(url))\(name)\n") }
+        }
+    }
+
+    /// The site folder relative to the GitHub workspace (or the current folder), so annotations
+    /// name repository paths.
+    private func workspacePrefix() -> String {
+        let base = ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
+        let root = URL(fileURLWithPath: base).standardizedFileURL.path
+        let sitePath = site.sourceURL.path
+        guard sitePath.hasPrefix(root + "/") else { return "" }
+        return String(sitePath.dropFirst(root.count + 1)) + "/"
+    }
+
+    private func append(_ text: String, to url: URL) throws {
+        if let handle = try? FileHandle(forWritingTo: url) {
+            defer { try? handle.close() }
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+        } else {
+            try Data(text.utf8).write(to: url)
+        }
+    }
+}
+
+/// Line text by file, for carets and baseline matching: content pages and playbook.yml.
+/// The text of any line of any checked file, for caret displays and baselines. Each file is
+/// split into lines once, the first time one of its lines is asked for, so reporting stays
+/// linear however many findings a long file has.
+final class LineLookup {
+    private var sources: [String: String] = [:]
+    private var lines: [String: [Substring.UTF8View]] = [:]
+
+    init(_ result: CheckResult) {
+        for page in result.handbook.pages { sources[page.path] = page.source.text }
+        if let config = result.files.config { sources[result.files.configPath] = config }
+    }
+
+    func line(_ file: String, _ number: Int) -> String? {
+        if lines[file] == nil, let text = sources[file] {
+            // Split on bytes: in a String, "\r\n" is one Character and would not split on "\n".
+            lines[file] = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        }
+        guard let split = lines[file], number >= 1, number <= split.count else { return nil }
+        let line = split[number - 1]
+        return String(Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line))
     }
 }

@@ -2,20 +2,29 @@
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
-        let lowered = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates.sorted() {
-            let d = distance(lowered, candidate.lowercased())
-            if d <= max(1, (candidate.count + 1) / 3), best == nil || d < best!.1 { best = (candidate, d) }
+        let lowered = Array(word.lowercased())
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let other = Array(candidate.lowercased())
+            let limit = max(1, (other.count + 1) / 3)
+            // Two words further apart in length than the limit cannot be within it: most
+            // candidates are dismissed here, which keeps a page with thousands of headings fast.
+            guard abs(other.count - lowered.count) <= limit else { continue }
+            let d = distance(lowered, other)
+            guard d <= limit else { continue }
+            if let b = best, d > b.distance || (d == b.distance && candidate >= b.candidate) { continue }
+            best = (candidate, d)
         }
-        return best?.0
+        return best?.candidate
     }
 
     /// Edit distance over Characters where swapping two neighbours counts as one edit
     /// (optimal string alignment), so `titel` is one typo away from `title`.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+        distance(Array(a), Array(b))
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -1,0 +1,82 @@
+import PlaybookModel
+
+/// A rule that looks at one page at a time.
+protocol PageRule: Sendable {
+    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic]
+}
+
+/// One page with what every rule needs: its schema (nil for an unknown kind) and its outline.
+struct CheckedPage {
+    let page: Page
+    /// The kind the page is checked as (a template's documents without a kind are plain pages).
+    let kind: String
+    let schema: KindSchema?
+    let outline: Outline
+
+    var path: String { page.path }
+
+    /// The front matter line where a missing field would go: the closing fence, or line 1.
+    var frontMatterEndLine: Int {
+        page.source.bodyLineOffset > 0 ? page.source.bodyLineOffset : 1
+    }
+
+    /// File line of a key nested in front matter. The load stage shifts only the top-level
+    /// entries by the opening fence; nested mappings keep YAML-relative lines.
+    func nestedLine(_ yamlLine: Int) -> Int { yamlLine + 1 }
+
+    /// True for `content/templates/<name>/index.md`, the template's declaration page.
+    var isTemplateIndex: Bool {
+        page.templateName != nil && page.source.contentPath == "templates/\(page.templateName!)/index.md"
+    }
+
+    func diagnostic(
+        line: Int, column: Int = 1, severity: Severity = .error, rule: String, message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: path, line: line, column: column, severity: severity, rule: rule, message: message, hint: hint)
+    }
+}
+
+/// Handbook-wide facts the rules share: pages by path, anchors, declared templates.
+struct CheckContext {
+    let handbook: Handbook
+    let rules: RuleSet
+    let language: Language
+    /// Page index by content path (`groups/hangzhou/index.md`).
+    let pagesByContentPath: [String: Int]
+    let anchors: [Set<String>]
+    /// Template index page by template name.
+    let templates: [String: Int]
+    let assets: Set<String>
+
+    init(handbook: Handbook, rules: RuleSet, language: Language) {
+        self.handbook = handbook
+        self.rules = rules
+        self.language = language
+        var byPath: [String: Int] = [:]
+        var templates: [String: Int] = [:]
+        for (i, page) in handbook.pages.enumerated() {
+            byPath[page.source.contentPath] = i
+            if let name = page.templateName, page.source.contentPath == "templates/\(name)/index.md" {
+                templates[name] = i
+            }
+        }
+        pagesByContentPath = byPath
+        self.templates = templates
+        anchors = handbook.pages.map { Set($0.headings.map(\.anchor)) }
+        assets = Set(handbook.assets)
+    }
+
+    /// The kind a page is checked as.
+    func kind(of page: Page) -> String {
+        if page.kind == .template, let name = page.templateName, page.source.contentPath != "templates/\(name)/index.md"
+        {
+            return Kind.page.rawValue
+        }
+        return page.kind.rawValue
+    }
+
+    func checkedPage(_ page: Page) -> CheckedPage {
+        let kind = kind(of: page)
+        return CheckedPage(page: page, kind: kind, schema: rules.kinds[kind], outline: Outline(page: page))
+    }
+}

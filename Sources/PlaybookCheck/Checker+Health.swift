@@ -1,0 +1,105 @@
+import PlaybookModel
+
+extension Checker {
+    /// Which group lacks what: one row per group charter (a template's documents excluded), a
+    /// column per required section of the group kind, plus the group's rules and onboarding
+    /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
+    /// same findings `check` reports.
+    public func health(_ handbook: Handbook) -> HealthReport {
+        let context = CheckContext(handbook: handbook, rules: rules, language: language)
+        guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
+        let l = language
+        let sections = group.sections.filter(\.required)
+        var columns = sections.map { HealthReport.Column(id: $0.id, label: $0.label(l)) }
+        let companions = [Kind.rules.rawValue, Kind.onboarding.rawValue].filter { rules.kinds[$0] != nil }
+        let companionLabels = [
+            Kind.rules.rawValue: Localized("群规", "群規", "Rules"),
+            Kind.onboarding.rawValue: Localized("入群流程", "入群流程", "Onboarding"),
+        ]
+        columns += companions.map { HealthReport.Column(id: $0, label: companionLabels[$0]!(l)) }
+
+        var diagnosticsByPath: [String: [Diagnostic]] = [:]
+        func diagnostics(_ page: Page) -> [Diagnostic] {
+            if let cached = diagnosticsByPath[page.path] { return cached }
+            let found = self.diagnostics(for: context.checkedPage(page), in: context)
+            diagnosticsByPath[page.path] = found
+            return found
+        }
+
+        var rows: [HealthReport.Row] = []
+        for page in handbook.pages where page.templateName == nil && context.kind(of: page) == group.name {
+            let checked = context.checkedPage(page)
+            let found = diagnostics(page).filter { $0.rule.hasPrefix("\(group.name).") }
+            var cells: [HealthReport.Cell] = []
+            for spec in sections {
+                guard let section = checked.section(spec) else {
+                    let note = found.first {
+                        $0.rule == "\(group.name).missing-section" && $0.message.contains(spec.label(l))
+                    }
+                    cells.append(.init(status: .missing, note: note?.message))
+                    continue
+                }
+                let end =
+                    section.end < checked.outline.blocks.count
+                    ? checked.outline.blocks[section.end].range.start.line - 1 : checked.outline.endLine
+                let problem = found.first {
+                    !$0.rule.hasSuffix(".missing-section")
+                        && (section.line...max(section.line, end)).contains($0.position.line)
+                }
+                cells.append(.init(status: problem == nil ? .ok : .partial, note: problem?.message))
+            }
+            for kind in companions {
+                let pages = companionPages(of: page, kind: kind, context: context)
+                if pages.isEmpty {
+                    cells.append(.init(status: .missing))
+                } else if let problem = pages.lazy.flatMap({ diagnostics($0) }).first(where: { $0.severity == .error })
+                {
+                    cells.append(.init(status: .partial, note: problem.message))
+                } else {
+                    cells.append(.init(status: .ok))
+                }
+            }
+            var lineage: String?
+            var behind = false
+            if let template = page.frontMatter["template"]?.string {
+                let version = page.frontMatter["template_version"]?.string
+                lineage = version.map { "\(template) \($0)" } ?? template
+                if let index = context.templates[template],
+                    let current = handbook.pages[index].frontMatter["version"]?.string
+                {
+                    behind = VersionNumber.compare(version ?? "0", current) == .orderedAscending
+                }
+            }
+            rows.append(
+                HealthReport.Row(
+                    path: page.path, title: page.title.isEmpty ? page.fileStem : page.title, url: page.url,
+                    cells: cells,
+                    lineage: lineage, behindTemplate: behind))
+        }
+        return HealthReport(columns: columns, rows: rows)
+    }
+
+    /// Pages of `kind` that belong to a group: in the charter's folder (below it too), or linked from it.
+    private func companionPages(of group: Page, kind: String, context: CheckContext) -> [Page] {
+        let path = group.source.contentPath
+        var folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        if !path.hasSuffix("/index.md"), path.hasSuffix(".md") { folder = String(path.dropLast(3)) + "/" }
+        var found = context.handbook.pages.filter {
+            $0.templateName == nil && context.kind(of: $0) == kind && $0.path != group.path
+                && !folder.isEmpty && $0.source.contentPath.hasPrefix(folder)
+        }
+        let base = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        group.document.root.walk { node in
+            guard case .link(let destination, _) = node.kind, !destination.contains("://") else { return }
+            let target =
+                destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+                ?? ""
+            guard target.hasSuffix(".md"), let resolved = Slug.resolve(Slug.decodePercent(target), inFolder: base),
+                let index = context.pagesByContentPath[resolved]
+            else { return }
+            let page = context.handbook.pages[index]
+            if context.kind(of: page) == kind, !found.contains(where: { $0.path == page.path }) { found.append(page) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,52 @@
+// PlaybookCheck: stage 3, CHECK. Finds what each playbook is missing by the rules of its kind
+// (built in from the domain, changed by playbook.yml), builds the health report, and formats
+// findings for people and machines. Pure: values in, values out; the CLI does the I/O.
+import PlaybookModel
+
+/// A phrase in each interface language. Built-in rules carry all three; a site's own rules
+/// may give one text, which is then used for every language.
+public struct Localized: Hashable, Sendable {
+    public var zhHans: String
+    public var zhHant: String
+    public var en: String
+
+    public init(_ zhHans: String, _ zhHant: String, _ en: String) {
+        self.zhHans = zhHans
+        self.zhHant = zhHant
+        self.en = en
+    }
+
+    public init(_ all: String) {
+        self.init(all, all, all)
+    }
+
+    public func callAsFunction(_ language: Language) -> String {
+        switch language {
+        case .zhHans: return zhHans
+        case .zhHant: return zhHant
+        case .en: return en
+        }
+    }
+
+    /// Joins two phrases per language with `separator`.
+    public static func + (a: Localized, b: Localized) -> Localized {
+        Localized(a.zhHans + b.zhHans, a.zhHant + b.zhHant, a.en + b.en)
+    }
+}
+
+extension Language {
+    /// Quotes a name in the language's style: 「名称」 or “name”.
+    func quote(_ text: String) -> String {
+        self == .en ? "“\(text)”" : "「\(text)」"
+    }
+
+    /// Joins names in the language's style: `A、B、C` or `A, B, C`.
+    func list(_ items: [String]) -> String {
+        items.joined(separator: self == .en ? ", " : "、")
+    }
+
+    /// Picks the phrase for this language.
+    func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
+        Localized(zhHans, zhHant, en)(self)
+    }
+}

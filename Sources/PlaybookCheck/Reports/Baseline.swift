@@ -1,0 +1,107 @@
+import Foundation
+import PlaybookModel
+
+/// Known findings to tolerate while a handbook adopts the checker: `check --write-baseline`
+/// records today's findings, later runs fail only on new ones.
+///
+/// A finding is known by its file, rule and the text of the line it points at, not by line
+/// number or message: edits elsewhere in the file shift lines, and messages change with the
+/// language, but neither makes an old finding new. Each entry tolerates one finding.
+public struct Baseline: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable, Codable {
+        public var file: String
+        public var rule: String
+        /// The trimmed text of the line the finding points at.
+        public var context: String
+        /// For people reading the file; not used for matching.
+        public var message: String
+
+        public init(file: String, rule: String, context: String, message: String) {
+            self.file = file
+            self.rule = rule
+            self.context = context
+            self.message = message
+        }
+
+        var key: String { file + "\u{0}" + rule + "\u{0}" + context }
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    /// The default file name, in the site root.
+    public static let fileName = ".playbook-baseline.json"
+
+    /// A baseline of `diagnostics`; `line` gives a file's line text.
+    public init(recording diagnostics: [Diagnostic], line: (String, Int) -> String?) {
+        entries = diagnostics.map {
+            Entry(file: $0.file, rule: $0.rule, context: Self.context($0, line), message: $0.message)
+        }
+    }
+
+    /// Splits `diagnostics` into the ones the baseline does not know (which count) and the known.
+    public func filter(_ diagnostics: [Diagnostic], line: (String, Int) -> String?) -> (
+        new: [Diagnostic], known: [Diagnostic]
+    ) {
+        var remaining: [String: Int] = [:]
+        for entry in entries { remaining[entry.key, default: 0] += 1 }
+        var new: [Diagnostic] = []
+        var known: [Diagnostic] = []
+        for d in diagnostics {
+            let key = Entry(file: d.file, rule: d.rule, context: Self.context(d, line), message: "").key
+            if let count = remaining[key], count > 0 {
+                remaining[key] = count - 1
+                known.append(d)
+            } else {
+                new.append(d)
+            }
+        }
+        return (new, known)
+    }
+
+    /// The baseline file's text: `{"version":1,"findings":[{"file","rule","context","message"}]}`.
+    public func rendered() -> String {
+        JSONValue.object([
+            ("version", .int(1)),
+            (
+                "findings",
+                .array(
+                    entries.map {
+                        .object([
+                            ("file", .string($0.file)), ("rule", .string($0.rule)), ("context", .string($0.context)),
+                            ("message", .string($0.message)),
+                        ])
+                    })
+            ),
+        ]).rendered()
+    }
+
+    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Reads a baseline file's text.
+    public static func parse(_ text: String) -> Result<Baseline, Failure> {
+        struct File: Decodable {
+            var version: Int
+            var findings: [Entry]
+        }
+        do {
+            let file = try JSONDecoder().decode(File.self, from: Data(text.utf8))
+            guard file.version == 1 else {
+                return .failure(Failure(message: "baseline version \(file.version) is not supported (expected 1)"))
+            }
+            return .success(Baseline(entries: file.findings))
+        } catch {
+            return .failure(Failure(message: "the baseline is not valid: \(error)"))
+        }
+    }
+
+    private static func context(_ d: Diagnostic, _ line: (String, Int) -> String?) -> String {
+        (line(d.file, d.position.line) ?? "").trimmingCharacters(in: .whitespaces)
+    }
+}

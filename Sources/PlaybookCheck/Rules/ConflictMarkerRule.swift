@@ -1,0 +1,44 @@
+import PlaybookModel
+
+/// `page.conflict-markers`: no unresolved merge markers (`<<<<<<<`, `=======`, `>>>>>>>`).
+/// Syncing a group with its template writes them on conflicts, and publishing them would put
+/// both versions, and the markers, on the page. `=======` alone is a setext heading
+/// underline, so it counts only between an opening and a closing marker; lines inside fenced
+/// code (where a page may show what a conflict looks like) are skipped.
+struct ConflictMarkerRule: PageRule {
+    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
+        let text = page.page.source.text
+        guard text.contains("<<<<<<<") || text.contains(">>>>>>>") else { return [] }
+        var code: [ClosedRange<Int>] = []
+        page.page.document.root.walk { node in
+            if case .codeBlock = node.kind { code.append(node.range.start.line...node.range.end.line) }
+        }
+        let l = context.language
+        var found: [Diagnostic] = []
+        var open = false
+        var line = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            guard raw.hasPrefix("<<<<<<<") || raw.hasPrefix("=======") || raw.hasPrefix(">>>>>>>") else { continue }
+            if code.contains(where: { $0.contains(line) }) { continue }
+            let marker = String(raw.prefix(7))
+            if marker == "=======" {
+                guard open, raw.allSatisfy({ $0 == "=" || $0 == " " }) else { continue }
+            }
+            if marker == "<<<<<<<" { open = true }
+            if marker == ">>>>>>>" { open = false }
+            found.append(
+                page.diagnostic(
+                    line: line, rule: "page.conflict-markers",
+                    message: l.pick(
+                        "未解决的合并冲突标记 `\(marker)`", "未解決的合併衝突標記 `\(marker)`",
+                        "unresolved merge conflict marker `\(marker)`"),
+                    hint: l.pick(
+                        "在 `<<<<<<<` 和 `>>>>>>>` 之间选定要保留的内容，删掉另一版和三行标记；否则两个版本和标记都会被发布。",
+                        "在 `<<<<<<<` 和 `>>>>>>>` 之間選定要保留的內容，刪掉另一版和三行標記；否則兩個版本和標記都會被發佈。",
+                        "Keep the text you want between `<<<<<<<` and `>>>>>>>`, delete the other version and the three marker lines; otherwise both versions and the markers are published."
+                    )))
+        }
+        return found
+    }
+}

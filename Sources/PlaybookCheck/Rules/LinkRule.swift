@@ -1,0 +1,103 @@
+import PlaybookModel
+
+/// `page.broken-link`, `page.broken-anchor`: links to `.md` files resolve to pages of the
+/// handbook, and their `#anchors` (or a bare `#anchor` on the same page) to headings. Paths
+/// starting with `/` are relative to `content/`, as the renderer reads them. Links with
+/// `{{placeholders}}` belong to a template's documents and resolve only once cloned.
+struct LinkRule: PageRule {
+    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        // A page that repeats one broken link is judged (and its suggestion searched) once.
+        var judged: [String: Diagnostic?] = [:]
+        page.page.document.root.walk { node in
+            guard case .link(let destination, _) = node.kind else { return }
+            let verdict: Diagnostic?
+            if let known = judged[destination] {
+                verdict = known
+            } else {
+                verdict = Self.check(destination, at: node.range.start, page: page, context: context)
+                judged[destination] = .some(verdict)
+            }
+            if var diagnostic = verdict {
+                diagnostic.position = node.range.start
+                found.append(diagnostic)
+            }
+        }
+        return found
+    }
+
+    static func check(_ destination: String, at position: SourcePosition, page: CheckedPage, context: CheckContext)
+        -> Diagnostic?
+    {
+        if destination.isEmpty || destination.hasPrefix("//") || destination.contains("{{") || hasScheme(destination) {
+            return nil
+        }
+        let l = context.language
+        var path = Substring(destination)
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = Slug.decodePercent(String(path[path.index(after: hash)...]))
+            path = path[..<hash]
+        }
+        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        let decoded = Slug.decodePercent(String(path))
+        let targetIndex: Int
+        if decoded.isEmpty {
+            guard !fragment.isEmpty, let own = context.pagesByContentPath[page.page.source.contentPath] else {
+                return nil
+            }
+            targetIndex = own
+        } else {
+            guard decoded.hasSuffix(".md") else { return nil }
+            let contentPath = page.page.source.contentPath
+            let folder = contentPath.lastIndex(of: "/").map { String(contentPath[..<$0]) } ?? ""
+            guard let target = Slug.resolve(decoded, inFolder: folder), let index = context.pagesByContentPath[target]
+            else {
+                var hint = l.pick(
+                    "改成存在的页面路径（相对于本页，或以 `/` 开头表示相对于 content/）；断掉的链接会让读者无路可走。",
+                    "改成存在的頁面路徑（相對於本頁，或以 `/` 開頭表示相對於 content/）；斷掉的連結會讓讀者無路可走。",
+                    "Point it at a page that exists (relative to this page, or starting with `/` for content/); a broken link strands the reader."
+                )
+                let resolved = Slug.resolve(decoded, inFolder: folder) ?? decoded
+                if let suggestion = Suggestion.closest(to: resolved, in: context.pagesByContentPath.keys) {
+                    hint =
+                        l.pick("你是不是想链接 `\(suggestion)`？", "你是不是想連結 `\(suggestion)`？", "Did you mean `\(suggestion)`? ")
+                        + hint
+                }
+                return page.diagnostic(
+                    line: position.line, column: position.column, rule: "page.broken-link",
+                    message: l.pick(
+                        "链接指向不存在的页面 `\(decoded)`", "連結指向不存在的頁面 `\(decoded)`",
+                        "link to a page that does not exist: `\(decoded)`"),
+                    hint: hint)
+            }
+            targetIndex = index
+        }
+        guard !fragment.isEmpty, !context.anchors[targetIndex].contains(fragment),
+            !context.anchors[targetIndex].contains(Slug.anchor(fragment))
+        else { return nil }
+        let target = context.handbook.pages[targetIndex]
+        var hint = l.pick(
+            "锚点是标题的小写形式，空格换成 `-`，标点去掉，例如 `## 奖励 Rewards` → `#奖励-rewards`。",
+            "錨點是標題的小寫形式，空格換成 `-`，標點去掉，例如 `## 獎勵 Rewards` → `#獎勵-rewards`。",
+            "An anchor is the heading lower-cased, spaces as `-`, punctuation dropped: `## Rewards` → `#rewards`.")
+        if let suggestion = Suggestion.closest(to: fragment, in: context.anchors[targetIndex]) {
+            hint =
+                l.pick("你是不是想写 `#\(suggestion)`？", "你是不是想寫 `#\(suggestion)`？", "Did you mean `#\(suggestion)`? ") + hint
+        }
+        return page.diagnostic(
+            line: position.line, column: position.column, rule: "page.broken-anchor",
+            message: l.pick(
+                "\(target.source.contentPath) 里没有锚点 `#\(fragment)`",
+                "\(target.source.contentPath) 裡沒有錨點 `#\(fragment)`",
+                "\(target.source.contentPath) has no anchor `#\(fragment)`"),
+            hint: hint)
+    }
+
+    static func hasScheme(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":") else { return false }
+        let scheme = s[..<colon]
+        return !scheme.isEmpty && !scheme.contains("/")
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+}

@@ -1,0 +1,71 @@
+import PlaybookModel
+
+/// For each replication template:
+/// - `template.undeclared-variable`: every `{{placeholder}}` in its `files/**` documents is
+///   declared in `variables:` (an undeclared one would be copied into a new group as is);
+/// - `template.unused-variable`: a declared variable is used somewhere (warning);
+/// - `template.variables`: the declarations themselves are well formed.
+struct TemplateVariableRule {
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        let l = context.language
+        var documents: [String: [Page]] = [:]
+        for page in context.handbook.pages {
+            guard let name = page.templateName, page.source.contentPath.hasPrefix("templates/\(name)/files/") else {
+                continue
+            }
+            documents[name, default: []].append(page)
+        }
+        var found: [Diagnostic] = []
+        for name in Set(documents.keys).union(context.templates.keys).sorted() {
+            let declaration = context.templates[name].map {
+                TemplateDeclaration(page: context.checkedPage(context.handbook.pages[$0]), language: l)
+            }
+            found += declaration?.problems ?? []
+            let declared = Set(declaration?.variables.map(\.name) ?? [])
+            var used: Set<String> = []
+            for page in documents[name] ?? [] {
+                for placeholder in Placeholder.all(in: page.source.text) {
+                    used.insert(placeholder.name)
+                    guard !declared.contains(placeholder.name) else { continue }
+                    var hint = l.pick(
+                        "在 templates/\(name)/index.md 的 `variables:` 里声明它：`- name: \(placeholder.name)`，写上 description 和 required 或 default；否则复制出的新群会原样留着 `{{\(placeholder.name)}}`。",
+                        "在 templates/\(name)/index.md 的 `variables:` 裡宣告它：`- name: \(placeholder.name)`，寫上 description 和 required 或 default；否則複製出的新群會原樣留著 `{{\(placeholder.name)}}`。",
+                        "Declare it under `variables:` in templates/\(name)/index.md: `- name: \(placeholder.name)` with a description and required or default; otherwise a cloned group keeps `{{\(placeholder.name)}}` as is."
+                    )
+                    if let suggestion = Suggestion.closest(to: placeholder.name, in: declared) {
+                        hint =
+                            l.pick(
+                                "你是不是想写 `{{\(suggestion)}}`？", "你是不是想寫 `{{\(suggestion)}}`？",
+                                "Did you mean `{{\(suggestion)}}`? ") + hint
+                    }
+                    found.append(
+                        Diagnostic(
+                            file: page.path, line: placeholder.line, column: placeholder.column,
+                            rule: "template.undeclared-variable",
+                            message: l.pick(
+                                "占位符 `{{\(placeholder.name)}}` 没有在模板 \(name) 里声明",
+                                "佔位符 `{{\(placeholder.name)}}` 沒有在模板 \(name) 裡宣告",
+                                "placeholder `{{\(placeholder.name)}}` is not declared by template \(name)"),
+                            hint: hint))
+                }
+            }
+            guard let index = context.templates[name], let declaration else { continue }
+            for variable in declaration.variables where !used.contains(variable.name) {
+                found.append(
+                    Diagnostic(
+                        file: context.handbook.pages[index].path, line: variable.line, column: variable.column,
+                        severity: .warning,
+                        rule: "template.unused-variable",
+                        message: l.pick(
+                            "变量 `\(variable.name)` 没有在模板的文档里用到", "變數 `\(variable.name)` 沒有在模板的文件裡用到",
+                            "variable `\(variable.name)` is not used by the template's documents"),
+                        hint: l.pick(
+                            "在 files/ 下的文档里用 `{{\(variable.name)}}`，或删掉这个声明；不用的变量会让复制的人白填一项。",
+                            "在 files/ 下的文件裡用 `{{\(variable.name)}}`，或刪掉這個宣告；不用的變數會讓複製的人白填一項。",
+                            "Use `{{\(variable.name)}}` in a document under files/, or remove the declaration; an unused variable makes whoever clones fill it for nothing."
+                        )))
+            }
+        }
+        return found
+    }
+}

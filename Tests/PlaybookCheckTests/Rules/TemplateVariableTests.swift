@@ -1,0 +1,58 @@
+import PlaybookModel
+import Testing
+
+// Issue 3: every placeholder a template's documents use is declared; unused ones warn.
+@Suite struct TemplateVariableTests {
+    static let index = "content/templates/city/index.md"
+    static let document = "content/templates/city/files/index.md"
+
+    @Test(arguments: Script.allCases) func declaredAndUsedVariablesHaveNoFindings(script: Script) {
+        #expect(CheckHarness.check(Fixtures.template(script)) == [])
+    }
+
+    @Test(arguments: Script.allCases) func anUndeclaredPlaceholderIsAnErrorAtItsColumn(script: Script) {
+        var files = Fixtures.template(script)
+        files[Self.document] = files[Self.document]!.replacing("{{city}} {{", with: "{{city}} {{ciyt}} {{")
+        #expect(
+            CheckHarness.check(files).filter { $0.rule == "template.undeclared-variable" }.map(\.position)
+                == [SourcePosition(line: 7, column: 10)])
+        #expect(
+            CheckHarness.errors(CheckHarness.check(files)) == [
+                Finding(Self.document, 7, "template.undeclared-variable")
+            ])
+    }
+
+    @Test func anUnusedVariableWarnsAtItsDeclaration() {
+        var files = Fixtures.template(.simplified)
+        files[Self.document] = files[Self.document]!.replacing(" {{ owner | upper }}", with: "")
+            .replacing("owner: \"{{owner}}\"\n", with: "")
+        let found = CheckHarness.check(files, language: .en)
+        #expect(
+            found == [
+                Diagnostic(
+                    file: Self.index, line: 8, column: 5, severity: .warning, rule: "template.unused-variable",
+                    message: "variable `owner` is not used by the template's documents",
+                    hint:
+                        "Use `{{owner}}` in a document under files/, or remove the declaration; an unused variable makes whoever clones fill it for nothing."
+                )
+            ])
+    }
+
+    @Test func aMalformedDeclarationIsReportedAtItsLine() {
+        var files = Fixtures.template(.english)
+        files[Self.index] = files[Self.index]!.replacing(
+            "- name: owner\n    required: true", with: "- name: owner\n    requird: true")
+        #expect(CheckHarness.errors(CheckHarness.check(files)) == [Finding(Self.index, 9, "template.variables")])
+    }
+
+    @Test func templateDocumentsAreCheckedAsTheirKindButAreNotGroups() {
+        var files = Fixtures.template(.simplified)
+        files["content/templates/city/files/index.md"] = Fixtures.group(.simplified).replacing(
+            "owner: 林晓", with: "owner: \"{{owner}}\""
+        )
+        .replacing("## 五、复制 Replication\n培养副群主，按模板开新分会。\n", with: "{{city}}")
+        let result = CheckHarness.result(files)
+        #expect(CheckHarness.errors(result.diagnostics) == [Finding(Self.document, 26, "group.missing-section")])
+        #expect(result.health.rows.isEmpty)
+    }
+}
