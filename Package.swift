@@ -38,18 +38,22 @@ let package = Package(
             resources: [.embedInCode("Theme")]
         ),
         .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),
+        .target(name: "PlaybookReplication", dependencies: ["PlaybookModel", "PlaybookSource"]),
         .target(
             name: "PlaybookPipeline",
             dependencies: [
                 "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookRender",
-                "PlaybookOutput",
+                "PlaybookOutput", "PlaybookReplication",
             ]
         ),
         .target(
             name: "PlaybookServe",
             dependencies: ["PlaybookPipeline", "PlaybookOutput", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .target(name: "PlaybookScaffold", dependencies: ["PlaybookPipeline", "PlaybookSource"]),
+        .target(
+            name: "PlaybookScaffold",
+            dependencies: ["PlaybookPipeline", "PlaybookSource", "PlaybookCheck", "PlaybookReplication"]
+        ),
         .target(
             name: "PlaybookCLI",
             dependencies: [
@@ -66,7 +70,10 @@ let package = Package(
         .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"]),
         .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),
-        .testTarget(name: "PlaybookScaffoldTests", dependencies: ["PlaybookScaffold", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookScaffoldTests",
+            dependencies: ["PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "TestSupport"]
+        ),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",

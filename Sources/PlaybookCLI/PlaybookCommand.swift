@@ -14,7 +14,10 @@ public struct PlaybookCommand: ParsableCommand {
             the handbook to public/ and refuses while any error remains.
             """,
         version: PlaybookVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, TemplatesCommand.self,
+            StatusCommand.self, UpdateCommand.self,
+        ]
     )
 
     public init() {}

@@ -243,16 +243,10 @@ extension Pipeline {
 
     /// Content assets and static files by output path; a content asset wins over a static file.
     static func copiedFiles(_ files: SiteFiles) -> [String: OutputFile] {
-        var result: [String: OutputFile] = [:]
-        for file in files.staticFiles { result[file.path] = OutputFile(path: file.path, bytes: file.bytes) }
-        for asset in files.contentAssets {
-            let path = String(asset.path.dropFirst("content/".count))
-            result[path] = OutputFile(path: path, bytes: asset.bytes)
-        }
-        return result
+        Dictionary(uniqueKeysWithValues: copiedFiles(files, skipping: []).map { ($0.path, $0) })
     }
 
-    /// CHECK on an already parsed handbook; mirrors `check(_:ruleFiles:language:)` after its PARSE.
+    /// The handbook around already parsed pages: the config decoded again, pages as given.
     static func parseConfig(_ files: SiteFiles, pages: [Page]) -> Handbook {
         let (config, configDiagnostics) = SiteConfigLoader(extraKeys: RuleSet.configKeys)
             .load(path: files.configPath, text: files.config)

@@ -7,6 +7,7 @@ import PlaybookMarkdown
 import PlaybookModel
 import PlaybookOutput
 import PlaybookRender
+import PlaybookReplication
 import PlaybookSource
 
 /// What `check` found: the parsed handbook, every diagnostic (load, config and content, sorted)
@@ -92,8 +93,10 @@ public enum Pipeline {
         var diagnostics = handbook.configDiagnostics + ruleDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         diagnostics += checker.check(handbook)
-        diagnostics.sort()
-        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: checker.health(handbook))
+        // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
+        diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        let health = annotateLineage(checker.health(handbook), files: files)
+        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health)
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
@@ -128,7 +131,8 @@ public enum Pipeline {
     static func copiedFiles(_ files: SiteFiles, skipping rendered: Set<String>) -> [OutputFile] {
         var taken = rendered
         var output: [OutputFile] = []
-        for asset in files.contentAssets {
+        // A group's lineage record is bookkeeping for `playbook update`, not part of the site.
+        for asset in files.contentAssets where !asset.path.hasSuffix("/" + Lineage.fileName) {
             let path = String(asset.path.dropFirst("content/".count))
             if taken.insert(path).inserted { output.append(OutputFile(path: path, bytes: asset.bytes)) }
         }

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import PlaybookCheck
+import PlaybookModel
+import PlaybookPipeline
+import PlaybookReplication
+import PlaybookScaffold
+import PlaybookSource
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new group from a replication template, or a new page of a kind.",
+        discussion: """
+            playbook new group <slug> --from <template> --set key=value …
+              clones content/templates/<template>/files/ into content/groups/<slug>/, fills the
+              placeholders with the answers, and records where the group came from in
+              content/groups/<slug>/lineage.yml. Missing answers are asked for in a terminal;
+              with --no-input (or without a terminal) every missing or invalid answer is listed.
+              The result is checked before anything is written, and no existing file is replaced.
+
+            playbook new <kind> <path>
+              writes content/<path> (.md added) with every section the kind requires.
+            """
+    )
+
+    @Argument(help: "The kind of page: group, rules, onboarding, sop, template, or a kind the site defines.")
+    var kind: String
+
+    @Argument(help: "The group's slug (with --from), or the new page's path below content/.")
+    var target: String
+
+    @Option(name: .long, help: ArgumentHelp("The replication template to clone.", valueName: "template"))
+    var from: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("An answer for a template variable.", valueName: "key=value"))
+    var answers: [String] = []
+
+    @Flag(name: .long, help: "Never ask; fail with the list of missing answers.")
+    var noInput = false
+
+    @Option(name: .long, help: ArgumentHelp("Title of a new page (default: from its path).", valueName: "title"))
+    var title: String?
+
+    @OptionGroup var site: SiteOptions
+
+    func validate() throws {
+        for answer in answers where !answer.contains("=") {
+            throw ValidationError("--set \(answer): write it as key=value")
+        }
+        if from != nil && kind != "group" {
+            throw ValidationError("--from clones a template into a group: use `playbook new group <slug> --from …`")
+        }
+    }
+
+    func run() throws {
+        if let from { try clone(template: from) } else { try page() }
+    }
+
+    private func clone(template name: String) throws {
+        let files = try SiteReader(root: site.sourceURL).read()
+        var given: [String: String] = [:]
+        for answer in answers {
+            let parts = answer.split(separator: "=", maxSplits: 1)
+            given[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let interactive = !noInput && isatty(0) == 1
+        if interactive, let template = ReplicationTemplate.all(in: files)[name] {
+            given = Prompter().ask(template: template, given: given)
+        }
+        do {
+            let plan = try Replicator.planClone(site: files, template: name, slug: target, answers: given)
+            try ScaffoldWriter(root: site.sourceURL).write(plan)
+            if !site.quiet {
+                Terminal.standardOutput.write(
+                    "Created content/groups/\(target)/ from \(name) \(plan.lineage.version):\n")
+                for path in plan.writes.keys.sorted() { Terminal.standardOutput.write("  \(path)\n") }
+            }
+        } catch let refusal as ScaffoldRefusal {
+            throw ScaffoldReport(refusal: refusal).print()
+        }
+    }
+
+    private func page() throws {
+        let files = try SiteReader(root: site.sourceURL).read()
+        let handbook = Pipeline.parse(files)
+        let (rules, _) = RuleSet.load(config: handbook.config, files: [:])
+        guard let schema = rules.kinds[kind] else {
+            var message = "unknown kind `\(kind)`; kinds: \(rules.kinds.keys.sorted().joined(separator: ", "))"
+            if let suggestion = Suggestion.closest(to: kind, in: rules.kinds.keys) {
+                message = "unknown kind `\(kind)`; did you mean `\(suggestion)`?"
+            }
+            throw ValidationError(message)
+        }
+        var path = target.hasSuffix(".md") ? target : target + ".md"
+        if path.hasPrefix("content/") { path = String(path.dropFirst("content/".count)) }
+        guard Slug.resolve(path, inFolder: "") == path, !path.hasPrefix("/") else {
+            throw ValidationError("\(target): the path must stay inside content/")
+        }
+        let url = site.sourceURL.appendingPathComponent("content/\(path)")
+        if FileManager.default.fileExists(atPath: url.path) {
+            Terminal.standardError.write("error: content/\(path) already exists; nothing was written\n")
+            throw ExitCode(1)
+        }
+        let name = title ?? (path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path)
+        let text = Skeleton.page(kind: schema, title: name, language: handbook.config.language)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        if !site.quiet { Terminal.standardOutput.write("Created content/\(path) (\(kind)); fill in each section.\n") }
+    }
+}
+
+/// Asks for template answers in a terminal, validating each as it is typed.
+struct Prompter {
+    func ask(template: ReplicationTemplate, given: [String: String]) -> [String: String] {
+        var answers = given
+        for variable in template.variables where answers[variable.name] == nil {
+            while true {
+                var prompt = "\(variable.name)"
+                if !variable.description.isEmpty { prompt += " (\(variable.description))" }
+                if !variable.choices.isEmpty { prompt += " [\(variable.choices.joined(separator: "/"))]" }
+                if let value = variable.defaultValue { prompt += " [\(value)]" }
+                Terminal.standardOutput.write(prompt + ": ")
+                guard let line = readLine() else { return answers }
+                let value = line.isEmpty ? (variable.defaultValue ?? "") : line
+                if value.isEmpty && !variable.required { break }
+                if let problem = template.validate(value, for: variable) {
+                    Terminal.standardError.write("  \(problem)\n")
+                    continue
+                }
+                answers[variable.name] = value
+                break
+            }
+        }
+        return answers
+    }
+}
+
+/// Prints a refusal: each problem, then the checker's findings with their source lines.
+struct ScaffoldReport {
+    var refusal: ScaffoldRefusal
+
+    func print() -> ExitCode {
+        for problem in refusal.problems { Terminal.standardError.write("error: \(problem)\n") }
+        var sources: [String: SourceFile] = [:]
+        for (path, text) in refusal.sources { sources[path] = FrontMatterSplitter().split(path: path, text: text) }
+        let printer = DiagnosticPrinter(terminal: .standardError, sources: sources, configText: nil)
+        for diagnostic in refusal.diagnostics { Terminal.standardError.write(printer.format(diagnostic)) }
+        return ExitCode(refusal.diagnostics.isEmpty ? 2 : 1)
+    }
+}

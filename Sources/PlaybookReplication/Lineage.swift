@@ -1,0 +1,71 @@
+import Foundation
+import PlaybookModel
+import PlaybookSource
+
+/// Where a group came from: `content/groups/<slug>/lineage.yml`, owned by the group.
+public struct Lineage: Hashable, Sendable {
+    public static let fileName = "lineage.yml"
+
+    public var template: String
+    public var version: String
+    /// Content hash of the template folder the group was cloned from or last updated to.
+    public var hash: String
+    public var answers: [(String, String)]
+    /// SHA-256 of each generated file as written, by path relative to the group folder.
+    public var files: [String: String]
+
+    public init(template: String, version: String, hash: String, answers: [(String, String)], files: [String: String]) {
+        self.template = template
+        self.version = version
+        self.hash = hash
+        self.answers = answers
+        self.files = files
+    }
+
+    public static func == (a: Lineage, b: Lineage) -> Bool {
+        a.template == b.template && a.version == b.version && a.hash == b.hash && a.files == b.files
+            && a.answers.map(\.0) == b.answers.map(\.0) && a.answers.map(\.1) == b.answers.map(\.1)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(template)
+        hasher.combine(hash)
+    }
+
+    public var answerMap: [String: String] { Dictionary(answers, uniquingKeysWith: { a, _ in a }) }
+
+    public var yaml: String {
+        var out = "# Written by `playbook new group` and `playbook update`; keep it with the group.\n"
+        out += "template: \(quote(template))\nversion: \(quote(version))\nhash: \(hash)\nanswers:\n"
+        for (key, value) in answers { out += "  \(key): \(quote(value))\n" }
+        out += "files:\n"
+        for path in files.keys.sorted() { out += "  \(quote(path)): \(files[path]!)\n" }
+        return out
+    }
+
+    public static func parse(_ text: String) -> Lineage? {
+        guard case .success(let value) = YAMLReader.parse(text), let map = value.mapping,
+            let template = map["template"]?.string, let hash = map["hash"]?.string
+        else { return nil }
+        let answers = (map["answers"]?.mapping?.entries ?? []).map { ($0.key, $0.value.string ?? "") }
+        var files: [String: String] = [:]
+        for entry in map["files"]?.mapping?.entries ?? [] { files[entry.key] = entry.value.string ?? "" }
+        return Lineage(
+            template: template, version: map["version"]?.string ?? "", hash: hash, answers: answers, files: files)
+    }
+
+    /// Every group's lineage in the site, by group folder (`content/groups/hangzhou`).
+    public static func all(in files: SiteFiles) -> [String: Lineage] {
+        var result: [String: Lineage] = [:]
+        for asset in files.contentAssets where asset.path.hasSuffix("/" + fileName) {
+            if let lineage = parse(String(decoding: asset.bytes, as: UTF8.self)) {
+                result[String(asset.path.dropLast(fileName.count + 1))] = lineage
+            }
+        }
+        return result
+    }
+
+    private func quote(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import PlaybookModel
+import PlaybookSource
+
+/// A replication template: `content/templates/<name>/index.md` declares it, the documents a
+/// new group starts with live under `content/templates/<name>/files/`.
+public struct ReplicationTemplate: Hashable, Sendable {
+    public struct Variable: Hashable, Sendable {
+        public var name: String
+        public var description: String
+        public var required: Bool
+        public var defaultValue: String?
+        public var choices: [String]
+        public var pattern: String?
+
+        public init(
+            name: String, description: String = "", required: Bool = false, defaultValue: String? = nil,
+            choices: [String] = [], pattern: String? = nil
+        ) {
+            self.name = name
+            self.description = description
+            self.required = required
+            self.defaultValue = defaultValue
+            self.choices = choices
+            self.pattern = pattern
+        }
+    }
+
+    public var name: String
+    public var version: String
+    public var title: String
+    public var variables: [Variable]
+    /// Documents by path relative to `files/`, as text.
+    public var files: [String: String]
+    /// The declaration (`index.md`) text, part of the version hash.
+    public var declaration: String
+
+    /// Content hash of the whole template folder: changes whenever any of its files does.
+    public var hash: String {
+        var bytes: [UInt8] = Array("index.md\u{0}".utf8) + Array(declaration.utf8)
+        for path in files.keys.sorted() {
+            bytes += Array("\u{0}files/\(path)\u{0}".utf8) + Array(files[path]!.utf8)
+        }
+        return SHA256.hex(bytes)
+    }
+
+    /// Every template in the site, by name.
+    public static func all(in files: SiteFiles) -> [String: ReplicationTemplate] {
+        var result: [String: ReplicationTemplate] = [:]
+        for raw in files.content {
+            let parts = raw.path.split(separator: "/")
+            guard parts.count == 4, parts[0] == "content", parts[1] == "templates", parts[3] == "index.md" else {
+                continue
+            }
+            let name = String(parts[2])
+            let prefix = "content/templates/\(name)/files/"
+            var documents: [String: String] = [:]
+            for file in files.content + files.contentAssets where file.path.hasPrefix(prefix) {
+                documents[String(file.path.dropFirst(prefix.count))] = String(decoding: file.bytes, as: UTF8.self)
+            }
+            result[name] = parse(name: name, declaration: String(decoding: raw.bytes, as: UTF8.self), files: documents)
+        }
+        return result
+    }
+
+    /// Reads a template from its declaration text and documents.
+    public static func parse(name: String, declaration: String, files: [String: String]) -> ReplicationTemplate {
+        let source = FrontMatterSplitter().split(path: "content/templates/\(name)/index.md", text: declaration)
+        let front = source.frontMatter
+        var variables: [Variable] = []
+        for item in front["variables"]?.array ?? [] {
+            guard let map = item.mapping, let variableName = map["name"]?.string else { continue }
+            variables.append(
+                Variable(
+                    name: variableName, description: map["description"]?.string ?? "",
+                    required: map["required"]?.bool ?? false, defaultValue: map["default"]?.string,
+                    choices: map["choices"]?.array?.compactMap(\.string) ?? [], pattern: map["pattern"]?.string))
+        }
+        return ReplicationTemplate(
+            name: name, version: front["version"]?.string ?? "0", title: front["title"]?.string ?? name,
+            variables: variables, files: files, declaration: declaration)
+    }
+
+    /// Checks answers against the declared variables; fills defaults. Problems are listed, not
+    /// thrown one by one, so a user sees everything that is missing at once.
+    public func resolve(_ given: [String: String]) -> (answers: [String: String], problems: [String]) {
+        var answers: [String: String] = [:]
+        var problems: [String] = []
+        for variable in variables {
+            guard let value = given[variable.name] ?? variable.defaultValue else {
+                if variable.required {
+                    problems.append(
+                        "missing answer for `\(variable.name)` (\(variable.description)): pass --set \(variable.name)=…"
+                    )
+                }
+                continue
+            }
+            if let problem = validate(value, for: variable) {
+                problems.append(problem)
+            } else {
+                answers[variable.name] = value
+            }
+        }
+        for name in given.keys.sorted() where !variables.contains(where: { $0.name == name }) {
+            problems.append(
+                "template `\(self.name)` declares no variable `\(name)`; declared: \(variables.map(\.name).joined(separator: ", "))"
+            )
+        }
+        return (answers, problems)
+    }
+
+    public func validate(_ value: String, for variable: Variable) -> String? {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty, variable.required {
+            return "`\(variable.name)` must not be empty"
+        }
+        if !variable.choices.isEmpty, !variable.choices.contains(value) {
+            return "`\(variable.name)` is `\(value)`; it must be one of: \(variable.choices.joined(separator: ", "))"
+        }
+        if let pattern = variable.pattern,
+            value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil
+        {
+            return "`\(variable.name)` is `\(value)`; it must match the pattern \(pattern)"
+        }
+        if value.contains("\n") { return "`\(variable.name)` must be a single line" }
+        return nil
+    }
+
+    /// The documents rendered with `answers`, by path relative to the group folder.
+    public func render(answers: [String: String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (path, text) in files {
+            result[Placeholders.render(path, answers: answers).text] = Placeholders.render(text, answers: answers).text
+        }
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+import PlaybookModel
+import PlaybookReplication
+import PlaybookSource
+
+/// How far a group is from its template.
+public struct Drift: Sendable {
+    public var group: String
+    public var lineage: Lineage
+    /// The template as it is now; nil when it was removed from the site.
+    public var current: ReplicationTemplate?
+    public var behind: Bool { current.map { $0.hash != lineage.hash } ?? false }
+}
+
+extension Replicator {
+    /// Every group with a lineage record and where it stands, sorted by group.
+    public static func drift(site: SiteFiles) -> [Drift] {
+        let templates = ReplicationTemplate.all(in: site)
+        return Lineage.all(in: site).sorted { $0.key < $1.key }.map { folder, lineage in
+            Drift(
+                group: String(folder.dropFirst("content/groups/".count)), lineage: lineage,
+                current: templates[lineage.template])
+        }
+    }
+
+    /// The group's current files, by path relative to its folder (lineage record excluded).
+    static func groupFiles(site: SiteFiles, folder: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for file in site.content + site.contentAssets where file.path.hasPrefix(folder + "/") {
+            let path = String(file.path.dropFirst(folder.count + 1))
+            if path != Lineage.fileName { result[path] = String(decoding: file.bytes, as: UTF8.self) }
+        }
+        return result
+    }
+
+    /// Diffs for `playbook status <group>`: what the template changed since the group's version,
+    /// and what the group changed in its own copy.
+    public static func changes(site: SiteFiles, drift: Drift, base: ReplicationTemplate) -> (
+        template: String, group: String
+    ) {
+        let answers = drift.lineage.answerMap
+        let baseFiles = base.render(answers: answers)
+        let theirs = drift.current?.render(answers: answers) ?? baseFiles
+        let ours = groupFiles(site: site, folder: "content/groups/\(drift.group)")
+        var templateDiff = ""
+        var groupDiff = ""
+        for path in Set(baseFiles.keys).union(theirs.keys).sorted() {
+            templateDiff += LineDiff.unified(
+                baseFiles[path] ?? "", theirs[path] ?? "", oldName: "template \(drift.lineage.version)/\(path)",
+                newName: "template \(drift.current?.version ?? "?")/\(path)")
+        }
+        for path in Set(baseFiles.keys).union(ours.keys).sorted() where baseFiles[path] != nil || ours[path] != nil {
+            groupDiff += LineDiff.unified(
+                baseFiles[path] ?? "", ours[path] ?? "", oldName: "template \(drift.lineage.version)/\(path)",
+                newName: "groups/\(drift.group)/\(path)")
+        }
+        return (templateDiff, groupDiff)
+    }
+
+    /// Plans `playbook update <group>`: a three-way merge of every template document. Base is
+    /// the recorded version rendered with the recorded answers, theirs the current template
+    /// rendered with the same answers, ours the group's files.
+    public static func planUpdate(site: SiteFiles, drift: Drift, base: ReplicationTemplate) throws -> ScaffoldPlan {
+        guard let current = drift.current else {
+            throw ScaffoldRefusal(problems: ["template `\(drift.lineage.template)` is no longer in content/templates/"])
+        }
+        let folder = "content/groups/\(drift.group)"
+        let answers = drift.lineage.answerMap
+        let baseFiles = base.render(answers: answers)
+        let theirs = current.render(answers: answers)
+        let ours = groupFiles(site: site, folder: folder)
+        var writes: [String: String] = [:]
+        var conflicts: [String] = []
+        var keptDeleted: [String] = []
+        var hashes = drift.lineage.files
+        for path in theirs.keys.sorted() {
+            if let problem = pathProblem(path) {
+                throw ScaffoldRefusal(problems: ["template file renders to `\(path)`: \(problem)"])
+            }
+            let theirText = theirs[path]!
+            guard let ourText = ours[path] else {
+                if baseFiles[path] != nil {
+                    // The group deleted this file; a deletion is an edit and is kept.
+                    keptDeleted.append(path)
+                } else {
+                    writes["\(folder)/\(path)"] = theirText
+                }
+                hashes[path] = SHA256.hex(theirText)
+                continue
+            }
+            let merged = LineDiff.merge(
+                base: baseFiles[path] ?? "", ours: ourText, theirs: theirText, oursLabel: "group \(drift.group)",
+                theirsLabel: "template \(current.name) \(current.version)")
+            if merged.text != ourText { writes["\(folder)/\(path)"] = merged.text }
+            if merged.conflicts > 0 { conflicts.append("\(folder)/\(path)") }
+            hashes[path] = SHA256.hex(theirText)
+        }
+        var lineage = drift.lineage
+        lineage.version = current.version
+        lineage.hash = current.hash
+        lineage.files = hashes
+        writes["\(folder)/\(Lineage.fileName)"] = lineage.yaml
+        return ScaffoldPlan(
+            writes: writes, snapshot: snapshot(of: current), conflicts: conflicts, keptDeleted: keptDeleted,
+            lineage: lineage)
+    }
+}

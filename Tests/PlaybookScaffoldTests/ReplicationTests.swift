@@ -1,0 +1,307 @@
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+import PlaybookReplication
+import PlaybookScaffold
+import PlaybookSource
+import TestSupport
+import Testing
+
+/// Issue 4: cloning a template into a group, lineage, drift and three-way updates.
+@Suite struct ReplicationTests {
+    static let charter = """
+        ---
+        kind: group
+        title: "{{city}}分会"
+        owner: "{{owner}}"
+        platform: "{{platform}}"
+        ---
+
+        ## 一、同好 Shared interest
+
+        {{city}}的读书人，每月读一本书。
+
+        ## 二、结构 Structure
+
+        ### 成员与分工 Members and roles
+
+        群主 {{owner}}，副群主两人。
+
+        ### 交流平台 Platform
+
+        {{platform}}。
+
+        ### 加入原则与门槛 Threshold
+
+        写一篇书评才能入群。
+
+        ### 管理规范 Management rules
+
+        见群规。
+
+        ## 三、输出 Output
+
+        每月一份共读笔记。
+
+        ## 四、运营 Operations
+
+        开书仪式感、轮值参与感、分工组织感、线下归属感、月度荣誉感。
+
+        ## 五、复制 Replication
+
+        副群主带出下一个分会。
+
+        """
+
+    static func site(extra: [String: String] = [:]) throws -> TemporarySite {
+        var files = [
+            "playbook.yml": "title: 测试\n",
+            "content/index.md": "# 首页\n",
+            "content/templates/city/index.md": """
+            ---
+            kind: template
+            title: 城市分会模板
+            version: 1.0.0
+            variables:
+              - name: city
+                description: 城市
+                required: true
+              - name: owner
+                description: 群主
+                required: true
+              - name: platform
+                default: 微信群
+                choices: [微信群, QQ群]
+              - name: code
+                default: abc
+                pattern: "[a-z]+"
+            ---
+            # 城市分会模板
+
+            {{city}} {{owner}} {{platform}} {{code}}
+            """,
+            "content/templates/city/files/index.md": charter,
+            "content/templates/city/files/notes/{{code | slug}}.md":
+                "---\ntitle: 笔记\nkind: page\n---\n{{city}} 的笔记。\n\n第二段。\n",
+        ]
+        for (k, v) in extra { files[k] = v }
+        return try TemporarySite(files)
+    }
+
+    static let answers = ["city": "苏州", "owner": "王敏"]
+
+    func clone(_ site: TemporarySite, slug: String = "suzhou", answers: [String: String] = answers) throws {
+        let plan = try Replicator.planClone(
+            site: try SiteReader(root: site.root).read(), template: "city", slug: slug, answers: answers)
+        try ScaffoldWriter(root: site.root).write(plan)
+    }
+
+    func refusal(_ work: () throws -> Void) -> ScaffoldRefusal? {
+        do {
+            try work()
+            return nil
+        } catch let refusal as ScaffoldRefusal {
+            return refusal
+        } catch {
+            Issue.record("unexpected error \(error)")
+            return nil
+        }
+    }
+
+    @Test func clonesWithAnswersAndFilters() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        let charter = try site.read("content/groups/suzhou/index.md")
+        #expect(charter.contains("title: \"苏州分会\""))
+        #expect(charter.contains("群主 王敏"))
+        #expect(charter.contains("微信群。"))
+        #expect(try site.read("content/groups/suzhou/notes/abc.md").contains("苏州 的笔记"))
+        #expect(try Pipeline.check(siteAt: site.root).diagnostics.filter { $0.severity == .error } == [])
+    }
+
+    @Test func recordsLineageAndASnapshot() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        let lineage = try #require(Lineage.parse(try site.read("content/groups/suzhou/lineage.yml")))
+        let template = try #require(ReplicationTemplate.all(in: try SiteReader(root: site.root).read())["city"])
+        #expect(lineage.template == "city")
+        #expect(lineage.version == "1.0.0")
+        #expect(lineage.hash == template.hash)
+        #expect(lineage.answerMap == ["city": "苏州", "owner": "王敏", "platform": "微信群", "code": "abc"])
+        #expect(lineage.files["index.md"] == SHA256.hex(try site.read("content/groups/suzhou/index.md")))
+        #expect(ScaffoldWriter(root: site.root).snapshot(template: "city", hash: template.hash) == template)
+    }
+
+    @Test func listsEveryMissingRequiredAnswer() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let refused = refusal { try clone(site, answers: [:]) }
+        #expect(refused?.problems.count == 2)
+        #expect(refused?.problems.first?.contains("`city`") == true)
+        #expect(!site.exists("content/groups/suzhou"))
+    }
+
+    @Test func refusesInvalidAnswers() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let refused = refusal {
+            try clone(site, answers: Self.answers.merging(["platform": "微博", "code": "A1", "colour": "红"]) { $1 })
+        }
+        #expect(refused?.problems.count == 3)
+        #expect(refused?.problems.contains { $0.contains("must be one of: 微信群, QQ群") } == true)
+        #expect(refused?.problems.contains { $0.contains("must match the pattern [a-z]+") } == true)
+        #expect(refused?.problems.contains { $0.contains("declares no variable `colour`") } == true)
+        #expect(!site.exists("content/groups/suzhou"))
+    }
+
+    @Test func neverOverwritesAnExistingGroup() throws {
+        let site = try Self.site(extra: ["content/groups/suzhou/index.md": "---\ntitle: 原有\n---\n原有内容\n"])
+        defer { site.remove() }
+        let before = site.files(under: "content")
+        #expect(refusal { try clone(site) } != nil)
+        #expect(site.files(under: "content") == before)
+        #expect(try site.read("content/groups/suzhou/index.md") == "---\ntitle: 原有\n---\n原有内容\n")
+        #expect(!site.exists(".playbook"))
+    }
+
+    @Test(arguments: ["../escape", "a/b", "..", ".hidden", ""])
+    func refusesSlugsThatLeaveTheGroupsFolder(_ slug: String) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(refusal { try clone(site, slug: slug) } != nil)
+        #expect(site.files(under: "content").allSatisfy { !$0.contains("escape") && !$0.hasPrefix("groups") })
+    }
+
+    @Test func refusesAnswersThatWouldWriteOutsideTheGroup() throws {
+        let site = try Self.site(extra: ["content/templates/city/files/{{city}}.md": "---\ntitle: x\n---\n"])
+        defer { site.remove() }
+        #expect(refusal { try clone(site, answers: Self.answers.merging(["city": "../../../evil"]) { $1 }) } != nil)
+        #expect(!site.exists("evil.md"))
+        #expect(!site.exists("content/groups"))
+    }
+
+    @Test func theCheckerGatesTheClone() throws {
+        let site = try Self.site(extra: [
+            "content/templates/city/files/index.md": "---\nkind: group\ntitle: \"{{city}}\"\n---\n只有一句话。\n"
+        ])
+        defer { site.remove() }
+        let refused = refusal { try clone(site) }
+        #expect(refused?.diagnostics.isEmpty == false)
+        #expect(refused?.diagnostics.allSatisfy { $0.file.hasPrefix("content/groups/suzhou/") } == true)
+        #expect(
+            refused?.diagnostics.contains { $0.rule == "frontmatter.required" || $0.rule.hasPrefix("group.") } == true)
+        #expect(!site.exists("content/groups/suzhou"))
+    }
+
+    func drift(_ site: TemporarySite) throws -> Drift {
+        try #require(Replicator.drift(site: try SiteReader(root: site.root).read()).first)
+    }
+
+    func changeTemplate(_ site: TemporarySite, replacing old: String, with new: String, in file: String = "index.md")
+        throws
+    {
+        let path = "content/templates/city/files/\(file)"
+        try site.write(path, try site.read(path).replacingOccurrences(of: old, with: new))
+        let declaration = "content/templates/city/index.md"
+        try site.write(
+            declaration, try site.read(declaration).replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0"))
+    }
+
+    func update(_ site: TemporarySite) throws -> ScaffoldPlan {
+        let d = try drift(site)
+        let base = try #require(ScaffoldWriter(root: site.root).snapshot(template: "city", hash: d.lineage.hash))
+        let plan = try Replicator.planUpdate(site: try SiteReader(root: site.root).read(), drift: d, base: base)
+        try ScaffoldWriter(root: site.root).write(plan, replacing: true)
+        return plan
+    }
+
+    @Test func detectsDriftAfterATemplateChange() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        #expect(try drift(site).behind == false)
+        try changeTemplate(site, replacing: "副群主带出下一个分会。", with: "副群主带出下一个分会，每季度复盘一次。")
+        #expect(try drift(site).behind)
+        let health = try Pipeline.check(siteAt: site.root).health
+        #expect(health.rows.first?.lineage == "city 1.0.0")
+        #expect(health.rows.first?.behindTemplate == true)
+    }
+
+    @Test func updateMergesTemplateChangesAndKeepsGroupEdits() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        let path = "content/groups/suzhou/index.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "每月一份共读笔记。", with: "每月一份共读笔记，苏州另加一期播客。"))
+        try changeTemplate(site, replacing: "副群主带出下一个分会。", with: "副群主带出下一个分会，每季度复盘一次。")
+        let plan = try update(site)
+        #expect(plan.conflicts == [])
+        let merged = try site.read(path)
+        #expect(merged.contains("苏州另加一期播客"))
+        #expect(merged.contains("每季度复盘一次"))
+        #expect(try drift(site).behind == false)
+        #expect(try Lineage.parse(try site.read("content/groups/suzhou/lineage.yml"))?.version == "1.1.0")
+    }
+
+    @Test func conflictingEditsGetMarkersAndTheBuildIsRefused() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        let path = "content/groups/suzhou/index.md"
+        try site.write(path, try site.read(path).replacingOccurrences(of: "每月一份共读笔记。", with: "每月两份笔记。"))
+        try changeTemplate(site, replacing: "每月一份共读笔记。", with: "每月一份共读笔记和一期书单。")
+        let plan = try update(site)
+        #expect(plan.conflicts == [path])
+        let text = try site.read(path)
+        #expect(text.contains("<<<<<<< group suzhou\n每月两份笔记。\n=======\n每月一份共读笔记和一期书单。\n>>>>>>> template city 1.1.0"))
+        let out = site.root.appendingPathComponent("public")
+        let build = try Pipeline.build(siteAt: site.root, into: out)
+        #expect(build.refused)
+        #expect(build.check.diagnostics.contains { $0.rule == "page.conflict-markers" && $0.file == path })
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func aFileTheGroupDeletedStaysDeleted() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try clone(site)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/groups/suzhou/notes/abc.md"))
+        try changeTemplate(site, replacing: "第二段。", with: "第二段，改过。", in: "notes/{{code | slug}}.md")
+        let plan = try update(site)
+        #expect(plan.keptDeleted == ["notes/abc.md"])
+        #expect(!site.exists("content/groups/suzhou/notes/abc.md"))
+    }
+}
+
+@Suite struct LineDiffTests {
+    @Test func mergeTakesEachSidesChange() {
+        let merged = LineDiff.merge(
+            base: "a\nb\nc\nd\n", ours: "a\nB\nc\nd\n", theirs: "a\nb\nc\nD\n", oursLabel: "o", theirsLabel: "t")
+        #expect(merged == LineDiff.MergeResult(text: "a\nB\nc\nD\n", conflicts: 0))
+    }
+
+    @Test func mergeMarksOverlappingChanges() {
+        let merged = LineDiff.merge(
+            base: "a\nb\nc\n", ours: "a\nX\nc\n", theirs: "a\nY\nc\n", oursLabel: "o", theirsLabel: "t")
+        #expect(merged == LineDiff.MergeResult(text: "a\n<<<<<<< o\nX\n=======\nY\n>>>>>>> t\nc\n", conflicts: 1))
+    }
+
+    @Test func unifiedDiffHasHunks() {
+        let diff = LineDiff.unified("a\nb\nc\n", "a\nB\nc\n", oldName: "old", newName: "new")
+        #expect(diff == "--- old\n+++ new\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n \n")
+    }
+
+    @Test func sha256KnownAnswer() {
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func placeholdersAndFilters() {
+        let rendered = Placeholders.render(
+            "{{ city }}/{{city_en | slug}}/{{x}}", answers: ["city": "苏州", "city_en": "Su Zhou!"])
+        #expect(rendered.text == "苏州/su-zhou/{{x}}")
+        #expect(rendered.unknown == ["x"])
+    }
+}
