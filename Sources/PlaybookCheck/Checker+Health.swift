@@ -6,6 +6,11 @@ extension Checker {
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
     /// same findings `check` reports.
     public func health(_ handbook: Handbook) -> HealthReport {
+        health(handbook, findings: check(handbook))
+    }
+
+    /// The health report from findings `check` already produced, so nothing is checked twice.
+    public func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
         let context = CheckContext(handbook: handbook, rules: rules, language: language)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
         let l = language
@@ -18,13 +23,10 @@ extension Checker {
         ]
         columns += companions.map { HealthReport.Column(id: $0, label: companionLabels[$0]!(l)) }
 
-        var diagnosticsByPath: [String: [Diagnostic]] = [:]
-        func diagnostics(_ page: Page) -> [Diagnostic] {
-            if let cached = diagnosticsByPath[page.path] { return cached }
-            let found = self.diagnostics(for: context.checkedPage(page), in: context)
-            diagnosticsByPath[page.path] = found
-            return found
-        }
+        var findingsByPath: [String: [Diagnostic]] = [:]
+        for finding in findings { findingsByPath[finding.file, default: []].append(finding) }
+        func diagnostics(_ page: Page) -> [Diagnostic] { findingsByPath[page.path] ?? [] }
+        let companionIndex = CompanionIndex(kinds: companions, context: context)
 
         var rows: [HealthReport.Row] = []
         for page in handbook.pages where page.templateName == nil && context.kind(of: page) == group.name {
@@ -49,7 +51,7 @@ extension Checker {
                 cells.append(.init(status: problem == nil ? .ok : .partial, note: problem?.message))
             }
             for kind in companions {
-                let pages = companionPages(of: page, kind: kind, context: context)
+                let pages = companionIndex.pages(of: page, kind: kind, context: context)
                 if pages.isEmpty {
                     cells.append(.init(status: .missing))
                 } else if let problem = pages.lazy.flatMap({ diagnostics($0) }).first(where: { $0.severity == .error })
@@ -79,15 +81,36 @@ extension Checker {
         return HealthReport(columns: columns, rows: rows)
     }
 
+}
+
+/// The rules and onboarding pages of each folder, so finding a group's companions costs a
+/// lookup rather than a pass over the whole handbook per group.
+private struct CompanionIndex {
+    /// Page indices by kind, then by every folder that holds them (at any depth: `groups/a/`).
+    var byFolder: [String: [String: [Int]]] = [:]
+
+    init(kinds: [String], context: CheckContext) {
+        let wanted = Set(kinds)
+        for (index, page) in context.handbook.pages.enumerated() where page.templateName == nil {
+            let kind = context.kind(of: page)
+            guard wanted.contains(kind) else { continue }
+            let path = page.source.contentPath
+            var cursor = path.startIndex
+            while let slash = path[cursor...].firstIndex(of: "/") {
+                byFolder[kind, default: [:]][String(path[...slash]), default: []].append(index)
+                cursor = path.index(after: slash)
+            }
+        }
+    }
+
     /// Pages of `kind` that belong to a group: in the charter's folder (below it too), or linked from it.
-    private func companionPages(of group: Page, kind: String, context: CheckContext) -> [Page] {
+    func pages(of group: Page, kind: String, context: CheckContext) -> [Page] {
         let path = group.source.contentPath
         var folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         if !path.hasSuffix("/index.md"), path.hasSuffix(".md") { folder = String(path.dropLast(3)) + "/" }
-        var found = context.handbook.pages.filter {
-            $0.templateName == nil && context.kind(of: $0) == kind && $0.path != group.path
-                && !folder.isEmpty && $0.source.contentPath.hasPrefix(folder)
-        }
+        var found =
+            folder.isEmpty
+            ? [] : (byFolder[kind]?[folder] ?? []).map { context.handbook.pages[$0] }.filter { $0.path != group.path }
         let base = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         group.document.root.walk { node in
             guard case .link(let destination, _) = node.kind, !destination.contains("://") else { return }

@@ -57,13 +57,13 @@ enum TermMatcher {
 
     static func matches(segments: [String], aliases: [String]) -> Bool {
         for alias in aliases {
-            let key = normalized(alias)
+            let key = aliasKeys.value(for: alias) { normalized($0) }
             guard !key.isEmpty else { continue }
             let cjk = key.unicodeScalars.first.map(isCJK) ?? false
             for segment in segments where segment.hasPrefix(key) {
-                if cjk || segment.count == key.count { return true }
-                let next = segment[segment.index(segment.startIndex, offsetBy: key.count)]
-                if next == " " { return true }
+                if cjk || segment.utf8.count == key.utf8.count { return true }
+                let next = segment.utf8[segment.utf8.index(segment.utf8.startIndex, offsetBy: key.utf8.count)]
+                if next == UInt8(ascii: " ") { return true }
             }
         }
         return false
@@ -72,8 +72,32 @@ enum TermMatcher {
     /// True when the folded text contains the folded term; used for words inside prose
     /// (`仪式感`, `welcome`), where Chinese has no word breaks to respect.
     static func contains(_ foldedText: String, term: String) -> Bool {
-        let key = fold(term)
-        return !key.isEmpty && foldedText.contains(key)
+        let key = foldedTerms.value(for: term) { fold($0) }
+        return !key.isEmpty && foldedText.containsLiteral(key)
+    }
+
+    /// Aliases and terms come from a handful of schemas but are matched against every heading
+    /// of every page: each is normalised once per run, not once per comparison.
+    private static let aliasKeys = Memo()
+    private static let foldedTerms = Memo()
+
+    final class Memo: @unchecked Sendable {
+        private var values: [String: String] = [:]
+        private let lock = NSLock()
+
+        func value(for key: String, _ make: (String) -> String) -> String {
+            lock.lock()
+            if let known = values[key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let made = make(key)
+            lock.lock()
+            values[key] = made
+            lock.unlock()
+            return made
+        }
     }
 
     // MARK: - Pieces

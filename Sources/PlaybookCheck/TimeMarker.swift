@@ -17,7 +17,7 @@ struct TimeMarker: Hashable {
             if let found = marker(at: i, chars) { return found }
             i += 1
         }
-        if text.contains("入群前") || text.lowercased().contains("before joining") {
+        if text.containsLiteral("入群前") || text.lowercased().containsLiteral("before joining") {
             return TimeMarker(lower: -day, upper: 0, text: "入群前")
         }
         return nil

@@ -92,10 +92,11 @@ public enum Pipeline {
         let checker = Checker(rules: rules, language: language ?? handbook.config.language)
         var diagnostics = handbook.configDiagnostics + ruleDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
-        diagnostics += checker.check(handbook)
+        let findings = checker.check(handbook)
+        diagnostics += findings
         // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
         diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
-        let health = annotateLineage(checker.health(handbook), files: files)
+        let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
         return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health)
     }
 

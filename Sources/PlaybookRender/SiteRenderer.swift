@@ -80,7 +80,7 @@ public struct SiteRenderer: Sendable {
         // The shared sidebar marks no page as current; mark this one.
         var sidebar = chrome.sidebar
         let href = "href=\"\(Slug.relative(from: page.url, to: page.url))\""
-        if let range = sidebar.range(of: href) {
+        if let range = sidebar.literalRange(of: href) {
             sidebar.replaceSubrange(range, with: href + " aria-current=\"page\"")
         }
         let html = theme.render("page", prepared.context.page(page, body: body, chrome: chrome, sidebar: sidebar))

@@ -8,7 +8,7 @@ import PlaybookModel
 struct ConflictMarkerRule: PageRule {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         let text = page.page.source.text
-        guard text.contains("<<<<<<<") || text.contains(">>>>>>>") else { return [] }
+        guard text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>") else { return [] }
         var code: [ClosedRange<Int>] = []
         page.page.document.root.walk { node in
             if case .codeBlock = node.kind { code.append(node.range.start.line...node.range.end.line) }

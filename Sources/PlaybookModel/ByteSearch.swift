@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Literal substring search over UTF-8 bytes. With Foundation imported, `String.contains(_:)`
+/// and `range(of:)` resolve to locale-aware NSString searches that copy to UTF-16 first: on a
+/// large handbook they cost seconds. The checker and renderer only ever look for literal text
+/// in text they folded themselves, which a byte search finds exactly.
+extension String {
+    /// True when `needle`'s bytes occur in the string's bytes.
+    public func containsLiteral(_ needle: String) -> Bool {
+        firstByteOffset(of: needle) != nil
+    }
+
+    /// The range of the first occurrence of `needle`, found by its bytes.
+    public func literalRange(of needle: String) -> Range<String.Index>? {
+        guard let offset = firstByteOffset(of: needle) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        let end = utf8.index(start, offsetBy: needle.utf8.count)
+        return start..<end
+    }
+
+    private func firstByteOffset(of needle: String) -> Int? {
+        if needle.isEmpty { return 0 }
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin -> Int? in
+                guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress, pin.count <= hay.count else {
+                    return nil
+                }
+                // memchr to each candidate first byte, memcmp for the rest (memmem is not
+                // exported to Swift by Glibc).
+                let first = Int32(pin[0])
+                let last = hay.count - pin.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(hayBase + offset, first, last - offset + 1) else { return nil }
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hayBase)
+                    if memcmp(hayBase + at, pinBase, pin.count) == 0 { return at }
+                    offset = at + 1
+                }
+                return nil
+            }
+        }
+    }
+}
