@@ -12,6 +12,21 @@ struct CheckedPage {
     let kind: String
     let schema: KindSchema?
     let outline: Outline
+    /// The section each of the schema's sections matched, looked up once (by aliases) since
+    /// most rules ask for them again.
+    let matched: [[String]: Outline.Section?]
+
+    init(page: Page, kind: String, schema: KindSchema?, outline: Outline) {
+        self.page = page
+        self.kind = kind
+        self.schema = schema
+        self.outline = outline
+        var matched: [[String]: Outline.Section?] = [:]
+        for spec in schema?.sections ?? [] where matched[spec.aliases] == nil {
+            matched[spec.aliases] = .some(outline.section(matching: spec.aliases))
+        }
+        self.matched = matched
+    }
 
     var path: String { page.path }
 

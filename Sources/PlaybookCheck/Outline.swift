@@ -37,8 +37,9 @@ struct Outline {
             }
         }
         sections = found
-        var lines = page.source.text.utf8.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-        if page.source.text.hasSuffix("\n") { lines -= 1 }
+        var lines = 1
+        for byte in page.source.text.utf8 where byte == 10 { lines += 1 }
+        if page.source.text.utf8.last == 10 { lines -= 1 }
         endLine = max(lines, 1)
     }
 

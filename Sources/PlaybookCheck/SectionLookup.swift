@@ -3,7 +3,8 @@ import PlaybookModel
 extension CheckedPage {
     /// The section a spec names, found by its aliases.
     func section(_ spec: SectionSpec) -> Outline.Section? {
-        outline.section(matching: spec.aliases)
+        if let known = matched[spec.aliases] { return known }
+        return outline.section(matching: spec.aliases)
     }
 
     /// A section that is present and has content; nil otherwise (missing and empty sections

@@ -133,13 +133,26 @@ enum SimpleMapping {
                 if !isScalarByte(byte) { hasTextByte = true }
                 previous = byte
             }
-            guard hasTextByte, let keyText = String(validating: key, as: UTF8.self),
+            guard hasTextByte || isPlainWord(value), let keyText = String(validating: key, as: UTF8.self),
                 let valueText = String(validating: value, as: UTF8.self), seen.insert(keyText).inserted
             else { return nil }
             entries.append(Mapping.Entry(key: keyText, value: .string(valueText), line: line, column: 1))
         }
         return entries.isEmpty ? nil : .mapping(Mapping(entries))
     }
+
+    /// A word of ASCII letters (`group`, `weekly`, `city-chapter`) other than the ones YAML reads
+    /// as booleans or null: a string however YAML looks at it.
+    static func isPlainWord(_ value: Substring.UTF8View.SubSequence) -> Bool {
+        guard let first = value.first, (first | 0x20) >= 97 && (first | 0x20) <= 122,
+            value.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 45 || $0 == 95 })
+        else { return false }
+        let lowered = String(decoding: value.map { $0 | 0x20 }, as: UTF8.self)
+        return !typedWords.contains(lowered)
+    }
+
+    /// Words a YAML 1.1 or 1.2 reader may take for a boolean or null, in any case.
+    static let typedWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nil"]
 
     /// Characters that give a plain scalar a special meaning when they come first.
     static let indicators: Set<UInt8> = Set("[]{}'\"&*!|>%@`#,?-:~".utf8)

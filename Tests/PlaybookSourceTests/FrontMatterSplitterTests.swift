@@ -155,7 +155,9 @@ import Testing
         "title: Shiye Reading Club\nplatform: 微信群\n",
         "version: 1.0.0\n", "n: 3\n", "b: yes\n", "t: true\n", "z: null\n", "d: 2024-01-01\n",
         "a: b: c\n", "a: x # comment\n", "k: - item\n", "k: 'quoted'\n", "k: \"{{owner}}\"\n", "k: [1, 2]\n",
-        "key:   spaced value  \n", "k: 你好:世界\n", "dup: 一\ndup: 二\n", "  indented: 值\n", "k: 值\n\nm: 二\n",
+        "key:   spaced value  \n", "kind: group\ncadence: weekly\n", "k: city-chapter\n", "k: Yes\n", "k: OFF\n",
+        "k: Null\n", "k: n\n", "k: y\n", "k: nan\n", "k: inf\n", "k: True\n", "k: snake_case\n", "k: 你好:世界\n",
+        "dup: 一\ndup: 二\n", "  indented: 值\n", "k: 值\n\nm: 二\n",
     ])
     func fastPathAgreesWithFullParser(_ text: String) throws {
         let full: Result<Value, YAMLReader.Failure>
@@ -167,6 +169,14 @@ import Testing
         if let fast = SimpleMapping.parse(text) {
             #expect(Result<Value, YAMLReader.Failure>.success(fast) == full, "\(text)")
         }
+    }
+
+    /// The front matter most playbooks have takes the fast path (and words YAML types do not).
+    @Test func commonFrontMatterTakesTheFastPath() {
+        #expect(SimpleMapping.parse("title: 杭州读书会\nkind: group\nowner: 林晓\ncadence: weekly\n") != nil)
+        #expect(SimpleMapping.parse("kind: sop\ntemplate: city-chapter\n") != nil)
+        #expect(SimpleMapping.parse("published: yes\n") == nil)
+        #expect(SimpleMapping.parse("owner: null\n") == nil)
     }
 }
 
