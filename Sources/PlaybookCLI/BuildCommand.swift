@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
 
@@ -44,6 +45,11 @@ struct BuildCommand: ParsableCommand {
                 "\(report.counts) — nothing was written; fix the errors above and build again\n")
             throw ExitCode(1)
         }
+        if !site.quiet && !result.check.known.isEmpty {
+            Terminal.standardError.write(
+                "\(result.check.known.count) known finding\(result.check.known.count == 1 ? "" : "s") tolerated by \(Baseline.fileName)\n"
+            )
+        }
         if !site.quiet {
             let elapsed = clock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
@@ -74,7 +80,9 @@ struct Report {
     var counts: String {
         let errors = check.diagnostics.errorCount
         let warnings = check.diagnostics.warningCount
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        var line = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        if !check.known.isEmpty { line += " (\(check.known.count) known from the baseline)" }
+        return line
     }
 
     static func display(_ url: URL) -> String {

@@ -17,6 +17,10 @@ public struct CheckResult: Sendable {
     public var handbook: Handbook
     public var diagnostics: [Diagnostic]
     public var health: HealthReport
+    /// The rules the handbook was checked by: the defaults, playbook.yml and its included files.
+    public var rules: RuleSet = .defaults
+    /// Findings the site's baseline tolerates: reported by `check` as known, never counted.
+    public var known: [Diagnostic] = []
 }
 
 /// What `build` did.
@@ -40,7 +44,7 @@ public enum Pipeline {
     public static func build(
         siteAt root: URL, into output: URL, language: Language? = nil, progress: ((Int, Int) -> Void)? = nil
     ) throws -> BuildResult {
-        var result = try check(siteAt: root, language: language)
+        var result = try tolerating(baselineAt: root, try check(siteAt: root, language: language))
         guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
         // The raw Markdown bytes are parsed already; let them go before rendering.
         result.files.content = []
@@ -88,16 +92,21 @@ public enum Pipeline {
     public static func check(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
     ) -> CheckResult {
-        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, files: ruleFiles)
+        // Rule files named by `include:` are YAML like playbook.yml: the config loader reads them,
+        // so their own problems are located in their own files.
+        let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
+            ruleFiles[path].map { SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: path, text: $0) }
+        }
+        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, includes: includes.map(\.0))
         let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-        var diagnostics = handbook.configDiagnostics + ruleDiagnostics
+        var diagnostics = handbook.configDiagnostics + ruleDiagnostics + includes.flatMap(\.1)
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)
         diagnostics += findings
         // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
         diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
-        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health)
+        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
@@ -141,6 +150,27 @@ public enum Pipeline {
             output.append(OutputFile(path: file.path, bytes: file.bytes))
         }
         return output
+    }
+
+    /// LOAD the site's baseline (`.playbook-baseline.json`, written by `check --write-baseline`)
+    /// and let the findings it records through: a handbook adopting the checker builds while
+    /// only new findings fail. Without the file, the result is unchanged.
+    public static func tolerating(
+        baselineAt root: URL, _ result: CheckResult, file: String = Baseline.fileName
+    ) throws -> CheckResult {
+        let reader = SiteReader(root: root)
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return result }
+        let text = String(decoding: try reader.readFile(file).bytes, as: UTF8.self)
+        switch Baseline.parse(text) {
+        case .success(let baseline):
+            var result = result
+            let split = baseline.filter(result.diagnostics, line: LineLookup(result).line)
+            result.diagnostics = split.new
+            result.known = split.known
+            return result
+        case .failure(let failure):
+            throw PlaybookError(stage: "check", path: file, message: failure.message)
+        }
     }
 
     static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {

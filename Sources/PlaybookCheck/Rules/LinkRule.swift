@@ -59,7 +59,9 @@ struct LinkRule: PageRule {
                     "Point it at a page that exists (relative to this page, or starting with `/` for content/); a broken link strands the reader."
                 )
                 let resolved = Slug.resolve(decoded, inFolder: folder) ?? decoded
-                if let suggestion = Suggestion.closest(to: resolved, in: context.pagesByContentPath.keys) {
+                if let closest = Suggestion.closest(to: resolved, in: context.pagesByContentPath.keys) {
+                    // Written as the link would be written on this page.
+                    let suggestion = Self.relativeLink(from: folder, to: closest)
                     hint =
                         l.pick("你是不是想链接 `\(suggestion)`？", "你是不是想連結 `\(suggestion)`？", "Did you mean `\(suggestion)`? ")
                         + hint
@@ -92,6 +94,16 @@ struct LinkRule: PageRule {
                 "\(target.source.contentPath) 裡沒有錨點 `#\(fragment)`",
                 "\(target.source.contentPath) has no anchor `#\(fragment)`"),
             hint: hint)
+    }
+
+    /// A relative link from a page in `folder` to the content path `target`.
+    static func relativeLink(from folder: String, to target: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = target.split(separator: "/")
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[shared] == to[shared] { shared += 1 }
+        let ups = Array(repeating: "..", count: from.count - shared)
+        return (ups + to[shared...].map(String.init)).joined(separator: "/")
     }
 
     static func hasScheme(_ s: String) -> Bool {

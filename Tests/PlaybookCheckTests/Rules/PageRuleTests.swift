@@ -42,6 +42,20 @@ import Testing
         #expect(found.first?.hint?.hasPrefix("Did you mean `rules/a.md`?") == true)
     }
 
+    /// The suggestion is written as a link from the page that has the broken one.
+    @Test func theSuggestionIsRelativeToThePage() {
+        let found = CheckHarness.check(
+            [
+                "content/groups/hz/rules.md": Fixtures.rules(.english),
+                "content/groups/hz/index.md": "---\ntitle: P\n---\n[r](rule.md)\n",
+                "content/sops/a.md": "---\ntitle: S\n---\n[r](../groups/hz/rule.md)\n",
+            ], language: .en)
+        let hints = found.filter { $0.rule == "page.broken-link" }.map { $0.hint ?? "" }
+        #expect(hints.count == 2)
+        #expect(hints.contains { $0.hasPrefix("Did you mean `rules.md`?") })
+        #expect(hints.contains { $0.hasPrefix("Did you mean `../groups/hz/rules.md`?") })
+    }
+
     @Test func twoFilesWithOneURLAreAnError() {
         let found = CheckHarness.check([
             "content/x.md": "# X\n", "content/x/index.md": "# X again\n",
