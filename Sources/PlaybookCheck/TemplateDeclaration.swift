@@ -106,37 +106,104 @@ struct TemplateDeclaration {
                 )))
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.first, first.isASCII, first.isLetter || first == "_" else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-    }
+    static func isIdentifier(_ s: String) -> Bool { Placeholder.isName(s) }
 }
 
-/// A `{{name}}` or `{{name | filter}}` placeholder in a template document.
-struct Placeholder {
-    var name: String
-    var line: Int
-    var column: Int
+/// A `{{name}}` or `{{ name | filter | filter }}` placeholder in a template document.
+///
+/// The grammar is the cloner's (`Placeholders` in PlaybookReplication, which documents it):
+/// one line, `{{`, a variable name, any number of `| filter`, `}}`; spaces and tabs around the
+/// parts are ignored; the innermost of nested openings counts; any segment after a `|` is a
+/// filter, known or not. PlaybookCheck cannot import PlaybookReplication, so `scan` is a copy
+/// of `Placeholders.scan`, kept identical; PlaybookScaffoldTests runs both on the same inputs.
+public struct Placeholder: Hashable, Sendable {
+    /// The filters cloning knows; any other is `template.unknown-filter`.
+    public static let filters = ["slug", "lower", "upper", "trim"]
+
+    public var name: String
+    public var filters: [String]
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column of the opening `{{`, in Unicode scalars.
+    public var column: Int
+    /// The placeholder as written, braces included.
+    public var text: String
+
+    /// Filters that are not one of `Placeholder.filters`, in the order written.
+    public var unknownFilters: [String] { filters.filter { !Self.filters.contains($0) } }
 
     /// Every placeholder in `text`, with 1-based lines and scalar columns.
-    static func all(in text: String) -> [Placeholder] {
+    public static func all(in text: String) -> [Placeholder] {
         var found: [Placeholder] = []
         var line = 1
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { line += 1 }
-            var rest = raw[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                var inner = rest[open.upperBound..<close.lowerBound]
-                if let bar = inner.firstIndex(of: "|") { inner = inner[..<bar] }
-                let name = inner.trimmingCharacters(in: .whitespaces)
-                if TemplateDeclaration.isIdentifier(name) {
-                    let column = raw.unicodeScalars.distance(from: raw.startIndex, to: open.lowerBound) + 1
-                    found.append(Placeholder(name: name, line: line, column: column))
-                }
-                rest = rest[close.upperBound...]
+            let scalars = Array(raw.unicodeScalars)
+            for match in scan(scalars) {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[match.start..<match.end])
+                found.append(
+                    Placeholder(
+                        name: match.name, filters: match.filters, line: line, column: match.start + 1,
+                        text: String(view)))
             }
+            line += 1
         }
         return found
+    }
+
+    struct Match: Equatable {
+        var start: Int
+        var end: Int
+        var name: String
+        var filters: [String]
+    }
+
+    /// The placeholders in one line, left to right. Kept identical to `Placeholders.scan` in
+    /// PlaybookReplication/Placeholders.swift.
+    static func scan(_ s: [Unicode.Scalar]) -> [Match] {
+        var found: [Match] = []
+        var i = 0
+        while i + 1 < s.count {
+            guard s[i] == "{", s[i + 1] == "{" else {
+                i += 1
+                continue
+            }
+            var close = i + 2
+            while close + 1 < s.count, !(s[close] == "}" && s[close + 1] == "}") { close += 1 }
+            guard close + 1 < s.count else { break }
+            var open = i
+            var k = close - 2
+            while k > i {
+                if s[k] == "{", s[k + 1] == "{" {
+                    open = k
+                    break
+                }
+                k -= 1
+            }
+            let parts = string(s[(open + 2)..<close]).split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            }
+            if let name = parts.first, isName(name) {
+                found.append(Match(start: open, end: close + 2, name: name, filters: Array(parts.dropFirst())))
+            }
+            i = close + 2
+        }
+        return found
+    }
+
+    /// A variable name: an ASCII letter or `_`, then ASCII letters, digits and `_`.
+    public static func isName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.isASCII,
+            first.properties.isAlphabetic || first == "_"
+        else { return false }
+        return s.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 }

@@ -3,65 +3,137 @@ import PlaybookModel
 
 /// `{{name}}` and `{{ name | filter | filter }}` placeholders in a template's documents.
 ///
+/// The grammar, the one `playbook check` reads too (`Placeholder` in PlaybookCheck's
+/// TemplateDeclaration.swift is a copy of `scan`, kept identical; PlaybookCheck cannot import
+/// this module, and a test runs both on the same inputs):
+///
+/// - a placeholder sits on one line: `{{`, a name, any number of `| filter`, then `}}`;
+///   spaces and tabs around the name and the filters are ignored;
+/// - the name is a variable name: an ASCII letter or `_`, then ASCII letters, digits and `_`
+///   (the names `variables:` may declare); anything else between `{{` and `}}` is plain text;
+/// - of nested openings, the innermost counts: `{{{city}}` is `{` and then `{{city}}`;
+/// - every segment after a `|` is a filter, known or not: `{{city | title}}` is a placeholder
+///   with the unknown filter `title`, which the checker reports and cloning refuses.
+///
 /// Filters: `slug` (lower case, spaces and punctuation to `-`, for paths and ids), `lower`,
-/// `upper`, `trim`. Text that is not a valid placeholder is left as it is.
+/// `upper`, `trim`.
 public enum Placeholders {
     public static let filters = ["slug", "lower", "upper", "trim"]
 
     public struct Use: Hashable, Sendable {
         public var name: String
         public var filters: [String]
+        /// 1-based line.
         public var line: Int
+        /// 1-based column of the opening `{{`, in Unicode scalars.
+        public var column: Int
+        /// The placeholder as written, braces included.
+        public var text: String
+
+        /// Filters that are not one of `Placeholders.filters`, in the order written.
+        public var unknownFilters: [String] { filters.filter { !Placeholders.filters.contains($0) } }
     }
 
-    /// Every placeholder in `text`, with its 1-based line.
+    /// Every placeholder in `text`, with its 1-based line and column.
     public static func uses(in text: String) -> [Use] {
         var result: [Use] = []
         var line = 1
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            if !inner.contains("\n"), let use = parse(inner, line: line) { result.append(use) }
-            line += inner.filter { $0 == "\n" }.count
-            rest = rest[close.upperBound...]
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let scalars = Array(raw.unicodeScalars)
+            for match in scan(scalars) {
+                result.append(
+                    Use(
+                        name: match.name, filters: match.filters, line: line, column: match.start + 1,
+                        text: string(scalars[match.start..<match.end])))
+            }
+            line += 1
         }
         return result
     }
 
-    /// Replaces every placeholder whose variable has an answer. Returns the text and the names
-    /// that had no answer (left in place so nothing is silently dropped).
+    /// Replaces every placeholder whose variable has an answer and whose filters are all
+    /// known. Returns the text and the names that had no answer (left in place so nothing is
+    /// silently dropped). A placeholder with an unknown filter is left in place too; cloning
+    /// refuses such a template before it renders (`ReplicationTemplate.placeholderProblems`).
     public static func render(_ text: String, answers: [String: String]) -> (text: String, unknown: [String]) {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var unknown: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                rest = rest[open.lowerBound...]
-                break
+        var first = true
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !first { out.append("\n") }
+            first = false
+            let scalars = Array(raw.unicodeScalars)
+            var cursor = 0
+            for match in scan(scalars) {
+                out.append(contentsOf: scalars[cursor..<match.start])
+                if let value = answers[match.name], match.filters.allSatisfy({ filters.contains($0) }) {
+                    out.append(contentsOf: apply(match.filters, to: value).unicodeScalars)
+                } else {
+                    if answers[match.name] == nil { unknown.append(match.name) }
+                    out.append(contentsOf: scalars[match.start..<match.end])
+                }
+                cursor = match.end
             }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            if let use = parse(inner, line: 0), let value = answers[use.name] {
-                out += apply(use.filters, to: value)
-            } else {
-                if let use = parse(inner, line: 0) { unknown.append(use.name) }
-                out += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+            out.append(contentsOf: scalars[cursor...])
         }
-        out += rest
-        return (out, unknown)
+        return (String(out), unknown)
     }
 
-    static func parse(_ inner: Substring, line: Int) -> Use? {
-        let parts = inner.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = parts.first, !name.isEmpty,
-            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-            parts.dropFirst().allSatisfy({ filters.contains($0) })
-        else { return nil }
-        return Use(name: name, filters: Array(parts.dropFirst()), line: line)
+    /// A placeholder found by `scan`: scalar offsets in its line, `end` one past the `}}`.
+    struct Match: Equatable {
+        var start: Int
+        var end: Int
+        var name: String
+        var filters: [String]
+    }
+
+    /// The placeholders in one line, left to right. Kept identical to `Placeholder.scan` in
+    /// PlaybookCheck/TemplateDeclaration.swift.
+    static func scan(_ s: [Unicode.Scalar]) -> [Match] {
+        var found: [Match] = []
+        var i = 0
+        while i + 1 < s.count {
+            guard s[i] == "{", s[i + 1] == "{" else {
+                i += 1
+                continue
+            }
+            var close = i + 2
+            while close + 1 < s.count, !(s[close] == "}" && s[close + 1] == "}") { close += 1 }
+            guard close + 1 < s.count else { break }
+            var open = i
+            var k = close - 2
+            while k > i {
+                if s[k] == "{", s[k + 1] == "{" {
+                    open = k
+                    break
+                }
+                k -= 1
+            }
+            let parts = string(s[(open + 2)..<close]).split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            }
+            if let name = parts.first, isName(name) {
+                found.append(Match(start: open, end: close + 2, name: name, filters: Array(parts.dropFirst())))
+            }
+            i = close + 2
+        }
+        return found
+    }
+
+    /// A variable name: an ASCII letter or `_`, then ASCII letters, digits and `_`.
+    public static func isName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.isASCII,
+            first.properties.isAlphabetic || first == "_"
+        else { return false }
+        return s.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     static func apply(_ filters: [String], to value: String) -> String {

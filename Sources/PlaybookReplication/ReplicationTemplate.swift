@@ -125,6 +125,29 @@ public struct ReplicationTemplate: Hashable, Sendable {
         return nil
     }
 
+    /// Placeholders with a filter that is not one of `Placeholders.filters`, in the documents
+    /// and in their paths, one line each: `content/templates/<name>/files/<path>:<line>:<column>`
+    /// and what is wrong. Cloning refuses such a template: the placeholder would be copied as is.
+    public var placeholderProblems: [String] {
+        var problems: [String] = []
+        let known = Placeholders.filters.joined(separator: ", ")
+        func describe(_ use: Placeholders.Use) -> String {
+            let unknown = use.unknownFilters.map { "`\($0)`" }.joined(separator: ", ")
+            let noun = use.unknownFilters.count == 1 ? "filter" : "filters"
+            return "placeholder `\(use.text)` uses the unknown \(noun) \(unknown); the filters are \(known)"
+        }
+        for path in files.keys.sorted() {
+            let location = "content/templates/\(name)/files/\(path)"
+            for use in Placeholders.uses(in: path) where !use.unknownFilters.isEmpty {
+                problems.append("\(location): in the file's path, \(describe(use))")
+            }
+            for use in Placeholders.uses(in: files[path]!) where !use.unknownFilters.isEmpty {
+                problems.append("\(location):\(use.line):\(use.column): \(describe(use))")
+            }
+        }
+        return problems
+    }
+
     /// The documents rendered with `answers`, by path relative to the group folder.
     public func render(answers: [String: String]) -> [String: String] {
         var result: [String: String] = [:]

@@ -54,7 +54,12 @@ public enum Replicator {
             }
             throw ScaffoldRefusal(problems: [problem])
         }
-        var problems: [String] = []
+        var problems = template.placeholderProblems
+        if !problems.isEmpty {
+            problems.append(
+                "template `\(name)` uses unknown placeholder filters, which a clone would copy as is; fix the template (nothing was written)"
+            )
+        }
         if let problem = slugProblem(slug) { problems.append(problem) }
         let (answers, answerProblems) = template.resolve(given)
         problems += answerProblems

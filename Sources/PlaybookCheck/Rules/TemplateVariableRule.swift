@@ -4,6 +4,8 @@ import PlaybookModel
 /// - `template.undeclared-variable`: every `{{placeholder}}` in its `files/**` documents is
 ///   declared in `variables:` (an undeclared one would be copied into a new group as is);
 /// - `template.unused-variable`: a declared variable is used somewhere (warning);
+/// - `template.unknown-filter`: every filter after a `|` is one cloning knows (`slug`,
+///   `lower`, `upper`, `trim`); a placeholder with any other is copied into a new group as is;
 /// - `template.variables`: the declarations themselves are well formed.
 struct TemplateVariableRule {
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -26,6 +28,9 @@ struct TemplateVariableRule {
             for page in documents[name] ?? [] {
                 for placeholder in Placeholder.all(in: page.source.text) {
                     used.insert(placeholder.name)
+                    if !placeholder.unknownFilters.isEmpty {
+                        found.append(Self.unknownFilter(placeholder, in: page, language: l))
+                    }
                     guard !declared.contains(placeholder.name) else { continue }
                     var hint = l.pick(
                         "在 templates/\(name)/index.md 的 `variables:` 里声明它：`- name: \(placeholder.name)`，写上 description 和 required 或 default；否则复制出的新群会原样留着 `{{\(placeholder.name)}}`。",
@@ -67,5 +72,30 @@ struct TemplateVariableRule {
             }
         }
         return found
+    }
+
+    static func unknownFilter(_ placeholder: Placeholder, in page: Page, language l: Language) -> Diagnostic {
+        let unknown = placeholder.unknownFilters
+        let names = unknown.map { "`\($0)`" }
+        let known = Placeholder.filters.map { "`\($0)`" }
+        var hint = l.pick(
+            "已知的过滤器：\(l.list(known))，可以串联：`{{\(placeholder.name) | lower | slug}}`。未知的过滤器会让占位符原样留在复制出的新群里。",
+            "已知的過濾器：\(l.list(known))，可以串聯：`{{\(placeholder.name) | lower | slug}}`。未知的過濾器會讓佔位符原樣留在複製出的新群裡。",
+            "The filters are \(known.joined(separator: ", ")), and they chain: `{{\(placeholder.name) | lower | slug}}`. With an unknown filter the placeholder is copied into a new group as is."
+        )
+        if let first = unknown.first, let suggestion = Suggestion.closest(to: first, in: Placeholder.filters) {
+            hint =
+                l.pick(
+                    "你是不是想写 `\(suggestion)`？", "你是不是想寫 `\(suggestion)`？", "Did you mean `\(suggestion)`? ")
+                + hint
+        }
+        return Diagnostic(
+            file: page.path, line: placeholder.line, column: placeholder.column, rule: "template.unknown-filter",
+            message: l.pick(
+                "占位符 `\(placeholder.text)` 用了未知的过滤器 \(l.list(names))",
+                "佔位符 `\(placeholder.text)` 用了未知的過濾器 \(l.list(names))",
+                "placeholder `\(placeholder.text)` uses \(names.count == 1 ? "an unknown filter" : "unknown filters") \(names.joined(separator: ", "))"
+            ),
+            hint: hint)
     }
 }

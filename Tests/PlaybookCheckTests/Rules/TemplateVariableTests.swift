@@ -55,4 +55,40 @@ import Testing
         #expect(CheckHarness.errors(result.diagnostics) == [Finding(Self.document, 26, "group.missing-section")])
         #expect(result.health.rows.isEmpty)
     }
+
+    @Test(arguments: Script.allCases) func anUnknownFilterIsAnErrorAtThePlaceholder(script: Script) {
+        var files = Fixtures.template(script)
+        files[Self.document] = files[Self.document]!.replacing("{{ owner | upper }}", with: "{{ owner | title }}")
+        let found = CheckHarness.check(files).filter { $0.rule == "template.unknown-filter" }
+        #expect(found.map(\.position) == [SourcePosition(line: 7, column: 10)])
+        #expect(
+            CheckHarness.errors(CheckHarness.check(files)) == [Finding(Self.document, 7, "template.unknown-filter")])
+    }
+
+    @Test func anUnknownFilterIsExplainedInEachLanguage() {
+        var files = Fixtures.template(.simplified)
+        files[Self.document] = files[Self.document]!.replacing("{{ owner | upper }}", with: "{{owner | slgu | title}}")
+        func finding(_ language: Language) -> Diagnostic? {
+            CheckHarness.check(files, language: language).first { $0.rule == "template.unknown-filter" }
+        }
+        #expect(
+            finding(.en)
+                == Diagnostic(
+                    file: Self.document, line: 7, column: 10, rule: "template.unknown-filter",
+                    message: "placeholder `{{owner | slgu | title}}` uses unknown filters `slgu`, `title`",
+                    hint:
+                        "Did you mean `slug`? The filters are `slug`, `lower`, `upper`, `trim`, and they chain: `{{owner | lower | slug}}`. With an unknown filter the placeholder is copied into a new group as is."
+                ))
+        #expect(finding(.zhHans)?.message == "占位符 `{{owner | slgu | title}}` 用了未知的过滤器 `slgu`、`title`")
+        #expect(finding(.zhHans)?.hint?.contains("已知的过滤器：`slug`、`lower`、`upper`、`trim`") == true)
+        #expect(finding(.zhHant)?.message == "佔位符 `{{owner | slgu | title}}` 用了未知的過濾器 `slgu`、`title`")
+        #expect(finding(.zhHant)?.hint?.contains("已知的過濾器：`slug`、`lower`、`upper`、`trim`") == true)
+    }
+
+    @Test func knownFiltersInAnyCombinationHaveNoFindings() {
+        var files = Fixtures.template(.english)
+        files[Self.document] = files[Self.document]!.replacing(
+            "{{ owner | upper }}", with: "{{owner|lower|slug}} {{ owner | trim | upper }} {{owner}}")
+        #expect(CheckHarness.check(files) == [])
+    }
 }

@@ -1,0 +1,132 @@
+import Foundation
+import PlaybookCheck
+import PlaybookModel
+import PlaybookReplication
+import PlaybookScaffold
+import PlaybookSource
+import TestSupport
+import Testing
+
+/// The checker (`Placeholder` in PlaybookCheck) and the cloner (`Placeholders` in
+/// PlaybookReplication) read placeholders with two copies of one grammar; they must agree on
+/// every input, or a template that checks clean clones wrong.
+@Suite struct PlaceholderGrammarTests {
+    struct Found: Hashable, CustomStringConvertible {
+        var name: String
+        var filters: [String]
+        var line: Int
+        var column: Int
+        var text: String
+        var unknown: [String]
+
+        var description: String { "\(line):\(column) \(text) name=\(name) filters=\(filters) unknown=\(unknown)" }
+    }
+
+    static func checker(_ text: String) -> [Found] {
+        Placeholder.all(in: text).map {
+            Found(
+                name: $0.name, filters: $0.filters, line: $0.line, column: $0.column, text: $0.text,
+                unknown: $0.unknownFilters)
+        }
+    }
+
+    static func cloner(_ text: String) -> [Found] {
+        Placeholders.uses(in: text).map {
+            Found(
+                name: $0.name, filters: $0.filters, line: $0.line, column: $0.column, text: $0.text,
+                unknown: $0.unknownFilters)
+        }
+    }
+
+    static let inputs = [
+        "{{city}}", "{{ city_en | slug }}", "{{city | title}}", "{{city-name}}", "{{城市}}", "{{{city}}}",
+        "{{a\n}}", "{{a}b}}", "x {{ a | lower | slug }} y {{b}}", "{{city|}}", "{{ | slug}}", "{{_x9}}", "{{9x}}",
+        "{{ city\t|\ttrim }}", "前缀{{城市}}{{city}}后缀", "{{city}}}}", "{{{{city}}", "}}{{city", "{{city | title case}}",
+        "{{CITY|UPPER}}", "a\r\n{{x}}\r\n", "🙂🙂{{x | slgu}}", "{{ owner | upper }}{{owner|lower|slug|trim}}",
+        "title: \"{{city}}分会\"\n\n## 同好\n{{city}}的读书人 {{ city_en | lower | slug }}\n", "{{", "}}", "{ {x} }",
+        "{{x}} {{y | title}} {{z|lower}}\n{{w | }}",
+    ]
+
+    @Test(arguments: inputs) func checkerAndClonerAgree(_ input: String) {
+        #expect(Self.checker(input) == Self.cloner(input))
+    }
+
+    @Test func checkerAndClonerAgreeOnRandomText() {
+        var generator = SplitMix(seed: 20_250_628)
+        let alphabet: [String] = [
+            "{", "{{", "}", "}}", "|", " ", "\t", "a", "Z", "_", "-", "1", "\n", "城", "slug", "title", "🙂",
+        ]
+        for _ in 0..<3000 {
+            let length = Int(generator.next() % 16)
+            let input = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            #expect(Self.checker(input) == Self.cloner(input), "input: \(input.debugDescription)")
+        }
+    }
+
+    @Test func checkerAndClonerAgreeOnTheSampleTemplate() throws {
+        let files = try SiteReader(root: Repository.root()).read()
+        let documents = files.content.filter { $0.path.hasPrefix("content/templates/") }
+        #expect(!documents.isEmpty)
+        for file in documents {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(Self.checker(text) == Self.cloner(text), "\(file.path)")
+        }
+    }
+
+    @Test func theGrammar() {
+        let found = Self.cloner("{{ city_en | lower | slug }} {{city | title}} {{city-name}} {{城市}} {{{x}}")
+        #expect(found.map(\.text) == ["{{ city_en | lower | slug }}", "{{city | title}}", "{{x}}"])
+        #expect(found.map(\.column) == [1, 30, 69])
+        #expect(found[0].filters == ["lower", "slug"] && found[0].unknown == [])
+        #expect(found[1].unknown == ["title"])
+        #expect(Placeholder.filters == Placeholders.filters)
+    }
+
+    @Test func renderLeavesAPlaceholderWithAnUnknownFilterAlone() {
+        let rendered = Placeholders.render(
+            "{{city | title}} {{ city_en | lower | slug }}\n{{city}}", answers: ["city": "苏州", "city_en": "Su Zhou"])
+        #expect(rendered.text == "{{city | title}} su-zhou\n苏州")
+        #expect(rendered.unknown == [])
+    }
+
+    @Test func cloningRefusesAnUnknownFilterNamingFileAndLine() throws {
+        let site = try ReplicationTests.site(extra: [
+            "content/templates/city/files/rules.md": "---\nkind: page\ntitle: 群规\n---\n\n{{city | title}}群规\n",
+            "content/templates/city/files/{{code | camel}}.md": "---\nkind: page\ntitle: x\n---\n{{code}}\n",
+        ])
+        defer { site.remove() }
+        var refused: ScaffoldRefusal?
+        do {
+            _ = try Replicator.planClone(
+                site: try SiteReader(root: site.root).read(), template: "city", slug: "suzhou",
+                answers: ReplicationTests.answers)
+        } catch let refusal as ScaffoldRefusal {
+            refused = refusal
+        }
+        let problems = try #require(refused).problems
+        #expect(
+            problems.contains(
+                "content/templates/city/files/rules.md:6:1: placeholder `{{city | title}}` uses the unknown filter `title`; the filters are slug, lower, upper, trim"
+            ))
+        #expect(
+            problems.contains(
+                "content/templates/city/files/{{code | camel}}.md: in the file's path, placeholder `{{code | camel}}` uses the unknown filter `camel`; the filters are slug, lower, upper, trim"
+            ))
+        #expect(problems.last?.contains("nothing was written") == true)
+        #expect(!site.exists("content/groups"))
+        #expect(!site.exists(".playbook"))
+    }
+}
+
+/// A small deterministic generator, so a failing random input is reproducible.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
