@@ -11,6 +11,22 @@ struct PageContext {
     let navigation: [[String: Any]]
     let health: HealthReport
     let theme: Theme
+    /// Health row index by page path: every page asks whether it has one.
+    let healthRowByPath: [String: Int]
+
+    init(
+        config: SiteConfig, words: [String: String], map: SiteMap, navigation: [[String: Any]],
+        health: HealthReport, theme: Theme
+    ) {
+        self.config = config
+        self.words = words
+        self.map = map
+        self.navigation = navigation
+        self.health = health
+        self.theme = theme
+        healthRowByPath = Dictionary(
+            health.rows.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Sections shown in the top navigation: one per top-level folder, kinds first.
     static func navigation(map: SiteMap) -> [(folder: String, title: String, count: Int)] {
@@ -173,6 +189,7 @@ struct PageContext {
                 "sub": heading.level == 3,
             ]
         }
+        let meta = meta(for: page)
         var info: [String: Any] = [
             "title": displayTitle(page),
             "kind": page.kind.rawValue,
@@ -180,8 +197,8 @@ struct PageContext {
             "body": body,
             "toc": toc,
             "hasToc": toc.count >= 2,
-            "meta": meta(for: page),
-            "hasMeta": !meta(for: page).isEmpty,
+            "meta": meta,
+            "hasMeta": !meta.isEmpty,
             "isTemplateDocument": page.templateName != nil,
             "isPlainPage": page.kind == .page,
             // A body that opens with its own `# Title` shows that heading instead of the header's.
@@ -191,8 +208,8 @@ struct PageContext {
         if let pattern = config.editURL {
             info["editURL"] = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
         }
-        if let row = health.rows.first(where: { $0.path == page.path }) {
-            info["health"] = healthRow(row, from: page.url)
+        if let index = healthRowByPath[page.path] {
+            info["health"] = healthRow(health.rows[index], from: page.url)
         }
         context["page"] = info
         context["sidebar"] = sidebar
