@@ -19,15 +19,25 @@ struct NewCommand: ParsableCommand {
               with --no-input (or without a terminal) every missing or invalid answer is listed.
               The result is checked before anything is written, and no existing file is replaced.
 
+            playbook new group <slug>
+              writes a charter skeleton at content/groups/<slug>/index.md, the folder a group
+              lives in (a clone with --from goes there too). Give a path with a / to write
+              elsewhere: playbook new group drafts/ningbo writes content/drafts/ningbo.md.
+
             playbook new <kind> <path>
-              writes content/<path> (.md added) with every section the kind requires.
+              writes content/<path> (.md added) with every section the kind requires, （待填写）
+              where text goes and required front matter fields left empty, with an example in
+              a comment. `playbook check` reports both until they are filled in.
             """
     )
 
     @Argument(help: "The kind of page: group, rules, onboarding, sop, template, or a kind the site defines.")
     var kind: String
 
-    @Argument(help: "The group's slug (with --from), or the new page's path below content/.")
+    @Argument(
+        help:
+            "The group's slug (a group goes to content/groups/<slug>/), or the new page's path below content/."
+    )
     var target: String
 
     @Option(name: .long, help: ArgumentHelp("The replication template to clone.", valueName: "template"))
@@ -92,9 +102,10 @@ struct NewCommand: ParsableCommand {
             }
             throw ValidationError(message)
         }
-        var path = target.hasSuffix(".md") ? target : target + ".md"
-        if path.hasPrefix("content/") { path = String(path.dropFirst("content/".count)) }
-        guard Slug.resolve(path, inFolder: "") == path, !path.hasPrefix("/") else {
+        guard let path = Skeleton.path(kind: kind, target: target) else {
+            if kind == Kind.group.rawValue, !target.contains("/"), let problem = Replicator.slugProblem(target) {
+                throw ValidationError(problem)
+            }
             throw ValidationError("\(target): the path must stay inside content/")
         }
         let url = site.sourceURL.appendingPathComponent("content/\(path)")
@@ -102,11 +113,21 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError.write("error: content/\(path) already exists; nothing was written\n")
             throw ExitCode(1)
         }
-        let name = title ?? (path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path)
+        let name = title ?? Skeleton.defaultTitle(path: path)
         let text = Skeleton.page(kind: schema, title: name, language: handbook.config.language)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-        if !site.quiet { Terminal.standardOutput.write("Created content/\(path) (\(kind)); fill in each section.\n") }
+        if !site.quiet {
+            Terminal.standardOutput.write(
+                "Created content/\(path) (\(kind)); replace each \(FillInMarker.text(handbook.config.language)) and fill in the empty front matter fields.\n"
+            )
+            let templates = ReplicationTemplate.all(in: files).keys.sorted()
+            if kind == Kind.group.rawValue, let first = templates.first {
+                Terminal.standardOutput.write(
+                    "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(templates.joined(separator: ", ")))\n"
+                )
+            }
+        }
     }
 }
 
