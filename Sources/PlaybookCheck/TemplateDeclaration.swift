@@ -118,7 +118,7 @@ struct TemplateDeclaration {
 /// of `Placeholders.scan`, kept identical; PlaybookScaffoldTests runs both on the same inputs.
 public struct Placeholder: Hashable, Sendable {
     /// The filters cloning knows; any other is `template.unknown-filter`.
-    public static let filters = ["slug", "lower", "upper", "trim"]
+    public static let filters = PlaceholderSyntax.filters
 
     public var name: String
     public var filters: [String]
@@ -151,59 +151,11 @@ public struct Placeholder: Hashable, Sendable {
         return found
     }
 
-    struct Match: Equatable {
-        var start: Int
-        var end: Int
-        var name: String
-        var filters: [String]
-    }
-
-    /// The placeholders in one line, left to right. Kept identical to `Placeholders.scan` in
-    /// PlaybookReplication/Placeholders.swift.
-    static func scan(_ s: [Unicode.Scalar]) -> [Match] {
-        var found: [Match] = []
-        var i = 0
-        while i + 1 < s.count {
-            guard s[i] == "{", s[i + 1] == "{" else {
-                i += 1
-                continue
-            }
-            var close = i + 2
-            while close + 1 < s.count, !(s[close] == "}" && s[close + 1] == "}") { close += 1 }
-            guard close + 1 < s.count else { break }
-            var open = i
-            var k = close - 2
-            while k > i {
-                if s[k] == "{", s[k + 1] == "{" {
-                    open = k
-                    break
-                }
-                k -= 1
-            }
-            let parts = string(s[(open + 2)..<close]).split(separator: "|", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
-            }
-            if let name = parts.first, isName(name) {
-                found.append(Match(start: open, end: close + 2, name: name, filters: Array(parts.dropFirst())))
-            }
-            i = close + 2
-        }
-        return found
-    }
+    /// The placeholders in one line: the grammar lives in `PlaceholderSyntax` (PlaybookModel).
+    static func scan(_ s: [Unicode.Scalar]) -> [PlaceholderSyntax.Match] { PlaceholderSyntax.scan(s) }
 
     /// A variable name: an ASCII letter or `_`, then ASCII letters, digits and `_`.
-    public static func isName(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first.isASCII,
-            first.properties.isAlphabetic || first == "_"
-        else { return false }
-        return s.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
-        }
-    }
+    public static func isName(_ s: String) -> Bool { PlaceholderSyntax.isName(s) }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { PlaceholderSyntax.string(scalars) }
 }

@@ -8,8 +8,8 @@ import TestSupport
 import Testing
 
 /// The checker (`Placeholder` in PlaybookCheck) and the cloner (`Placeholders` in
-/// PlaybookReplication) read placeholders with two copies of one grammar; they must agree on
-/// every input, or a template that checks clean clones wrong.
+/// PlaybookReplication) both read placeholders through `PlaceholderSyntax`; what each builds on
+/// top must agree on every input, or a template that checks clean clones wrong.
 @Suite struct PlaceholderGrammarTests {
     struct Found: Hashable, CustomStringConvertible {
         var name: String
