@@ -94,7 +94,7 @@ extension DefaultKinds {
         ],
         alternatives: [
             Alternative(
-                rule: "cadence", label: Localized("触发条件或频率", "觸發條件或頻率", "a trigger or cadence"),
+                rule: "cadence", label: Localized("触发条件或频率", "觸發條件或頻率", "trigger or cadence"),
                 fields: ["cadence", "trigger"], sections: ["cadence"],
                 hint: Localized(
                     "在 front matter 写 `cadence: 每天` 或 `trigger: 新群建立时`，或加一节「触发 Trigger」。不写什么时候做，程序就不会被按时执行。",

@@ -32,6 +32,12 @@ public enum RuleCatalog {
             Localized("模板声明的变量都被用到", "模板宣告的變數都被用到", "every declared template variable is used")
         ),
         (
+            "template.unknown-filter",
+            Localized(
+                "模板的占位符只用已知的过滤器", "模板的佔位符只用已知的過濾器",
+                "template placeholders use only known filters (slug, lower, upper, trim)")
+        ),
+        (
             "template.variables",
             Localized("模板的 variables 写法正确", "模板的 variables 寫法正確", "a template's variables are well formed")
         ),
@@ -39,7 +45,8 @@ public enum RuleCatalog {
         (
             "group.template-version",
             Localized(
-                "社群档案记录的模板版本存在", "社群檔案記錄的模板版本存在", "the template version a group records is not ahead of the template")
+                "社群档案记录的模板版本不超过模板本身", "社群檔案記錄的模板版本不超過模板本身",
+                "the template version a group records is not ahead of the template")
         ),
     ]
 
@@ -56,9 +63,9 @@ public enum RuleCatalog {
             let kind = schema.label(language)
             if !schema.sections.isEmpty {
                 out["\(schema.name).missing-section"] = language.pick(
-                    "\(kind)写全必需的各节", "\(kind)寫全必需的各節", "a \(kind) has every required section")
+                    "\(kind)写全必需的各节", "\(kind)寫全必需的各節", "\(kind): every required section is present")
                 out["\(schema.name).empty-section"] = language.pick(
-                    "\(kind)的必需各节不是空的", "\(kind)的必需各節不是空的", "a \(kind)'s required sections are not empty")
+                    "\(kind)的必需各节不是空的", "\(kind)的必需各節不是空的", "\(kind): the required sections are not empty")
             }
             for section in schema.sections {
                 let label = section.label(language)
@@ -98,7 +105,7 @@ public enum RuleCatalog {
             for alternative in schema.alternatives {
                 out["\(schema.name).\(alternative.rule)"] = language.pick(
                     "\(kind)写明\(alternative.label(language))", "\(kind)寫明\(alternative.label(language))",
-                    "a \(kind) states \(alternative.label(language))")
+                    "\(kind): states \(alternative.label(language))")
             }
         }
         return out.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
