@@ -9,8 +9,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Check the handbook, then render it into a static site.",
         discussion: """
-            Nothing is written while any error remains: fix what `playbook check` reports first.
-            The site is built in a temporary folder and swapped in at the end, so a failed build
+            Nothing is written while any error remains: fix what `playbook check` reports first. \
+            The site is built in a temporary folder and swapped in at the end, so a failed build \
             leaves the previous site untouched.
             """
     )

@@ -9,14 +9,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report every playbook that is missing what its kind requires.",
         discussion: """
-            Every finding is reported, in path and line order, with a hint that says what to write.
-            Formats: text (default, on standard error), json, github (workflow commands, plus a
+            Every finding is reported, in path and line order, with a hint that says what to write. \
+            Formats: text (default, on standard error), json, github (workflow commands, plus a \
             step summary when $GITHUB_STEP_SUMMARY is set) and sarif (2.1.0), on standard output.
 
-            Adopting the checker on an existing handbook: `--write-baseline` records today's
+            Adopting the checker on an existing handbook: `--write-baseline` records today's \
             findings in .playbook-baseline.json; later runs fail only on findings not in it.
 
-            Exit status: 0 when there are no errors (warnings allowed), 1 when errors were found
+            Exit status: 0 when there are no errors (warnings allowed), 1 when errors were found \
             (or warnings, with --strict), 2 for usage errors or errors in playbook.yml.
             """
     )

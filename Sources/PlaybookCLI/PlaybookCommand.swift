@@ -9,8 +9,8 @@ public struct PlaybookCommand: ParsableCommand {
         commandName: "playbook",
         abstract: "Check community playbooks and publish them as a static handbook site.",
         discussion: """
-            Run Playbook in a site folder (one with content/ and playbook.yml), or pass --source.
-            `playbook check` reports what each playbook is missing; `playbook build` publishes
+            Run Playbook in a site folder (one with content/ and playbook.yml), or pass --source. \
+            `playbook check` reports what each playbook is missing; `playbook build` publishes \
             the handbook to public/ and refuses while any error remains.
             """,
         version: PlaybookVersion.string,
@@ -26,7 +26,14 @@ public struct PlaybookCommand: ParsableCommand {
     public static func main(_ arguments: [String]?) -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            do {
+                try command.run()
+            } catch let invalid as ValidationError {
+                // Raised while running, after the arguments parsed: the message alone, not the
+                // top-level usage, which would not be about this command.
+                Terminal.standardError.write("error: \(invalid.message)\n")
+                Foundation.exit(2)
+            }
             Foundation.exit(0)
         } catch let failure as ExitCode {
             Foundation.exit(failure.rawValue)

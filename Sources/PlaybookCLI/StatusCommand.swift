@@ -44,9 +44,29 @@ struct StatusCommand: ParsableCommand {
         }
         var behind = 0
         for drift in all {
-            let state =
-                drift.current == nil
-                ? "template removed" : drift.behind ? "behind: template is now \(drift.current!.version)" : "up to date"
+            var state: String
+            if let current = drift.current {
+                if !drift.behind {
+                    state = "up to date"
+                } else if current.version == drift.lineage.version {
+                    // The template's files changed but its version did not: still worth following.
+                    state = "behind: the template changed since (still \(current.version); bump its version)"
+                } else {
+                    state = "behind: template is now \(current.version)"
+                }
+            } else {
+                state = "template removed"
+            }
+            // An update that conflicted records the new version at once; until the markers are
+            // resolved the group is not really there yet.
+            let conflicted = files.content.filter {
+                $0.path.hasPrefix("content/groups/\(drift.group)/") && Self.hasConflictMarkers($0.bytes)
+            }
+            if !conflicted.isEmpty {
+                let list = conflicted.map { String($0.path.dropFirst("content/".count)) }.joined(separator: ", ")
+                state = (drift.behind ? state + "; " : "") + "unresolved conflict markers in " + list
+                behind += drift.behind ? 0 : 1
+            }
             if drift.behind { behind += 1 }
             Terminal.standardOutput.write(
                 "\(drift.group): \(drift.lineage.template) \(drift.lineage.version) — \(state)\n")
@@ -54,8 +74,14 @@ struct StatusCommand: ParsableCommand {
         if all.isEmpty { Terminal.standardOutput.write("No group was cloned from a template.\n") }
         if behind > 0 {
             Terminal.standardError.write(
-                "\(behind) group\(behind == 1 ? " is" : "s are") behind; run `playbook update <group>`\n")
+                "\(behind) group\(behind == 1 ? " needs" : "s need") attention: run `playbook update <group>`, "
+                    + "then resolve any conflict markers\n")
             throw ExitCode(1)
         }
+    }
+
+    /// A line that starts a merge conflict (`<<<<<<< `), as `playbook update` writes them.
+    static func hasConflictMarkers(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") }
     }
 }

@@ -9,9 +9,9 @@ struct UpdateCommand: ParsableCommand {
         commandName: "update",
         abstract: "Bring a group up to its template's current version with a three-way merge.",
         discussion: """
-            The group's own edits are kept. Where the group and the template changed the same
-            lines, both versions are written between <<<<<<< and >>>>>>> markers and listed;
-            `playbook check` and `build` refuse the group until the markers are resolved. A file
+            The group's own edits are kept. Where the group and the template changed the same \
+            lines, both versions are written between <<<<<<< and >>>>>>> markers and listed; \
+            `playbook check` and `build` refuse the group until the markers are resolved. A file \
             the group deleted stays deleted.
             """
     )
