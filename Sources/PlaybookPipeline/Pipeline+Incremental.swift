@@ -20,6 +20,8 @@ public struct Preview: @unchecked Sendable {
     var theme: Theme
     var prepared: SiteRenderer.Prepared
     var search: SearchRecords?
+    /// The site's baseline, read when serving starts: the findings it records do not show.
+    var baseline: Baseline?
 
     /// Site-relative paths of every file the preview was built from.
     public var sourcePaths: Set<String> {
@@ -64,9 +66,10 @@ extension Pipeline {
     public static func preview(siteAt root: URL) throws -> (Preview, [OutputFile]) {
         let files = try SiteReader(root: root).read()
         let ruleFiles = try readRuleFiles(root: root, files: files)
-        let result = check(files, ruleFiles: ruleFiles)
+        let baseline = try readBaseline(root: root)
+        let result = tolerate(check(files, ruleFiles: ruleFiles), baseline)
         let theme = try Theme(overrides: files.templates)
-        return renderAll(result, ruleFiles: ruleFiles, theme: theme, previousOutputs: [])
+        return renderAll(result, ruleFiles: ruleFiles, theme: theme, previousOutputs: [], baseline: baseline)
     }
 
     /// LOAD for a rebuild: reads the given site-relative paths (files or folders, present or gone)
@@ -156,7 +159,7 @@ extension Pipeline {
             handbook = parseConfig(files, pages: handbook.pages)
         }
         handbook.assets = files.contentAssets.map(\.path)
-        let result = check(handbook, files: files, ruleFiles: ruleFiles)
+        let result = tolerate(check(handbook, files: files, ruleFiles: ruleFiles), previous.baseline)
         let theme = themeChanged ? try Theme(overrides: files.templates) : previous.theme
 
         let old = previous.check.health
@@ -173,7 +176,8 @@ extension Pipeline {
         // every file whose bytes did not change.
         if full || healthChanged || search == nil {
             let (preview, outputs) = renderAll(
-                result, ruleFiles: ruleFiles, theme: theme, previousOutputs: previous.outputPaths)
+                result, ruleFiles: ruleFiles, theme: theme, previousOutputs: previous.outputPaths,
+                baseline: previous.baseline)
             return Rebuild(
                 preview: preview, files: outputs,
                 removed: previous.outputPaths.subtracting(preview.outputPaths).sorted(), wasFull: true)
@@ -220,7 +224,8 @@ extension Pipeline {
     // MARK: - Steps
 
     static func renderAll(
-        _ result: CheckResult, ruleFiles: [String: String], theme: Theme, previousOutputs: Set<String>
+        _ result: CheckResult, ruleFiles: [String: String], theme: Theme, previousOutputs: Set<String>,
+        baseline: Baseline? = nil
     ) -> (Preview, [OutputFile]) {
         let rendered = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
         var outputs = rendered
@@ -237,7 +242,7 @@ extension Pipeline {
             check: result, ruleFiles: ruleFiles, outputPaths: Set(outputs.map(\.path)), renderedPaths: renderedPaths,
             theme: theme,
             prepared: SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme),
-            search: search)
+            search: search, baseline: baseline)
         return (preview, outputs)
     }
 

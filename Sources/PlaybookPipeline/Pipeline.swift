@@ -158,19 +158,28 @@ public enum Pipeline {
     public static func tolerating(
         baselineAt root: URL, _ result: CheckResult, file: String = Baseline.fileName
     ) throws -> CheckResult {
-        let reader = SiteReader(root: root)
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return result }
-        let text = String(decoding: try reader.readFile(file).bytes, as: UTF8.self)
+        guard let baseline = try readBaseline(root: root, file: file) else { return result }
+        return tolerate(result, baseline)
+    }
+
+    /// The site's baseline file, if it has one; a file that does not parse is an error naming it.
+    static func readBaseline(root: URL, file: String = Baseline.fileName) throws -> Baseline? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return nil }
+        let text = String(decoding: try SiteReader(root: root).readFile(file).bytes, as: UTF8.self)
         switch Baseline.parse(text) {
-        case .success(let baseline):
-            var result = result
-            let split = baseline.filter(result.diagnostics, line: LineLookup(result).line)
-            result.diagnostics = split.new
-            result.known = split.known
-            return result
-        case .failure(let failure):
-            throw PlaybookError(stage: "check", path: file, message: failure.message)
+        case .success(let baseline): return baseline
+        case .failure(let failure): throw PlaybookError(stage: "check", path: file, message: failure.message)
         }
+    }
+
+    /// The findings `baseline` records move from `diagnostics` to `known`; pure.
+    static func tolerate(_ result: CheckResult, _ baseline: Baseline?) -> CheckResult {
+        guard let baseline else { return result }
+        var result = result
+        let split = baseline.filter(result.diagnostics, line: LineLookup(result).line)
+        result.diagnostics = split.new
+        result.known = split.known
+        return result
     }
 
     static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
