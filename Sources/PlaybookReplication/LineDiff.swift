@@ -39,10 +39,18 @@ public enum LineDiff {
         text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// Lines each ended by a line break: the break after the last line does not start another,
+    /// and an empty text has none (so a new or deleted file diffs without a stray blank line).
+    static func terminatedLines(_ text: String) -> [Substring] {
+        var all = lines(text)
+        if all.last == "" { all.removeLast() }
+        return all
+    }
+
     /// A unified diff (`---`/`+++` headers, `@@` hunks with three lines of context).
     public static func unified(_ old: String, _ new: String, oldName: String, newName: String) -> String {
-        let a = lines(old)
-        let b = lines(new)
+        let a = terminatedLines(old)
+        let b = terminatedLines(new)
         if a == b { return "" }
         var ops: [(Character, Substring)] = []
         var i = 0
@@ -76,7 +84,10 @@ public enum LineDiff {
             let hunk = ops[start..<end]
             let oldCount = hunk.filter { $0.0 != "+" }.count
             let newCount = hunk.filter { $0.0 != "-" }.count
-            out += "@@ -\(oldLine),\(oldCount) +\(newLine),\(newCount) @@\n"
+            // An empty side starts at line 0, as in every unified diff.
+            out +=
+                "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) "
+                + "+\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
             for op in hunk { out += "\(op.0)\(op.1)\n" }
             oldLine += oldCount
             newLine += newCount

@@ -290,7 +290,14 @@ import Testing
 
     @Test func unifiedDiffHasHunks() {
         let diff = LineDiff.unified("a\nb\nc\n", "a\nB\nc\n", oldName: "old", newName: "new")
-        #expect(diff == "--- old\n+++ new\n@@ -1,4 +1,4 @@\n a\n-b\n+B\n c\n \n")
+        #expect(diff == "--- old\n+++ new\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
+    }
+
+    /// A file the template added or the group deleted diffs against nothing: no blank line, and
+    /// the empty side starts at line 0.
+    @Test func unifiedDiffOfANewAndADeletedFile() {
+        #expect(LineDiff.unified("", "a\nb\n", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -0,0 +1,2 @@\n+a\n+b\n")
+        #expect(LineDiff.unified("a\n", "", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1,1 +0,0 @@\n-a\n")
     }
 
     @Test func sha256KnownAnswer() {
