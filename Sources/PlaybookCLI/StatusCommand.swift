@@ -60,7 +60,8 @@ struct StatusCommand: ParsableCommand {
             // An update that conflicted records the new version at once; until the markers are
             // resolved the group is not really there yet.
             let conflicted = files.content.filter {
-                $0.path.hasPrefix("content/groups/\(drift.group)/") && Self.hasConflictMarkers($0.bytes)
+                $0.path.hasPrefix("content/groups/\(drift.group)/")
+                    && LineDiff.hasConflict(String(decoding: $0.bytes, as: UTF8.self))
             }
             if !conflicted.isEmpty {
                 let list = conflicted.map { String($0.path.dropFirst("content/".count)) }.joined(separator: ", ")
@@ -78,10 +79,5 @@ struct StatusCommand: ParsableCommand {
                     + "then resolve any conflict markers\n")
             throw ExitCode(1)
         }
-    }
-
-    /// A line that starts a merge conflict (`<<<<<<< `), as `playbook update` writes them.
-    static func hasConflictMarkers(_ bytes: [UInt8]) -> Bool {
-        String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") }
     }
 }

@@ -4,12 +4,7 @@ extension Checker {
     /// Which group lacks what: one row per group charter (a template's documents excluded), a
     /// column per required section of the group kind, plus the group's rules and onboarding
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
-    /// same findings `check` reports.
-    public func health(_ handbook: Handbook) -> HealthReport {
-        health(handbook, findings: check(handbook))
-    }
-
-    /// The health report from findings `check` already produced, so nothing is checked twice.
+    /// findings `check` already produced, so nothing is checked twice.
     public func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
         let context = CheckContext(handbook: handbook, rules: rules, language: language)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }

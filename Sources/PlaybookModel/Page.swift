@@ -54,19 +54,6 @@ public struct SourceFile: Hashable, Sendable {
     public var contentPath: String {
         path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
     }
-
-    /// The text of a 1-based line, for caret displays.
-    public func line(_ number: Int) -> String? {
-        var current = 1
-        var start = text.startIndex
-        while current < number {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
-        return String(text[start..<end])
-    }
 }
 
 /// A heading of a page, with the anchor it renders to.

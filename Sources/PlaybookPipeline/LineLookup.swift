@@ -23,13 +23,6 @@ public final class LineLookup {
         return Self.text(split[number - 1])
     }
 
-    /// One line of `text` (1-based), without its line break.
-    public static func line(_ number: Int, of text: String) -> String? {
-        let split = split(text)
-        guard number >= 1, number <= split.count else { return nil }
-        return self.text(split[number - 1])
-    }
-
     // Split on bytes: in a String, "\r\n" is one Character and would not split on "\n".
     private static func split(_ text: String) -> [Substring.UTF8View] {
         text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)

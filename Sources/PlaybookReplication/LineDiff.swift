@@ -96,6 +96,14 @@ public enum LineDiff {
         return out
     }
 
+    /// True when `text` still holds a conflict `merge` wrote: a line opening with `<<<<<<< `.
+    public static func hasConflict(_ text: String) -> Bool {
+        lines(text).contains { $0.hasPrefix(conflictOpening) }
+    }
+
+    /// How `merge` opens a conflict, before the label of the group's side.
+    static let conflictOpening = "<<<<<<< "
+
     public struct MergeResult: Equatable, Sendable {
         public var text: String
         public var conflicts: Int
@@ -139,7 +147,7 @@ public enum LineDiff {
                 out += ac
             } else {
                 conflicts += 1
-                out.append("<<<<<<< \(oursLabel)")
+                out.append("\(conflictOpening)\(oursLabel)")
                 out += ac
                 out.append("=======")
                 out += bc

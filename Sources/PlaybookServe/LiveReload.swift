@@ -137,24 +137,8 @@ enum LiveReload {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// A JavaScript string literal; `<` escaped so the text cannot close the script element.
-    static func jsonString(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-    }
+    static func jsonString(_ text: String) -> String { JSONText.quote(text, forScript: true) }
 }

@@ -144,11 +144,10 @@ enum SimpleMapping {
     /// A word of ASCII letters (`group`, `weekly`, `city-chapter`) other than the ones YAML reads
     /// as booleans or null: a string however YAML looks at it.
     static func isPlainWord(_ value: Substring.UTF8View.SubSequence) -> Bool {
-        guard let first = value.first, (first | 0x20) >= 97 && (first | 0x20) <= 122,
-            value.allSatisfy({ ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 || $0 == 45 || $0 == 95 })
+        func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+        guard let first = value.first, isLetter(first), value.allSatisfy({ isLetter($0) || $0 == 45 || $0 == 95 })
         else { return false }
-        let lowered = String(decoding: value.map { $0 | 0x20 }, as: UTF8.self)
-        return !typedWords.contains(lowered)
+        return !typedWords.contains(String(decoding: value, as: UTF8.self).lowercased())
     }
 
     /// Words a YAML 1.1 or 1.2 reader may take for a boolean or null, in any case.

@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// A JSON value that keeps object keys in the order written, so reports and schemas print in
 /// a stable, documented order (Foundation's encoder either shuffles or sorts them).
 public indirect enum JSONValue: Hashable, Sendable {
@@ -60,26 +62,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    /// JSON string escaping: quotes, backslashes and control characters; everything else
-    /// (Chinese included) stays as UTF-8.
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONText.quote(s, into: &out)
     }
 }

@@ -22,16 +22,8 @@ enum CheckHarness {
             config: config,
             content: files.sorted { $0.key < $1.key }.map { RawFile(path: $0.key, bytes: Array($0.value.utf8)) })
         let handbook = Pipeline.parse(site)
-        // Included rule files go through the config loader, as the pipeline is asked to do.
-        let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
-            ruleFiles[path].map { SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: path, text: $0) }
-        }
-        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, includes: includes.map(\.0))
-        let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-        var diagnostics = handbook.configDiagnostics + ruleDiagnostics + includes.flatMap(\.1)
-        for page in handbook.pages { diagnostics += page.source.diagnostics }
-        diagnostics += checker.check(handbook)
-        return HarnessResult(handbook: handbook, diagnostics: diagnostics.sorted(), health: checker.health(handbook))
+        let result = Pipeline.check(handbook, files: site, ruleFiles: ruleFiles, language: language)
+        return HarnessResult(handbook: handbook, diagnostics: result.diagnostics.sorted(), health: result.health)
     }
 
     /// (file, line, rule) of every error, the shape fixture cases compare.
