@@ -1,6 +1,7 @@
 // PlaybookMarkdown: stage 2, PARSE. The only module that sees libcmark-gfm; C types never
 // leave this file. Produces Playbook's own `MarkdownDocument` with file-based positions.
 import CCmarkGFM
+import Foundation
 import PlaybookModel
 
 /// Parses CommonMark + GFM (tables, strikethrough, autolinks, tag filter, task lists, footnotes).
@@ -16,6 +17,14 @@ public struct MarkdownParser: Sendable {
     }()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Held while cmark-gfm parses inlines. The inline parser reads one process-wide table of
+    /// "special" characters, and `cmark_parser_finish` adds the extensions' characters (`~` for
+    /// strikethrough, `w` and `:` for autolinks) before its inline pass and clears them after it.
+    /// Two parsers finishing at once let one clear the table under the other, which then prints
+    /// a literal `~~x~~` or an unlinked `www.` address. Block parsing (`cmark_parser_feed`) and
+    /// the conversion into Swift values touch no shared state and stay parallel.
+    private static let inlinePass = NSLock()
 
     /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
     /// added to every line so positions point into the whole file.
@@ -36,7 +45,10 @@ public struct MarkdownParser: Sendable {
                 cmark_parser_feed(parser, pointer, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        Self.inlinePass.lock()
+        let finished = cmark_parser_finish(parser)
+        Self.inlinePass.unlock()
+        guard let root = finished else {
             return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
         }
         defer { cmark_node_free(root) }
