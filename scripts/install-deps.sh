@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Playbook needs, only those that are missing.
 #   scripts/install-deps.sh          build: libcmark-gfm (+ extensions) and pkg-config
-#   scripts/install-deps.sh --test   also what the tests use: headless Chromium, CJK fonts and
-#                                    Python's jsonschema (the SARIF output is validated with it)
+#   scripts/install-deps.sh --test   also what the tests use: headless Chromium and its WebDriver
+#                                    (Tests/Browser), CJK fonts, Python's venv and jsonschema (the
+#                                    SARIF output is validated with it)
 #   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
 # The flags combine: scripts/install-deps.sh --test --bench
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 for flag in "$@"; do
   case "$flag" in
-    --test) packages+=(chromium fonts-noto-cjk python3-jsonschema) ;;
+    --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv) ;;
     --bench) packages+=(hugo time) ;;
     *) echo "install-deps.sh: unknown flag $flag (use --test, --bench)" >&2; exit 2 ;;
   esac
