@@ -14,5 +14,6 @@ enum DefaultTheme {
         "notfound.mustache": PackageResources.notfound_mustache,
         "assets/style.css": PackageResources.style_css,
         "assets/playbook.js": PackageResources.playbook_js,
+        "assets/search.js": PackageResources.search_js,
     ]
 }
