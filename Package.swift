@@ -52,7 +52,8 @@ let package = Package(
         ),
         .target(
             name: "PlaybookScaffold",
-            dependencies: ["PlaybookPipeline", "PlaybookSource", "PlaybookCheck", "PlaybookReplication"]
+            dependencies: ["PlaybookPipeline", "PlaybookSource", "PlaybookCheck", "PlaybookReplication"],
+            resources: [.embedInCode("Starter")]
         ),
         .target(
             name: "PlaybookCLI",
@@ -81,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PlaybookPipeline", "PlaybookCLI", "playbook", "TestSupport"],
+            dependencies: ["PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "playbook", "TestSupport"],
             exclude: ["Cases"]
         ),
     ],

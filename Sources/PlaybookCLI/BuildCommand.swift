@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
         if result.refused {
             Terminal.standardError.write(
                 "\(report.counts) — nothing was written; fix the errors above and build again\n")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
         if !site.quiet && !result.check.known.isEmpty {
             Terminal.standardError.write(

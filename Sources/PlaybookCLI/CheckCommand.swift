@@ -30,11 +30,6 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json, github or sarif.")
     var format: Format = .text
 
-    @Option(
-        name: .customLong("lang"),
-        help: ArgumentHelp("Message language: zh-Hans, zh-Hant or en (default: the site's).", valueName: "language"))
-    var language: String?
-
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
@@ -61,17 +56,14 @@ struct CheckCommand: ParsableCommand {
     var listRules = false
 
     func validate() throws {
-        if let language, Language(rawValue: language) == nil {
-            throw ValidationError("--lang \(language): use zh-Hans, zh-Hant or en")
-        }
         if writeBaseline && noBaseline {
             throw ValidationError("--write-baseline and --no-baseline cannot be combined")
         }
     }
 
     func run() throws {
-        let result = try Pipeline.check(siteAt: site.sourceURL, language: language.flatMap(Language.init(rawValue:)))
-        let lang = language.flatMap(Language.init(rawValue:)) ?? result.handbook.config.language
+        let result = try Pipeline.check(siteAt: site.sourceURL, language: site.lang.explicit)
+        let lang = site.language(site: result.handbook.config.language)
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {
@@ -147,9 +139,9 @@ struct CheckCommand: ParsableCommand {
         if diagnostics.contains(where: {
             $0.severity == .error && (configFiles.contains($0.file) || $0.rule.hasPrefix("config."))
         }) {
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.refused.rawValue)
         }
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
     private func writeSchemas(_ rules: RuleSet, into folder: String, language: Language) throws {

@@ -111,7 +111,7 @@ struct NewCommand: ParsableCommand {
         let url = site.sourceURL.appendingPathComponent("content/\(path)")
         if FileManager.default.fileExists(atPath: url.path) {
             Terminal.standardError.write("error: content/\(path) already exists; nothing was written\n")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.refused.rawValue)
         }
         let name = title ?? Skeleton.defaultTitle(path: path)
         let text = Skeleton.page(kind: schema, title: name, language: handbook.config.language)
@@ -167,6 +167,6 @@ struct ScaffoldReport {
         for (path, text) in refusal.sources { sources[path] = FrontMatterSplitter().split(path: path, text: text) }
         let printer = DiagnosticPrinter(terminal: .standardError, sources: sources, configText: nil)
         for diagnostic in refusal.diagnostics { Terminal.standardError.write(printer.format(diagnostic)) }
-        return ExitCode(refusal.diagnostics.isEmpty ? 2 : 1)
+        return ExitCode(refusal.diagnostics.isEmpty ? ExitStatus.refused.rawValue : ExitStatus.findings.rawValue)
     }
 }

@@ -15,8 +15,8 @@ public struct PlaybookCommand: ParsableCommand {
             """,
         version: PlaybookVersion.string,
         subcommands: [
-            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, TemplatesCommand.self,
-            StatusCommand.self, UpdateCommand.self,
+            InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
+            TemplatesCommand.self, StatusCommand.self, UpdateCommand.self,
         ]
     )
 
@@ -32,14 +32,14 @@ public struct PlaybookCommand: ParsableCommand {
                 // Raised while running, after the arguments parsed: the message alone, not the
                 // top-level usage, which would not be about this command.
                 Terminal.standardError.write("error: \(invalid.message)\n")
-                Foundation.exit(2)
+                Foundation.exit(ExitStatus.refused.rawValue)
             }
             Foundation.exit(0)
         } catch let failure as ExitCode {
             Foundation.exit(failure.rawValue)
         } catch let error as PlaybookError {
             Terminal.standardError.write("error: \(error.description)\n")
-            Foundation.exit(2)
+            Foundation.exit(ExitStatus.refused.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -47,7 +47,7 @@ public struct PlaybookCommand: ParsableCommand {
                 Foundation.exit(0)
             }
             Terminal.standardError.write(fullMessage(for: error) + "\n")
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            Foundation.exit(code == .validationFailure ? ExitStatus.refused.rawValue : code.rawValue)
         }
     }
 
@@ -68,7 +68,14 @@ public struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     public var quiet = false
 
+    @OptionGroup public var lang: LanguageOption
+
     public init() {}
+
+    /// The language of what a command prints: `--lang`, else the site's, else LANG's.
+    public func language(site: Language?) -> Language {
+        lang.resolved(site: site)
+    }
 
     public var sourceURL: URL {
         URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -81,5 +88,36 @@ public struct SiteOptions: ParsableArguments {
         else {
             throw ValidationError("--source \(source): no such folder")
         }
+    }
+}
+
+/// `--lang`, on every command: the language of what the command prints.
+public struct LanguageOption: ParsableArguments {
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "The language of messages: zh-Hans, zh-Hant or en (default: the site's; outside a site, from LANG).",
+            valueName: "language"))
+    public var value: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let value, Language(rawValue: value) == nil {
+            throw ValidationError("--lang \(value): use zh-Hans, zh-Hant or en")
+        }
+    }
+
+    public var explicit: Language? { value.flatMap(Language.init(rawValue:)) }
+
+    /// The flag, else `site` (the site's `language`), else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG, the first one set), else Simplified Chinese.
+    public func resolved(site: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Language
+    {
+        if let explicit { return explicit }
+        if let site { return site }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return locale.flatMap(Language.init(locale:)) ?? .zhHans
     }
 }

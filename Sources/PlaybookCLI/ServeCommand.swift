@@ -75,7 +75,7 @@ struct ServeCommand: ParsableCommand {
         if let error = state.error {
             if let serve = error as? ServeError {
                 Terminal.standardError.write("error: \(serve.description)\n")
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.findings.rawValue)
             }
             throw error
         }

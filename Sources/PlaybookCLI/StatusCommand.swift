@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookModel
 import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource
@@ -31,7 +32,7 @@ struct StatusCommand: ParsableCommand {
                 Terminal.standardError.write(
                     "error: no snapshot of \(drift.lineage.template) \(drift.lineage.version) under .playbook/templates/; the diffs need it\n"
                 )
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.findings.rawValue)
             }
             let changes = Replicator.changes(site: files, drift: drift, base: base)
             Terminal.standardOutput.write(
@@ -39,7 +40,7 @@ struct StatusCommand: ParsableCommand {
             )
             Terminal.standardOutput.write(
                 "# Edits made in groups/\(drift.group)\n\(changes.group.isEmpty ? "(none)\n" : changes.group)")
-            if drift.behind { throw ExitCode(1) }
+            if drift.behind { throw ExitCode(ExitStatus.findings.rawValue) }
             return
         }
         var behind = 0
@@ -77,7 +78,7 @@ struct StatusCommand: ParsableCommand {
             Terminal.standardError.write(
                 "\(behind) group\(behind == 1 ? " needs" : "s need") attention: run `playbook update <group>`, "
                     + "then resolve any conflict markers\n")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookModel
 import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource
@@ -36,7 +37,7 @@ struct UpdateCommand: ParsableCommand {
             Terminal.standardError.write(
                 "error: no snapshot of \(drift.lineage.template) \(drift.lineage.version) under .playbook/templates/; cannot merge without the base version\n"
             )
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
         do {
             let plan = try Replicator.planUpdate(site: files, drift: drift, base: base)
@@ -47,7 +48,7 @@ struct UpdateCommand: ParsableCommand {
                 Terminal.standardError.write(
                     "Conflicts to resolve (both versions are in the file between <<<<<<< and >>>>>>>):\n")
                 for path in plan.conflicts { Terminal.standardError.write("  \(path)\n") }
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.findings.rawValue)
             }
         } catch let refusal as ScaffoldRefusal {
             throw ScaffoldReport(refusal: refusal).print()

@@ -44,9 +44,4 @@ extension Language {
     func list(_ items: [String]) -> String {
         items.joined(separator: self == .en ? ", " : "、")
     }
-
-    /// Picks the phrase for this language.
-    func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
-        Localized(zhHans, zhHant, en)(self)
-    }
 }

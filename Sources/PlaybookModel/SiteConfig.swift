@@ -3,6 +3,31 @@ public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
     case zhHans = "zh-Hans"
     case zhHant = "zh-Hant"
     case en
+
+    /// The language a POSIX locale name asks for (`LANG=zh_TW.UTF-8` → zh-Hant), or nil when
+    /// it names none of Playbook's: Taiwan, Hong Kong, Macau and `Hant` scripts are
+    /// Traditional, other Chinese locales Simplified, `en…` English.
+    public init?(locale: String) {
+        let name = locale.split(separator: ".").first ?? ""
+        let parts = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "@" })
+        guard let first = parts.first else { return nil }
+        switch first {
+        case "zh":
+            let rest = Set(parts.dropFirst())
+            self = rest.isDisjoint(with: ["tw", "hk", "mo", "hant"]) ? .zhHans : .zhHant
+        case "en": self = .en
+        default: return nil
+        }
+    }
+
+    /// The phrase for this language, of the three given in the order of the cases.
+    public func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
+        switch self {
+        case .zhHans: return zhHans
+        case .zhHant: return zhHant
+        case .en: return en
+        }
+    }
 }
 
 /// `playbook.yml`, decoded. Unknown keys are reported by the loader; `raw` keeps the whole

@@ -12,23 +12,29 @@ public struct ScaffoldWriter: Sendable {
     }
 
     public func write(_ plan: ScaffoldPlan, replacing: Bool = false) throws {
+        try write(plan.writes, snapshot: plan.snapshot, replacing: replacing)
+    }
+
+    /// Writes `files` (paths relative to the root), all or nothing; `snapshot` files are
+    /// written only where none exists yet.
+    public func write(_ files: [String: String], snapshot: [String: String] = [:], replacing: Bool = false) throws {
         let fm = FileManager.default
         if !replacing {
-            let existing = plan.writes.keys.filter { fm.fileExists(atPath: url($0).path) }.sorted()
+            let existing = files.keys.filter { fm.fileExists(atPath: url($0).path) }.sorted()
             if !existing.isEmpty {
                 throw ScaffoldRefusal(problems: existing.map { "\($0) already exists; nothing was written" })
             }
         }
         var written: [(URL, Data?)] = []
         do {
-            for path in plan.writes.keys.sorted() {
+            for path in files.keys.sorted() {
                 let target = url(path)
                 let previous = fm.contents(atPath: target.path)
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(plan.writes[path]!.utf8).write(to: target, options: .atomic)
+                try Data(files[path]!.utf8).write(to: target, options: .atomic)
                 written.append((target, previous))
             }
-            for (path, text) in plan.snapshot where !fm.fileExists(atPath: url(path).path) {
+            for (path, text) in snapshot where !fm.fileExists(atPath: url(path).path) {
                 let target = url(path)
                 try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: target, options: .atomic)

@@ -141,12 +141,3 @@ public enum Skeleton {
     }
 }
 
-extension Language {
-    fileprivate func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
-        switch self {
-        case .zhHans: return zhHans
-        case .zhHant: return zhHant
-        case .en: return en
-        }
-    }
-}
