@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way:
-// Model ← Source, Markdown, Check, Render, Output ← Pipeline ← Serve, Scaffold ← CLI ← playbook.
+// Model ← Source, Markdown, Check, Render, Output ← Pipeline ← Serve, Scaffold, LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -56,9 +56,13 @@ let package = Package(
             resources: [.embedInCode("Starter")]
         ),
         .target(
+            name: "PlaybookLSP",
+            dependencies: ["PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookScaffold", "PlaybookModel"]
+        ),
+        .target(
             name: "PlaybookCLI",
             dependencies: [
-                "PlaybookPipeline", "PlaybookServe", "PlaybookScaffold",
+                "PlaybookPipeline", "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +80,7 @@ let package = Package(
             dependencies: ["PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "TestSupport"]
         ),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "TestSupport"]),
+        .testTarget(name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",
             dependencies: ["PlaybookCLI", "TestSupport"]

@@ -16,7 +16,7 @@ public struct PlaybookCommand: ParsableCommand {
         version: PlaybookVersion.string,
         subcommands: [
             InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self,
-            TemplatesCommand.self, StatusCommand.self, UpdateCommand.self,
+            TemplatesCommand.self, StatusCommand.self, UpdateCommand.self, LSPCommand.self,
         ]
     )
 

@@ -53,12 +53,12 @@ struct CheckedPage {
 
 /// Handbook-wide facts the rules share: pages by path, anchors, declared templates.
 struct CheckContext {
-    let handbook: Handbook
+    var handbook: Handbook
     let rules: RuleSet
     let language: Language
     /// Page index by content path (`groups/hangzhou/index.md`).
     let pagesByContentPath: [String: Int]
-    let anchors: [Set<String>]
+    var anchors: [Set<String>]
     /// Template index page by template name.
     let templates: [String: Int]
     let assets: Set<String>

@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// Folds Traditional Chinese characters to Simplified, so one alias matches headings written in
 /// either script (`结构` matches `結構`, `群规` matches `群規`).
 ///
@@ -7,6 +9,9 @@ enum ChineseScript {
     static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         table[scalar] ?? scalar
     }
+
+    /// Characters written only in Simplified: the folded forms that are no Traditional form too.
+    static let simplifiedOnly: Set<Unicode.Scalar> = Set(table.values).subtracting(table.keys)
 
     static let table: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
@@ -71,4 +76,26 @@ enum ChineseScript {
         "鵝鹅鵒鹆鷳鹇鷴鹇鵜鹈鵡鹉鵲鹊鶓鹋鵪鹌鵯鹎鵬鹏鶉鹑鶘鹕鶚鹗鶻鹘鶿鹚鷀鹚鶥鹛鶩鹜鷂鹞鶼鹣鶴鹤鸚鹦鷓鹧鷚鹨鷯鹩鷦鹪鷲鹫鷸鹬鷺鹭鷹鹰鸌鹱鸛鹳鹺鹾麥麦麩麸黃黄黌黉黷黩黲黪黽黾黿鼋鼉鼍鼴鼹齊齐齏齑齒齿齔龀齟龃齡龄齙龅齠龆齜龇齦龈齬龉齪龊齲龋齷龌龍龙龔龚",
         "龕龛龜龟",
     ]
+}
+
+extension Language {
+    /// The Chinese script `text` is written in: Traditional when more of its characters are
+    /// written only in Traditional (`結構`) than only in Simplified (`结构`), else Simplified;
+    /// nil when it has no Chinese. What an editor offers a page follows its script, so a
+    /// Traditional page is offered Traditional headings whatever the site's language.
+    public static func script(of text: String) -> Language? {
+        var traditional = 0
+        var simplified = 0
+        var chinese = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
+            if ChineseScript.table[scalar] != nil {
+                traditional += 1
+            } else if ChineseScript.simplifiedOnly.contains(scalar) {
+                simplified += 1
+            }
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { chinese = true }
+        }
+        guard chinese else { return nil }
+        return traditional > simplified ? .zhHant : .zhHans
+    }
 }

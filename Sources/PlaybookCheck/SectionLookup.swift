@@ -15,36 +15,49 @@ extension CheckedPage {
     }
 
     /// Where a missing section should go: before the next section of the kind that is present,
-    /// else after the last one that is, else at the end of the page. Returns the line to point
-    /// at and a phrase saying where.
-    func insertionPoint(for spec: SectionSpec, language l: Language) -> (line: Int, phrase: String) {
-        guard let schema, let index = schema.sections.firstIndex(where: { $0.id == spec.id }) else {
-            return (outline.endLine, l.pick("加在文末", "加在文末", "Add it at the end"))
-        }
+    /// else after the last one that is, else at the end of the page.
+    enum Placement {
+        case before(Outline.Section)
+        /// After the section, before the first block that follows it (nil: the page ends there).
+        case after(Outline.Section, nextBlockLine: Int?)
+        case end
+    }
+
+    func placement(for spec: SectionSpec) -> Placement {
+        guard let schema, let index = schema.sections.firstIndex(where: { $0.id == spec.id }) else { return .end }
         for later in schema.sections[(index + 1)...] {
-            if let next = section(later) {
-                return (
-                    next.line,
-                    l.pick(
-                        "加在第 \(next.line) 行\(l.quote(next.text))之前", "加在第 \(next.line) 行\(l.quote(next.text))之前",
-                        "Add it before \(l.quote(next.text)) on line \(next.line)")
-                )
-            }
+            if let next = section(later) { return .before(next) }
         }
         for earlier in schema.sections[..<index].reversed() {
             if let previous = section(earlier) {
-                let line =
-                    previous.end < outline.blocks.count
-                    ? outline.blocks[previous.end].range.start.line : outline.endLine
-                return (
-                    line,
-                    l.pick(
-                        "加在\(l.quote(previous.text))一节之后", "加在\(l.quote(previous.text))一節之後",
-                        "Add it after the \(l.quote(previous.text)) section")
-                )
+                let next = previous.end < outline.blocks.count ? outline.blocks[previous.end].range.start.line : nil
+                return .after(previous, nextBlockLine: next)
             }
         }
-        return (outline.endLine, l.pick("加在文末", "加在文末", "Add it at the end"))
+        return .end
+    }
+
+    /// Where a missing section should go (see `placement`), as the line to point at and a
+    /// phrase saying where.
+    func insertionPoint(for spec: SectionSpec, language l: Language) -> (line: Int, phrase: String) {
+        switch placement(for: spec) {
+        case .before(let next):
+            return (
+                next.line,
+                l.pick(
+                    "加在第 \(next.line) 行\(l.quote(next.text))之前", "加在第 \(next.line) 行\(l.quote(next.text))之前",
+                    "Add it before \(l.quote(next.text)) on line \(next.line)")
+            )
+        case .after(let previous, let next):
+            return (
+                next ?? outline.endLine,
+                l.pick(
+                    "加在\(l.quote(previous.text))一节之后", "加在\(l.quote(previous.text))一節之後",
+                    "Add it after the \(l.quote(previous.text)) section")
+            )
+        case .end:
+            return (outline.endLine, l.pick("加在文末", "加在文末", "Add it at the end"))
+        }
     }
 
     /// The heading level sibling sections use, for the suggested heading.

@@ -92,14 +92,9 @@ public enum Pipeline {
     public static func check(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
     ) -> CheckResult {
-        // Rule files named by `include:` are YAML like playbook.yml: the config loader reads them,
-        // so their own problems are located in their own files.
-        let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
-            ruleFiles[path].map { SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: path, text: $0) }
-        }
-        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, includes: includes.map(\.0))
+        let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-        var diagnostics = handbook.configDiagnostics + ruleDiagnostics + includes.flatMap(\.1)
+        var diagnostics = siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)
         diagnostics += findings
@@ -107,6 +102,17 @@ public enum Pipeline {
         diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
         return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
+    }
+
+    /// The rules `handbook` is checked by, and the config's and rule files' own diagnostics.
+    static func ruleSet(_ handbook: Handbook, ruleFiles: [String: String]) -> (RuleSet, [Diagnostic]) {
+        // Rule files named by `include:` are YAML like playbook.yml: the config loader reads them,
+        // so their own problems are located in their own files.
+        let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
+            ruleFiles[path].map { SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: path, text: $0) }
+        }
+        let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, includes: includes.map(\.0))
+        return (rules, handbook.configDiagnostics + ruleDiagnostics + includes.flatMap(\.1))
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.

@@ -13,7 +13,6 @@ import PlaybookModel
 /// `sop.cadence`); once they are, the page checks clean.
 public enum Skeleton {
     public static func page(kind: KindSchema, title: String, language: Language) -> String {
-        let todo = FillInMarker.text(language)
         var out = "---\ntitle: \(yamlQuote(title))\nkind: \(kind.name)\n"
         var written: Set<String> = ["title", "kind"]
         for field in kind.fields where field.required && !written.contains(field.name) {
@@ -37,52 +36,60 @@ public enum Skeleton {
         }
         out += "---\n"
         for section in kind.sections where section.required {
-            out += "\n## \(heading(section.label, language: language))\n\n"
-            if let hint = section.hint { out += "<!-- \(hint(language)) -->\n\n" }
-            for part in section.parts {
-                out += "### \(heading(part.label, language: language))\n\n"
-                out += todo + "\n\n"
+            out += "\n" + Self.section(section, level: 2, language: language)
+        }
+        return out
+    }
+
+    /// One required section as a skeleton writes it: its heading at `level`, the hint as a
+    /// comment, and the parts, lists and labels the kind wants, each with the fill-in marker.
+    public static func section(_ section: SectionSpec, level: Int, language: Language) -> String {
+        let todo = FillInMarker.text(language)
+        var out = "\(String(repeating: "#", count: max(1, min(level, 6)))) \(heading(section.label, language: language))\n\n"
+        if let hint = section.hint { out += "<!-- \(hint(language)) -->\n\n" }
+        for part in section.parts {
+            out += "\(String(repeating: "#", count: min(level + 1, 6))) \(heading(part.label, language: language))\n\n"
+            out += todo + "\n\n"
+        }
+        if let terms = section.terms {
+            for term in terms.terms.prefix(max(terms.atLeast, terms.terms.count)) {
+                out += "- **\(term.label(language))**\(colon(language))\(todo)\n"
             }
-            if let terms = section.terms {
-                for term in terms.terms.prefix(max(terms.atLeast, terms.terms.count)) {
-                    out += "- **\(term.label(language))**\(colon(language))\(todo)\n"
+            out += "\n"
+        }
+        if let levels = section.levels {
+            for index in 1...max(levels.atLeast, 2) {
+                out += "\(index). \(todo)\n"
+            }
+            out += "\n"
+        }
+        if let list = section.list {
+            // The moments the steps must mention (a welcome, the rules) are steps of the
+            // list, not lines beside it; steps in time order start with their time and name
+            // who does them.
+            let count = max(list.minItems, 2, section.mentions.count)
+            for index in 1...count {
+                var step = ""
+                if list.timeOrder { step += language == .en ? "**Day \(index)** " : "**第\(index)天** " }
+                if index <= section.mentions.count {
+                    step += section.mentions[index - 1].label(language) + colon(language)
                 }
-                out += "\n"
-            }
-            if let levels = section.levels {
-                for index in 1...max(levels.atLeast, 2) {
-                    out += "\(index). \(todo)\n"
+                step += todo
+                if list.timeOrder {
+                    step += language.pick("；负责人：", "；負責人：", "; owner: ") + todo
                 }
-                out += "\n"
+                out += list.ordered ? "\(index). \(step)\n" : "- \(step)\n"
             }
-            if let list = section.list {
-                // The moments the steps must mention (a welcome, the rules) are steps of the
-                // list, not lines beside it; steps in time order start with their time and name
-                // who does them.
-                let count = max(list.minItems, 2, section.mentions.count)
-                for index in 1...count {
-                    var step = ""
-                    if list.timeOrder { step += language == .en ? "**Day \(index)** " : "**第\(index)天** " }
-                    if index <= section.mentions.count {
-                        step += section.mentions[index - 1].label(language) + colon(language)
-                    }
-                    step += todo
-                    if list.timeOrder {
-                        step += language.pick("；负责人：", "；負責人：", "; owner: ") + todo
-                    }
-                    out += list.ordered ? "\(index). \(step)\n" : "- \(step)\n"
-                }
-                out += "\n"
-            } else {
-                for mention in section.mentions {
-                    out += "- \(mention.label(language))\(colon(language))\(todo)\n"
-                }
+            out += "\n"
+        } else {
+            for mention in section.mentions {
+                out += "- \(mention.label(language))\(colon(language))\(todo)\n"
             }
-            if section.parts.isEmpty && section.terms == nil && section.levels == nil && section.list == nil
-                && section.mentions.isEmpty
-            {
-                out += todo + "\n"
-            }
+        }
+        if section.parts.isEmpty && section.terms == nil && section.levels == nil && section.list == nil
+            && section.mentions.isEmpty
+        {
+            out += todo + "\n"
         }
         return out
     }

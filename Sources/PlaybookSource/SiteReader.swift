@@ -93,6 +93,24 @@ public struct SiteReader: Sendable {
         return files
     }
 
+    /// The site folder holding `url`: the nearest folder, from `url` itself upwards, that has
+    /// a `playbook.yml`; nil when none has.
+    public static func siteRoot(containing url: URL) -> URL? {
+        var folder = url.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            folder.deleteLastPathComponent()
+        }
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("playbook.yml").path) {
+                return folder
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
     public func readFile(_ relative: String) throws -> RawFile {
         RawFile(path: relative, bytes: try readBytes(root.appendingPathComponent(relative), relative: relative))

@@ -5,10 +5,15 @@ import PlaybookModel
 /// file after the first, in path order, is reported and names the first.
 struct DuplicateURLRule {
     func check(_ context: CheckContext) -> [Diagnostic] {
-        let l = context.language
+        check(context.handbook.pages, language: context.language)
+    }
+
+    /// The findings among `pages`, which must be in path order: all pages of the handbook, or
+    /// all that share one URL.
+    func check<Pages: Sequence<Page>>(_ pages: Pages, language l: Language) -> [Diagnostic] {
         var first: [String: String] = [:]
         var found: [Diagnostic] = []
-        for page in context.handbook.pages {
+        for page in pages {
             guard let earlier = first[page.url] else {
                 first[page.url] = page.path
                 continue

@@ -8,17 +8,20 @@ import PlaybookModel
 ///   `lower`, `upper`, `trim`); a placeholder with any other is copied into a new group as is;
 /// - `template.variables`: the declarations themselves are well formed.
 struct TemplateVariableRule {
-    func check(_ context: CheckContext) -> [Diagnostic] {
+    /// The findings for every template, or only for the one named `only`.
+    func check(_ context: CheckContext, only: String? = nil) -> [Diagnostic] {
         let l = context.language
         var documents: [String: [Page]] = [:]
         for page in context.handbook.pages {
-            guard let name = page.templateName, page.source.contentPath.hasPrefix("templates/\(name)/files/") else {
+            guard let name = page.templateName, only == nil || name == only, page.source.contentPath.hasPrefix("templates/\(name)/files/") else {
                 continue
             }
             documents[name, default: []].append(page)
         }
         var found: [Diagnostic] = []
-        for name in Set(documents.keys).union(context.templates.keys).sorted() {
+        var names = Set(documents.keys).union(context.templates.keys)
+        if let only { names = names.intersection([only]) }
+        for name in names.sorted() {
             let declaration = context.templates[name].map {
                 TemplateDeclaration(page: context.checkedPage(context.handbook.pages[$0]), language: l)
             }

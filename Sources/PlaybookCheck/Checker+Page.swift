@@ -1,0 +1,92 @@
+import PlaybookModel
+
+extension Checker {
+    /// A handbook prepared for checking one page at a time, as an editor needs: the
+    /// handbook-wide facts the rules read (pages by path, anchors, templates) are gathered
+    /// once, and replacing a page's text updates them in place instead of gathering them again.
+    public struct Prepared: Sendable {
+        var context: CheckContext
+
+        public var handbook: Handbook { context.handbook }
+
+        /// The index of the page at the site-relative `path`, if the handbook has one.
+        public func index(of path: String) -> Int? {
+            guard path.hasPrefix("content/") else { return nil }
+            return context.pagesByContentPath[String(path.dropFirst("content/".count))]
+        }
+
+        /// Puts `page` in: a page already there (by path) is replaced in constant time; a new
+        /// page is added, which gathers the facts again. Pages stay sorted by path.
+        public mutating func replace(_ page: Page) {
+            if let index = index(of: page.path) {
+                context.handbook.pages[index] = page
+                context.anchors[index] = Set(page.headings.map(\.anchor))
+                return
+            }
+            var handbook = context.handbook
+            context.handbook.pages = []
+            let at = handbook.pages.firstIndex { $0.path > page.path } ?? handbook.pages.count
+            handbook.pages.insert(page, at: at)
+            context = CheckContext(handbook: handbook, rules: context.rules, language: context.language)
+        }
+
+        /// Takes the page at `path` out, if there is one.
+        public mutating func remove(_ path: String) {
+            guard let index = index(of: path) else { return }
+            var handbook = context.handbook
+            context.handbook.pages = []
+            handbook.pages.remove(at: index)
+            context = CheckContext(handbook: handbook, rules: context.rules, language: context.language)
+        }
+    }
+
+    public func prepare(_ handbook: Handbook) -> Prepared {
+        Prepared(context: CheckContext(handbook: handbook, rules: rules, language: language))
+    }
+
+    /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports
+    /// for that file: the page rules, then the handbook-wide rules' findings that land in it
+    /// (a URL it shares with an earlier file; for a template's pages, the template's variables).
+    public func check(pageAt path: String, in prepared: Prepared) -> [Diagnostic] {
+        guard let index = prepared.index(of: path) else { return [] }
+        let context = prepared.context
+        let page = context.handbook.pages[index]
+        var found = diagnostics(for: context.checkedPage(page), in: context)
+        let sharing = context.handbook.pages.lazy.filter { $0.url == page.url }
+        found += DuplicateURLRule().check(sharing, language: language).flatMap { applyLevels([$0], kind: nil) }
+        if let name = page.templateName {
+            found += TemplateVariableRule().check(context, only: name).flatMap { applyLevels([$0], kind: "template") }
+        }
+        return found.filter { $0.file == path }.sorted { ($0.file, $0.position) < ($1.file, $1.position) }
+    }
+
+    /// The required sections `page` lacks, in the kind's order, with where each would go.
+    public func missingSections(of page: Page) -> [MissingSection] {
+        let context = CheckContext(handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language)
+        let checked = context.checkedPage(page)
+        guard let schema = checked.schema else { return [] }
+        let level = checked.sectionLevel
+        return schema.sections.filter { $0.required && checked.section($0) == nil }.map { spec in
+            switch checked.placement(for: spec) {
+            case .before(let next): return MissingSection(section: spec, beforeLine: next.line, level: level)
+            case .after(_, let line): return MissingSection(section: spec, beforeLine: line, level: level)
+            case .end: return MissingSection(section: spec, beforeLine: nil, level: level)
+            }
+        }
+    }
+
+    /// The kind's section a heading with this text stands for, found by the section's aliases
+    /// as the checker finds it; nil when it names none, or the page's kind is unknown.
+    public func section(forHeading text: String, kind: String) -> SectionSpec? {
+        rules.kinds[kind]?.sections.first { TermMatcher.matches(text, aliases: $0.aliases) }
+    }
+}
+
+/// A required section a page lacks, and where the checker says it belongs.
+public struct MissingSection: Hashable, Sendable {
+    public var section: SectionSpec
+    /// The section goes right before this line; nil when it goes at the end of the page.
+    public var beforeLine: Int?
+    /// The heading level the page's other sections use.
+    public var level: Int
+}
