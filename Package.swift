@@ -80,7 +80,8 @@ let package = Package(
             dependencies: ["PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "TestSupport"]
         ),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "TestSupport"]),
-        .testTarget(name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",
             dependencies: ["PlaybookCLI", "TestSupport"]

@@ -62,7 +62,8 @@ extension Checker {
 
     /// The required sections `page` lacks, in the kind's order, with where each would go.
     public func missingSections(of page: Page) -> [MissingSection] {
-        let context = CheckContext(handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language)
+        let context = CheckContext(
+            handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language)
         let checked = context.checkedPage(page)
         guard let schema = checked.schema else { return [] }
         let level = checked.sectionLevel

@@ -138,7 +138,9 @@ public indirect enum JSON: Hashable, Sendable {
         func error(_ reason: String) -> SyntaxError { SyntaxError(offset: index, reason: reason) }
 
         mutating func skipWhitespace() {
-            while index < bytes.count, bytes[index] == 32 || bytes[index] == 10 || bytes[index] == 13 || bytes[index] == 9 {
+            while index < bytes.count,
+                bytes[index] == 32 || bytes[index] == 10 || bytes[index] == 13 || bytes[index] == 9
+            {
                 index += 1
             }
         }

@@ -104,7 +104,8 @@ extension LanguageServer {
             guard let colon = text.firstIndex(of: ":") else { return [] }
             let after = text.utf16.distance(from: text.startIndex, to: colon) + 1
             let end = TextDocument.Position(line: entry.line - 1, character: text.utf16.count)
-            let edit = Self.replace(TextDocument.Position(line: entry.line - 1, character: after), end, with: " " + value)
+            let edit = Self.replace(
+                TextDocument.Position(line: entry.line - 1, character: after), end, with: " " + value)
             return [(title, [edit])]
         }
         if page.source.bodyLineOffset > 0 {

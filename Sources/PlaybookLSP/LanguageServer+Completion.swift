@@ -23,7 +23,8 @@ extension LanguageServer {
         } else if let link = Self.links(in: line).first(where: {
             $0.destination.lowerBound <= cursor.character && cursor.character <= $0.destination.upperBound
         }) {
-            let typed = String(decoding: Array(line.utf16)[link.destination.lowerBound..<cursor.character], as: UTF16.self)
+            let typed = String(
+                decoding: Array(line.utf16)[link.destination.lowerBound..<cursor.character], as: UTF16.self)
             let replace = (
                 TextDocument.Position(line: cursor.line, character: link.destination.lowerBound), cursor
             )
@@ -110,8 +111,10 @@ extension LanguageServer {
             if variable["required"]?.bool == true { detail += l.pick("（必填）", "（必填）", " (required)") }
             if let value = variable["default"]?.string { detail += l.pick("，默认 ", "，預設 ", ", default ") + value }
             if let choices = variable["choices"]?.array?.compactMap(\.string), !choices.isEmpty {
-                detail += l.pick("，可选：", "，可選：", ", one of: ") + l.pick(
-                    choices.joined(separator: "、"), choices.joined(separator: "、"), choices.joined(separator: ", "))
+                detail +=
+                    l.pick("，可选：", "，可選：", ", one of: ")
+                    + l.pick(
+                        choices.joined(separator: "、"), choices.joined(separator: "、"), choices.joined(separator: ", "))
             }
             return ["label": .string(name), "kind": 6, "detail": .string(detail), "insertText": .string(name)]
         }
@@ -130,7 +133,9 @@ extension LanguageServer {
             if written.isEmpty {
                 target = page
             } else {
-                target = Self.target(of: written, from: page).flatMap { $0.path }.flatMap { session.page("content/" + $0) }
+                target = Self.target(of: written, from: page).flatMap { $0.path }.flatMap {
+                    session.page("content/" + $0)
+                }
             }
             let items: [JSON] = (target?.headings ?? []).map { heading in
                 [

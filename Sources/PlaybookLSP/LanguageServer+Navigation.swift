@@ -59,16 +59,21 @@ extension LanguageServer {
             }
             for section in schema.sections {
                 if name == "\(section.id)-part" {
-                    return ([Self.heading(section, level: 2, language: written)]
+                    return
+                        ([Self.heading(section, level: 2, language: written)]
                         + section.parts.map { "### " + $0.label(written) }).joined(separator: "\n")
                 }
                 if let terms = section.terms, name == terms.rule {
-                    return ([Self.heading(section, level: 2, language: written)]
+                    return
+                        ([Self.heading(section, level: 2, language: written)]
                         + terms.terms.map { "- **\($0.label(written))**：…" }).joined(separator: "\n")
                 }
                 if let levels = section.levels, name == levels.rule {
-                    let words = [l.pick("警告", "警告", "warning"), l.pick("禁言", "禁言", "mute"), l.pick("移出", "移出", "removal")]
-                    return ([Self.heading(section, level: 2, language: written)]
+                    let words = [
+                        l.pick("警告", "警告", "warning"), l.pick("禁言", "禁言", "mute"), l.pick("移出", "移出", "removal"),
+                    ]
+                    return
+                        ([Self.heading(section, level: 2, language: written)]
                         + words.prefix(max(levels.atLeast, 2)).enumerated().map { "\($0.offset + 1). \($0.element)" })
                         .joined(separator: "\n")
                 }
@@ -77,7 +82,8 @@ extension LanguageServer {
                         + l.pick(
                             "1. **第1天** 欢迎仪式；负责人：群主\n2. **第7天** 回访；负责人：助理",
                             "1. **第1天** 歡迎儀式；負責人：群主\n2. **第7天** 回訪；負責人：助理",
-                            "1. **Day 1** welcome ritual; owner: the host\n2. **Day 7** follow-up; owner: the assistant")
+                            "1. **Day 1** welcome ritual; owner: the host\n2. **Day 7** follow-up; owner: the assistant"
+                        )
                 }
             }
         }
@@ -89,7 +95,8 @@ extension LanguageServer {
             }
             return lines.isEmpty ? nil : "---\n" + lines.joined(separator: "\n") + "\n---"
         case "page.title": return "---\ntitle: 杭州读书会群规\n---"
-        case "page.unknown-kind": return "---\nkind: " + session.rules.kinds.keys.sorted().joined(separator: " | ") + "\n---"
+        case "page.unknown-kind":
+            return "---\nkind: " + session.rules.kinds.keys.sorted().joined(separator: " | ") + "\n---"
         case "page.broken-link": return "[群规](../rules/network-rules.md)"
         case "page.broken-anchor": return "[奖励](../rules/network-rules.md#奖励-rewards)"
         case "group.unknown-template": return "---\ntemplate: city-chapter\ntemplate_version: 1.0.0\n---"
@@ -103,7 +110,9 @@ extension LanguageServer {
         let kind = session.rules.kinds[page.kind.rawValue]
         var text = "**\(spec.label(l))**"
         if spec.label.en != spec.label(l) { text += " \(spec.label.en)" }
-        if let kind { text += " — " + l.pick("\(kind.label(l))的一节", "\(kind.label(l))的一節", "a section of a \(kind.label(l))") }
+        if let kind {
+            text += " — " + l.pick("\(kind.label(l))的一节", "\(kind.label(l))的一節", "a section of a \(kind.label(l))")
+        }
         if page.kind == .group, Self.elements.contains(spec.id) {
             text += l.pick("（社群五要素之一）", "（社群五要素之一）", " (one of the five elements of a community)")
         }
@@ -153,7 +162,8 @@ extension LanguageServer {
             uri = document.uri
         }
         guard let targetPage, let uri else { return .null }
-        let line0 = (target.fragment.isEmpty ? nil : Self.line(ofAnchor: target.fragment, in: targetPage)).map { $0 - 1 } ?? 0
+        let line0 =
+            (target.fragment.isEmpty ? nil : Self.line(ofAnchor: target.fragment, in: targetPage)).map { $0 - 1 } ?? 0
         let at = TextDocument.Position(line: line0, character: 0)
         return ["uri": .string(uri), "range": Self.range(at, at)]
     }

@@ -166,7 +166,8 @@ public final class LanguageServer: @unchecked Sendable {
             }
             language = chosen
         }
-        watchesFiles = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
+        watchesFiles =
+            params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
         let folders = (params["workspaceFolders"]?.array ?? []).compactMap { $0["uri"]?.string }
         let candidates = folders + [params["rootUri"]?.string].compactMap { $0 }
         var start = candidates.compactMap(Self.fileURL).first
@@ -432,7 +433,10 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     func respond(id: JSON, error: Failure) {
-        send(["jsonrpc": "2.0", "id": id, "error": ["code": .int(error.code.rawValue), "message": .string(error.message)]])
+        send([
+            "jsonrpc": "2.0", "id": id,
+            "error": ["code": .int(error.code.rawValue), "message": .string(error.message)],
+        ])
     }
 
     static func notification(_ method: String, _ params: JSON) -> JSON {

@@ -45,7 +45,8 @@ public enum Skeleton {
     /// comment, and the parts, lists and labels the kind wants, each with the fill-in marker.
     public static func section(_ section: SectionSpec, level: Int, language: Language) -> String {
         let todo = FillInMarker.text(language)
-        var out = "\(String(repeating: "#", count: max(1, min(level, 6)))) \(heading(section.label, language: language))\n\n"
+        var out =
+            "\(String(repeating: "#", count: max(1, min(level, 6)))) \(heading(section.label, language: language))\n\n"
         if let hint = section.hint { out += "<!-- \(hint(language)) -->\n\n" }
         for part in section.parts {
             out += "\(String(repeating: "#", count: min(level + 1, 6))) \(heading(part.label, language: language))\n\n"

@@ -13,7 +13,9 @@ struct TemplateVariableRule {
         let l = context.language
         var documents: [String: [Page]] = [:]
         for page in context.handbook.pages {
-            guard let name = page.templateName, only == nil || name == only, page.source.contentPath.hasPrefix("templates/\(name)/files/") else {
+            guard let name = page.templateName, only == nil || name == only,
+                page.source.contentPath.hasPrefix("templates/\(name)/files/")
+            else {
                 continue
             }
             documents[name, default: []].append(page)
