@@ -11,14 +11,17 @@ struct LSPCommand: ParsableCommand {
             themselves (see the README for VS Code and Neovim). The site is the nearest folder \
             with a playbook.yml at or above the editor's workspace folder. Open pages are checked \
             as you type with the rules of `playbook check`; completion, quick fixes, hover, go to \
-            definition and the outline come from the same rules.
+            definition and the outline come from the same rules. Messages are in the site's \
+            language unless --lang (or the editor's initializationOptions.language) picks another.
 
             Exit status: 0 when the editor said shutdown before exit, 1 otherwise.
             """
     )
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        let status = StandardStreams.serve(version: PlaybookVersion.string)
+        let status = StandardStreams.serve(version: PlaybookVersion.string, language: language.explicit)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -191,13 +191,3 @@ extension LanguageServer {
         return l == .en || name == section.label.en ? "\(hashes) \(name)" : "\(hashes) \(name) \(section.label.en)"
     }
 }
-
-extension Language {
-    func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
-        switch self {
-        case .zhHans: return zhHans
-        case .zhHant: return zhHant
-        case .en: return en
-        }
-    }
-}

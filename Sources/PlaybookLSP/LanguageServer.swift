@@ -60,11 +60,12 @@ public final class LanguageServer: @unchecked Sendable {
     let version: String
 
     public init(
-        version: String, debounce: Double = 0.15, send: @escaping (JSON) -> Void,
+        version: String, language: Language? = nil, debounce: Double = 0.15, send: @escaping (JSON) -> Void,
         schedule: @escaping (Double, @escaping () -> Void) -> Void,
         now: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime }
     ) {
         self.version = version
+        self.language = language
         self.debounce = debounce
         self.send = send
         self.schedule = schedule

@@ -1,17 +1,18 @@
 import Dispatch
 import Foundation
+import PlaybookModel
 
 /// Serves the protocol on standard input and output: one thread reads and frames, one serial
 /// queue runs the server (debounced checks included), writes go out whole under a lock.
 public enum StandardStreams {
     /// Serves until the client sends `exit` or closes standard input; returns the exit status
     /// (0 after `shutdown`, 1 otherwise, as the protocol asks).
-    public static func serve(version: String) -> Int32 {
+    public static func serve(version: String, language: Language? = nil) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "playbook.lsp")
         let output = Output()
         let server = LanguageServer(
-            version: version,
+            version: version, language: language,
             send: { message in output.write(MessageFramer.frame(Array(message.rendered().utf8))) },
             schedule: { delay, work in
                 let job = Job(work)
