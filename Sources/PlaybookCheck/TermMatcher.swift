@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookModel
 
 /// Matches headings, labels and text against aliases in Simplified, Traditional and English.
 ///

@@ -19,7 +19,7 @@ public struct Preview: @unchecked Sendable {
     var renderedPaths: Set<String>
     var theme: Theme
     var prepared: SiteRenderer.Prepared
-    var search: SearchRecords?
+    var search: SearchIndex
     /// The site's baseline, read when serving starts: the findings it records do not show.
     var baseline: Baseline?
 
@@ -164,12 +164,20 @@ extension Pipeline {
 
         let old = previous.check.health
         let healthChanged = old != result.health
-        var search = previous.search
-        if !edited.isEmpty, search != nil {
-            for path in edited {
-                guard let index = handbook.pages.sortedIndex(of: path).found else { continue }
-                search = search?.replacing(index, with: handbook.pages[index], config: handbook.config, theme: theme)
+        // A body edit rewrites only the search files its tokens reach (the same bytes a full
+        // build writes); an edit the index cannot take in place re-renders the site.
+        var search: SearchIndex? = previous.search
+        var searchFiles: [String: OutputFile] = [:]
+        for path in edited {
+            guard let index = handbook.pages.sortedIndex(of: path).found else { continue }
+            let page = handbook.pages[index]
+            if !SearchDocument.isIndexed(page) { continue }
+            guard let (next, files) = search?.replacing(page) else {
+                search = nil
+                break
             }
+            search = next
+            for file in files { searchFiles[file.path] = file }
         }
         // The health view, list pages and folder titles are rendered only by the whole-site
         // renderer, so any change that reaches them re-renders the site; the writer then skips
@@ -188,14 +196,12 @@ extension Pipeline {
         preview.theme = theme
         preview.ruleFiles = ruleFiles
         preview.prepared = SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme)
-        preview.search = search
+        preview.search = search!
         let renderer = SiteRenderer(theme: theme)
         var outputs = edited.compactMap { path in
             preview.pageIndex(path).map { renderer.renderPage(result.handbook.pages[$0], prepared: preview.prepared) }
         }
-        if !edited.isEmpty, let search {
-            outputs.append(OutputFile(path: "search-index.json", text: search.json))
-        }
+        outputs += searchFiles.values.sorted { $0.path < $1.path }
         var removed: [String] = []
         // A theme asset (CSS, script) changes no page: pages name it by a fixed path.
         for name in themeAssets {
@@ -227,7 +233,8 @@ extension Pipeline {
         _ result: CheckResult, ruleFiles: [String: String], theme: Theme, previousOutputs: Set<String>,
         baseline: Baseline? = nil
     ) -> (Preview, [OutputFile]) {
-        let rendered = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
+        let search = SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
+        let rendered = SiteRenderer(theme: theme).render(result.handbook, health: result.health, search: search)
         var outputs = rendered
         let renderedPaths = Set(rendered.map(\.path))
         // Same precedence as `render`: rendered files first, then content assets, then static files.
@@ -235,9 +242,6 @@ extension Pipeline {
             outputs.append(OutputFile(path: path, bytes: file.bytes))
         }
         outputs.sort { $0.path < $1.path }
-        let search = rendered.first { $0.path == "search-index.json" }.flatMap {
-            SearchRecords(json: String(decoding: $0.bytes, as: UTF8.self), count: result.handbook.pages.count)
-        }
         let preview = Preview(
             check: result, ruleFiles: ruleFiles, outputPaths: Set(outputs.map(\.path)), renderedPaths: renderedPaths,
             theme: theme,
@@ -297,41 +301,6 @@ extension Pipeline {
 extension Preview {
     func pageIndex(_ path: String) -> Int? {
         check.handbook.pages.sortedIndex(of: path).found
-    }
-}
-
-/// The search index kept as one record per page, so a page edit replaces one record instead of
-/// re-indexing the site.
-///
-/// Stopgap: `SearchIndex` is internal to PlaybookRender, so a record is taken from the index of a
-/// one-page render and the records are split from the whole index by line (one record per line,
-/// since the encoder escapes newlines). `init` re-joins the records and refuses unless that gives
-/// the index back byte for byte, so a format change falls back to whole-site renders rather than
-/// a wrong index. Replace with a public per-page record function when Render offers one.
-struct SearchRecords: Sendable {
-    private(set) var records: [String]
-
-    init?(json: String, count: Int) {
-        guard json.hasPrefix("["), json.hasSuffix("]\n") else { return nil }
-        let inner = json.dropFirst().dropLast(2)
-        let lines = inner.isEmpty ? [] : inner.split(separator: "\n", omittingEmptySubsequences: false)
-        records = lines.enumerated().map { i, line in
-            String(i < lines.count - 1 && line.hasSuffix(",") ? line.dropLast() : line)
-        }
-        guard records.count == count, self.json == json else { return nil }
-    }
-
-    var json: String { "[" + records.joined(separator: ",\n") + "]\n" }
-
-    /// The records with the one at `index` taken afresh from `page`; nil if it cannot be taken.
-    func replacing(_ index: Int, with page: Page, config: SiteConfig, theme: Theme) -> SearchRecords? {
-        let single = SiteRenderer(theme: theme).render(Handbook(config: config, pages: [page]), health: HealthReport())
-        guard index < records.count, let file = single.first(where: { $0.path == "search-index.json" }),
-            let one = SearchRecords(json: String(decoding: file.bytes, as: UTF8.self), count: 1)
-        else { return nil }
-        var copy = self
-        copy.records[index] = one.records[0]
-        return copy
     }
 }
 

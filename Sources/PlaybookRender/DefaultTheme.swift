@@ -15,5 +15,6 @@ enum DefaultTheme {
         "assets/style.css": PackageResources.style_css,
         "assets/playbook.js": PackageResources.playbook_js,
         "assets/search.js": PackageResources.search_js,
+        "assets/search.css": PackageResources.search_css,
     ]
 }

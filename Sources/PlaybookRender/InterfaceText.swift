@@ -44,6 +44,10 @@ public enum InterfaceText {
         "version": "版本", "behind": "模板已更新", "upToDate": "与模板同步", "ok": "完整", "partial": "不完整",
         "missing": "缺失", "group": "社群", "menu": "菜单", "pages": "篇", "skip": "跳到正文",
         "sections": "栏目", "lineage": "模板", "checklistHint": "勾选状态只保存在本机浏览器中",
+        "searchCount": "找到 {n} 个结果", "searchNone": "没有找到“{q}”。", "searchShorter": "试试更短的搜索：",
+        "searchAll": "全部", "searchMore": "更多结果", "searchKinds": "按类型筛选",
+        "searchLoadError": "搜索索引没有加载成功：请确认 search/ 文件夹和页面一起发布了。",
+        "searchNoScript": "搜索需要启用 JavaScript。",
     ]
 
     static let zhHant: [String: String] = [
@@ -55,6 +59,10 @@ public enum InterfaceText {
         "version": "版本", "behind": "模板已更新", "upToDate": "與模板同步", "ok": "完整", "partial": "不完整",
         "missing": "缺失", "group": "社群", "menu": "選單", "pages": "篇", "skip": "跳到正文",
         "sections": "欄目", "lineage": "模板", "checklistHint": "勾選狀態只保存在本機瀏覽器中",
+        "searchCount": "找到 {n} 個結果", "searchNone": "沒有找到「{q}」。", "searchShorter": "試試更短的搜尋：",
+        "searchAll": "全部", "searchMore": "更多結果", "searchKinds": "按類型篩選",
+        "searchLoadError": "搜尋索引沒有載入成功：請確認 search/ 資料夾和頁面一起發佈了。",
+        "searchNoScript": "搜尋需要啟用 JavaScript。",
     ]
 
     static let en: [String: String] = [
@@ -68,5 +76,9 @@ public enum InterfaceText {
         "ok": "complete", "partial": "incomplete", "missing": "missing", "group": "Group", "menu": "Menu",
         "pages": "pages", "skip": "Skip to content", "sections": "Sections", "lineage": "Template",
         "checklistHint": "Ticks are saved in this browser only",
+        "searchCount": "{n} results", "searchNone": "Nothing found for “{q}”.", "searchShorter": "Try a shorter query:",
+        "searchAll": "All", "searchMore": "More results", "searchKinds": "Filter by kind",
+        "searchLoadError": "The search index did not load: check that the search/ folder was published with the pages.",
+        "searchNoScript": "Search needs JavaScript.",
     ]
 }

@@ -13,15 +13,18 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
     }
 
-    public func render(_ handbook: Handbook, health: HealthReport) -> [OutputFile] {
+    public func render(_ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        render(handbook, health: health) { files += $0 }
+        render(handbook, health: health, search: search) { files += $0 }
         return files.sorted { $0.path < $1.path }
     }
 
     /// Renders the site in batches handed to `emit` as they are ready (pages first, a few
-    /// hundred at a time), so the caller can write them and let them go.
-    public func render(_ handbook: Handbook, health: HealthReport, emit: ([OutputFile]) throws -> Void) rethrows {
+    /// hundred at a time), so the caller can write them and let them go. `search` is the search
+    /// index of `handbook` when the caller has it already.
+    public func render(
+        _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil, emit: ([OutputFile]) throws -> Void
+    ) rethrows {
         let prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var pagePaths: [String] = []
         let batch = 256
@@ -43,9 +46,7 @@ public struct SiteRenderer: Sendable {
         files.append(renderHealth(prepared: prepared))
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
-        files.append(
-            OutputFile(
-                path: "search-index.json", text: SearchIndex.json(handbook.pages, language: handbook.config.language)))
+        files += (search ?? SearchIndex(pages: handbook.pages, language: handbook.config.language)).files()
         files.append(
             OutputFile(
                 path: "sitemap.xml",

@@ -1,21 +1,27 @@
-import PlaybookModel
-
 /// Folds Traditional Chinese characters to Simplified, so one alias matches headings written in
-/// either script (`结构` matches `結構`, `群规` matches `群規`).
+/// either script (`结构` matches `結構`, `群规` matches `群規`), and a search in one script finds
+/// pages written in the other. The checker, the search index and the browser's query folding all
+/// read this one table (the browser gets the pairs it needs, written out by the search index).
 ///
 /// The table is OpenCC's `TSCharacters` and `TWVariantsRev` (Apache-2.0), kept to one-to-one
-/// pairs whose Simplified side is in GB 2312: the characters handbooks are written in.
-enum ChineseScript {
-    static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+/// pairs whose Simplified side is in GB 2312: the characters handbooks are written in. Only
+/// `simplified(_:)` and `pairs` read it, so a different source of pairs changes this file alone.
+public enum ChineseScript {
+    /// The Simplified form of `scalar`, or `scalar` itself when it has none.
+    public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         table[scalar] ?? scalar
     }
 
     /// Characters written only in Simplified: the folded forms that are no Traditional form too.
-    static let simplifiedOnly: Set<Unicode.Scalar> = Set(table.values).subtracting(table.keys)
+    public static let simplifiedOnly: Set<Unicode.Scalar> = Set(table.values).subtracting(table.keys)
 
-    static let table: [Unicode.Scalar: Unicode.Scalar] = {
+    /// Every pair, Traditional → Simplified. Several Traditional forms may share one Simplified
+    /// form (`裡` and `裏` both fold to `里`).
+    public static var pairs: [Unicode.Scalar: Unicode.Scalar] { table }
+
+    private static let table: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for chunk in pairs + extras {
+        for chunk in chunks + extras {
             let scalars = Array(chunk.unicodeScalars)
             var i = 0
             while i + 1 < scalars.count {
@@ -30,7 +36,7 @@ enum ChineseScript {
     private static let extras = ["暱昵"]
 
     /// Traditional, Simplified, Traditional, Simplified, …
-    private static let pairs = [
+    private static let chunks: [String] = [
         "萬万與与醜丑專专業业叢丛東东絲丝丟丢兩两嚴严喪丧個个箇个豐丰臨临為为爲为麗丽舉举麼么麽么義义烏乌樂乐喬乔習习鄉乡書书買买亂乱爭争於于虧亏雲云亙亘亞亚產产産产畝亩親亲褻亵億亿僅仅僕仆從从侖仑崙仑倉仓儀仪們们價价眾众衆众優优夥伙會会傴伛傘伞偉伟",
         "傳传傷伤倀伥倫伦傖伧偽伪僞伪佇伫體体餘余彿佛傭佣僉佥俠侠侶侣僥侥偵侦側侧僑侨儈侩儕侪儂侬儁俊俁俣儔俦儼俨倆俩儷俪儉俭脩修債债傾倾傯偬僂偻僨偾償偿儻傥儐傧儲储儺傩殭僵兒儿剋克兌兑兗兖黨党蘭兰關关興兴茲兹養养獸兽囅冁內内岡冈冊册寫写軍军農农塚冢",
         "鼕冬馮冯沖冲衝冲決决況况凍冻凈净淨净悽凄淒凄準准涼凉淩凌減减湊凑凜凛幾几鳳凤鳧凫鳬凫憑凭凱凯兇凶齣出擊击鑿凿芻刍劃划劉刘則则剛刚創创刪删別别彆别剄刭颳刮製制剎刹劊刽劌刿剴剀劑剂剮剐劍剑剝剥劇剧勸劝辦办務务勱劢動动勵励勁劲勞劳勢势勛勋勳勋勻匀",
@@ -88,7 +94,7 @@ extension Language {
         var simplified = 0
         var chinese = false
         for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
-            if ChineseScript.table[scalar] != nil {
+            if ChineseScript.pairs[scalar] != nil {
                 traditional += 1
             } else if ChineseScript.simplifiedOnly.contains(scalar) {
                 simplified += 1

@@ -1,0 +1,104 @@
+import PlaybookModel
+
+/// One page as search sees it: its weighted terms for the index, and its page record (title,
+/// URL, kind and text by section) that the browser loads for the results it shows.
+public struct SearchDocument: Hashable, Sendable {
+    /// How much one occurrence counts in each field: the title over headings and bold labels
+    /// (`**禁言 Mute**：…`, the way a playbook defines a term) over the front matter a reader
+    /// searches by over the body.
+    public static let titleWeight = 8
+    public static let headingWeight = 4
+    public static let metaWeight = 2
+    public static let bodyWeight = 1
+
+    public var path: String
+    public var kind: String
+    /// Number of index tokens in all fields, unweighted: the length BM25 normalises by.
+    public var length: Int
+    /// Token → sum of field weights over its occurrences.
+    public var terms: [String: Int]
+    /// The page record, as a JSON object: `t` title, `u` URL, `k` kind, `m` description, owner
+    /// and tags, `s` sections as `[anchor, heading, text]` (the text before the first heading has
+    /// an empty anchor and heading).
+    public var record: String
+
+    /// Pages that are not indexed: a replication template's documents (`templates/<name>/files/`)
+    /// are sources with `{{placeholders}}`, not pages a reader looks for.
+    public static func isIndexed(_ page: Page) -> Bool {
+        let parts = page.source.contentPath.split(separator: "/")
+        return !(parts.count >= 4 && parts[0] == "templates" && parts[2] == "files")
+    }
+
+    public init(_ page: Page) {
+        path = page.path
+        kind = page.kind.rawValue
+        let title = page.title.isEmpty ? page.fileStem : page.title
+        var sections: [(anchor: String, heading: String, text: String)] = [("", "", "")]
+        var labels: [String] = []
+        var headingIndex = 0
+        func visit(_ node: MarkdownNode) {
+            switch node.kind {
+            case .heading:
+                let heading = headingIndex < page.headings.count ? page.headings[headingIndex] : nil
+                headingIndex += 1
+                sections.append((heading?.anchor ?? "", heading?.text ?? node.plainText, ""))
+            case .paragraph, .tableCell, .codeBlock:
+                if case .paragraph = node.kind, let first = node.children.first, case .strong = first.kind {
+                    labels.append(first.plainText)
+                }
+                var text = sections[sections.count - 1].text
+                if !text.isEmpty { text += "\n" }
+                node.appendPlainText(to: &text)
+                sections[sections.count - 1].text = text
+            case .htmlBlock, .thematicBreak:
+                break
+            default:
+                for child in node.children where child.isBlock { visit(child) }
+            }
+        }
+        visit(page.document.root)
+        if sections[0].text.isEmpty && sections.count > 1 { sections.removeFirst() }
+
+        var meta: [String] = []
+        for key in ["description", "owner"] {
+            if let value = page.frontMatter[key]?.string, !value.isEmpty { meta.append(value) }
+        }
+        if let tags = page.frontMatter["tags"] {
+            meta += tags.array?.compactMap(\.string) ?? tags.string.map { [$0] } ?? []
+        }
+        let metaText = meta.joined(separator: " · ")
+
+        var terms: [String: Int] = [:]
+        var length = 0
+        func add(_ text: String, weight: Int, counted: Bool = true) {
+            SearchTokenizer.scan(text, characters: true) { token in
+                terms[token.text, default: 0] += weight
+                if counted { length += 1 }
+            }
+        }
+        add(title, weight: Self.titleWeight)
+        add(metaText, weight: Self.metaWeight)
+        for section in sections {
+            add(section.heading, weight: Self.headingWeight)
+            add(section.text, weight: Self.bodyWeight)
+        }
+        // A label is body text too (counted there already); here it only adds its weight.
+        for label in labels { add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
+        self.terms = terms
+        self.length = length
+
+        var out = "{\"t\":" + JSONText.quote(title, forScript: true)
+        out += ",\"u\":" + JSONText.quote(page.url, forScript: true)
+        out += ",\"k\":" + JSONText.quote(kind, forScript: true)
+        out += ",\"m\":" + JSONText.quote(metaText, forScript: true)
+        out += ",\"s\":["
+        for (i, section) in sections.enumerated() {
+            if i > 0 { out += "," }
+            out += "[" + JSONText.quote(section.anchor, forScript: true) + ","
+            out += JSONText.quote(section.heading, forScript: true) + ","
+            out += JSONText.quote(section.text, forScript: true) + "]"
+        }
+        out += "]}"
+        record = out
+    }
+}

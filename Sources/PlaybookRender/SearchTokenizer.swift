@@ -1,0 +1,152 @@
+import PlaybookModel
+
+/// The one tokenizer of search: the index is built with it, and `assets/search.js` repeats it
+/// for queries and snippets (a golden file of inputs and tokens holds both to the same output).
+///
+/// Text is folded first, one scalar at a time: full-width ASCII narrowed, the ideographic space
+/// made a space, letters lower-cased, Traditional folded to Simplified (`ChineseScript`). Then:
+/// - CJK (Han, kana, Hangul) runs become overlapping bigrams (`社群运营` → 社群 群运 运营); the
+///   index also keeps every single character, so a one-character query finds its pages;
+/// - letters and digits of other scripts make words (`Check-in` → check, in), at most
+///   `maxWordLength` scalars each;
+/// - everything else (spaces, punctuation, symbols, emoji) only separates.
+/// Positions count units: one per CJK character, one per word; a bigram sits at its first
+/// character. Separators take no position, so `daily, check` is a phrase like `daily check`.
+public enum SearchTokenizer {
+    public static let maxWordLength = 40
+
+    public enum Kind: String, Sendable {
+        /// One CJK character (index only, and a query of one character).
+        case character
+        /// Two adjacent CJK characters.
+        case bigram
+        /// A word of letters and digits.
+        case word
+    }
+
+    public struct Token: Hashable, Sendable {
+        public var text: String
+        public var kind: Kind
+        public var position: Int
+    }
+
+    /// The tokens a page's text contributes to the index: characters, bigrams and words.
+    public static func indexTokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        scan(text, characters: true) { tokens.append($0) }
+        return tokens
+    }
+
+    /// The tokens of a query: bigrams for CJK runs (the character itself for a run of one) and
+    /// words. `prefix` is true when the last token is a word still being typed: nothing follows
+    /// it, so it also matches longer words that start with it.
+    public static func queryTokens(_ text: String) -> (tokens: [Token], prefix: Bool) {
+        var tokens: [Token] = []
+        scan(text, characters: false) { tokens.append($0) }
+        var prefix = false
+        if let last = tokens.last, last.kind == .word, let end = text.unicodeScalars.last {
+            prefix = fold(end).allSatisfy { classify($0) == .word }
+        }
+        return (tokens, prefix)
+    }
+
+    /// Feeds the tokens of `text` to `emit` in order. With `characters`, every CJK character is
+    /// emitted as well as the bigrams (index); without, only runs of one are (query).
+    public static func scan(_ text: String, characters: Bool, emit: (Token) -> Void) {
+        var position = 0
+        var run: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+        var wordLength = 0
+
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            for (i, scalar) in run.enumerated() {
+                if characters || run.count == 1 {
+                    emit(Token(text: String(scalar), kind: .character, position: position + i))
+                }
+                if i + 1 < run.count {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(scalar)
+                    pair.append(run[i + 1])
+                    emit(Token(text: String(pair), kind: .bigram, position: position + i))
+                }
+            }
+            position += run.count
+            run.removeAll(keepingCapacity: true)
+        }
+        func flushWord() {
+            guard wordLength > 0 else { return }
+            emit(Token(text: String(word), kind: .word, position: position))
+            position += 1
+            word = String.UnicodeScalarView()
+            wordLength = 0
+        }
+
+        for original in text.unicodeScalars {
+            for scalar in fold(original) {
+                switch classify(scalar) {
+                case .cjk:
+                    flushWord()
+                    run.append(scalar)
+                case .word:
+                    flushRun()
+                    if wordLength < maxWordLength { word.append(scalar) }
+                    wordLength += 1
+                case .separator:
+                    flushRun()
+                    flushWord()
+                }
+            }
+        }
+        flushRun()
+        flushWord()
+    }
+
+    enum Class { case cjk, word, separator }
+
+    /// The folded form of one scalar; lower-casing may give more than one (`İ` → `i̇`).
+    public static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 0x20)!] }
+            return [scalar]
+        }
+        if value >= 0xFF01 && value <= 0xFF5E {
+            return fold(Unicode.Scalar(value - 0xFEE0)!)
+        }
+        if value == 0x3000 { return [" "] }
+        if isCJK(scalar) { return [ChineseScript.simplified(scalar)] }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        if lower.count == 1, lower.first == scalar { return [scalar] }
+        return lower.map { ChineseScript.simplified($0) }
+    }
+
+    static func classify(_ scalar: Unicode.Scalar) -> Class {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x61...0x7A, 0x41...0x5A: return .word
+            default: return .separator
+            }
+        }
+        if isCJK(scalar) { return .cjk }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return .word
+        default:
+            return .separator
+        }
+    }
+
+    /// Han (with extensions and compatibility ideographs), kana and Hangul syllables: scripts
+    /// written without spaces between words. `assets/search.js` uses the same ranges.
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+}
