@@ -73,7 +73,9 @@ let package = Package(
             name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "PlaybookSource", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
-        .testTarget(name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),
         .testTarget(
             name: "PlaybookScaffoldTests",

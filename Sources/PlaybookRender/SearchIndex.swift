@@ -157,7 +157,9 @@ public struct SearchIndex: Sendable {
         var characters = Set<Unicode.Scalar>()
         for token in postings.keys {
             let scalars = token.unicodeScalars
-            if scalars.count == 1, let scalar = scalars.first, SearchTokenizer.isCJK(scalar) { characters.insert(scalar) }
+            if scalars.count == 1, let scalar = scalars.first, SearchTokenizer.isCJK(scalar) {
+                characters.insert(scalar)
+            }
         }
         var fold = String.UnicodeScalarView()
         for (traditional, simplified) in ChineseScript.pairs.sorted(by: { $0.key.value < $1.key.value })
@@ -167,8 +169,10 @@ public struct SearchIndex: Sendable {
         }
         var out = "{\"v\":\(Self.version),\"n\":\(documents.count),\"shards\":\(shardCount),"
         out += "\"words\":\(wordBucketCount),\"kinds\":["
-        out += kinds.map { "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]" }
-            .joined(separator: ",")
+        out += kinds.map {
+            "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
+        }
+        .joined(separator: ",")
         out += "],\"docs\":\"" + String(decoding: docs, as: UTF8.self) + "\",\"fold\":"
         out += JSONText.quote(String(fold), forScript: true) + ",\"t\":{"
         out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }

@@ -72,7 +72,7 @@ import Testing
         let paths = try Pipeline.render(Pipeline.check(files)).map(\.path)
         for expected in [
             "index.html", "sops/index.html", "sops/a/index.html", "sops/a/b/index.html", "404.html", "sitemap.xml",
-            "search-index.json", "health/index.html",
+            "search/meta.js", "search/p/0.js", "health/index.html",
         ] {
             #expect(paths.contains(expected), "\(expected)")
         }

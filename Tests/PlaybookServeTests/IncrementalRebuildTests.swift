@@ -20,7 +20,8 @@ struct IncrementalRebuildTests {
 
     /// Applies `edits` (path → new text, nil to delete), rebuilds incrementally, and compares the
     /// resulting output with a fresh preview of the edited site.
-    func check(_ edits: [String: String?], expectWholeSite: Bool) throws {
+    @discardableResult
+    func check(_ edits: [String: String?], expectWholeSite: Bool) throws -> Rebuild {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
         let (preview, files) = try Pipeline.preview(siteAt: site.root)
@@ -47,12 +48,26 @@ struct IncrementalRebuildTests {
         }
         #expect(rebuild.preview.check.diagnostics == fresh.check.diagnostics)
         #expect(rebuild.preview.outputPaths == fresh.outputPaths)
+        return rebuild
     }
 
     @Test func aBodyEditRerendersOnlyThatPageAndTheSearchIndex() throws {
         try check(
             ["content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不发广告。\n"],
             expectWholeSite: false)
+    }
+
+    // Issue 9: a body edit rewrites the page's record and the shards of the tokens it added or
+    // removed, not the whole index (the shards equal a fresh build's, checked above).
+    @Test func aBodyEditRewritesOnlyTheSearchFilesItReaches() throws {
+        let rebuild = try check(
+            ["content/sops/morning.md": "# 早安帖\n\n八点发早报。\n"], expectWholeSite: false)
+        let search = rebuild.files.map(\.path).filter { $0.hasPrefix("search/") }
+        let shards = search.filter { $0.hasPrefix("search/s/") }
+        #expect(search.contains("search/p/2.js"))
+        #expect(!shards.isEmpty)
+        #expect(shards.count < 16, "\(shards)")
+        #expect(!search.contains("search/p/0.js"))
     }
 
     @Test func aTitleEditReachesTheWholeSite() throws {

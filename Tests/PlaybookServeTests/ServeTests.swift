@@ -87,8 +87,8 @@ struct ServeHTTPTests {
             #expect(try await served.client.get("/logo.png").headers["content-type"] == "image/png")
             #expect(try await served.client.get("/notes.txt").headers["content-type"] == "text/plain; charset=utf-8")
             #expect(
-                try await served.client.get("/search-index.json").headers["content-type"]
-                    == "application/json; charset=utf-8")
+                try await served.client.get("/search/meta.js").headers["content-type"]
+                    == "text/javascript; charset=utf-8")
             #expect(
                 try await served.client.get("/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
         }

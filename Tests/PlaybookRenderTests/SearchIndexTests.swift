@@ -1,0 +1,211 @@
+import Foundation
+import PlaybookModel
+import PlaybookPipeline
+import PlaybookRender
+import PlaybookSource
+import TestSupport
+import Testing
+
+// Issue 9: the search index. The tokenizer's golden file is read by the browser tests too
+// (Tests/Browser/test_search.py), which hold assets/search.js to the same tokens.
+
+@Suite struct SearchTokenizerTests {
+    static let inputs = [
+        "社群运营 Community Operations",
+        "群規與門檻：歡迎新人",
+        "臺北 台北 裡 裏 里 為 爲",
+        "Check-in 打卡，每天 08:00 前",
+        "ＡＢＣ１２３　全角",
+        "第7天回访 Day 7",
+        "SOP步骤5W1H",
+        "İstanbul STRASSE ΣΑΣ",
+        "emoji 🎉 party👍🏽ok",
+        "a",
+        "禁",
+        "",
+        "ひらがなカタカナ 한국어",
+        "café naïve",
+        "supercalifragilisticexpialidocious-and-a-very-long-identifier_name_that_keeps_going",
+        "{{city}}分会 {{ city_en | slug }}",
+        "onboa",
+        "onboa ",
+        "daily, check",
+        "<script>alert(1)</script> & \"quotes\"",
+    ]
+
+    static var goldenURL: URL { Golden.folder().appendingPathComponent("Goldens/search-tokens.json") }
+
+    func encode(_ tokens: [SearchTokenizer.Token]) -> String {
+        "["
+            + tokens.map { "[\(JSONText.quote($0.text)),\"\($0.kind.rawValue)\",\($0.position)]" }.joined(
+                separator: ",")
+            + "]"
+    }
+
+    @Test func tokensMatchTheGoldenFileSharedWithTheBrowser() {
+        var out = "[\n"
+        for (i, input) in Self.inputs.enumerated() {
+            let query = SearchTokenizer.queryTokens(input)
+            out += "{\"text\":\(JSONText.quote(input)),\n \"index\":\(encode(SearchTokenizer.indexTokens(input))),\n"
+            out += " \"query\":\(encode(query.tokens)),\"prefix\":\(query.prefix)}"
+            out += i == Self.inputs.count - 1 ? "\n" : ",\n"
+        }
+        out += "]\n"
+        Golden.check(out, against: Self.goldenURL)
+    }
+
+    @Test func hanRunsBecomeBigramsAndTheIndexKeepsEachCharacter() {
+        let query = SearchTokenizer.queryTokens("社群运营").tokens.map(\.text)
+        #expect(query == ["社群", "群运", "运营"])
+        let index = SearchTokenizer.indexTokens("社群").map(\.text)
+        #expect(index == ["社", "社群", "群"])
+        #expect(SearchTokenizer.queryTokens("禁").tokens.map(\.text) == ["禁"])
+    }
+
+    @Test func traditionalFoldsToSimplifiedAndLatinIsLowerCased() {
+        #expect(SearchTokenizer.queryTokens("歡迎 臺北 裡裏 為爲").tokens.map(\.text) == ["欢迎", "台北", "里里", "为为"])
+        #expect(SearchTokenizer.queryTokens("Check-IN ＳＯＰ").tokens.map(\.text) == ["check", "in", "sop"])
+    }
+
+    @Test func theLastWordIsAPrefixOnlyWhileItIsBeingTyped() {
+        #expect(SearchTokenizer.queryTokens("onboa").prefix)
+        #expect(!SearchTokenizer.queryTokens("onboa ").prefix)
+        #expect(!SearchTokenizer.queryTokens("群规").prefix)
+        #expect(!SearchTokenizer.queryTokens("check-").prefix)
+    }
+}
+
+@Suite struct ChineseFoldingTests {
+    @Test func everyPairTheIssueNamesFoldsToSimplified() {
+        for (traditional, simplified) in [("歡", "欢"), ("臺", "台"), ("裡", "里"), ("裏", "里"), ("為", "为"), ("爲", "为")] {
+            #expect(ChineseScript.simplified(traditional.unicodeScalars.first!) == simplified.unicodeScalars.first!)
+        }
+        #expect(ChineseScript.simplified("台") == "台")
+        #expect(ChineseScript.pairs.count > 2500)
+    }
+
+    @Test func theBrowserGetsThePairsOfTheCharactersTheIndexHolds() throws {
+        let index = try SearchIndexTests.index(["content/a.md": "# 欢迎\n\n台北的群规。\n"])
+        let meta = try #require(index.files().first { $0.path == "search/meta.js" })
+        let text = String(decoding: meta.bytes, as: UTF8.self)
+        for pair in ["歡欢", "臺台", "規规"] { #expect(text.contains(pair), "\(pair)") }
+        // 里 is not in the index, so neither 裡 nor 裏 is shipped.
+        #expect(!text.contains("裡里"))
+    }
+}
+
+@Suite struct SearchIndexTests {
+    static func handbook(_ files: [String: String]) throws -> Handbook {
+        let raw = files.sorted { $0.key < $1.key }.map { RawFile(path: $0.key, bytes: Array($0.value.utf8)) }
+        return Pipeline.parse(SiteFiles(content: raw))
+    }
+
+    static func index(_ files: [String: String]) throws -> SearchIndex {
+        let handbook = try handbook(files)
+        return SearchIndex(pages: handbook.pages, language: .zhHans)
+    }
+
+    /// Every token of the index with its postings (page id, weight), decoded from the shards.
+    static func decode(_ index: SearchIndex) -> [String: [(Int, Int)]] {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var digit = [UInt8: Int]()
+        for (i, c) in alphabet.enumerated() { digit[c] = i }
+        var out: [String: [(Int, Int)]] = [:]
+        for file in index.files() where file.path.hasPrefix("search/s/") {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            let json = text.drop { $0 != "{" }.dropLast(3)
+            let object = try! JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: String]
+            for (token, encoded) in object {
+                let bytes = Array(encoded.utf8)
+                var i = 0
+                func next() -> Int {
+                    var n = 0
+                    while true {
+                        let v = digit[bytes[i]]!
+                        i += 1
+                        if v >= 32 { n = n * 32 + v - 32 } else { return n * 32 + v }
+                    }
+                }
+                var previous = -1
+                var list: [(Int, Int)] = []
+                while i < bytes.count {
+                    let x = next()
+                    let id = previous + x / 2
+                    list.append((id, x % 2 == 1 ? next() + 2 : 1))
+                    previous = id
+                }
+                out[token] = list
+            }
+        }
+        return out
+    }
+
+    @Test func postingsCarryTheFieldWeightsOfEachPage() throws {
+        let index = try Self.index([
+            "content/a.md": "---\ntitle: 禁言规则\n---\n## 惩罚\n\n**禁言**：24 小时。\n",
+            "content/b.md": "---\ntitle: 其他\n---\n正文提到禁言一次。\n",
+        ])
+        let postings = Self.decode(index)
+        let mute = try #require(postings["禁言"])
+        // a.md: title 8 + label 4 (its body occurrence 1 is part of the label) → 8 + 1 + 3 = 12.
+        #expect(mute.map(\.0) == [0, 1])
+        #expect(mute[0].1 == SearchDocument.titleWeight + SearchDocument.headingWeight)
+        #expect(mute[1].1 == SearchDocument.bodyWeight)
+        #expect(postings["24"]?.map(\.0) == [0])
+        #expect(postings["禁"]?.count == 2)
+    }
+
+    @Test func aWordDeepInsideALongPageIsIndexed() throws {
+        let long = String(repeating: "每天早上八点发早报，晚上九点做总结。\n\n", count: 2000) + "最后一段提到 zeppelin。\n"
+        let postings = Self.decode(try Self.index(["content/long.md": "# 长页\n\n" + long]))
+        #expect(postings["zeppelin"]?.map(\.0) == [0])
+        #expect(postings["最后"]?.map(\.0) == [0])
+    }
+
+    @Test func templateSourceFilesAreNotIndexed() throws {
+        let index = try Self.index([
+            "content/templates/city/index.md": "---\ntitle: 城市模板\nversion: 1.0.0\n---\n# 城市模板\n",
+            "content/templates/city/files/rules.md": "# {{city}}分会群规\n\n占位符文本。\n",
+        ])
+        #expect(index.documents.map(\.path) == ["content/templates/city/index.md"])
+        #expect(Self.decode(index)["占位"] == nil)
+    }
+
+    @Test func recordsKeepSectionsWithAnchorsAndEscapeForScripts() throws {
+        let index = try Self.index([
+            "content/a.md":
+                "---\ntitle: A\ndescription: 说明\nowner: 林晓\ntags: [新人, 欢迎]\n---\n开头。\n\n## 第二节 Two\n\n</script><b>正文</b>\n"
+        ])
+        let record = try #require(index.files().first { $0.path == "search/p/0.js" })
+        let text = String(decoding: record.bytes, as: UTF8.self)
+        #expect(text.hasPrefix("PlaybookSearch.load(\"p/0\",{"))
+        #expect(text.contains("\"m\":\"说明 · 林晓 · 新人 · 欢迎\""))
+        #expect(text.contains("[\"第二节-two\",\"第二节 Two\","))
+        #expect(!text.contains("</script>"))
+    }
+
+    @Test func shardCountsDependOnThePageCountOnly() {
+        #expect(SearchIndex.shardCounts(pageCount: 3) == (16, 4))
+        #expect(SearchIndex.shardCounts(pageCount: 10_000) == (4096, 512))
+        #expect(SearchIndex.shardCounts(pageCount: 1_000_000) == (8192, 1024))
+    }
+
+    @Test func replacingAPageGivesTheFilesOfAFreshIndex() throws {
+        let before = [
+            "content/a.md": "# 早报\n\n每天八点发早报。\n",
+            "content/b.md": "# 晚间总结\n\n每天九点 summary。\n",
+        ]
+        var after = before
+        after["content/b.md"] = "# 晚间总结\n\n每天十点 summary。\n"
+        let old = try Self.index(before)
+        let fresh = try Self.index(after)
+        let edited = try Self.handbook(after).pages[1]
+        let (next, changed) = try #require(old.replacing(edited))
+        #expect(next.files() == fresh.files())
+        let oldFiles = Dictionary(uniqueKeysWithValues: old.files().map { ($0.path, $0.bytes) })
+        let freshFiles = Dictionary(uniqueKeysWithValues: fresh.files().map { ($0.path, $0.bytes) })
+        let differing = Set(freshFiles.keys.filter { oldFiles[$0] != freshFiles[$0] })
+        #expect(Set(changed.map(\.path)) == differing)
+        #expect(changed.count < fresh.files().count / 2)
+    }
+}
