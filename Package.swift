@@ -86,7 +86,8 @@ let package = Package(
             name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",
-            dependencies: ["PlaybookCLI", "TestSupport"]
+            dependencies: ["PlaybookCLI", "TestSupport"],
+            exclude: ["Goldens"]
         ),
         .testTarget(
             name: "EndToEndTests",

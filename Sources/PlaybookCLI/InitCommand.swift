@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The folder of the new site (default: the current folder).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The folder of the new site.", valueName: "dir"))
     var directory: String = "."
 
     @Option(name: .long, help: ArgumentHelp("The handbook's name.", valueName: "title"))

@@ -13,21 +13,21 @@ struct NewCommand: ParsableCommand {
         abstract: "Start a new group from a replication template, or a new page of a kind.",
         discussion: """
             playbook new group <slug> --from <template> --set key=value …
-              clones content/templates/<template>/files/ into content/groups/<slug>/, fills the
-              placeholders with the answers, and records where the group came from in
-              content/groups/<slug>/lineage.yml. Missing answers are asked for in a terminal;
-              with --no-input (or without a terminal) every missing or invalid answer is listed.
-              The result is checked before anything is written, and no existing file is replaced.
+            Clones content/templates/<template>/files/ into content/groups/<slug>/, fills the \
+            placeholders with the answers, and records where the group came from in \
+            content/groups/<slug>/lineage.yml. Missing answers are asked for in a terminal; with \
+            --no-input (or without a terminal) every missing or invalid answer is listed. The \
+            result is checked before anything is written, and no existing file is replaced.
 
             playbook new group <slug>
-              writes a charter skeleton at content/groups/<slug>/index.md, the folder a group
-              lives in (a clone with --from goes there too). Give a path with a / to write
-              elsewhere: playbook new group drafts/ningbo writes content/drafts/ningbo.md.
+            Writes a charter skeleton at content/groups/<slug>/index.md, the folder a group \
+            lives in (a clone with --from goes there too). Give a path with a / to write \
+            elsewhere: playbook new group drafts/ningbo writes content/drafts/ningbo.md.
 
             playbook new <kind> <path>
-              writes content/<path> (.md added) with every section the kind requires, （待填写）
-              where text goes and required front matter fields left empty, with an example in
-              a comment. `playbook check` reports both until they are filled in.
+            Writes content/<path> (.md added) with every section the kind requires, （待填写） \
+            where text goes and required front matter fields left empty, with an example in a \
+            comment. `playbook check` reports both until they are filled in.
             """
     )
 
