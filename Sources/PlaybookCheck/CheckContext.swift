@@ -35,10 +35,6 @@ struct CheckedPage {
         page.source.bodyLineOffset > 0 ? page.source.bodyLineOffset : 1
     }
 
-    /// File line of a key nested in front matter. The load stage shifts only the top-level
-    /// entries by the opening fence; nested mappings keep YAML-relative lines.
-    func nestedLine(_ yamlLine: Int) -> Int { yamlLine + 1 }
-
     /// True for `content/templates/<name>/index.md`, the template's declaration page.
     var isTemplateIndex: Bool {
         page.templateName != nil && page.source.contentPath == "templates/\(page.templateName!)/index.md"

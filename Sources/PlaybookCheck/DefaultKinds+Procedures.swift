@@ -110,7 +110,8 @@ extension DefaultKinds {
                 name: "version", type: .version, required: true,
                 description: Localized("模板版本", "模板版本", "the template's version"), example: "1.0.0"),
             FieldSpec(
-                name: "variables", type: .list, description: Localized("占位符变量", "佔位符變數", "declared placeholders")),
+                name: "variables", type: .any,
+                description: Localized("占位符变量（列表或映射）", "佔位符變數（列表或映射）", "declared placeholders (a list or a mapping)")),
             FieldSpec(name: "owner"),
         ])
 

@@ -84,3 +84,44 @@ public enum PlaceholderSyntax {
         return string(part)
     }
 }
+
+/// A `{{name}}` or `{{ name | filter | filter }}` placeholder found in a template's text, as
+/// the checker reports it and the cloner fills it (`PlaceholderSyntax` is the grammar).
+public struct Placeholder: Hashable, Sendable {
+    public var name: String
+    public var filters: [String]
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column of the opening `{{`, in Unicode scalars.
+    public var column: Int
+    /// The placeholder as written, braces included.
+    public var text: String
+
+    public init(name: String, filters: [String], line: Int, column: Int, text: String) {
+        self.name = name
+        self.filters = filters
+        self.line = line
+        self.column = column
+        self.text = text
+    }
+
+    /// Filters that are not one of `PlaceholderSyntax.filters`, in the order written.
+    public var unknownFilters: [String] { filters.filter { !PlaceholderSyntax.filters.contains($0) } }
+
+    /// Every placeholder in `text`, with 1-based lines and scalar columns.
+    public static func all(in text: String) -> [Placeholder] {
+        var found: [Placeholder] = []
+        var line = 1
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let scalars = Array(raw.unicodeScalars)
+            for match in PlaceholderSyntax.scan(scalars) {
+                found.append(
+                    Placeholder(
+                        name: match.name, filters: match.filters, line: line, column: match.start + 1,
+                        text: PlaceholderSyntax.string(scalars[match.start..<match.end])))
+            }
+            line += 1
+        }
+        return found
+    }
+}

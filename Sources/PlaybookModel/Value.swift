@@ -98,4 +98,26 @@ public struct Mapping: Hashable, Sendable {
     }
 
     public var keys: [String] { entries.map(\.key) }
+
+    /// The same mapping with every key's line, nested ones too, moved by `offset`: YAML read
+    /// from the middle of a file gets the file's lines.
+    public func shiftingLines(by offset: Int) -> Mapping {
+        Mapping(
+            entries.map { entry in
+                Entry(
+                    key: entry.key, value: entry.value.shiftingLines(by: offset), line: entry.line + offset,
+                    column: entry.column)
+            })
+    }
+}
+
+extension Value {
+    /// The value with the lines of every mapping inside it moved by `offset`.
+    public func shiftingLines(by offset: Int) -> Value {
+        switch self {
+        case .mapping(let mapping): return .mapping(mapping.shiftingLines(by: offset))
+        case .array(let items): return .array(items.map { $0.shiftingLines(by: offset) })
+        default: return self
+        }
+    }
 }

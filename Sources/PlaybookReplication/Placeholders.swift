@@ -3,9 +3,8 @@ import PlaybookModel
 
 /// `{{name}}` and `{{ name | filter | filter }}` placeholders in a template's documents.
 ///
-/// The grammar, the one `playbook check` reads too (`Placeholder` in PlaybookCheck's
-/// TemplateDeclaration.swift is a copy of `scan`, kept identical; PlaybookCheck cannot import
-/// this module, and a test runs both on the same inputs):
+/// Finding them is `Placeholder.all(in:)` (PlaybookModel), the same for the checker; the
+/// grammar (`PlaceholderSyntax`):
 ///
 /// - a placeholder sits on one line: `{{`, a name, any number of `| filter`, then `}}`;
 ///   spaces and tabs around the name and the filters are ignored;
@@ -20,37 +19,6 @@ import PlaybookModel
 public enum Placeholders {
     public static let filters = PlaceholderSyntax.filters
 
-    public struct Use: Hashable, Sendable {
-        public var name: String
-        public var filters: [String]
-        /// 1-based line.
-        public var line: Int
-        /// 1-based column of the opening `{{`, in Unicode scalars.
-        public var column: Int
-        /// The placeholder as written, braces included.
-        public var text: String
-
-        /// Filters that are not one of `Placeholders.filters`, in the order written.
-        public var unknownFilters: [String] { filters.filter { !Placeholders.filters.contains($0) } }
-    }
-
-    /// Every placeholder in `text`, with its 1-based line and column.
-    public static func uses(in text: String) -> [Use] {
-        var result: [Use] = []
-        var line = 1
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let scalars = Array(raw.unicodeScalars)
-            for match in scan(scalars) {
-                result.append(
-                    Use(
-                        name: match.name, filters: match.filters, line: line, column: match.start + 1,
-                        text: string(scalars[match.start..<match.end])))
-            }
-            line += 1
-        }
-        return result
-    }
-
     /// Replaces every placeholder whose variable has an answer and whose filters are all
     /// known. Returns the text and the names that had no answer (left in place so nothing is
     /// silently dropped). A placeholder with an unknown filter is left in place too; cloning
@@ -64,7 +32,7 @@ public enum Placeholders {
             first = false
             let scalars = Array(raw.unicodeScalars)
             var cursor = 0
-            for match in scan(scalars) {
+            for match in PlaceholderSyntax.scan(scalars) {
                 out.append(contentsOf: scalars[cursor..<match.start])
                 if let value = answers[match.name], match.filters.allSatisfy({ filters.contains($0) }) {
                     out.append(contentsOf: apply(match.filters, to: value).unicodeScalars)
@@ -78,14 +46,6 @@ public enum Placeholders {
         }
         return (String(out), unknown)
     }
-
-    /// The placeholders in one line: the grammar lives in `PlaceholderSyntax` (PlaybookModel).
-    static func scan(_ s: [Unicode.Scalar]) -> [PlaceholderSyntax.Match] { PlaceholderSyntax.scan(s) }
-
-    /// A variable name: an ASCII letter or `_`, then ASCII letters, digits and `_`.
-    public static func isName(_ s: String) -> Bool { PlaceholderSyntax.isName(s) }
-
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { PlaceholderSyntax.string(scalars) }
 
     static func apply(_ filters: [String], to value: String) -> String {
         var value = value

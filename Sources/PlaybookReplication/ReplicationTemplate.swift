@@ -5,26 +5,7 @@ import PlaybookSource
 /// A replication template: `content/templates/<name>/index.md` declares it, the documents a
 /// new group starts with live under `content/templates/<name>/files/`.
 public struct ReplicationTemplate: Hashable, Sendable {
-    public struct Variable: Hashable, Sendable {
-        public var name: String
-        public var description: String
-        public var required: Bool
-        public var defaultValue: String?
-        public var choices: [String]
-        public var pattern: String?
-
-        public init(
-            name: String, description: String = "", required: Bool = false, defaultValue: String? = nil,
-            choices: [String] = [], pattern: String? = nil
-        ) {
-            self.name = name
-            self.description = description
-            self.required = required
-            self.defaultValue = defaultValue
-            self.choices = choices
-            self.pattern = pattern
-        }
-    }
+    public typealias Variable = TemplateVariable
 
     public var name: String
     public var version: String
@@ -67,15 +48,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
     public static func parse(name: String, declaration: String, files: [String: String]) -> ReplicationTemplate {
         let source = FrontMatterSplitter().split(path: "content/templates/\(name)/index.md", text: declaration)
         let front = source.frontMatter
-        var variables: [Variable] = []
-        for item in front["variables"]?.array ?? [] {
-            guard let map = item.mapping, let variableName = map["name"]?.string else { continue }
-            variables.append(
-                Variable(
-                    name: variableName, description: map["description"]?.string ?? "",
-                    required: map["required"]?.bool ?? false, defaultValue: map["default"]?.string,
-                    choices: map["choices"]?.array?.compactMap(\.string) ?? [], pattern: map["pattern"]?.string))
-        }
+        let variables = TemplateVariable.read(front.entry("variables")).variables
         return ReplicationTemplate(
             name: name, version: front["version"]?.string ?? "0", title: front["title"]?.string ?? name,
             variables: variables, files: files, declaration: declaration)
@@ -131,17 +104,17 @@ public struct ReplicationTemplate: Hashable, Sendable {
     public var placeholderProblems: [String] {
         var problems: [String] = []
         let known = Placeholders.filters.joined(separator: ", ")
-        func describe(_ use: Placeholders.Use) -> String {
+        func describe(_ use: Placeholder) -> String {
             let unknown = use.unknownFilters.map { "`\($0)`" }.joined(separator: ", ")
             let noun = use.unknownFilters.count == 1 ? "filter" : "filters"
             return "placeholder `\(use.text)` uses the unknown \(noun) \(unknown); the filters are \(known)"
         }
         for path in files.keys.sorted() {
             let location = "content/templates/\(name)/files/\(path)"
-            for use in Placeholders.uses(in: path) where !use.unknownFilters.isEmpty {
+            for use in Placeholder.all(in: path) where !use.unknownFilters.isEmpty {
                 problems.append("\(location): in the file's path, \(describe(use))")
             }
-            for use in Placeholders.uses(in: files[path]!) where !use.unknownFilters.isEmpty {
+            for use in Placeholder.all(in: files[path]!) where !use.unknownFilters.isEmpty {
                 problems.append("\(location):\(use.line):\(use.column): \(describe(use))")
             }
         }

@@ -64,12 +64,8 @@ public struct FrontMatterSplitter: Sendable {
     private func decode(_ yaml: String, path: String, diagnostics: inout [Diagnostic]) -> Mapping {
         switch YAMLReader.parse(yaml) {
         case .success(.mapping(let mapping)):
-            return Mapping(
-                mapping.entries.map { entry in
-                    var entry = entry
-                    entry.line += 1
-                    return entry
-                })
+            // The YAML starts on the file's second line, after the opening fence.
+            return mapping.shiftingLines(by: 1)
         case .success(.null):
             return Mapping()
         case .success(let other):

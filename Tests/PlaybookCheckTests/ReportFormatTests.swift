@@ -11,9 +11,9 @@ import Testing
 
     /// Findings of several rules, with text that needs escaping in every format.
     static let result: HarnessResult = {
-        let group = Fixtures.group(.english).replacing("## 3. Output\nWeekly reading notes.\n\n", with: "")
-            .replacing("title: Berlin reading club", with: "title: \"Berlin, 100% \\\"real\\\": club\"")
-        let onboarding = Fixtures.onboarding(.simplified).replacing("**第7天**", with: "**第0天**")
+        let group = Fixtures.group(.english).edited("## 3. Output\nWeekly reading notes.\n\n", with: "")
+            .edited("title: Berlin reading club", with: "title: \"Berlin, 100% \\\"real\\\": club\"")
+        let onboarding = Fixtures.onboarding(.simplified).edited("**第7天**", with: "**第0天**")
         return CheckHarness.result(
             [
                 "content/groups/berlin.md": group, "content/onboarding/杭州 新人.md": onboarding,

@@ -1,5 +1,4 @@
 import Foundation
-import PlaybookCheck
 import PlaybookModel
 import PlaybookReplication
 import PlaybookScaffold
@@ -7,37 +6,11 @@ import PlaybookSource
 import TestSupport
 import Testing
 
-/// The checker (`Placeholder` in PlaybookCheck) and the cloner (`Placeholders` in
-/// PlaybookReplication) both read placeholders through `PlaceholderSyntax`; what each builds on
-/// top must agree on every input, or a template that checks clean clones wrong.
+/// One grammar of placeholders (`Placeholder.all(in:)`, PlaybookModel) serves the checker, which
+/// reports undeclared names and unknown filters, and the cloner, which fills them in
+/// (`Placeholders.render`). What the one finds the other must replace, on every input, or a
+/// template that checks clean clones wrong.
 @Suite struct PlaceholderGrammarTests {
-    struct Found: Hashable, CustomStringConvertible {
-        var name: String
-        var filters: [String]
-        var line: Int
-        var column: Int
-        var text: String
-        var unknown: [String]
-
-        var description: String { "\(line):\(column) \(text) name=\(name) filters=\(filters) unknown=\(unknown)" }
-    }
-
-    static func checker(_ text: String) -> [Found] {
-        Placeholder.all(in: text).map {
-            Found(
-                name: $0.name, filters: $0.filters, line: $0.line, column: $0.column, text: $0.text,
-                unknown: $0.unknownFilters)
-        }
-    }
-
-    static func cloner(_ text: String) -> [Found] {
-        Placeholders.uses(in: text).map {
-            Found(
-                name: $0.name, filters: $0.filters, line: $0.line, column: $0.column, text: $0.text,
-                unknown: $0.unknownFilters)
-        }
-    }
-
     static let inputs = [
         "{{city}}", "{{ city_en | slug }}", "{{city | title}}", "{{city-name}}", "{{城市}}", "{{{city}}}",
         "{{a\n}}", "{{a}b}}", "x {{ a | lower | slug }} y {{b}}", "{{city|}}", "{{ | slug}}", "{{_x9}}", "{{9x}}",
@@ -47,11 +20,32 @@ import Testing
         "{{x}} {{y | title}} {{z|lower}}\n{{w | }}",
     ]
 
-    @Test(arguments: inputs) func checkerAndClonerAgree(_ input: String) {
-        #expect(Self.checker(input) == Self.cloner(input))
+    /// Rendering with an answer for every name found replaces exactly the placeholders found
+    /// with known filters, leaves the others as written, and reports no name as unanswered.
+    static func renderAgreesWithScan(_ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let found = Placeholder.all(in: input)
+        // "7" survives every filter and occurs in no input.
+        let answers = Dictionary(found.map { ($0.name, "7") }, uniquingKeysWith: { a, _ in a })
+        let rendered = Placeholders.render(input, answers: answers)
+        let replaced = found.filter(\.unknownFilters.isEmpty).count
+        #expect(
+            rendered.text.filter { $0 == "7" }.count - input.filter { $0 == "7" }.count == replaced,
+            "input: \(input.debugDescription)", sourceLocation: sourceLocation)
+        #expect(rendered.unknown == [], sourceLocation: sourceLocation)
+        #expect(
+            Placeholder.all(in: rendered.text).map(\.text) == found.filter { !$0.unknownFilters.isEmpty }.map(\.text),
+            "input: \(input.debugDescription)", sourceLocation: sourceLocation)
+        // Without answers nothing changes and every name is reported.
+        let untouched = Placeholders.render(input, answers: [:])
+        #expect(untouched.text == input, sourceLocation: sourceLocation)
+        #expect(untouched.unknown == found.map(\.name), sourceLocation: sourceLocation)
     }
 
-    @Test func checkerAndClonerAgreeOnRandomText() {
+    @Test(arguments: inputs) func renderReplacesWhatScanFinds(_ input: String) {
+        Self.renderAgreesWithScan(input)
+    }
+
+    @Test func renderReplacesWhatScanFindsOnRandomText() {
         var generator = SplitMix(seed: 20_250_628)
         let alphabet: [String] = [
             "{", "{{", "}", "}}", "|", " ", "\t", "a", "Z", "_", "-", "1", "\n", "城", "slug", "title", "🙂",
@@ -59,27 +53,26 @@ import Testing
         for _ in 0..<3000 {
             let length = Int(generator.next() % 16)
             let input = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
-            #expect(Self.checker(input) == Self.cloner(input), "input: \(input.debugDescription)")
+            Self.renderAgreesWithScan(input)
         }
     }
 
-    @Test func checkerAndClonerAgreeOnTheSampleTemplate() throws {
+    @Test func renderReplacesWhatScanFindsInTheSampleTemplate() throws {
         let files = try SiteReader(root: Repository.root()).read()
         let documents = files.content.filter { $0.path.hasPrefix("content/templates/") }
         #expect(!documents.isEmpty)
         for file in documents {
-            let text = String(decoding: file.bytes, as: UTF8.self)
-            #expect(Self.checker(text) == Self.cloner(text), "\(file.path)")
+            Self.renderAgreesWithScan(String(decoding: file.bytes, as: UTF8.self))
         }
     }
 
     @Test func theGrammar() {
-        let found = Self.cloner("{{ city_en | lower | slug }} {{city | title}} {{city-name}} {{城市}} {{{x}}")
+        let found = Placeholder.all(in: "{{ city_en | lower | slug }} {{city | title}} {{city-name}} {{城市}} {{{x}}")
         #expect(found.map(\.text) == ["{{ city_en | lower | slug }}", "{{city | title}}", "{{x}}"])
         #expect(found.map(\.column) == [1, 30, 69])
-        #expect(found[0].filters == ["lower", "slug"] && found[0].unknown == [])
-        #expect(found[1].unknown == ["title"])
-        #expect(Placeholder.filters == Placeholders.filters)
+        #expect(found[0].filters == ["lower", "slug"] && found[0].unknownFilters == [])
+        #expect(found[1].unknownFilters == ["title"])
+        #expect(Placeholders.filters == PlaceholderSyntax.filters)
     }
 
     @Test func renderLeavesAPlaceholderWithAnUnknownFilterAlone() {

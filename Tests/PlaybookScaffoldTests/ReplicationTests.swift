@@ -120,6 +120,45 @@ import Testing
         #expect(try Pipeline.check(siteAt: site.root).diagnostics.filter { $0.severity == .error } == [])
     }
 
+    // Issue 13: a template that declares its variables as a mapping clones the same way.
+    @Test func clonesATemplateWhoseVariablesAreAMapping() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let index = try site.read("content/templates/city/index.md")
+        let mapping = index.edited(
+            """
+            variables:
+              - name: city
+                description: 城市
+                required: true
+              - name: owner
+                description: 群主
+                required: true
+              - name: platform
+                default: 微信群
+                choices: [微信群, QQ群]
+              - name: code
+                default: abc
+                pattern: "[a-z]+"
+            """,
+            with: """
+                variables:
+                  city: {description: 城市, required: true}
+                  owner: {description: 群主, required: true}
+                  platform: {default: 微信群, choices: [微信群, QQ群]}
+                  code: abc
+                """)
+        try site.write("content/templates/city/index.md", mapping)
+        let template = try #require(ReplicationTemplate.all(in: try SiteReader(root: site.root).read())["city"])
+        #expect(template.variables.map(\.name) == ["city", "owner", "platform", "code"])
+        #expect(template.variables.map(\.required) == [true, true, false, false])
+        #expect(template.variables[3].defaultValue == "abc")
+        try clone(site)
+        #expect(try site.read("content/groups/suzhou/index.md").contains("群主 王敏"))
+        #expect(try site.read("content/groups/suzhou/notes/abc.md").contains("苏州 的笔记"))
+        #expect(try Pipeline.check(siteAt: site.root).diagnostics.filter { $0.severity == .error } == [])
+    }
+
     @Test func recordsLineageAndASnapshot() throws {
         let site = try Self.site()
         defer { site.remove() }

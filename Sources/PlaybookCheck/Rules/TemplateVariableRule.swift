@@ -82,13 +82,13 @@ struct TemplateVariableRule {
     static func unknownFilter(_ placeholder: Placeholder, in page: Page, language l: Language) -> Diagnostic {
         let unknown = placeholder.unknownFilters
         let names = unknown.map { "`\($0)`" }
-        let known = Placeholder.filters.map { "`\($0)`" }
+        let known = PlaceholderSyntax.filters.map { "`\($0)`" }
         var hint = l.pick(
             "已知的过滤器：\(l.list(known))，可以串联：`{{\(placeholder.name) | lower | slug}}`。未知的过滤器会让占位符原样留在复制出的新群里。",
             "已知的過濾器：\(l.list(known))，可以串聯：`{{\(placeholder.name) | lower | slug}}`。未知的過濾器會讓佔位符原樣留在複製出的新群裡。",
             "The filters are \(known.joined(separator: ", ")), and they chain: `{{\(placeholder.name) | lower | slug}}`. With an unknown filter the placeholder is copied into a new group as is."
         )
-        if let first = unknown.first, let suggestion = Suggestion.closest(to: first, in: Placeholder.filters) {
+        if let first = unknown.first, let suggestion = Suggestion.closest(to: first, in: PlaceholderSyntax.filters) {
             hint =
                 l.pick(
                     "你是不是想写 `\(suggestion)`？", "你是不是想寫 `\(suggestion)`？", "Did you mean `\(suggestion)`? ")

@@ -1,4 +1,5 @@
 import PlaybookModel
+import TestSupport
 import Testing
 
 // Issue 3, "Rules are data": a site adds kinds, changes severities and adds conditions in
@@ -53,19 +54,19 @@ import Testing
                 Finding("content/events/a.md", 6, "event.missing-section"),
             ])
         // Traditional headings match the Simplified alias.
-        let traditional = Self.event.replacing("## 议程 Agenda", with: "## 議程") + "## 安全預案\n疏散路線。\n"
+        let traditional = Self.event.edited("## 议程 Agenda", with: "## 議程") + "## 安全預案\n疏散路線。\n"
         let clean = CheckHarness.check(
-            ["content/events/a.md": traditional.replacing("title: 读书分享会", with: "title: 分享會\nowner: 陳")],
+            ["content/events/a.md": traditional.edited("title: 读书分享会", with: "title: 分享會\nowner: 陳")],
             config: Self.config)
         #expect(clean == [])
     }
 
     @Test func aConditionRequiresASectionOnlyWhenItHolds() {
-        let wecom = Fixtures.group(.simplified).replacing("owner: 林晓", with: "owner: 林晓\nplatform: 企业微信")
+        let wecom = Fixtures.group(.simplified).edited("owner: 林晓", with: "owner: 林晓\nplatform: 企业微信")
         let found = CheckHarness.check(["content/groups/a.md": wecom], config: Self.config, language: .zhHans)
         #expect(CheckHarness.errors(found) == [Finding("content/groups/a.md", 28, "group.missing-section")])
         #expect(found.first?.message == "缺少「合规」一节（因为 platform 是 企业微信）")
-        let wechat = wecom.replacing("企业微信", with: "微信群")
+        let wechat = wecom.edited("企业微信", with: "微信群")
         #expect(CheckHarness.check(["content/groups/a.md": wechat], config: Self.config) == [])
     }
 

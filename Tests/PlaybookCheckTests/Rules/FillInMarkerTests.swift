@@ -1,5 +1,6 @@
 import PlaybookCheck
 import PlaybookModel
+import TestSupport
 import Testing
 
 // A required section holding nothing but fill-in markers (what `playbook new` skeletons write)
@@ -8,7 +9,7 @@ import Testing
     static let path = "content/groups/a.md"
 
     static func charter(output body: String) -> String {
-        Fixtures.group(.english).replacing("Weekly reading notes.\n", with: body)
+        Fixtures.group(.english).edited("Weekly reading notes.\n", with: body)
     }
 
     @Test(arguments: [

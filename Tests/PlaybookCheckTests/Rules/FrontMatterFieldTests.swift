@@ -1,4 +1,5 @@
 import PlaybookModel
+import TestSupport
 import Testing
 
 // Issue 3: required front matter (owner) is present and typed.
@@ -7,7 +8,7 @@ import Testing
 
     @Test(arguments: Script.allCases) func missingOwnerIsReportedAtTheClosingFence(script: Script) {
         let owner = Fixtures.group(script).split(separator: "\n")[3]
-        let text = Fixtures.group(script).replacing(owner + "\n", with: "")
+        let text = Fixtures.group(script).edited(owner + "\n", with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 4, "frontmatter.required")
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func blankOwnerIsReportedAtItsLine() {
-        let text = Fixtures.group(.simplified).replacing("owner: 林晓", with: "owner: \"\"")
+        let text = Fixtures.group(.simplified).edited("owner: 林晓", with: "owner: \"\"")
         #expect(
             CheckHarness.check([Self.path: text], language: .zhHant) == [
                 Diagnostic(
@@ -25,14 +26,14 @@ import Testing
     }
 
     @Test func ownerOfTheWrongTypeIsATypeError() {
-        let text = Fixtures.group(.english).replacing("owner: Anna", with: "owner: [Anna, Ben]")
+        let text = Fixtures.group(.english).edited("owner: Anna", with: "owner: [Anna, Ben]")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [Finding(Self.path, 4, "frontmatter.type")])
     }
 
     @Test func placeholdersAreNotTypeChecked() {
         let config = "kinds:\n  group:\n    fields:\n      platform: {choices: [微信群, Discord]}\n"
-        let text = Fixtures.group(.simplified).replacing("owner: 林晓", with: "owner: 林晓\nplatform: \"{{platform}}\"")
+        let text = Fixtures.group(.simplified).edited("owner: 林晓", with: "owner: 林晓\nplatform: \"{{platform}}\"")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text], config: config)) == [])
     }
 }

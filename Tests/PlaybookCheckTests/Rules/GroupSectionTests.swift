@@ -1,4 +1,5 @@
 import PlaybookModel
+import TestSupport
 import Testing
 
 // Issue 3: a group charter covers the five elements, each found by its heading in any script.
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func missingSectionIsReportedWhereItShouldGo(script: Script) {
-        let text = Fixtures.group(script).replacing(Self.output[script]!.section, with: "")
+        let text = Fixtures.group(script).edited(Self.output[script]!.section, with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 20, "group.missing-section")
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func emptySectionIsAnErrorAtItsHeading(script: Script) {
-        let text = Fixtures.group(script).replacing(Self.output[script]!.body, with: "")
+        let text = Fixtures.group(script).edited(Self.output[script]!.body, with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 20, "group.empty-section")
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func missingSectionMessageSaysWhereAndWhy() {
-        let text = Fixtures.group(.simplified).replacing(Self.output[.simplified]!.section, with: "")
+        let text = Fixtures.group(.simplified).edited(Self.output[.simplified]!.section, with: "")
         let found = CheckHarness.check([Self.path: text], language: .zhHans)
         #expect(
             found == [
@@ -47,12 +48,12 @@ import Testing
     @Test func sectionsAtAnyLevelAndWithSubHeadingsOnlyStillCount() {
         // A section whose only content sits in its sub-sections is not empty.
         let text = Fixtures.group(.simplified)
-            .replacing("## 三、输出 Output\n每周共读纪要。", with: "# 三、输出 Output\n### 共读\n每周共读纪要。")
+            .edited("## 三、输出 Output\n每周共读纪要。", with: "# 三、输出 Output\n### 共读\n每周共读纪要。")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [])
     }
 
     @Test func aHeadingWithNothingUnderItButSubHeadingsIsEmpty() {
-        let text = Fixtures.group(.english).replacing("Weekly reading notes.\n", with: "### Notes\n")
+        let text = Fixtures.group(.english).edited("Weekly reading notes.\n", with: "### Notes\n")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 20, "group.empty-section")

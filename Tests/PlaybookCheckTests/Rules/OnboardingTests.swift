@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 // Issue 3: onboarding has a threshold and steps as an ordered list in time order, among them a
@@ -25,7 +26,7 @@ import Testing
 
     @Test(arguments: Script.allCases) func aStepEarlierThanTheOneBeforeIsReportedAtThatStep(script: Script) {
         let earlier = script == .english ? "**Day 0**" : "**第0天 入群前**"
-        let text = Fixtures.onboarding(script).replacing(Self.lastMarker[script]!, with: earlier)
+        let text = Fixtures.onboarding(script).edited(Self.lastMarker[script]!, with: earlier)
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 13, "onboarding.step-order")
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func stepsMustBeAnOrderedList(script: Script) {
-        let text = Fixtures.onboarding(script).replacing("1. ", with: "- ").replacing("2. ", with: "- ").replacing(
+        let text = Fixtures.onboarding(script).edited("1. ", with: "- ").edited("2. ", with: "- ").edited(
             "3. ", with: "- ")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [Finding(Self.path, 11, "onboarding.steps")])
@@ -41,7 +42,7 @@ import Testing
 
     @Test(arguments: Script.allCases) func stepsNeedAWelcome(script: Script) {
         let (old, new) = Self.welcome[script]!
-        let text = Fixtures.onboarding(script).replacing(old, with: new)
+        let text = Fixtures.onboarding(script).edited(old, with: new)
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [Finding(Self.path, 11, "onboarding.welcome")]
         )
@@ -49,7 +50,7 @@ import Testing
 
     @Test(arguments: Script.allCases) func stepsNeedTheRules(script: Script) {
         let (old, new) = Self.rules[script]!
-        let text = Fixtures.onboarding(script).replacing(old, with: new)
+        let text = Fixtures.onboarding(script).edited(old, with: new)
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 11, "onboarding.rules-ack")
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func missingThresholdIsAnError(script: Script) {
-        let text = Fixtures.onboarding(script).replacing(Self.threshold[script]!, with: "")
+        let text = Fixtures.onboarding(script).edited(Self.threshold[script]!, with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 7, "onboarding.missing-section")
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func aStepWithoutTimeOrOwnerIsAWarning() {
-        let text = Fixtures.onboarding(.simplified).replacing("**第2天** 负责人：新人官，", with: "")
+        let text = Fixtures.onboarding(.simplified).edited("**第2天** 负责人：新人官，", with: "")
         let found = CheckHarness.check([Self.path: text])
         #expect(CheckHarness.errors(found) == [])
         #expect(
@@ -76,7 +77,7 @@ import Testing
 
     @Test func hoursAndDaysCompareOnOneTimeline() {
         let text = Fixtures.onboarding(.simplified)
-            .replacing("**第2天**", with: "**入群 2 小时内**").replacing("**第7天**", with: "**48 小时后**")
+            .edited("**第2天**", with: "**入群 2 小时内**").edited("**第7天**", with: "**48 小时后**")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [])
     }
 }

@@ -1,4 +1,5 @@
 import PlaybookModel
+import TestSupport
 import Testing
 
 // Issue 3: every page has a known kind, a title, links and anchors that resolve, a URL of its
@@ -72,10 +73,10 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func mergeConflictMarkersAreRefused(script: Script) {
-        let text = Fixtures.rules(script).replacing("1. ", with: "<<<<<<< ours\n1. ").replacing(
+        let text = Fixtures.rules(script).edited("1. ", with: "<<<<<<< ours\n1. ").edited(
             "2. ", with: "=======\n2. "
         )
-        .replacing("3. ", with: ">>>>>>> template\n3. ")
+        .edited("3. ", with: ">>>>>>> template\n3. ")
         let found = CheckHarness.errors(CheckHarness.check(["content/rules/a.md": text]))
         #expect(
             found == [

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 // Issue 3: group rules have nickname format, conduct, rewards and graded penalties.
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func missingRewardsIsReportedBeforePenalties(script: Script) {
-        let text = Fixtures.rules(script).replacing(Self.rewards[script]!, with: "")
+        let text = Fixtures.rules(script).edited(Self.rewards[script]!, with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 12, "rules.missing-section")
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func ungradedPenaltiesAreAnError(script: Script) {
-        let text = Fixtures.rules(script).replacing(Self.levels[script]!, with: "1. 移出 Removal\n")
+        let text = Fixtures.rules(script).edited(Self.levels[script]!, with: "1. 移出 Removal\n")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 15, "rules.penalty-levels")
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func penaltyLevelsMayBeSubHeadings() {
-        let text = Fixtures.rules(.english).replacing(
+        let text = Fixtures.rules(.english).edited(
             Self.levels[.english]!, with: "### Warning\nFirst time.\n### Removal\nThird time.\n")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [])
     }

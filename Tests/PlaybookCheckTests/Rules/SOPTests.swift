@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 // Issue 3: an SOP has purpose, roles, at least two ordered steps, metrics, an owner and a
@@ -20,23 +21,23 @@ import Testing
     }
 
     @Test(arguments: Script.allCases) func oneStepIsNotEnough(script: Script) {
-        let text = Fixtures.sop(script).replacing(Self.secondStep[script]!, with: "")
+        let text = Fixtures.sop(script).edited(Self.secondStep[script]!, with: "")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [Finding(Self.path, 15, "sop.steps")])
     }
 
     @Test(arguments: Script.allCases) func noCadenceOrTriggerIsAnError(script: Script) {
-        let text = Fixtures.sop(script).replacing(Self.cadence[script]!, with: "")
+        let text = Fixtures.sop(script).edited(Self.cadence[script]!, with: "")
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [Finding(Self.path, 5, "sop.cadence")])
     }
 
     @Test(arguments: Script.allCases) func aTriggerSectionStandsInForCadence(script: Script) {
         let heading = [Script.simplified: "## 触发 Trigger", .traditional: "## 觸發條件", .english: "## Trigger"][script]!
-        let text = Fixtures.sop(script).replacing(Self.cadence[script]!, with: "") + "\(heading)\n新群建立时。\n"
+        let text = Fixtures.sop(script).edited(Self.cadence[script]!, with: "") + "\(heading)\n新群建立时。\n"
         #expect(CheckHarness.errors(CheckHarness.check([Self.path: text])) == [])
     }
 
     @Test(arguments: Script.allCases) func missingMetricsIsReportedAfterTheLastSection(script: Script) {
-        let text = Fixtures.sop(script).replacing(Self.metrics[script]!, with: "")
+        let text = Fixtures.sop(script).edited(Self.metrics[script]!, with: "")
         #expect(
             CheckHarness.errors(CheckHarness.check([Self.path: text])) == [
                 Finding(Self.path, 17, "sop.missing-section")
