@@ -8,7 +8,14 @@ let package = Package(
     name: "Playbook",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "playbook", targets: ["playbook"])
+        .executable(name: "playbook", targets: ["playbook"]),
+        // The stages as a library, for the nested fuzz/ package (fuzz/README.md); not an API.
+        .library(
+            name: "PlaybookStages",
+            targets: [
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookReplication",
+                "PlaybookPipeline",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -26,6 +26,12 @@ public struct MarkdownParser: Sendable {
     /// the conversion into Swift values touch no shared state and stay parallel.
     private static let inlinePass = NSLock()
 
+    /// How deep blocks and inlines may nest (a list item in a list counts two). Every later stage
+    /// walks the tree recursively, and so do Swift's own equality, hashing and freeing of it, on
+    /// worker threads with small stacks; so the tree never gets deeper than this, and a page that
+    /// nests deeper is refused there (`MarkdownLimit`). Real pages stay below 30.
+    public static let maxDepth = 100
+
     /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
     /// added to every line so positions point into the whole file.
     public func parse(_ body: String, lineOffset: Int = 0) -> MarkdownDocument {
@@ -40,6 +46,13 @@ public struct MarkdownParser: Sendable {
             }
         }
         var utf8 = Array(body.utf8)
+        var limits: [MarkdownLimit] = []
+        let lines = LineIndex(utf8)
+        for (range, openers) in BracketGuard.overLimit(utf8) {
+            for i in range where utf8[i] == UInt8(ascii: "[") { utf8[i] = UInt8(ascii: " ") }
+            let line = lines.line(ofByte: range.lowerBound)
+            limits.append(MarkdownLimit(.brackets(openers: openers), at: SourcePosition(line: line + lineOffset, column: 1)))
+        }
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parser_feed(parser, pointer, buffer.count)
@@ -52,8 +65,12 @@ public struct MarkdownParser: Sendable {
             return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
         }
         defer { cmark_node_free(root) }
-        var converter = Converter(lines: LineIndex(utf8), lineOffset: lineOffset)
-        return MarkdownDocument(root: converter.convert(root, parentRange: SourceRange(line: lineOffset + 1)))
+        var converter = Converter(lines: lines, lineOffset: lineOffset)
+        let tree = converter.convert(root, parentRange: SourceRange(line: lineOffset + 1), depth: 0)
+        if let cut = converter.firstCut {
+            limits.append(MarkdownLimit(.nesting(limit: Self.maxDepth), at: cut))
+        }
+        return MarkdownDocument(root: tree, limits: limits.sorted { $0.position < $1.position })
     }
 }
 
@@ -67,6 +84,17 @@ struct LineIndex {
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
         self.starts = starts
+    }
+
+    /// The 1-based body line that holds byte `offset`.
+    func line(ofByte offset: Int) -> Int {
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid }
+        }
+        return low + 1
     }
 
     /// Converts a 1-based byte column on a 1-based body line to a 1-based scalar column.
@@ -98,13 +126,21 @@ private struct Converter {
     var lines: LineIndex
     let lineOffset: Int
     var footnoteCount = 0
+    /// Where the first node deeper than `maxDepth` starts, if any was left out.
+    var firstCut: SourcePosition?
 
-    mutating func convert(_ node: OpaquePointer, parentRange: SourceRange) -> MarkdownNode {
+    /// Recursion is bounded by `MarkdownParser.maxDepth`: children of a node at that depth are
+    /// left out (cmark frees them with the rest of its tree, without recursion).
+    mutating func convert(_ node: OpaquePointer, parentRange: SourceRange, depth: Int) -> MarkdownNode {
         let range = self.range(of: node) ?? parentRange
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
+        if child != nil, depth >= MarkdownParser.maxDepth {
+            if firstCut == nil { firstCut = (child.flatMap { self.range(of: $0) } ?? range).start }
+            child = nil
+        }
         while let current = child {
-            children.append(convert(current, parentRange: range))
+            children.append(convert(current, parentRange: range, depth: depth + 1))
             child = cmark_node_next(current)
         }
         return MarkdownNode(kind(of: node, childCount: children.count), range: range, children: children)

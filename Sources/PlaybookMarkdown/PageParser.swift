@@ -25,9 +25,33 @@ public struct PageParser: Sendable {
         } else {
             title = ""
         }
+        var source = source
+        source.diagnostics += document.limits.map { Self.diagnostic(for: $0, in: source.path) }
         return Page(
             source: source, kind: kind, url: Slug.url(forContentPath: source.contentPath), title: title,
             document: document, headings: headings)
+    }
+
+    /// The error that refuses a page the parser would not follow (see `MarkdownLimit`). Like the
+    /// other load and parse findings it is always an error: the page's tree is incomplete.
+    static func diagnostic(for limit: MarkdownLimit, in path: String) -> Diagnostic {
+        switch limit.reason {
+        case .nesting(let depth):
+            return Diagnostic(
+                file: path, position: limit.position, rule: "markdown.nesting",
+                message: "lists, block quotes and emphasis nest more than \(depth) levels deep here",
+                hint:
+                    "flatten the nesting: no reader can follow it, and Playbook leaves out what lies deeper, so the page is not published"
+            )
+        case .brackets(let openers):
+            return Diagnostic(
+                file: path, position: limit.position, rule: "markdown.brackets",
+                message:
+                    "this paragraph holds up to \(openers) open `[` or `![` at once, which the Markdown parser would take minutes to read",
+                hint:
+                    "close each `![` with `](address)` or write it as `\\![` and `\\[`, or split the paragraph with blank lines"
+            )
+        }
     }
 
     /// The kind named in front matter, else the one implied by the top-level folder, else `page`.

@@ -83,12 +83,36 @@ public struct MarkdownNode: Hashable, Sendable {
     }
 }
 
+/// A place where the parser refused to follow the input as written, so that no later stage
+/// meets a tree it cannot walk or a paragraph the C parser would take minutes on. The page is
+/// refused with an error there (see `PageParser`); the tree holds what was read around it.
+public struct MarkdownLimit: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable {
+        /// Blocks and inlines nest deeper than `limit`; what lies deeper was left out.
+        case nesting(limit: Int)
+        /// A paragraph holds `openers` unclosed `[` / `![` that links after them would each
+        /// walk over; its brackets were read as plain text.
+        case brackets(openers: Int)
+    }
+
+    public var reason: Reason
+    public var position: SourcePosition
+
+    public init(_ reason: Reason, at position: SourcePosition) {
+        self.reason = reason
+        self.position = position
+    }
+}
+
 /// A parsed page body.
 public struct MarkdownDocument: Hashable, Sendable {
     public var root: MarkdownNode
+    /// Where the parser stopped following the input, in document order; empty for real pages.
+    public var limits: [MarkdownLimit]
 
-    public init(root: MarkdownNode) {
+    public init(root: MarkdownNode, limits: [MarkdownLimit] = []) {
         self.root = root
+        self.limits = limits
     }
 
     public var blocks: [MarkdownNode] { root.children }

@@ -12,6 +12,17 @@ public struct FrontMatterSplitter: Sendable {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let text: String
+        if let nul = bytes.firstIndex(of: 0) {
+            // Text never holds NUL bytes; a picture or archive saved as `.md` does. Its bytes are
+            // not Markdown, so none of them are parsed (or printed back in excerpts).
+            let line = 1 + bytes[..<nul].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: line, rule: "source.encoding",
+                    message: "the file holds NUL bytes: it is a binary file, not Markdown text",
+                    hint: "give the file its real extension (`.png`, `.pdf`, …) so it is copied as an asset, or save it as UTF-8 text"))
+            return SourceFile(path: path, text: "", bodyOffset: 0, diagnostics: diagnostics)
+        }
         if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {

@@ -21,7 +21,8 @@ public enum YAMLReader {
     static func parseWithYams(_ text: String) -> Result<Value, Failure> {
         do {
             guard let node = try Yams.compose(yaml: text) else { return .success(.null) }
-            return .success(try value(of: node))
+            var budget = Budget()
+            return .success(try value(of: node, budget: &budget, depth: 0))
         } catch let error as YamlError {
             return .failure(failure(from: error))
         } catch let failure as Failure {
@@ -61,7 +62,27 @@ public enum YAMLReader {
         }
     }
 
-    static func value(of node: Node) throws -> Value {
+    /// How far one document may expand. An alias stands for its whole anchored value, so a few
+    /// hundred bytes of aliases of aliases ("billion laughs") would expand to billions of values,
+    /// and aliases inside nested lists to any depth; real front matter and configs have a few
+    /// hundred values, ten levels deep.
+    static let maxValues = 100_000
+    static let maxDepth = 100
+
+    struct Budget {
+        var values = 0
+    }
+
+    static func value(of node: Node, budget: inout Budget, depth: Int) throws -> Value {
+        budget.values += 1
+        if budget.values > maxValues || depth > maxDepth {
+            let mark = node.mark
+            throw Failure(
+                line: mark?.line ?? 1, column: mark?.column ?? 1,
+                message: budget.values > maxValues
+                    ? "the aliases (`*name`) here expand to more than \(maxValues) values; write the values out or use fewer aliases of aliases"
+                    : "values nest more than \(maxDepth) levels deep here (through lists, mappings or aliases)")
+        }
         switch node {
         case .scalar(let scalar):
             if scalar.style != .plain { return .string(scalar.string) }
@@ -73,7 +94,7 @@ public enum YAMLReader {
             }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .array(try sequence.map { try value(of: $0) })
+            return .array(try sequence.map { try value(of: $0, budget: &budget, depth: depth + 1) })
         case .mapping(let mapping):
             var entries: [Mapping.Entry] = []
             for (key, child) in mapping {
@@ -83,10 +104,19 @@ public enum YAMLReader {
                         line: mark?.line ?? 1, column: mark?.column ?? 1,
                         message: "a mapping key must be a plain name, not a list or mapping")
                 }
-                entries.append(
-                    Mapping.Entry(
-                        key: name, value: try value(of: child), line: key.mark?.line ?? 1,
-                        column: key.mark?.column ?? 1))
+                let line = key.mark?.line ?? 1
+                let column = key.mark?.column ?? 1
+                let converted: Value
+                do {
+                    converted = try value(of: child, budget: &budget, depth: depth + 1)
+                } catch var failure as Failure where failure.line < line {
+                    // The value ran out of budget inside an anchor written earlier: the place to
+                    // fix is the key whose aliases expanded it, here.
+                    failure.line = line
+                    failure.column = column
+                    throw failure
+                }
+                entries.append(Mapping.Entry(key: name, value: converted, line: line, column: column))
             }
             return .mapping(Mapping(entries))
         case .alias:

@@ -39,6 +39,7 @@ import Testing
         let site = try TemporarySite()
         defer { site.remove() }
         for file in archive.files where !file.path.hasPrefix("expected/") {
+            if try GeneratedFile.write(section: file.path, text: file.text, into: site) { continue }
             try site.write(file.path, file.text)
         }
         let actual = Self.report(try Pipeline.check(siteAt: site.root).diagnostics)
