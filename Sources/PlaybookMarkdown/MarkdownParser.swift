@@ -51,7 +51,8 @@ public struct MarkdownParser: Sendable {
         for (range, openers) in BracketGuard.overLimit(utf8) {
             for i in range where utf8[i] == UInt8(ascii: "[") { utf8[i] = UInt8(ascii: " ") }
             let line = lines.line(ofByte: range.lowerBound)
-            limits.append(MarkdownLimit(.brackets(openers: openers), at: SourcePosition(line: line + lineOffset, column: 1)))
+            limits.append(
+                MarkdownLimit(.brackets(openers: openers), at: SourcePosition(line: line + lineOffset, column: 1)))
         }
         utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in

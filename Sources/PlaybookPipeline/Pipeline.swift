@@ -94,7 +94,7 @@ public enum Pipeline {
     ) -> CheckResult {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(rules: rules, language: language ?? handbook.config.language)
-        var diagnostics = siteDiagnostics
+        var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)
         diagnostics += findings

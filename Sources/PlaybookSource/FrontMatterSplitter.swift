@@ -20,7 +20,9 @@ public struct FrontMatterSplitter: Sendable {
                 Diagnostic(
                     file: path, line: line, rule: "source.encoding",
                     message: "the file holds NUL bytes: it is a binary file, not Markdown text",
-                    hint: "give the file its real extension (`.png`, `.pdf`, …) so it is copied as an asset, or save it as UTF-8 text"))
+                    hint:
+                        "give the file its real extension (`.png`, `.pdf`, …) so it is copied as an asset, or save it as UTF-8 text"
+                ))
             return SourceFile(path: path, text: "", bodyOffset: 0, diagnostics: diagnostics)
         }
         if let valid = String(validating: bytes, as: UTF8.self) {

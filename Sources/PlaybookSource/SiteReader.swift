@@ -26,6 +26,9 @@ public struct SiteFiles: Sendable {
     public var templates: [String: String]
     /// Files under `static/`, by path relative to `static/`.
     public var staticFiles: [RawFile]
+    /// What could not be read as it stands (links out of the site or in a loop, unreadable files),
+    /// located at the path; reported with the other load findings.
+    public var problems: [Diagnostic] = []
 
     public init(
         config: String? = nil, configPath: String = "playbook.yml", content: [RawFile] = [],
@@ -71,23 +74,23 @@ public struct SiteReader: Sendable {
                 message:
                     "no content/ folder in \(root.path); run Playbook in the site root or pass --source DIR")
         }
-        for relative in try listFiles(under: "content") {
-            let bytes = try readBytes(root.appendingPathComponent(relative), relative: relative)
+        for relative in try listFiles(under: "content", problems: &files.problems) {
+            guard let bytes = readListed(relative, problems: &files.problems) else { continue }
             if relative.hasSuffix(".md") {
                 files.content.append(RawFile(path: relative, bytes: bytes))
             } else {
                 files.contentAssets.append(RawFile(path: relative, bytes: bytes))
             }
         }
-        for relative in try listFiles(under: "templates") {
+        for relative in try listFiles(under: "templates", problems: &files.problems) {
             let bytes = try readBytes(root.appendingPathComponent(relative), relative: relative)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw PlaybookError(stage: "load", path: relative, message: "the template is not valid UTF-8")
             }
             files.templates[String(relative.dropFirst("templates/".count))] = text
         }
-        for relative in try listFiles(under: "static") {
-            let bytes = try readBytes(root.appendingPathComponent(relative), relative: relative)
+        for relative in try listFiles(under: "static", problems: &files.problems) {
+            guard let bytes = readListed(relative, problems: &files.problems) else { continue }
             files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
         }
         return files
@@ -118,53 +121,133 @@ public struct SiteReader: Sendable {
 
     /// Every regular file below `folder` (relative to the root), sorted, hidden names skipped.
     public func listFiles(under folder: String) throws -> [String] {
+        var problems: [Diagnostic] = []
+        return try listFiles(under: folder, problems: &problems)
+    }
+
+    /// Every regular file below `folder`, sorted; what cannot be read as a file is a finding.
+    ///
+    /// Symbolic links are followed once: a link to a folder already being read (`content/a -> .`)
+    /// or read before is a loop or a second copy of the site, reported at the link and not
+    /// followed; a link that leads out of the site folder is reported and never read, since it
+    /// could publish a private file. Named pipes, sockets and devices are reported, never opened.
+    func listFiles(under folder: String, problems: inout [Diagnostic]) throws -> [String] {
         let base = root.appendingPathComponent(folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { return [] }
         var result: [String] = []
-        try walk(base, relative: folder, into: &result, depth: 0)
+        var visited: Set<String> = [base.resolvingSymlinksInPath().path]
+        // Linked folders are read after the real ones, so a folder always appears under its own
+        // name and a link to it is the one reported.
+        var links: [(url: URL, relative: String)] = []
+        try walk(base, relative: folder, into: &result, visited: &visited, links: &links, problems: &problems)
+        while !links.isEmpty {
+            let link = links.removeFirst()
+            guard visited.insert(link.url.resolvingSymlinksInPath().standardizedFileURL.path).inserted else {
+                problems.append(
+                    Diagnostic(
+                        file: link.relative, line: 1, rule: "source.symlink",
+                        message:
+                            "the symbolic link leads to a folder that is read already (a loop, or a second copy of it), so it is not followed",
+                        hint: "remove the link; to show a folder under two names, link to its pages from a page instead"
+                    ))
+                continue
+            }
+            try walk(
+                link.url, relative: link.relative, into: &result, visited: &visited, links: &links, problems: &problems)
+        }
         return result.sorted()
     }
 
-    private func walk(_ url: URL, relative: String, into result: inout [String], depth: Int) throws {
-        guard depth < 64 else {
-            throw PlaybookError(
-                stage: "load", path: relative, message: "folders nest too deeply (a symbolic link loop?)")
-        }
+    private func walk(
+        _ url: URL, relative: String, into result: inout [String], visited: inout Set<String>,
+        links: inout [(url: URL, relative: String)], problems: inout [Diagnostic]
+    ) throws {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
         } catch {
-            throw PlaybookError(
-                stage: "load", path: relative, message: "cannot list the folder: \(error.localizedDescription)")
+            problems.append(
+                Diagnostic(
+                    file: relative, line: 1, rule: "source.unreadable",
+                    message: "cannot read the folder: \(Self.reason(url, error))",
+                    hint: "give Playbook permission to read it (`chmod u+rx`), or move it out of the site"))
+            return
         }
         for name in names where !name.hasPrefix(".") {
             let child = url.appendingPathComponent(name)
             let childRelative = relative + "/" + name
-            // A symbolic link may point anywhere; following one out of the site could publish a
-            // private file, so only links that stay inside the site folder are read.
-            if isLinkLeavingSite(child) { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                try walk(child, relative: childRelative, into: &result, depth: depth + 1)
-            } else {
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
+            let real = child.resolvingSymlinksInPath().standardizedFileURL.path
+            if isLink, !isInsideSite(real) {
+                problems.append(
+                    Diagnostic(
+                        file: childRelative, line: 1, rule: "source.symlink",
+                        message: "the symbolic link leads out of the site folder, so it is not read",
+                        hint: "copy the file into the site, or link to a place inside the site folder"))
+                continue
+            }
+            var status = stat()
+            guard stat(child.path, &status) == 0 else {
+                if isLink {
+                    problems.append(
+                        Diagnostic(
+                            file: childRelative, line: 1, rule: "source.symlink",
+                            message: "the symbolic link leads nowhere (its target does not exist)",
+                            hint: "fix the link's target or remove the link"))
+                }
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                if isLink {
+                    links.append((child, childRelative))
+                } else if visited.insert(real).inserted {
+                    try walk(
+                        child, relative: childRelative, into: &result, visited: &visited, links: &links,
+                        problems: &problems)
+                }
+            case S_IFREG:
                 result.append(childRelative)
+            default:
+                problems.append(
+                    Diagnostic(
+                        file: childRelative, line: 1, rule: "source.unreadable",
+                        message: "not a regular file (a named pipe, socket or device), so it is not read",
+                        hint: "remove it from the site folder"))
             }
         }
     }
 
-    private func isLinkLeavingSite(_ url: URL) -> Bool {
-        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return false }
-        let target = url.resolvingSymlinksInPath().standardizedFileURL.path
+    private func isInsideSite(_ realPath: String) -> Bool {
         let base = root.resolvingSymlinksInPath().standardizedFileURL.path
-        return !(target == base || target.hasPrefix(base + "/"))
+        return realPath == base || realPath.hasPrefix(base + "/")
+    }
+
+    private static func reason(_ url: URL, _ error: Error) -> String {
+        if access(url.path, R_OK) != 0 { return String(cString: strerror(errno)).lowercased() }
+        return (error as NSError).localizedDescription
     }
 
     private func readBytes(_ url: URL, relative: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw PlaybookError(stage: "load", path: relative, message: "cannot read the file")
+            let reason = access(url.path, R_OK) != 0 ? ": " + String(cString: strerror(errno)).lowercased() : ""
+            throw PlaybookError(stage: "load", path: relative, message: "cannot read the file\(reason)")
+        }
+        return [UInt8](data)
+    }
+
+    /// Reads a file found by the walk; one that cannot be read is a finding, not the end of the load.
+    private func readListed(_ relative: String, problems: inout [Diagnostic]) -> [UInt8]? {
+        let url = root.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = access(url.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "read failed"
+            problems.append(
+                Diagnostic(
+                    file: relative, line: 1, rule: "source.unreadable", message: "cannot read the file: \(reason)",
+                    hint: "give Playbook permission to read it (`chmod u+r`), or move it out of the site"))
+            return nil
         }
         return [UInt8](data)
     }

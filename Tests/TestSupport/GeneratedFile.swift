@@ -3,7 +3,7 @@ import Foundation
 /// Sections of a check case that plain text cannot hold (see Cases/README.md):
 ///
 /// - `-- generated: PATH --`: the file's bytes built by one directive per line,
-///   `text "…"` (appended once) or `repeat N "…"` (appended N times). Strings take `\n`, `\r`, `\t`, `\r`,
+///   `text "…"` (appended once) or `repeat N "…"` (appended N times). Strings take `\n`, `\r`, `\t`,
 ///   `\\`, `\"`, `\u{HEX}` (a Unicode scalar, as UTF-8) and `\xHH` (one raw byte).
 /// - `-- symlink: PATH --`: a symbolic link at PATH to the one-line target below.
 /// - `-- fifo: PATH --`: a named pipe at PATH (a file no reader should wait on).

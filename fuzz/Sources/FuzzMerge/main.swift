@@ -12,7 +12,8 @@ public func fuzzMerge(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let ours = parts.count > 1 ? parts[1] : ""
     let theirs = parts.count > 2 ? parts[2] : ""
     let merged = LineDiff.merge(base: base, ours: ours, theirs: theirs, oursLabel: "group", theirsLabel: "template")
-    precondition(LineDiff.merge(base: base, ours: base, theirs: theirs, oursLabel: "a", theirsLabel: "b").text == theirs)
+    precondition(
+        LineDiff.merge(base: base, ours: base, theirs: theirs, oursLabel: "a", theirsLabel: "b").text == theirs)
     precondition(LineDiff.merge(base: base, ours: ours, theirs: base, oursLabel: "a", theirsLabel: "b").text == ours)
     if merged.conflicts == 0, ![base, ours, theirs].contains(where: LineDiff.hasConflict) {
         precondition(!LineDiff.hasConflict(merged.text), "a conflict marker without a conflict")
