@@ -38,7 +38,7 @@ public struct PlaybookCommand: ParsableCommand {
         } catch let failure as ExitCode {
             Foundation.exit(failure.rawValue)
         } catch let error as PlaybookError {
-            Terminal.standardError.write("error: \(error.description)\n")
+            Terminal.standardError.write("error: \(VisibleText.escaped(error.description))\n")
             Foundation.exit(ExitStatus.refused.rawValue)
         } catch {
             let code = exitCode(for: error)

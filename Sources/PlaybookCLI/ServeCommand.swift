@@ -111,7 +111,7 @@ struct ServeCommand: ParsableCommand {
             let files = "\(rebuilt.files) file\(rebuilt.files == 1 ? "" : "s")"
             Terminal.standardOutput.write("rebuilt \(files) in \(ms) ms\(rebuilt.wholeSite ? " (whole site)" : "")\n")
         case .failed(let error):
-            Terminal.standardError.write("error: \(error.description)\n")
+            Terminal.standardError.write("error: \(VisibleText.escaped(error.description))\n")
         }
     }
 }

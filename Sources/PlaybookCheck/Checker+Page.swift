@@ -54,6 +54,8 @@ extension Checker {
         var found = diagnostics(for: context.checkedPage(page), in: context)
         let sharing = context.handbook.pages.lazy.filter { $0.url == page.url }
         found += DuplicateURLRule().check(sharing, language: language).flatMap { applyLevels([$0], kind: nil) }
+        let folding = context.handbook.pages.lazy.filter { $0.url.lowercased() == page.url.lowercased() }
+        found += CollidingURLRule().check(folding, language: language).flatMap { applyLevels([$0], kind: nil) }
         if let name = page.templateName {
             found += TemplateVariableRule().check(context, only: name).flatMap { applyLevels([$0], kind: "template") }
         }

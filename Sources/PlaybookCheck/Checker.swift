@@ -32,6 +32,7 @@ public struct Checker: Sendable {
         }
         var found = perPage.flatMap { $0 }
         found += DuplicateURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
+        found += CollidingURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
         found += TemplateVariableRule().check(context).flatMap { applyLevels([$0], kind: "template") }
         // By place only, and stably: findings at one spot keep the order the rules found them
         // in, which follows the kind's outline (structure before output before operations).

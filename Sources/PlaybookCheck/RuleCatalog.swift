@@ -10,6 +10,12 @@ public enum RuleCatalog {
         ("page.broken-link", Localized("站内链接指向存在的页面", "站內連結指向存在的頁面", "internal links point at pages that exist")),
         ("page.broken-anchor", Localized("链接的 #锚点 存在", "連結的 #錨點 存在", "linked #anchors exist")),
         ("page.duplicate-url", Localized("两个文件不能生成同一个网址", "兩個檔案不能產生同一個網址", "no two files produce the same URL")),
+        (
+            "page.colliding-url",
+            Localized(
+                "两个文件的网址不能只差大小写或 Unicode 规范化形式", "兩個檔案的網址不能只差大小寫或 Unicode 正規化形式",
+                "no two files produce URLs that differ only by letter case or Unicode normalisation")
+        ),
         ("page.conflict-markers", Localized("没有未解决的合并冲突标记", "沒有未解決的合併衝突標記", "no unresolved merge conflict markers")),
         (
             "frontmatter.required",

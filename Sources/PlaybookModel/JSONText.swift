@@ -2,8 +2,9 @@
 /// Chinese stays readable UTF-8. One escaper for every JSON Playbook writes: reports, the
 /// search index, the live-reload script.
 public enum JSONText {
-    /// `s` as a JSON string literal: quotes, backslashes, control characters and the two line
-    /// separators JavaScript does not allow in literals are escaped. With `forScript`, `<` is
+    /// `s` as a JSON string literal: quotes, backslashes, control characters (C0, DEL, C1,
+    /// bidirectional overrides) and the two line separators JavaScript does not allow in literals
+    /// are escaped. With `forScript`, `<` is
     /// escaped too, so the text cannot close a `<script>` element it is embedded in.
     public static func quote(_ s: String, forScript: Bool = false, into out: inout String) {
         out += "\""
@@ -16,7 +17,11 @@ public enum JSONText {
             case "\t": out += "\\t"
             case "<" where forScript: out += "\\u003c"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                // DEL, the C1 controls and the bidirectional overrides are valid in JSON but act on
+                // a terminal showing it, so they are escaped too (see VisibleText).
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029
+                    || VisibleText.needsEscape(scalar)
+                {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

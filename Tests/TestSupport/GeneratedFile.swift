@@ -2,7 +2,8 @@ import Foundation
 
 /// Sections of a check case that plain text cannot hold (see Cases/README.md):
 ///
-/// - `-- generated: PATH --`: the file's bytes built by one directive per line,
+/// - `-- generated: PATH --` (PATH may be a quoted string with the escapes below): the file's
+///   bytes built by one directive per line,
 ///   `text "…"` (appended once) or `repeat N "…"` (appended N times). Strings take `\n`, `\r`, `\t`,
 ///   `\\`, `\"`, `\u{HEX}` (a Unicode scalar, as UTF-8) and `\xHH` (one raw byte).
 /// - `-- symlink: PATH --`: a symbolic link at PATH to the one-line target below.
@@ -11,7 +12,9 @@ public enum GeneratedFile {
     /// Writes one section into `site`; false when `path` is a plain file section.
     public static func write(section path: String, text: String, into site: TemporarySite) throws -> Bool {
         if let target = path.dropPrefix("generated: ") {
-            try site.write(target, bytes: try bytes(text))
+            // A quoted path takes the same escapes, for names a text editor would normalise.
+            let name = target.hasPrefix("\"") ? String(decoding: try unquote(target[...]), as: UTF8.self) : target
+            try site.write(name, bytes: try bytes(text))
         } else if let target = path.dropPrefix("symlink: ") {
             let url = site.root.appendingPathComponent(target)
             try FileManager.default.createDirectory(

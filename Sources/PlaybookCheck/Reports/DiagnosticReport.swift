@@ -32,26 +32,37 @@ public enum DiagnosticReport {
 
     /// The compiler-style text form: `path:line:col: error: message [rule-id]`, the offending
     /// line with a caret under the column, then the hint. `line` gives a file's line text.
+    /// Everything that comes from the handbook goes through `VisibleText`, so control characters
+    /// in a page show as `\u{1B}` instead of acting on the terminal.
     public static func text(
         _ diagnostic: Diagnostic, line: (String, Int) -> String?, paint: (String, String) -> String = { s, _ in s }
     ) -> String {
         let severity =
             diagnostic.severity == .error ? paint("error", "1;31") : paint("warning", "1;33")
-        let location = "\(diagnostic.file):\(diagnostic.position.line):\(diagnostic.position.column):"
-        var out = "\(paint(location, "1")) \(severity): \(diagnostic.message) [\(diagnostic.rule)]\n"
+        let file = VisibleText.escaped(diagnostic.file)
+        let location = "\(file):\(diagnostic.position.line):\(diagnostic.position.column):"
+        let message = VisibleText.escaped(diagnostic.message, keepingNewlines: true)
+        var out = "\(paint(location, "1")) \(severity): \(message) [\(diagnostic.rule)]\n"
         if let text = line(diagnostic.file, diagnostic.position.line) {
             let number = String(diagnostic.position.line)
             let gutter = String(repeating: " ", count: number.count)
-            out += "\(number) | \(text)\n"
-            // Wide (CJK) characters take two cells in a terminal; tabs stay tabs.
+            out += "\(number) | \(VisibleText.escaped(text))\n"
+            // Wide (CJK) characters take two cells in a terminal; tabs stay tabs; an escaped
+            // character takes the cells of its escape.
             var pad = ""
             for scalar in text.unicodeScalars.prefix(max(diagnostic.position.column - 1, 0)) {
-                pad += scalar == "\t" ? "\t" : (TextWidth.isWide(scalar) ? "  " : " ")
+                if scalar == "\t" {
+                    pad += "\t"
+                } else if VisibleText.needsEscape(scalar) {
+                    pad += String(repeating: " ", count: VisibleText.escape(scalar).count)
+                } else {
+                    pad += TextWidth.isWide(scalar) ? "  " : " "
+                }
             }
             out += "\(gutter) | \(pad)\(paint("^", "1;32"))\n"
         }
         if let hint = diagnostic.hint {
-            out += "  \(paint("hint", "1;36")): \(hint)\n"
+            out += "  \(paint("hint", "1;36")): \(VisibleText.escaped(hint, keepingNewlines: true))\n"
         }
         return out
     }

@@ -10,11 +10,12 @@ public enum GitHubReport {
         var out = ""
         for d in diagnostics {
             let properties = [
-                "file=\(escapeProperty(pathPrefix + d.file))", "line=\(d.position.line)", "col=\(d.position.column)",
+                "file=\(escapeProperty(VisibleText.escaped(pathPrefix + d.file)))", "line=\(d.position.line)",
+                "col=\(d.position.column)",
                 "title=\(escapeProperty(d.rule))",
             ]
-            var message = d.message
-            if let hint = d.hint { message += "\n" + hint }
+            var message = VisibleText.escaped(d.message, keepingNewlines: true)
+            if let hint = d.hint { message += "\n" + VisibleText.escaped(hint, keepingNewlines: true) }
             out +=
                 "::\(d.severity == .error ? "error" : "warning") \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }
@@ -47,7 +48,9 @@ public enum GitHubReport {
                 "`\(pathPrefix + d.file):\(d.position.line):\(d.position.column)`", d.severity.rawValue, "`\(d.rule)`",
                 d.message, d.hint ?? "",
             ]
-            out += "| " + cells.map(escapeCell).joined(separator: " | ") + " |\n"
+            out +=
+                "| " + cells.map { escapeCell(VisibleText.escaped($0, keepingNewlines: true)) }.joined(separator: " | ")
+                + " |\n"
         }
         return out
     }

@@ -13,7 +13,7 @@ public enum SummaryTable {
         for row in report.rows {
             var lineage = row.lineage ?? "—"
             if row.behindTemplate { lineage += l.pick("（落后）", "（落後）", " (behind)") }
-            rows.append([row.title] + row.cells.map { mark[$0.status] ?? "?" } + [lineage])
+            rows.append([VisibleText.escaped(row.title)] + row.cells.map { mark[$0.status] ?? "?" } + [lineage])
         }
         let widths = header.indices.map { column in rows.map { TextWidth.of($0[column]) }.max() ?? 0 }
         var out = ""

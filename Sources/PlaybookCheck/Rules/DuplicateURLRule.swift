@@ -11,11 +11,14 @@ struct DuplicateURLRule {
     /// The findings among `pages`, which must be in path order: all pages of the handbook, or
     /// all that share one URL.
     func check<Pages: Sequence<Page>>(_ pages: Pages, language l: Language) -> [Diagnostic] {
-        var first: [String: String] = [:]
+        // Keyed by scalars: Swift's String equality would also join URLs that differ only by
+        // Unicode normalisation, which `page.colliding-url` reports with its own words.
+        var first: [[Unicode.Scalar]: String] = [:]
         var found: [Diagnostic] = []
         for page in pages {
-            guard let earlier = first[page.url] else {
-                first[page.url] = page.path
+            let key = Array(page.url.unicodeScalars)
+            guard let earlier = first[key] else {
+                first[key] = page.path
                 continue
             }
             let url = "/" + page.url
