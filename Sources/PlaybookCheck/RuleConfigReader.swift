@@ -65,7 +65,21 @@ struct RuleConfigReader {
                         typeError(entry, expected: "string", path: path)
                         continue
                     }
-                    includeLines.append((Self.sitePath(name), entry.line))
+                    guard let included = Self.includedPath(name) else {
+                        report(
+                            path, entry.line, "config.include",
+                            Localized(
+                                "规则文件 \(name) 在站点以外，不会被读取", "規則檔 \(name) 在站點以外，不會被讀取",
+                                "rule file \(name) is outside the site, so it is not read"),
+                            hint: Localized(
+                                "把规则文件放进站点文件夹，写相对于站点根目录的路径，例如 `rules/events.yml`",
+                                "把規則檔放進站點資料夾，寫相對於站點根目錄的路徑，例如 `rules/events.yml`",
+                                "Keep rule files in the site folder and name them from the site root, such as `rules/events.yml`"
+                            ),
+                            column: entry.column)
+                        continue
+                    }
+                    includeLines.append((included, entry.line))
                 }
             default:
                 // playbook.yml's own keys belong to the config loader; a rule file has only ours.
@@ -259,6 +273,16 @@ struct RuleConfigReader {
     }
 
     /// `./rules/x.yml` and `rules/x.yml` name the same file.
+    /// The site-relative path an `include:` entry names, or nil when it leaves the site: an
+    /// absolute path, a home-relative one or one with a `..` part. (Symbolic links that lead out
+    /// are refused when the file is read.)
+    static func includedPath(_ name: String) -> String? {
+        if name.hasPrefix("/") || name.hasPrefix("~") || name.hasPrefix("\\") { return nil }
+        if name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") { return nil }
+        let path = sitePath(name)
+        return path.isEmpty ? nil : path
+    }
+
     static func sitePath(_ path: String) -> String {
         var s = Substring(path)
         while s.hasPrefix("./") { s = s.dropFirst(2) }

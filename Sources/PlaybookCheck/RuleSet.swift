@@ -45,7 +45,7 @@ public struct RuleSet: Sendable {
     public static func referencedFiles(in config: SiteConfig) -> [String] {
         guard let include = config.raw["include"] else { return [] }
         let values: [Value] = include.array ?? [include]
-        return values.compactMap(\.string).map(RuleConfigReader.sitePath).filter { !$0.isEmpty }
+        return values.compactMap(\.string).compactMap(RuleConfigReader.includedPath)
     }
 
     /// Built-in defaults merged with the site's overrides; config problems as located diagnostics.
@@ -82,11 +82,14 @@ public struct RuleSet: Sendable {
             } else {
                 reader.report(
                     config.path, line, "config.include",
-                    Localized("找不到规则文件 \(path)", "找不到規則檔 \(path)", "rule file \(path) does not exist"),
+                    Localized(
+                        "站点里找不到规则文件 \(path)", "站點裡找不到規則檔 \(path)",
+                        "rule file \(path) does not exist inside the site"),
                     hint: Localized(
-                        "路径相对于站点根目录（playbook.yml 所在的文件夹）",
-                        "路徑相對於站點根目錄（playbook.yml 所在的資料夾）",
-                        "Paths are relative to the site root (the folder holding playbook.yml)"))
+                        "路径相对于站点根目录（playbook.yml 所在的文件夹）；站点以外的文件（包括指向外面的符号链接）不会被读取",
+                        "路徑相對於站點根目錄（playbook.yml 所在的資料夾）；站點以外的檔案（包括指向外面的符號連結）不會被讀取",
+                        "Paths are relative to the site root (the folder holding playbook.yml); files outside it, symbolic links leading out included, are never read"
+                    ))
             }
         }
         reader.validate()

@@ -109,7 +109,7 @@ public enum Pipeline {
         // Rule files named by `include:` are YAML like playbook.yml: the config loader reads them,
         // so their own problems are located in their own files.
         let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
-            ruleFiles[path].map { SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: path, text: $0) }
+            ruleFiles[path].map { SiteConfigLoader().loadRuleFile(path: path, text: $0) }
         }
         let (rules, ruleDiagnostics) = RuleSet.load(config: handbook.config, includes: includes.map(\.0))
         return (rules, handbook.configDiagnostics + ruleDiagnostics + includes.flatMap(\.1))
@@ -193,7 +193,9 @@ public enum Pipeline {
             path: files.configPath, text: files.config)
         var result: [String: String] = [:]
         let reader = SiteReader(root: root)
-        for path in RuleSet.referencedFiles(in: config) {
+        // Only files inside the site are read: a rule file the check cannot find is reported at
+        // its include line, which also covers a symbolic link that leads out of the site.
+        for path in RuleSet.referencedFiles(in: config) where reader.isInsideSite(path) {
             guard let file = try? reader.readFile(path) else { continue }
             result[path] = String(decoding: file.bytes, as: UTF8.self)
         }

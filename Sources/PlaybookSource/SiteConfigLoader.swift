@@ -16,34 +16,9 @@ public struct SiteConfigLoader: Sendable {
     public func load(path: String, text: String?) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig(path: path)
         guard let text else { return (config, []) }
+        let (decoded, failures) = decode(path: path, text: text)
+        guard let mapping = decoded else { return (config, failures) }
         var diagnostics: [Diagnostic] = []
-        let mapping: Mapping
-        switch YAMLReader.parse(text) {
-        case .failure(let failure):
-            return (
-                config,
-                [
-                    Diagnostic(
-                        file: path, line: failure.line, column: failure.column, rule: "config.yaml",
-                        message: "\(path) is not valid YAML: \(failure.message)",
-                        hint: "fix the YAML syntax at this line; quote values that contain `:` or `#`")
-                ]
-            )
-        case .success(.null):
-            return (config, [])
-        case .success(.mapping(let m)):
-            mapping = m
-        case .success(let other):
-            return (
-                config,
-                [
-                    Diagnostic(
-                        file: path, line: 1, rule: "config.type",
-                        message: "\(path) must be a mapping of settings, found a \(other.typeName)",
-                        hint: "write settings as `key: value` lines, such as `title: 读书会运营手册`")
-                ]
-            )
-        }
         config.raw = mapping
 
         func string(_ entry: Mapping.Entry) -> String? {
@@ -111,6 +86,46 @@ public struct SiteConfigLoader: Sendable {
             }
         }
         return (config, diagnostics)
+    }
+
+    /// Decodes a rule file named by `include:`: only its YAML and its shape are checked here.
+    /// All its keys are the checker's, which reports the unknown ones itself, so they are
+    /// reported once.
+    public func loadRuleFile(path: String, text: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig(path: path)
+        let (mapping, diagnostics) = decode(path: path, text: text)
+        if let mapping { config.raw = mapping }
+        return (config, diagnostics)
+    }
+
+    /// The top-level mapping of a config file, or the located reason it has none.
+    private func decode(path: String, text: String) -> (Mapping?, [Diagnostic]) {
+        switch YAMLReader.parse(text) {
+        case .failure(let failure):
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: path, line: failure.line, column: failure.column, rule: "config.yaml",
+                        message: "\(path) is not valid YAML: \(failure.message)",
+                        hint: "fix the YAML syntax at this line; quote values that contain `:` or `#`")
+                ]
+            )
+        case .success(.null):
+            return (nil, [])
+        case .success(.mapping(let m)):
+            return (m, [])
+        case .success(let other):
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: path, line: 1, rule: "config.type",
+                        message: "\(path) must be a mapping of settings, found a \(other.typeName)",
+                        hint: "write settings as `key: value` lines, such as `title: 读书会运营手册`")
+                ]
+            )
+        }
     }
 
     private func typeError(_ entry: Mapping.Entry, expected: String, path: String) -> Diagnostic {

@@ -114,6 +114,11 @@ public struct SiteReader: Sendable {
         }
     }
 
+    /// True when `relative`, symbolic links resolved, names a place inside the site folder.
+    public func isInsideSite(_ relative: String) -> Bool {
+        isInsideRoot(realPath: root.appendingPathComponent(relative).resolvingSymlinksInPath().standardizedFileURL.path)
+    }
+
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
     public func readFile(_ relative: String) throws -> RawFile {
         RawFile(path: relative, bytes: try readBytes(root.appendingPathComponent(relative), relative: relative))
@@ -180,7 +185,7 @@ public struct SiteReader: Sendable {
             let childRelative = relative + "/" + name
             let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
             let real = child.resolvingSymlinksInPath().standardizedFileURL.path
-            if isLink, !isInsideSite(real) {
+            if isLink, !isInsideRoot(realPath: real) {
                 problems.append(
                     Diagnostic(
                         file: childRelative, line: 1, rule: "source.symlink",
@@ -220,7 +225,7 @@ public struct SiteReader: Sendable {
         }
     }
 
-    private func isInsideSite(_ realPath: String) -> Bool {
+    private func isInsideRoot(realPath: String) -> Bool {
         let base = root.resolvingSymlinksInPath().standardizedFileURL.path
         return realPath == base || realPath.hasPrefix(base + "/")
     }

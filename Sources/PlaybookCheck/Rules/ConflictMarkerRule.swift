@@ -1,6 +1,7 @@
 import PlaybookModel
 
-/// `page.conflict-markers`: no unresolved merge markers (`<<<<<<<`, `=======`, `>>>>>>>`).
+/// `page.conflict-markers`: no unresolved merge markers (`<<<<<<<`, `=======`, `>>>>>>>`, each
+/// exactly seven characters, then a space or the end of the line).
 /// Syncing a group with its template writes them on conflicts, and publishing them would put
 /// both versions, and the markers, on the page. `=======` alone is a setext heading
 /// underline, so it counts only between an opening and a closing marker; lines inside fenced
@@ -19,7 +20,7 @@ struct ConflictMarkerRule: PageRule {
         var line = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             line += 1
-            guard raw.hasPrefix("<<<<<<<") || raw.hasPrefix("=======") || raw.hasPrefix(">>>>>>>") else { continue }
+            guard Self.isMarker(raw) else { continue }
             if code.contains(where: { $0.contains(line) }) { continue }
             let marker = String(raw.prefix(7))
             if marker == "=======" {
@@ -40,5 +41,15 @@ struct ConflictMarkerRule: PageRule {
                     )))
         }
         return found
+    }
+
+    /// A marker is exactly seven `<`, `=` or `>` followed by a space or the end of the line, as
+    /// merge tools write them; a longer run (`>>>>>>>>` quoting, `========` rules) is text.
+    static func isMarker(_ line: Substring) -> Bool {
+        guard line.hasPrefix("<<<<<<<") || line.hasPrefix("=======") || line.hasPrefix(">>>>>>>") else {
+            return false
+        }
+        let after = line.dropFirst(7).first
+        return after == nil || after == " "
     }
 }
