@@ -1,6 +1,6 @@
 # Playbook: the two quick-start commands and the gate.
 #   make site    build the sample handbook in content/ into public/ (installs what is missing)
-#   make test    run the whole test suite: swift test, then the browser tests (Tests/Browser)
+#   make test    run the whole test suite: swift test, the language server's client tests (Tests/LSPClientTests), the browser tests (Tests/Browser)
 #   make check   check the sample handbook only
 #   make bench   benchmark against Hugo and the cmark floor (see bench/README.md)
 SWIFT ?= swift
@@ -23,6 +23,7 @@ check: $(PLAYBOOK)
 test:
 	@scripts/install-deps.sh --test
 	$(SWIFT) test
+	SWIFT=$(SWIFT) scripts/test-lsp.sh
 	scripts/test-browser.sh
 
 bench:

@@ -2,7 +2,8 @@
 # Installs the Debian packages Playbook needs, only those that are missing.
 #   scripts/install-deps.sh          build: libcmark-gfm (+ extensions) and pkg-config
 #   scripts/install-deps.sh --test   also what the tests use: headless Chromium and its WebDriver
-#                                    (Tests/Browser), CJK fonts, Python's venv and jsonschema (the
+#                                    (Tests/Browser), CJK fonts, Python's venv (Tests/Browser and
+#                                    Tests/LSPClientTests install from PyPI into one) and jsonschema (the
 #                                    SARIF output is validated with it)
 #   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
 # The flags combine: scripts/install-deps.sh --test --bench

@@ -291,7 +291,7 @@ public indirect enum JSON: Hashable, Sendable {
                         throw error("a lone surrogate in a string")
                     }
                     guard let scalar = Unicode.Scalar(code) else { throw error("an invalid escape") }
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    UTF8.encode(scalar) { out.append($0) }
                 default:
                     throw error("an invalid escape")
                 }
@@ -299,10 +299,20 @@ public indirect enum JSON: Hashable, Sendable {
         }
 
         mutating func hex4() throws -> UInt32 {
-            guard index + 4 <= bytes.count,
-                let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
-            else { throw error("an invalid \\u escape") }
-            index += 4
+            guard index + 4 <= bytes.count else { throw error("an invalid \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[index]
+                let digit: UInt8
+                switch b {
+                case 48...57: digit = b - 48
+                case 65...70: digit = b - 55
+                case 97...102: digit = b - 87
+                default: throw error("an invalid \\u escape")
+                }
+                value = value << 4 | UInt32(digit)
+                index += 1
+            }
             return value
         }
     }

@@ -127,7 +127,13 @@ public struct TextDocument: Sendable {
 
     private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == 10 { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i] == 10 { starts.append(i + 1) }
+                i += 1
+            }
+        }
         return starts
     }
 }
