@@ -33,7 +33,7 @@ extension Checker {
                     let note = found.first {
                         $0.rule == "\(group.name).missing-section" && $0.message.contains(spec.label(l))
                     }
-                    cells.append(.init(status: .missing, note: note?.message))
+                    cells.append(.init(status: .missing, note: note?.message, line: note?.position.line))
                     continue
                 }
                 let end =
@@ -43,19 +43,23 @@ extension Checker {
                     !$0.rule.hasSuffix(".missing-section")
                         && (section.line...max(section.line, end)).contains($0.position.line)
                 }
-                cells.append(.init(status: problem == nil ? .ok : .partial, note: problem?.message))
+                cells.append(.init(status: problem == nil ? .ok : .partial, note: problem?.message, line: section.line))
             }
+            var rowFindings = diagnostics(page)
             for kind in companions {
                 let pages = companionIndex.pages(of: page, kind: kind, context: context)
+                for companion in pages { rowFindings += diagnostics(companion) }
                 if pages.isEmpty {
                     cells.append(.init(status: .missing))
                 } else if let problem = pages.lazy.flatMap({ diagnostics($0) }).first(where: { $0.severity == .error })
                 {
-                    cells.append(.init(status: .partial, note: problem.message))
+                    cells.append(
+                        .init(status: .partial, note: problem.message, path: problem.file, line: problem.position.line))
                 } else {
-                    cells.append(.init(status: .ok))
+                    cells.append(.init(status: .ok, path: pages[0].path))
                 }
             }
+            rowFindings.sort { ($0.file, $0.position) < ($1.file, $1.position) }
             var lineage: String?
             var behind = false
             if let template = page.frontMatter["template"]?.string {
@@ -67,11 +71,13 @@ extension Checker {
                     behind = VersionNumber.compare(version ?? "0", current) == .orderedAscending
                 }
             }
-            rows.append(
+            var row =
                 HealthReport.Row(
                     path: page.path, title: page.title.isEmpty ? page.fileStem : page.title, url: page.url,
                     cells: cells,
-                    lineage: lineage, behindTemplate: behind))
+                    lineage: lineage, behindTemplate: behind, findings: rowFindings)
+            row.template = page.frontMatter["template"]?.string
+            rows.append(row)
         }
         return HealthReport(columns: columns, rows: rows)
     }

@@ -64,9 +64,9 @@ struct TemplateDeclaration {
 
     static func hint(_ l: Language) -> String {
         l.pick(
-            "每个变量写成 `- name: city` 加上 description、required 或 default、choices、pattern，或者写成映射 `city: {description: 城市, required: true}`；复制模板时靠这些声明询问和校验取值。",
-            "每個變數寫成 `- name: city` 加上 description、required 或 default、choices、pattern，或者寫成映射 `city: {description: 城市, required: true}`；複製模板時靠這些宣告詢問和校驗取值。",
-            "Write each variable as `- name: city` with description, required or default, choices, pattern, or as a mapping `city: {description: City, required: true}`; cloning asks for and checks values by these declarations."
+            "每个变量写成 `- name: city` 加上 description、required 或 default、choices、pattern、example，或者写成映射 `city: {description: 城市, required: true}`；复制模板时靠这些声明询问和校验取值。",
+            "每個變數寫成 `- name: city` 加上 description、required 或 default、choices、pattern、example，或者寫成映射 `city: {description: 城市, required: true}`；複製模板時靠這些宣告詢問和校驗取值。",
+            "Write each variable as `- name: city` with description, required or default, choices, pattern, example, or as a mapping `city: {description: City, required: true}`; cloning asks for and checks values by these declarations."
         )
     }
 }

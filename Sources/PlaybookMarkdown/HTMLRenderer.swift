@@ -10,10 +10,22 @@ public struct HTMLRenderer {
     /// Anchors for the document's headings, in document order (see `PageParser`).
     public var anchors: [String]
     public var resolveLink: (String) -> String
+    /// Put before every id the page defines (headings, footnotes), so several documents can
+    /// share one page (a group's kit) without two elements of one id; `#` links inside the
+    /// document get it too.
+    public var idPrefix: String
+    /// Added to every heading level (at most `h6`), so a document shown under its own title on
+    /// another page keeps its headings in order.
+    public var headingShift: Int
 
-    public init(unsafe: Bool = false, anchors: [String] = [], resolveLink: @escaping (String) -> String = { $0 }) {
+    public init(
+        unsafe: Bool = false, anchors: [String] = [], idPrefix: String = "", headingShift: Int = 0,
+        resolveLink: @escaping (String) -> String = { $0 }
+    ) {
         self.unsafe = unsafe
         self.anchors = anchors
+        self.idPrefix = idPrefix
+        self.headingShift = headingShift
         self.resolveLink = resolveLink
     }
 
@@ -32,7 +44,7 @@ public struct HTMLRenderer {
         if !state.footnoteOrder.isEmpty {
             out += "<section class=\"footnotes\">\n<ol>\n"
             for label in state.footnoteOrder {
-                let id = Slug.encodeFragment(label)
+                let id = idPrefix + Slug.encodeFragment(label)
                 out += "<li id=\"fn-\(id)\">\n"
                 if let definition = definitions[label] {
                     for child in definition.children { renderBlock(child, tight: false, into: &out, state: &state) }
@@ -52,13 +64,16 @@ public struct HTMLRenderer {
 
     private func renderBlock(_ node: MarkdownNode, tight: Bool, into out: inout String, state: inout State) {
         switch node.kind {
-        case .heading(let level):
-            let anchor = state.headingIndex < anchors.count ? anchors[state.headingIndex] : ""
+        case .heading(let written):
+            let level = min(written + headingShift, 6)
+            let anchor = idPrefix + (state.headingIndex < anchors.count ? anchors[state.headingIndex] : "")
             state.headingIndex += 1
             out += "<h\(level) id=\"\(anchor.htmlEscaped)\">"
             renderInlines(node.children, into: &out, state: &state)
+            // Out of the tab order and hidden from screen readers: the heading itself is the
+            // landmark; the sign is a convenience for copying a link with the mouse.
             out +=
-                "<a class=\"anchor\" href=\"#\(Slug.encodeFragment(anchor))\" aria-hidden=\"true\">#</a></h\(level)>\n"
+                "<a class=\"anchor\" href=\"#\(Slug.encodeFragment(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>\n"
         case .paragraph:
             if tight {
                 renderInlines(node.children, into: &out, state: &state)
@@ -100,7 +115,10 @@ public struct HTMLRenderer {
             out += "</li>\n"
         case .codeBlock(let info, let literal):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
-            out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(language.htmlEscaped)\">"
+            // A `<pre>` scrolls sideways on a phone; tabindex lets the keyboard reach and scroll it.
+            out +=
+                language.isEmpty
+                ? "<pre tabindex=\"0\"><code>" : "<pre tabindex=\"0\"><code class=\"language-\(language.htmlEscaped)\">"
             out += literal.htmlEscaped
             out += "</code></pre>\n"
         case .htmlBlock(let literal):
@@ -108,7 +126,8 @@ public struct HTMLRenderer {
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let alignments):
-            out += "<div class=\"table-wrap\"><table>\n"
+            // Wide tables scroll inside this box, which the keyboard can reach to scroll it.
+            out += "<div class=\"table-wrap\" tabindex=\"0\"><table>\n"
             var inBody = false
             for row in node.children {
                 guard case .tableRow(let header) = row.kind else { continue }
@@ -181,7 +200,7 @@ public struct HTMLRenderer {
                     number = state.footnoteOrder.count
                     state.footnoteNumbers[label] = number
                 }
-                let id = Slug.encodeFragment(label)
+                let id = idPrefix + Slug.encodeFragment(label)
                 out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(id)\" id=\"fnref-\(id)\">\(number)</a></sup>"
             default:
                 renderBlock(node, tight: false, into: &out, state: &state)

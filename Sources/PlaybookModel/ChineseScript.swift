@@ -12,6 +12,23 @@ public enum ChineseScript {
         table[scalar] ?? scalar
     }
 
+    /// True when `text` holds more characters found only in Traditional writing than characters
+    /// found only in Simplified writing, so a Traditional page is declared `zh-Hant`. Characters
+    /// both scripts share count for neither; a few Simplified-only forms (`台`, `里`) also appear
+    /// in Traditional text, and a Traditional page outweighs them with its own forms.
+    public static func isMostlyTraditional(_ text: String) -> Bool {
+        var traditional = 0
+        var simplified = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
+            if table[scalar] != nil {
+                traditional += 1
+            } else if simplifiedOnly.contains(scalar) {
+                simplified += 1
+            }
+        }
+        return traditional > simplified
+    }
+
     /// Characters written only in Simplified: the folded forms that are no Traditional form too.
     public static let simplifiedOnly: Set<Unicode.Scalar> = Set(table.values).subtracting(table.keys)
 

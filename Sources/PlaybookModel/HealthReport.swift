@@ -27,10 +27,18 @@ public struct HealthReport: Hashable, Sendable {
         public var status: Status
         /// Short explanation shown on hover or in the summary, such as the first diagnostic's message.
         public var note: String?
+        /// The page the cell is about when it is not the charter (the group's rules page), by
+        /// site-relative path; nil for the charter's own sections and for a missing page.
+        public var path: String?
+        /// Where to look in that page (or the charter): the section's heading line, else the
+        /// line of the finding; nil when there is nothing to point at.
+        public var line: Int?
 
-        public init(status: Status, note: String? = nil) {
+        public init(status: Status, note: String? = nil, path: String? = nil, line: Int? = nil) {
             self.status = status
             self.note = note
+            self.path = path
+            self.line = line
         }
     }
 
@@ -46,10 +54,15 @@ public struct HealthReport: Hashable, Sendable {
         public var lineage: String?
         /// True when the group's template has moved on since the group was cloned or updated.
         public var behindTemplate: Bool
+        /// The name of the template the group came from (`city-chapter`), when it came from one.
+        public var template: String?
+        /// Every finding on the charter and the rules and onboarding pages counted for it, errors
+        /// and warnings, in file and line order: what the health view lists beneath the table.
+        public var findings: [Diagnostic]
 
         public init(
             path: String, title: String, url: String, cells: [Cell], lineage: String? = nil,
-            behindTemplate: Bool = false
+            behindTemplate: Bool = false, findings: [Diagnostic] = []
         ) {
             self.path = path
             self.title = title
@@ -57,6 +70,13 @@ public struct HealthReport: Hashable, Sendable {
             self.cells = cells
             self.lineage = lineage
             self.behindTemplate = behindTemplate
+            self.findings = findings
+        }
+
+        /// Cells that are not complete, the missing ones counted twice: groups with the most
+        /// gaps come first in the health view.
+        public var gapWeight: Int {
+            cells.reduce(0) { $0 + ($1.status == .missing ? 2 : $1.status == .partial ? 1 : 0) }
         }
     }
 

@@ -104,12 +104,19 @@ public struct Handbook: Sendable {
     public var configDiagnostics: [Diagnostic]
     /// Other files under `content/` that are not pages (lineage records, images), by path.
     public var assets: [String]
+    /// When each page last changed (site-relative path → ISO 8601 date-time), from the site's git
+    /// history; a page without an entry shows no date.
+    public var lastChanged: [String: String]
 
-    public init(config: SiteConfig, pages: [Page], configDiagnostics: [Diagnostic] = [], assets: [String] = []) {
+    public init(
+        config: SiteConfig, pages: [Page], configDiagnostics: [Diagnostic] = [], assets: [String] = [],
+        lastChanged: [String: String] = [:]
+    ) {
         self.config = config
         self.pages = pages
         self.configDiagnostics = configDiagnostics
         self.assets = assets
+        self.lastChanged = lastChanged
     }
 }
 

@@ -19,13 +19,16 @@ public struct TemplateVariable: Hashable, Sendable {
     public var defaultValue: String?
     public var choices: [String]
     public var pattern: String?
+    /// A value to show in the template catalog's `playbook new group` command; never used when
+    /// cloning.
+    public var example: String?
     /// 1-based line and column of the variable's name, in the YAML block that declares it.
     public var line: Int
     public var column: Int
 
     public init(
         name: String, description: String = "", required: Bool = false, defaultValue: String? = nil,
-        choices: [String] = [], pattern: String? = nil, line: Int = 1, column: Int = 1
+        choices: [String] = [], pattern: String? = nil, example: String? = nil, line: Int = 1, column: Int = 1
     ) {
         self.name = name
         self.description = description
@@ -33,12 +36,15 @@ public struct TemplateVariable: Hashable, Sendable {
         self.defaultValue = defaultValue
         self.choices = choices
         self.pattern = pattern
+        self.example = example
         self.line = line
         self.column = column
     }
 
     /// The keys a declaration may have.
-    public static let keys: Set<String> = ["name", "description", "required", "default", "choices", "pattern"]
+    public static let keys: Set<String> = [
+        "name", "description", "required", "default", "choices", "pattern", "example",
+    ]
 
     /// What is wrong with a declaration; `line` is in the YAML block, like the entries'.
     public enum Problem: Hashable, Sendable {
@@ -105,7 +111,8 @@ public struct TemplateVariable: Hashable, Sendable {
             variables.append(
                 TemplateVariable(
                     name: name, description: spec["description"]?.string ?? "", required: required,
-                    defaultValue: defaultValue, choices: choices, pattern: spec["pattern"]?.string, line: line,
+                    defaultValue: defaultValue, choices: choices, pattern: spec["pattern"]?.string,
+                    example: spec["example"]?.string, line: line,
                     column: column))
         }
         switch entry.value {

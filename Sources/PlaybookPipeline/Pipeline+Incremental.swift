@@ -202,8 +202,12 @@ extension Pipeline {
             preview.pageIndex(path).map { renderer.renderPage(result.handbook.pages[$0], prepared: preview.prepared) }
         }
         outputs += searchFiles.values.sorted { $0.path < $1.path }
+        // A group's kit shows the bodies of its documents.
+        for path in edited { outputs += renderer.outputsShowingBody(of: path, prepared: preview.prepared) }
         var removed: [String] = []
-        // A theme asset (CSS, script) changes no page: pages name it by a fixed path.
+        // A theme asset (CSS, script) changes no page: pages name it by a fixed path. The 404
+        // page is the exception: it carries the styles inline.
+        if !themeAssets.isEmpty { outputs.append(renderer.renderNotFound(prepared: preview.prepared)) }
         for name in themeAssets {
             if let bytes = theme.assets[name] {
                 outputs.append(OutputFile(path: name, bytes: bytes))
@@ -267,9 +271,10 @@ extension Pipeline {
     }
 
     /// Whether other pages show this page the same way: navigation, section lists and list pages
-    /// draw on its title, kind, URL and front matter, never on its body.
+    /// draw on its title, kind, URL and front matter; "linked from" on the links in its body.
     static func sameSummary(_ a: Page, _ b: Page) -> Bool {
         a.title == b.title && a.kind == b.kind && a.url == b.url && a.frontMatter == b.frontMatter
+            && SiteRenderer.showsTheSameElsewhere(a, b)
     }
 
     static func isPage(_ path: String) -> Bool {

@@ -15,6 +15,7 @@ extension Pipeline {
             guard path.hasSuffix("/index.md"), let lineage = lineages[String(path.dropLast("/index.md".count))]
             else { continue }
             health.rows[index].lineage = "\(lineage.template) \(lineage.version)"
+            health.rows[index].template = lineage.template
             health.rows[index].behindTemplate = templates[lineage.template].map { $0.hash != lineage.hash } ?? false
         }
         return health

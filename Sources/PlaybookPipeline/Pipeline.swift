@@ -131,7 +131,7 @@ public enum Pipeline {
         }
         return Handbook(
             config: config, pages: pages.map { $0! }, configDiagnostics: configDiagnostics,
-            assets: files.contentAssets.map(\.path))
+            assets: files.contentAssets.map(\.path), lastChanged: files.lastChanged)
     }
 
     /// RENDER: pages through the theme, plus static files and content assets copied as they are.

@@ -3,7 +3,7 @@ import PlaybookMarkdown
 import PlaybookModel
 
 /// Builds the plain-dictionary contexts the templates render. Keys are documented in
-/// `templates/README.md`; every value is escaped by Mustache except `body`.
+/// `templates/README.md`; every value is escaped by Mustache except the `…HTML` ones and `body`.
 struct PageContext {
     let config: SiteConfig
     let words: [String: String]
@@ -11,12 +11,14 @@ struct PageContext {
     let navigation: [[String: Any]]
     let health: HealthReport
     let theme: Theme
+    let links: CrossLinks
+    let lastChanged: [String: String]
     /// Health row index by page path: every page asks whether it has one.
     let healthRowByPath: [String: Int]
 
     init(
         config: SiteConfig, words: [String: String], map: SiteMap, navigation: [[String: Any]],
-        health: HealthReport, theme: Theme
+        health: HealthReport, theme: Theme, links: CrossLinks, lastChanged: [String: String] = [:]
     ) {
         self.config = config
         self.words = words
@@ -24,11 +26,14 @@ struct PageContext {
         self.navigation = navigation
         self.health = health
         self.theme = theme
+        self.links = links
+        self.lastChanged = lastChanged
         healthRowByPath = Dictionary(
             health.rows.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Sections shown in the top navigation: one per top-level folder, kinds first.
+    /// Sections shown in the top navigation: one per top-level folder, kinds first. A
+    /// template's documents are not counted: they are shown from the template's page.
     static func navigation(map: SiteMap) -> [(folder: String, title: String, count: Int)] {
         var result: [(String, String, Int)] = []
         let topFolders = Set(map.folderTitles.keys.filter { !$0.contains("/") })
@@ -36,42 +41,65 @@ struct PageContext {
             ["groups", "rules", "onboarding", "sops", "templates"].filter(topFolders.contains)
             + topFolders.subtracting(Kind.folders.keys).sorted()
         for folder in ordered {
-            let count = map.pages.filter { $0.source.contentPath.hasPrefix(folder + "/") }.count
+            let count = map.pages.filter {
+                $0.source.contentPath.hasPrefix(folder + "/") && !SiteMap.isTemplateSource($0)
+            }.count
             result.append((folder, map.folderTitles[folder] ?? folder, count))
         }
         return result
     }
 
+    /// `baseURL` when it is absolute (`https://…/`): canonical links, Open Graph URLs and the
+    /// sitemap need one; nil for a path such as `/`.
+    var absoluteBase: String? {
+        let base = config.baseURL
+        guard base.hasPrefix("https://") || base.hasPrefix("http://") else { return nil }
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+
     /// The context every template shares. `navHTML` is the `nav` partial rendered for this URL;
     /// pages pass the copy cached for their folder instead of rendering it again.
-    func base(url: String, title: String, navHTML: String? = nil) -> [String: Any] {
-        let root = Slug.relative(from: url, to: "")
-        return [
+    func base(
+        url: String, title: String, navHTML: String? = nil, description: String? = nil, language: Language? = nil,
+        type: String = "website"
+    ) -> [String: Any] {
+        let summary = description ?? config.description
+        var context: [String: Any] = [
             "lang": config.language.rawValue,
             "site": ["title": config.title, "description": config.description],
             "t": words,
-            "root": root,
+            "root": Href.root(from: url).isEmpty ? "./" : Href.root(from: url),
+            "homeHref": Href.to("", from: url),
             "title": title,
             "pageTitle": title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)",
             "navHTML": navHTML ?? renderNav(url: url),
-            "searchHref": Slug.relative(from: url, to: "search/"),
+            "searchHref": Href.to("search/", from: url),
+            "description": summary,
+            "ogType": type,
+            "hasFeed": !lastChanged.isEmpty,
+            "hasTags": !links.tags.isEmpty,
+            "tagsHref": Href.to("tags/", from: url),
         ]
+        if let language, language != config.language { context["contentLang"] = language.rawValue }
+        if let absolute = absoluteBase {
+            context["canonical"] = absolute + Slug.encodePath(url)
+        }
+        return context
     }
 
     func renderNav(url: String) -> String {
-        let root = Slug.relative(from: url, to: "")
         var nav: [[String: Any]] = []
         for item in navigation {
             var entry = item
             let folder = item["folder"] as! String
-            entry["href"] = root == "./" ? Slug.encodePath(folder + "/") : root + Slug.encodePath(folder + "/")
+            entry["href"] = Href.to(folder + "/", from: url)
             entry["current"] = url.hasPrefix(folder + "/")
             nav.append(entry)
         }
         let context: [String: Any] = [
             "t": words,
             "nav": nav,
-            "healthHref": Slug.relative(from: url, to: "health/"),
+            "healthHref": Href.to("health/", from: url),
             "healthCurrent": url == "health/",
             "hasHealth": !health.rows.isEmpty,
         ]
@@ -83,7 +111,7 @@ struct PageContext {
     }
 
     func breadcrumbs(for url: String, contentPath: String) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = [["title": words["home"] ?? "Home", "href": Slug.relative(from: url, to: "")]]
+        var crumbs: [[String: Any]] = [["title": words["home"] ?? "Home", "href": Href.to("", from: url)]]
         var folders: [String] = []
         var folder = SiteMap.folder(of: contentPath)
         // An index page's own folder is the page itself, not a crumb.
@@ -92,8 +120,9 @@ struct PageContext {
             folders.insert(folder, at: 0)
             folder = SiteMap.parent(of: folder)
         }
-        for f in folders {
-            crumbs.append(["title": map.folderTitles[f] ?? f, "href": Slug.relative(from: url, to: f + "/")])
+        // Folders without a page of their own (a template's `files/`) are left out.
+        for f in folders where map.folderTitles[f] != nil {
+            crumbs.append(["title": map.folderTitles[f] ?? f, "href": Href.to(f + "/", from: url)])
         }
         return crumbs
     }
@@ -138,20 +167,20 @@ struct PageContext {
     /// with the folder.
     func sidebar(forKey key: String, limit: Int = 60) -> [String: Any]? {
         let folder = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
-        guard !folder.isEmpty else { return nil }
+        guard !folder.isEmpty, map.folderTitles[folder] != nil else { return nil }
         let url = Self.representativeURL(forKey: key)
         var items: [[String: Any]] = []
         let indices = map.children[folder] ?? []
         for i in indices where map.pages[i].source.contentPath != folder + "/index.md" {
             let other = map.pages[i]
             items.append([
-                "title": displayTitle(other), "href": Slug.relative(from: url, to: other.url), "current": false,
+                "title": displayTitle(other), "href": Href.to(other.url, from: url), "current": false,
             ])
             if items.count == limit { break }
         }
         for sub in map.subfolders[folder] ?? [] where items.count < limit {
             items.append([
-                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"),
+                "title": map.folderTitles[sub] ?? sub, "href": Href.to(sub + "/", from: url),
                 "current": false, "folder": true,
             ])
         }
@@ -159,7 +188,7 @@ struct PageContext {
         var context: [String: Any] = ["t": words]
         context["section"] = [
             "title": map.folderTitles[folder] ?? folder,
-            "href": Slug.relative(from: url, to: folder + "/"),
+            "href": Href.to(folder + "/", from: url),
             "items": items,
             "more": indices.count + (map.subfolders[folder]?.count ?? 0) > limit,
         ]
@@ -181,63 +210,14 @@ struct PageContext {
         return result
     }
 
-    func page(_ page: Page, body: String, chrome: Chrome, sidebar: String) -> [String: Any] {
-        var context = base(url: page.url, title: displayTitle(page), navHTML: chrome.nav)
-        let toc = page.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { heading -> [String: Any] in
-            [
-                "text": heading.text, "anchor": Slug.encodeFragment(heading.anchor), "level": heading.level,
-                "sub": heading.level == 3,
-            ]
-        }
-        let meta = meta(for: page)
-        var info: [String: Any] = [
-            "title": displayTitle(page),
-            "kind": page.kind.rawValue,
-            "kindLabel": InterfaceText.kindLabel(page.kind, language: config.language),
-            "body": body,
-            "toc": toc,
-            "hasToc": toc.count >= 2,
-            "meta": meta,
-            "hasMeta": !meta.isEmpty,
-            "isTemplateDocument": page.templateName != nil,
-            "isPlainPage": page.kind == .page,
-            // A body that opens with its own `# Title` shows that heading instead of the header's.
-            "bodyHasTitle": page.document.blocks.first?.headingLevel == 1,
-        ]
-        if let description = page.frontMatter["description"]?.string { info["description"] = description }
-        if let pattern = config.editURL {
-            info["editURL"] = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
-        }
-        if let index = healthRowByPath[page.path] {
-            info["health"] = healthRow(health.rows[index], from: page.url)
-        }
-        context["page"] = info
-        context["sidebar"] = sidebar
-        context["breadcrumbsHTML"] = chrome.breadcrumbs
-        context["hasBreadcrumbs"] = !page.url.isEmpty
-        return context
+    /// `2026-11-28` from git's `2026-11-28T03:49:35+00:00`, with the full value for `<time>`.
+    func changed(_ page: Page) -> [String: Any]? {
+        guard let stamp = lastChanged[page.path], stamp.count >= 10 else { return nil }
+        return ["date": String(stamp.prefix(10)), "datetime": stamp]
     }
 
-    func healthColumns() -> [[String: Any]] {
-        health.columns.map { ["id": $0.id, "label": $0.label] }
-    }
-
-    func healthRow(_ row: HealthReport.Row, from url: String) -> [String: Any] {
-        var cells: [[String: Any]] = []
-        for (index, cell) in row.cells.enumerated() {
-            let column = index < health.columns.count ? health.columns[index] : HealthReport.Column(id: "", label: "")
-            cells.append([
-                "label": column.label, "status": cell.status.rawValue,
-                "statusLabel": words[cell.status.rawValue] ?? cell.status.rawValue,
-                "ok": cell.status == .ok, "note": cell.note ?? "",
-            ])
-        }
-        var result: [String: Any] = [
-            "title": row.title, "href": Slug.relative(from: url, to: row.url), "cells": cells,
-            "complete": row.cells.allSatisfy { $0.status == .ok },
-            "behind": row.behindTemplate,
-        ]
-        if let lineage = row.lineage { result["lineage"] = lineage }
-        return result
+    func link(to index: Int, from url: String) -> [String: Any] {
+        let page = map.pages[index]
+        return ["title": displayTitle(page), "href": Href.to(page.url, from: url)]
     }
 }

@@ -24,6 +24,9 @@ struct SiteMap {
         for (i, page) in pages.enumerated() {
             let path = page.source.contentPath
             byPath[path] = i
+            // A template's documents are shown from the template's page, not as sections of the
+            // handbook: they get no list pages and no place in their folder's lists.
+            if Self.isTemplateSource(page) { continue }
             let folder = Self.folder(of: path)
             if path.hasSuffix("/index.md") || path == "index.md" {
                 indexFolders[folder] = i
@@ -66,10 +69,19 @@ struct SiteMap {
         return String(folder[..<slash])
     }
 
-    /// The href for a Markdown link written in the page at `from`, relative to the page's URL.
-    /// `.md` links become page URLs (anchor kept); other relative links are re-based because the
-    /// page's output folder is one level below its source folder for non-index pages.
-    func resolve(_ destination: String, from page: Page) -> String {
+    /// True for a document inside a replication template's `files/`: what a new group gets, with
+    /// its `{{placeholders}}` unfilled, rather than a page of the handbook.
+    static func isTemplateSource(_ page: Page) -> Bool {
+        guard let name = page.templateName else { return false }
+        return page.source.contentPath != "templates/\(name)/index.md"
+    }
+
+    /// The href for a Markdown link written in the page at `from`, relative to the page's URL
+    /// (or to `base`, the URL of a page that shows this one's body, such as a group's kit).
+    /// `.md` links become links to the page's `index.html` (anchor kept), so the site navigates
+    /// from disk too; other relative links are re-based because the page's output folder is one
+    /// level below its source folder for non-index pages.
+    func resolve(_ destination: String, from page: Page, base: String? = nil) -> String {
         // `/rules/x.md` is relative to content/: such links work from any folder, which is what
         // a replication template needs (its documents are read in one place and cloned to another).
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
@@ -89,15 +101,16 @@ struct SiteMap {
         guard let target = Slug.resolve(decoded, inFolder: Self.folder(of: page.source.contentPath)) else {
             return destination
         }
+        let url = base ?? page.url
         if decoded.hasSuffix(".md") {
             guard let index = pagesByPath[target] else { return destination }
-            return Slug.relative(from: page.url, to: pages[index].url) + suffix
+            return Href.to(pages[index].url, from: url) + suffix
         }
         // A link to a folder that has a page (`../groups/`) or an asset beside the page.
         if decoded.hasSuffix("/") || decoded.isEmpty {
-            return Slug.relative(from: page.url, to: target.isEmpty ? "" : target + "/") + suffix
+            return Href.to(target.isEmpty ? "" : target + "/", from: url) + suffix
         }
-        return Slug.relative(from: page.url, to: target) + suffix
+        return Href.to(target, from: url) + suffix
     }
 
     static func hasScheme(_ s: String) -> Bool {

@@ -4,8 +4,9 @@ import PlaybookMarkdown
 import PlaybookModel
 
 /// Renders the whole site: one HTML page per content file, a list page for every folder without
-/// an `index.md`, the home page if the site has none, the health view, search page and index,
-/// `404.html`, `sitemap.xml` and the theme's assets. Output is sorted by path.
+/// an `index.md` (the template catalog for `templates/`), the home page if the site has none,
+/// the health view, a kit per group, a page per tag, the search page and index, `404.html`,
+/// `robots.txt`, the sitemap and feed, and the theme's assets. Output is sorted by path.
 public struct SiteRenderer: Sendable {
     public let theme: Theme
 
@@ -43,14 +44,13 @@ public struct SiteRenderer: Sendable {
         if prepared.map.pagesByPath["index.md"] == nil {
             files.append(renderList(folder: "", prepared: prepared))
         }
+        files += renderKits(prepared: prepared)
+        files += renderTags(prepared: prepared)
         files.append(renderHealth(prepared: prepared))
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
         files += (search ?? SearchIndex(pages: handbook.pages, language: handbook.config.language)).files()
-        files.append(
-            OutputFile(
-                path: "sitemap.xml",
-                text: Sitemap.xml(for: pagePaths + files.map(\.path), baseURL: handbook.config.baseURL)))
+        files += SiteFeeds(prepared: prepared).files(pagePaths: pagePaths + files.map(\.path))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
         }
@@ -80,11 +80,13 @@ public struct SiteRenderer: Sendable {
         let chrome = prepared.chrome[PageContext.chromeKey(for: page)]!
         // The shared sidebar marks no page as current; mark this one.
         var sidebar = chrome.sidebar
-        let href = "href=\"\(Slug.relative(from: page.url, to: page.url))\""
+        let href = "href=\"\(Href.to(page.url, from: page.url))\""
         if let range = sidebar.literalRange(of: href) {
             sidebar.replaceSubrange(range, with: href + " aria-current=\"page\"")
         }
-        let html = theme.render("page", prepared.context.page(page, body: body, chrome: chrome, sidebar: sidebar))
+        let index = map.pagesByPath[page.source.contentPath] ?? 0
+        let html = theme.render(
+            "page", prepared.context.page(page, index: index, body: body, chrome: chrome, sidebar: sidebar))
         return OutputFile(path: Self.outputPath(forURL: page.url), text: html)
     }
 
@@ -95,37 +97,55 @@ public struct SiteRenderer: Sendable {
         var context = prepared.context.base(url: url, title: title)
         var items: [[String: Any]] = []
         for i in map.children[folder] ?? [] {
-            let page = map.pages[i]
-            var item: [String: Any] = [
-                "title": prepared.context.displayTitle(page), "href": Slug.relative(from: url, to: page.url),
-                "kindLabel": InterfaceText.kindLabel(page.kind, language: prepared.handbook.config.language),
-            ]
-            let meta = prepared.context.meta(for: page)
-            item["meta"] = meta
-            item["hasMeta"] = !meta.isEmpty
-            if let description = page.frontMatter["description"]?.string { item["description"] = description }
-            items.append(item)
+            items.append(listItem(i, from: url, prepared: prepared))
         }
         for sub in map.subfolders[folder] ?? [] {
             items.append([
-                "title": map.folderTitles[sub] ?? sub, "href": Slug.relative(from: url, to: sub + "/"), "folder": true,
+                "title": map.folderTitles[sub] ?? sub, "href": Href.to(sub + "/", from: url), "folder": true,
             ])
         }
         context["list"] = ["title": title, "items": items, "isHome": folder.isEmpty]
         context["breadcrumbsHTML"] =
             folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
         context["hasBreadcrumbs"] = !folder.isEmpty
+        // The templates folder lists each replication template with its variables and command.
+        if folder == "templates" {
+            let catalog = TemplateCatalog(map: map, language: prepared.handbook.config.language)
+            context["catalog"] = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
+            return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("catalog", context))
+        }
         return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
+    }
+
+    func listItem(_ index: Int, from url: String, prepared: Prepared) -> [String: Any] {
+        let page = prepared.map.pages[index]
+        var item: [String: Any] = [
+            "title": prepared.context.displayTitle(page), "href": Href.to(page.url, from: url),
+            "kindLabel": InterfaceText.kindLabel(page.kind, language: prepared.handbook.config.language),
+        ]
+        let meta = prepared.context.meta(for: page)
+        item["meta"] = meta
+        item["hasMeta"] = !meta.isEmpty
+        if let description = page.frontMatter["description"]?.string { item["description"] = description }
+        return item
     }
 
     public func renderHealth(prepared: Prepared) -> OutputFile {
         let url = "health/"
         let words = prepared.context.words
         var context = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")
+        // Whom to help first: the groups with the most gaps lead, then by title.
+        let rows = prepared.health.rows.sorted { a, b in
+            a.gapWeight != b.gapWeight ? a.gapWeight > b.gapWeight : a.title < b.title
+        }
+        let rendered = rows.map { prepared.context.healthRow($0, from: url) }
         context["health"] = [
             "columns": prepared.context.healthColumns(),
-            "rows": prepared.health.rows.map { prepared.context.healthRow($0, from: url) },
-            "hasRows": !prepared.health.rows.isEmpty,
+            "rows": rendered,
+            "hasRows": !rows.isEmpty,
+            "withFindings": rendered.filter { ($0["hasFindings"] as? Bool) == true },
+            "hasFindings": rows.contains { !$0.findings.isEmpty },
+            "gapCount": rows.filter { $0.gapWeight > 0 }.count,
         ]
         return OutputFile(path: "health/index.html", text: theme.render("health", context))
     }
@@ -136,14 +156,19 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: "search/index.html", text: theme.render("search", context))
     }
 
-    func renderNotFound(prepared: Prepared) -> OutputFile {
-        // 404.html is served for any missing path, so its links cannot be relative: they start
-        // from the configured base URL.
+    public func renderNotFound(prepared: Prepared) -> OutputFile {
+        // 404.html is served for any missing path, so relative links cannot work: links start
+        // from the configured base URL, and the styles are inlined so that the page keeps its
+        // look under any sub-path.
+        let base = prepared.handbook.config.baseURL
         var context = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
-        context["root"] = prepared.handbook.config.baseURL
+        context["root"] = base
+        context["homeHref"] = base
+        context["searchHref"] = base + "search/index.html"
         context["navHTML"] = prepared.context.renderNav(url: "").replacingOccurrences(
-            of: "href=\"", with: "href=\"\(prepared.handbook.config.baseURL)")
-        context["absoluteBase"] = prepared.handbook.config.baseURL
+            of: "href=\"", with: "href=\"\(base)")
+        context["absoluteBase"] = base
+        context["inlineStyle"] = String(decoding: theme.assets["assets/style.css"] ?? [], as: UTF8.self)
         return OutputFile(path: "404.html", text: theme.render("notfound", context))
     }
 
@@ -172,7 +197,8 @@ public struct SiteRenderer: Sendable {
             }
             self.context = PageContext(
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
-                navigation: navigation, health: health, theme: theme)
+                navigation: navigation, health: health, theme: theme, links: CrossLinks(map: map),
+                lastChanged: handbook.lastChanged)
             var chrome: [String: PageContext.Chrome] = [:]
             for page in handbook.pages {
                 let key = PageContext.chromeKey(for: page)
@@ -180,19 +206,5 @@ public struct SiteRenderer: Sendable {
             }
             self.chrome = chrome
         }
-    }
-}
-
-/// `sitemap.xml` listing every HTML page except `404.html`.
-enum Sitemap {
-    static func xml(for paths: [String], baseURL: String) -> String {
-        var out =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in paths.sorted() where path.hasSuffix("index.html") {
-            let url = String(path.dropLast("index.html".count))
-            out += "  <url><loc>\((baseURL + Slug.encodePath(url)).htmlEscaped)</loc></url>\n"
-        }
-        out += "</urlset>\n"
-        return out
     }
 }

@@ -16,7 +16,8 @@ public struct Theme: Sendable {
 
     /// Templates a theme must provide; a site can override any of them.
     public static let requiredTemplates = [
-        "layout", "nav", "breadcrumbs", "page", "sidebar", "list", "health", "search", "notfound",
+        "layout", "nav", "breadcrumbs", "page", "sidebar", "list", "health", "search", "notfound", "kit", "catalog",
+        "catalog-entry",
     ]
 
     /// Compiles the default theme overlaid with `overrides` (name relative to `templates/` → text).

@@ -29,6 +29,9 @@ public struct SiteFiles: Sendable {
     /// What could not be read as it stands (links out of the site or in a loop, unreadable files),
     /// located at the path; reported with the other load findings.
     public var problems: [Diagnostic] = []
+    /// When each content file last changed (site-relative path → ISO 8601), from git; empty when
+    /// the site is not a git repository.
+    public var lastChanged: [String: String] = [:]
 
     public init(
         config: String? = nil, configPath: String = "playbook.yml", content: [RawFile] = [],
@@ -93,6 +96,7 @@ public struct SiteReader: Sendable {
             guard let bytes = readListed(relative, problems: &files.problems) else { continue }
             files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
         }
+        files.lastChanged = GitHistory.lastChanged(siteAt: root)
         return files
     }
 

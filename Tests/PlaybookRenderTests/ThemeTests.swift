@@ -71,7 +71,7 @@ import Testing
         let files = SiteFiles(content: [RawFile(path: "content/sops/a/b.md", bytes: Array("# B\n".utf8))])
         let paths = try Pipeline.render(Pipeline.check(files)).map(\.path)
         for expected in [
-            "index.html", "sops/index.html", "sops/a/index.html", "sops/a/b/index.html", "404.html", "sitemap.xml",
+            "index.html", "sops/index.html", "sops/a/index.html", "sops/a/b/index.html", "404.html", "robots.txt",
             "search/meta.js", "search/p/0.js", "health/index.html",
         ] {
             #expect(paths.contains(expected), "\(expected)")
@@ -91,14 +91,17 @@ import Testing
         let pages = [page("groups/杭州.md"), page("sops/daily.md"), page("index.md"), page("groups/a/index.md")]
         let map = SiteMap(pages: pages, language: .zhHans)
         let from = pages[0]
-        #expect(map.resolve("../sops/daily.md#步骤-steps", from: from) == "../../sops/daily/#%E6%AD%A5%E9%AA%A4-steps")
-        #expect(map.resolve("a/index.md", from: from) == "../../groups/a/")
-        #expect(map.resolve("../index.md", from: from) == "../../")
+        // Every link to a page names its index.html, so the site navigates from disk too.
+        #expect(
+            map.resolve("../sops/daily.md#步骤-steps", from: from)
+                == "../../sops/daily/index.html#%E6%AD%A5%E9%AA%A4-steps")
+        #expect(map.resolve("a/index.md", from: from) == "../../groups/a/index.html")
+        #expect(map.resolve("../index.md", from: from) == "../../index.html")
         #expect(map.resolve("https://x.org/a.md", from: from) == "https://x.org/a.md")
         #expect(map.resolve("#锚点", from: from) == "#锚点")
         // A leading slash means content/, so the same link works from any folder.
-        #expect(map.resolve("/sops/daily.md#目的", from: from) == "../../sops/daily/#%E7%9B%AE%E7%9A%84")
-        #expect(map.resolve("/sops/daily.md", from: pages[2]) == "sops/daily/")
+        #expect(map.resolve("/sops/daily.md#目的", from: from) == "../../sops/daily/index.html#%E7%9B%AE%E7%9A%84")
+        #expect(map.resolve("/sops/daily.md", from: pages[2]) == "sops/daily/index.html")
         // Assets beside a non-index page sit one folder up from its pretty URL.
         #expect(map.resolve("photo.png", from: from) == "../../groups/photo.png")
         // A link to a page that does not exist is left alone for the checker to report.

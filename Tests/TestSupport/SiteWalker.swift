@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads a built site and finds every internal link or anchor that does not resolve.
+/// Reads a built site and finds every internal link or anchor that does not resolve, including
+/// links to a folder, which open a folder listing when the site is read from disk (`file://`).
 public struct SiteWalker {
     public let root: URL
 
@@ -56,7 +57,9 @@ public struct SiteWalker {
             }
             let folder = (page as NSString).deletingLastPathComponent
             for href in Self.attribute("href", in: html) + Self.attribute("src", in: html) {
-                if href.hasPrefix("http:") || href.hasPrefix("https:") || href.hasPrefix("mailto:") || href.isEmpty {
+                if href.hasPrefix("http:") || href.hasPrefix("https:") || href.hasPrefix("mailto:")
+                    || href.hasPrefix("data:") || href.isEmpty
+                {
                     continue
                 }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -75,7 +78,10 @@ public struct SiteWalker {
                     var isDirectory: ObjCBool = false
                     let full = root.appendingPathComponent(target).path
                     if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                        target = target.isEmpty ? "index.html" : target + "/index.html"
+                        // Served, a folder shows its index.html; opened from disk, a folder listing.
+                        broken.append(
+                            BrokenLink(page: page, href: href, reason: "links to a folder, not its index.html"))
+                        continue
                     }
                     if !FileManager.default.fileExists(atPath: root.appendingPathComponent(target).path) {
                         broken.append(BrokenLink(page: page, href: href, reason: "no such file"))

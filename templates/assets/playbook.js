@@ -1,4 +1,5 @@
-// Playbook default theme: menu toggle, table of contents and persistent checklists.
+// Playbook default theme: menu toggle, table of contents, checklists kept in this browser, and
+// the kit's print button. Works from disk (file://) as well as served.
 (function () {
   "use strict";
   var toggle = document.querySelector(".menu-toggle");
@@ -14,19 +15,51 @@
   var toc = document.querySelector("details[data-toc]");
   if (toc && window.matchMedia("(min-width: 861px)").matches) toc.open = true;
 
+  var print = document.querySelector("[data-print]");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+
   // Checklists: ticks are remembered per page in this browser, so an operator can work
-  // through a procedure across several visits.
+  // through a procedure across several visits; the bar counts them and clears them.
+  var bar = document.querySelector("[data-checklist]");
   var boxes = document.querySelectorAll("li.task input[type=checkbox]");
-  if (boxes.length) {
-    var key = "playbook:checklist:" + location.pathname;
-    var saved = {};
-    try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { saved = {}; }
-    boxes.forEach(function (box, i) {
-      if (Object.prototype.hasOwnProperty.call(saved, i)) box.checked = saved[i];
-      box.addEventListener("change", function () {
-        saved[i] = box.checked;
-        try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* private mode */ }
-      });
+  if (!boxes.length) return;
+  var key = "playbook:checklist:" + location.pathname;
+  var saved = {};
+  var store = null;
+  try { store = window.localStorage; saved = JSON.parse(store.getItem(key) || "{}") || {}; } catch (e) { saved = {}; }
+  var written = [];
+  boxes.forEach(function (box, i) { written[i] = box.defaultChecked; });
+  function count() {
+    if (!bar) return;
+    var done = 0;
+    boxes.forEach(function (box) { if (box.checked) done++; });
+    bar.querySelector("[data-checklist-count]").textContent =
+      bar.getAttribute("data-done").replace("{done}", done).replace("{total}", boxes.length);
+  }
+  function save() {
+    try {
+      if (Object.keys(saved).length) store.setItem(key, JSON.stringify(saved)); else store.removeItem(key);
+    } catch (e) { /* storage refused: ticks last until the page is left */ }
+  }
+  boxes.forEach(function (box, i) {
+    if (Object.prototype.hasOwnProperty.call(saved, i)) box.checked = !!saved[i];
+    box.addEventListener("change", function () {
+      if (box.checked === written[i]) delete saved[i]; else saved[i] = box.checked;
+      save();
+      count();
     });
+  });
+  if (bar) {
+    bar.hidden = false;
+    bar.querySelector("[data-checklist-reset]").addEventListener("click", function () {
+      saved = {};
+      save();
+      boxes.forEach(function (box, i) { box.checked = written[i]; });
+      count();
+    });
+    count();
   }
 })();

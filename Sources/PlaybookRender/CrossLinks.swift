@@ -1,0 +1,201 @@
+import PlaybookModel
+
+/// What a reader sees across pages, worked out once per build: which pages link to a page
+/// ("linked from"), the reading order of each section (previous / next), tags, a group's own
+/// documents and its kit; and how to describe a page and which language it is written in.
+struct CrossLinks {
+    /// Page index → indices of the pages that link to it, in page order (template documents,
+    /// which are not pages of the handbook, never count).
+    let backlinks: [[Int]]
+    /// Page index → its previous and next page in its section.
+    let previous: [Int?]
+    let next: [Int?]
+    /// Tags in display order with their URL (`tags/新人/`) and pages.
+    let tags: [Tag]
+    /// Page index → its tags, as written.
+    let tagsByPage: [[String]]
+    /// Group charter's page index → its own documents, in kit order.
+    let groupDocuments: [Int: GroupDocuments]
+
+    struct Tag {
+        var name: String
+        var url: String
+        var pages: [Int]
+    }
+
+    struct GroupDocuments {
+        var rules: [Int] = []
+        var onboarding: [Int] = []
+        var sops: [Int] = []
+        /// `<group url>kit/`; nil when a page of the handbook already lives there.
+        var kitURL: String?
+
+        var all: [Int] { rules + onboarding + sops }
+    }
+
+    init(map: SiteMap) {
+        let pages = map.pages
+        var backlinks = [[Int]](repeating: [], count: pages.count)
+        var outgoing = [[Int]](repeating: [], count: pages.count)
+        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
+            let base = SiteMap.folder(of: page.source.contentPath)
+            var seen: Set<Int> = []
+            page.document.root.walk { node in
+                guard case .link(let destination, _) = node.kind,
+                    let target = Self.linkedPage(destination, base: base, map: map), target != index,
+                    !SiteMap.isTemplateSource(pages[target]), seen.insert(target).inserted
+                else { return }
+                outgoing[index].append(target)
+                backlinks[target].append(index)
+            }
+        }
+        self.backlinks = backlinks
+
+        var previous = [Int?](repeating: nil, count: pages.count)
+        var next = [Int?](repeating: nil, count: pages.count)
+        var sections: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
+            sections[Self.section(of: page, map: map), default: []].append(index)
+        }
+        for (folder, members) in sections {
+            let ordered = members.sorted { a, b in
+                let ka = Self.readingKey(pages[a], folder: folder)
+                let kb = Self.readingKey(pages[b], folder: folder)
+                return ka < kb
+            }
+            for (position, index) in ordered.enumerated() {
+                if position > 0 { previous[index] = ordered[position - 1] }
+                if position + 1 < ordered.count { next[index] = ordered[position + 1] }
+            }
+        }
+        self.previous = previous
+        self.next = next
+
+        var tagsByPage = [[String]](repeating: [], count: pages.count)
+        var tagPages: [String: (name: String, pages: [Int])] = [:]
+        let pageURLs = Set(pages.map(\.url))
+        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
+            for name in Self.tagNames(page) {
+                let slug = Slug.anchor(name)
+                guard !slug.isEmpty, !pageURLs.contains("tags/\(slug)/") else { continue }
+                tagsByPage[index].append(name)
+                tagPages[slug, default: (name, [])].pages.append(index)
+            }
+        }
+        self.tagsByPage = tagsByPage
+        self.tags = tagPages.keys.sorted().map {
+            Tag(name: tagPages[$0]!.name, url: "tags/\($0)/", pages: tagPages[$0]!.pages)
+        }
+
+        var groups: [Int: GroupDocuments] = [:]
+        for (index, page) in pages.enumerated() where page.kind == .group && !SiteMap.isTemplateSource(page) {
+            let path = page.source.contentPath
+            let folder = path.hasSuffix("/index.md") ? SiteMap.folder(of: path) + "/" : String(path.dropLast(3)) + "/"
+            var documents = GroupDocuments()
+            var members: [Int] = []
+            for (other, candidate) in pages.enumerated() where other != index && !SiteMap.isTemplateSource(candidate) {
+                if candidate.source.contentPath.hasPrefix(folder) { members.append(other) }
+            }
+            for target in outgoing[index] where !members.contains(target) { members.append(target) }
+            for member in members {
+                switch pages[member].kind {
+                case .rules: documents.rules.append(member)
+                case .onboarding: documents.onboarding.append(member)
+                case .sop: documents.sops.append(member)
+                default: break
+                }
+            }
+            let kit = page.url + "kit/"
+            documents.kitURL = pageURLs.contains(kit) ? nil : kit
+            groups[index] = documents
+        }
+        self.groupDocuments = groups
+    }
+
+    /// The page a Markdown link points at, if it names a `.md` file of the handbook.
+    static func linkedPage(_ destination: String, base: String, map: SiteMap) -> Int? {
+        guard !destination.hasPrefix("#"), !SiteMap.hasScheme(destination), !destination.hasPrefix("//") else {
+            return nil
+        }
+        var path = Substring(destination)
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        let decoded = Slug.decodePercent(String(path))
+        guard decoded.hasSuffix(".md"), let target = Slug.resolve(decoded, inFolder: base) else { return nil }
+        return map.pagesByPath[target]
+    }
+
+    /// A page's section: its folder, or for pages in a folder without an index page the nearest
+    /// folder above that has one (a group's `sops/` belong to the group), stopping at the top
+    /// folder. An index page opens its own folder's section.
+    static func section(of page: Page, map: SiteMap) -> String {
+        var folder = SiteMap.folder(of: page.source.contentPath)
+        while folder.contains("/"), map.pagesByPath[folder + "/index.md"] == nil {
+            folder = SiteMap.parent(of: folder)
+        }
+        return folder
+    }
+
+    /// Reading order inside a section: its index page, then charters, rules, onboarding, SOPs,
+    /// other pages, each by path.
+    static func readingKey(_ page: Page, folder: String) -> (Int, String) {
+        let path = page.source.contentPath
+        if path == (folder.isEmpty ? "index.md" : folder + "/index.md") { return (0, path) }
+        let rank = [Kind.group: 1, .rules: 2, .onboarding: 3, .sop: 4][page.kind] ?? 5
+        return (rank, path)
+    }
+
+    /// `tags: [新人, onboarding]` or `tags: 新人`; blank and repeated names dropped.
+    static func tagNames(_ page: Page) -> [String] {
+        let value = page.frontMatter["tags"]
+        let names = value?.array?.compactMap(\.string) ?? value?.string.map { [$0] } ?? []
+        var seen: Set<String> = []
+        return names.map { $0.trimmingSpaces }.filter { !$0.isEmpty && seen.insert(Slug.anchor($0)).inserted }
+    }
+
+    /// Front matter `description`, else the first paragraph's text, shortened to about 120
+    /// characters at a word or sentence boundary.
+    static func description(_ page: Page) -> String {
+        if let written = page.frontMatter["description"]?.string, !written.trimmingSpaces.isEmpty {
+            return written.trimmingSpaces
+        }
+        guard
+            let paragraph = page.document.blocks.first(where: { if case .paragraph = $0.kind { true } else { false } })
+        else { return "" }
+        let text = paragraph.plainText.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.count > 120 else { return text }
+        var cut = String(text.prefix(120))
+        if let stop = cut.lastIndex(where: { "。！？；，、.!?;, ".contains($0) }),
+            cut.distance(from: cut.startIndex, to: stop) > 60
+        {
+            cut = String(cut[..<stop])
+        }
+        return cut + "…"
+    }
+
+    /// Front matter `language:` (zh-Hans, zh-Hant, en), else the script of the page's Chinese
+    /// text: a page written in Traditional characters is `zh-Hant` on a Simplified site and the
+    /// other way round; a page with no Chinese follows the site.
+    static func language(of page: Page, site: Language) -> Language {
+        if let written = page.frontMatter["language"]?.string, let language = Language(rawValue: written) {
+            return language
+        }
+        var text = page.title
+        for block in page.document.blocks {
+            block.appendPlainText(to: &text)
+            if text.utf8.count > 24_000 { break }
+        }
+        let hasHan = text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+        guard hasHan else { return site }
+        return ChineseScript.isMostlyTraditional(text) ? .zhHant : .zhHans
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let first = s.first, first.isWhitespace { s.removeFirst() }
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,109 @@
+import PlaybookMarkdown
+import PlaybookModel
+
+extension SiteRenderer {
+    /// One printable page per group, at `<group url>kit/`: the charter, rules, onboarding flows
+    /// and SOPs in that order, each under its own title, for a meeting or to save as PDF.
+    func renderKits(prepared: Prepared) -> [OutputFile] {
+        prepared.context.links.groupDocuments.keys.sorted().compactMap { renderKit(charter: $0, prepared: prepared) }
+    }
+
+    /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
+    public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
+        let context = prepared.context
+        guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL else { return nil }
+        let map = prepared.map
+        let group = map.pages[charter]
+        let title = context.displayTitle(group)
+        var base = context.base(
+            url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
+            description: CrossLinks.description(group),
+            language: CrossLinks.language(of: group, site: context.config.language))
+        var sections: [[String: Any]] = []
+        for (position, index) in ([charter] + documents.all).enumerated() {
+            let page = map.pages[index]
+            let prefix = "d\(position + 1)-"
+            let renderer = HTMLRenderer(
+                unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor), idPrefix: prefix,
+                headingShift: 1,
+                resolveLink: { destination in
+                    if destination.hasPrefix("#") {
+                        return "#" + prefix + Slug.encodeFragment(Slug.decodePercent(String(destination.dropFirst())))
+                    }
+                    return map.resolve(destination, from: page, base: url)
+                })
+            let ownTitle = page.document.blocks.first?.headingLevel == 1
+            var section: [String: Any] = [
+                "id": prefix + "doc", "title": context.displayTitle(page), "href": Href.to(page.url, from: url),
+                "kindLabel": InterfaceText.kindLabel(page.kind, language: context.config.language),
+                "body": renderer.render(page.document), "bodyHasTitle": ownTitle,
+                "meta": context.meta(for: page), "hasMeta": !context.meta(for: page).isEmpty,
+            ]
+            let language = CrossLinks.language(of: page, site: context.config.language)
+            if language != context.config.language { section["lang"] = language.rawValue }
+            sections.append(section)
+        }
+        base["kit"] = [
+            "title": title, "href": Href.to(group.url, from: url), "sections": sections,
+            "contents": sections.map { ["id": $0["id"]!, "title": $0["title"]!] },
+        ]
+        base["hasBreadcrumbs"] = true
+        base["breadcrumbsHTML"] =
+            context.renderBreadcrumbs(for: url, contentPath: group.source.contentPath)
+            + "<li><a href=\"\(Href.to(group.url, from: url))\">\(title.htmlEscaped)</a></li>"
+        return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("kit", base))
+    }
+
+    /// The outputs besides its own page that show a page's body: the kits it is part of. A
+    /// preview re-renders them when only the page's body changed.
+    public func outputsShowingBody(of path: String, prepared: Prepared) -> [OutputFile] {
+        guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
+        return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
+            charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
+        }.compactMap { renderKit(charter: $0, prepared: prepared) }
+    }
+
+    /// Whether two versions of a page look the same from other pages, apart from their title,
+    /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
+    /// Their bodies may differ otherwise.
+    public static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
+        func destinations(_ page: Page) -> [String] {
+            var links: [String] = []
+            page.document.root.walk { if case .link(let destination, _) = $0.kind { links.append(destination) } }
+            return links
+        }
+        return destinations(a) == destinations(b)
+    }
+
+    /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages.
+    func renderTags(prepared: Prepared) -> [OutputFile] {
+        let tags = prepared.context.links.tags
+        guard !tags.isEmpty, prepared.map.pagesByPath["tags/index.md"] == nil else { return [] }
+        let words = prepared.context.words
+        var files: [OutputFile] = []
+        let indexURL = "tags/"
+        var context = prepared.context.base(url: indexURL, title: words["tags"] ?? "Tags")
+        context["list"] = [
+            "title": words["tags"] ?? "Tags", "isTags": true,
+            "items": tags.map { tag -> [String: Any] in
+                ["title": tag.name, "href": Href.to(tag.url, from: indexURL), "count": tag.pages.count, "folder": true]
+            },
+        ]
+        context["hasBreadcrumbs"] = true
+        context["breadcrumbsHTML"] = prepared.context.renderBreadcrumbs(for: indexURL, contentPath: "tags/index.md")
+        files.append(OutputFile(path: Self.outputPath(forURL: indexURL), text: theme.render("list", context)))
+        for tag in tags {
+            let title = "\(words["tag"] ?? "Tag"): \(tag.name)"
+            var context = prepared.context.base(url: tag.url, title: title)
+            context["list"] = [
+                "title": title, "items": tag.pages.map { listItem($0, from: tag.url, prepared: prepared) },
+            ]
+            context["hasBreadcrumbs"] = true
+            context["breadcrumbsHTML"] =
+                prepared.context.renderBreadcrumbs(for: tag.url, contentPath: "tags/index.md")
+                + "<li><a href=\"\(Href.to(indexURL, from: tag.url))\">\((words["tags"] ?? "Tags").htmlEscaped)</a></li>"
+            files.append(OutputFile(path: Self.outputPath(forURL: tag.url), text: theme.render("list", context)))
+        }
+        return files
+    }
+}
