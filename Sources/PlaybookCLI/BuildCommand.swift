@@ -32,31 +32,32 @@ struct BuildCommand: ParsableCommand {
         let terminal = Terminal.standardError
         let showProgress = terminal.isTerminal && !site.quiet
         var shown = false
-        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL) { done, total in
+        // Until the site is read, progress speaks the flag's language (or the locale's).
+        let early = Messages(language: site.language(site: nil))
+        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL, language: site.lang.explicit) {
+            done, total in
             guard showProgress, total >= 1000 else { return }
-            terminal.write("\rRendering \(done)/\(total) pages…")
+            terminal.write("\r" + early.rendering(done, of: total))
             shown = true
         }
         if shown { terminal.write("\r\u{1B}[2K") }
-        let report = Report(check: result.check, quiet: site.quiet)
+        let messages = Messages(language: site.language(site: result.check.handbook.config.language))
+        let report = Report(check: result.check, quiet: site.quiet, messages: messages)
         report.printDiagnostics()
         if result.refused {
-            Terminal.standardError.write(
-                "\(report.counts) — nothing was written; fix the errors above and build again\n")
+            Terminal.standardError.write(messages.refusedBuild(report.counts) + "\n")
             throw ExitCode(ExitStatus.findings.rawValue)
         }
         if !site.quiet && !result.check.known.isEmpty {
-            Terminal.standardError.write(
-                "\(result.check.known.count) known finding\(result.check.known.count == 1 ? "" : "s") tolerated by \(Baseline.fileName)\n"
-            )
+            Terminal.standardError.write(messages.tolerated(result.check.known.count, file: Baseline.fileName) + "\n")
         }
         if !site.quiet {
             let elapsed = clock.now - start
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            let pages = result.check.handbook.pages.count
             Terminal.standardOutput.write(
-                "Built \(pages) page\(pages == 1 ? "" : "s") (\(result.written.count) files) in \(ms) ms → \(Report.display(outputURL))\n"
-            )
+                messages.built(
+                    pages: result.check.handbook.pages.count, files: result.written.count, milliseconds: ms,
+                    output: Report.display(outputURL)) + "\n")
         }
     }
 }
@@ -65,6 +66,7 @@ struct BuildCommand: ParsableCommand {
 struct Report {
     var check: CheckResult
     var quiet: Bool
+    var messages: Messages
 
     func printDiagnostics() {
         var sources: [String: SourceFile] = [:]
@@ -78,11 +80,8 @@ struct Report {
     }
 
     var counts: String {
-        let errors = check.diagnostics.errorCount
-        let warnings = check.diagnostics.warningCount
-        var line = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-        if !check.known.isEmpty { line += " (\(check.known.count) known from the baseline)" }
-        return line
+        messages.counts(
+            errors: check.diagnostics.errorCount, warnings: check.diagnostics.warningCount, known: check.known.count)
     }
 
     static func display(_ url: URL) -> String {

@@ -79,7 +79,8 @@ struct CheckCommand: ParsableCommand {
             let recorded = Baseline(recording: result.diagnostics, line: lines.line)
             try Data(recorded.rendered().utf8).write(to: baselineURL)
             Terminal.standardError.write(
-                "recorded \(recorded.entries.count) findings in \(Report.display(baselineURL).dropLast())\n")
+                Messages(language: lang).recordedBaseline(
+                    recorded.entries.count, file: String(Report.display(baselineURL).dropLast())) + "\n")
             return
         }
         var diagnostics = result.diagnostics
@@ -91,8 +92,7 @@ struct CheckCommand: ParsableCommand {
                 diagnostics = tolerated.diagnostics
                 known = tolerated.known.count
             } else if baseline != nil {
-                throw PlaybookError(
-                    stage: "check", path: file, message: "no such baseline file; create it with --write-baseline")
+                throw PlaybookError(stage: "check", path: file, message: Messages(language: lang).noBaselineFile())
             }
         }
         if site.quiet { diagnostics = diagnostics.filter { $0.severity == .error } }
@@ -130,9 +130,8 @@ struct CheckCommand: ParsableCommand {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
         if format == .text && (!site.quiet || errors > 0) {
-            var line =
-                "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            if known > 0 { line += " (\(known) known from the baseline not shown)" }
+            let line = Messages(language: lang).checked(
+                files: files, errors: errors, warnings: warnings, knownHidden: known)
             Terminal.standardError.write(line + "\n")
         }
         let configFiles = Set([result.files.configPath] + RuleSet.referencedFiles(in: result.handbook.config))

@@ -69,6 +69,7 @@ struct NewCommand: ParsableCommand {
 
     private func clone(template name: String) throws {
         let files = try SiteReader(root: site.sourceURL).read()
+        let lang = site.language(of: files)
         var given: [String: String] = [:]
         for answer in answers {
             let parts = answer.split(separator: "=", maxSplits: 1)
@@ -76,41 +77,61 @@ struct NewCommand: ParsableCommand {
         }
         let interactive = !noInput && isatty(0) == 1
         if interactive, let template = ReplicationTemplate.all(in: files)[name] {
-            given = Prompter().ask(template: template, given: given)
+            given = Prompter(language: lang).ask(template: template, given: given)
         }
         do {
             let plan = try Replicator.planClone(site: files, template: name, slug: target, answers: given)
             try ScaffoldWriter(root: site.sourceURL).write(plan)
             if !site.quiet {
                 Terminal.standardOutput.write(
-                    "Created content/groups/\(target)/ from \(name) \(plan.lineage.version):\n")
+                    lang.pick(
+                        "已从 \(name) \(plan.lineage.version) 创建 content/groups/\(target)/：\n",
+                        "已從 \(name) \(plan.lineage.version) 建立 content/groups/\(target)/：\n",
+                        "Created content/groups/\(target)/ from \(name) \(plan.lineage.version):\n"))
                 for path in plan.writes.keys.sorted() { Terminal.standardOutput.write("  \(path)\n") }
             }
+            warnAboutSlug(answers: plan.lineage.answerMap, language: lang)
         } catch let refusal as ScaffoldRefusal {
-            throw ScaffoldReport(refusal: refusal).print()
+            throw ScaffoldReport(refusal: refusal, language: lang).print()
         }
+    }
+
+    /// A slug that is not plain ASCII works, but a link to it pasted into a chat shows as
+    /// percent-escapes (`/groups/%E6%AD%A6%E6%B1%89/`): say so, and offer a Latin one.
+    private func warnAboutSlug(answers: [String: String], language lang: Language) {
+        guard !site.quiet, let warning = Replicator.slugWarning(target, answers: answers) else { return }
+        Terminal.standardError.write("warning: \(warning.message(lang))\n")
     }
 
     private func page() throws {
         let files = try SiteReader(root: site.sourceURL).read()
         let handbook = Pipeline.parse(files)
+        let lang = site.language(site: handbook.config.language)
         let (rules, _) = RuleSet.load(config: handbook.config, files: [:])
         guard let schema = rules.kinds[kind] else {
-            var message = "unknown kind `\(kind)`; kinds: \(rules.kinds.keys.sorted().joined(separator: ", "))"
+            let kinds = rules.kinds.keys.sorted().joined(separator: ", ")
+            var message = lang.pick(
+                "未知的种类 `\(kind)`；种类有：\(kinds)", "未知的種類 `\(kind)`；種類有：\(kinds)",
+                "unknown kind `\(kind)`; kinds: \(kinds)")
             if let suggestion = Suggestion.closest(to: kind, in: rules.kinds.keys) {
-                message = "unknown kind `\(kind)`; did you mean `\(suggestion)`?"
+                message = lang.pick(
+                    "未知的种类 `\(kind)`；是不是 `\(suggestion)`？", "未知的種類 `\(kind)`；是不是 `\(suggestion)`？",
+                    "unknown kind `\(kind)`; did you mean `\(suggestion)`?")
             }
             throw ValidationError(message)
         }
         guard let path = Skeleton.path(kind: kind, target: target) else {
             if kind == Kind.group.rawValue, !target.contains("/"), let problem = Replicator.slugProblem(target) {
-                throw ValidationError(problem)
+                throw ValidationError(problem.message(lang))
             }
-            throw ValidationError("\(target): the path must stay inside content/")
+            throw ValidationError(
+                lang.pick(
+                    "\(target)：路径必须在 content/ 之内", "\(target)：路徑必須在 content/ 之內",
+                    "\(target): the path must stay inside content/"))
         }
         let url = site.sourceURL.appendingPathComponent("content/\(path)")
         if FileManager.default.fileExists(atPath: url.path) {
-            Terminal.standardError.write("error: content/\(path) already exists; nothing was written\n")
+            Terminal.standardError.write("error: \(ReplicationProblem.fileExists("content/\(path)").message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
         let name = title ?? Skeleton.defaultTitle(path: path)
@@ -118,21 +139,32 @@ struct NewCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         if !site.quiet {
+            let marker = FillInMarker.text(handbook.config.language)
             Terminal.standardOutput.write(
-                "Created content/\(path) (\(kind)); replace each \(FillInMarker.text(handbook.config.language)) and fill in the empty front matter fields.\n"
-            )
+                lang.pick(
+                    "已创建 content/\(path)（\(kind)）；把每个\(marker)换成内容，并填好空着的 front matter 字段。\n",
+                    "已建立 content/\(path)（\(kind)）；把每個\(marker)換成內容，並填好空著的 front matter 欄位。\n",
+                    "Created content/\(path) (\(kind)); replace each \(marker) and fill in the empty front matter fields.\n"
+                ))
             let templates = ReplicationTemplate.all(in: files).keys.sorted()
             if kind == Kind.group.rawValue, let first = templates.first {
+                let list = templates.joined(separator: ", ")
                 Terminal.standardOutput.write(
-                    "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(templates.joined(separator: ", ")))\n"
-                )
+                    lang.pick(
+                        "要从模板开始新群：playbook new group <slug> --from \(first)（模板：\(list)）\n",
+                        "要從範本開始新群：playbook new group <slug> --from \(first)（範本：\(list)）\n",
+                        "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(list))\n"
+                    ))
             }
+            if kind == Kind.group.rawValue, !target.contains("/") { warnAboutSlug(answers: [:], language: lang) }
         }
     }
 }
 
 /// Asks for template answers in a terminal, validating each as it is typed.
 struct Prompter {
+    var language: Language
+
     func ask(template: ReplicationTemplate, given: [String: String]) -> [String: String] {
         var answers = given
         for variable in template.variables where answers[variable.name] == nil {
@@ -146,7 +178,7 @@ struct Prompter {
                 let value = line.isEmpty ? (variable.defaultValue ?? "") : line
                 if value.isEmpty && !variable.required { break }
                 if let problem = template.validate(value, for: variable) {
-                    Terminal.standardError.write("  \(problem)\n")
+                    Terminal.standardError.write("  \(problem.message(language))\n")
                     continue
                 }
                 answers[variable.name] = value
@@ -160,9 +192,10 @@ struct Prompter {
 /// Prints a refusal: each problem, then the checker's findings with their source lines.
 struct ScaffoldReport {
     var refusal: ScaffoldRefusal
+    var language: Language
 
     func print() -> ExitCode {
-        for problem in refusal.problems { Terminal.standardError.write("error: \(problem)\n") }
+        for problem in refusal.problems { Terminal.standardError.write("error: \(problem.message(language))\n") }
         var sources: [String: SourceFile] = [:]
         for (path, text) in refusal.sources { sources[path] = FrontMatterSplitter().split(path: path, text: text) }
         let printer = DiagnosticPrinter(terminal: .standardError, sources: sources, configText: nil)

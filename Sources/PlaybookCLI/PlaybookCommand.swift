@@ -2,7 +2,9 @@
 // exits; no stage logic lives here.
 import ArgumentParser
 import Foundation
+import PlaybookCheck
 import PlaybookModel
+import PlaybookSource
 
 public struct PlaybookCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -75,6 +77,14 @@ public struct SiteOptions: ParsableArguments {
     /// The language of what a command prints: `--lang`, else the site's, else LANG's.
     public func language(site: Language?) -> Language {
         lang.resolved(site: site)
+    }
+
+    /// The same for the site in `files`: only `playbook.yml` is read for it.
+    public func language(of files: SiteFiles) -> Language {
+        guard lang.explicit == nil, files.config != nil else { return lang.resolved(site: nil) }
+        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(
+            path: files.configPath, text: files.config)
+        return config.language
     }
 
     public var sourceURL: URL {

@@ -33,15 +33,16 @@ struct ServeCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let early = Messages(language: site.language(site: nil))
         if !PreviewSession.isLoopback(host) {
             Terminal.standardError.write(
-                "\(Terminal.standardError.paint("warning", "1;33")): serving on \(host): "
-                    + "the handbook is visible to every machine that can reach this address\n")
+                "\(Terminal.standardError.paint("warning", "1;33")): \(early.sharedOnNetwork(host))\n")
         }
         let options = ServeOptions(
             source: site.sourceURL, host: host, port: port,
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL })
         let quiet = site.quiet
+        let explicit = site.lang.explicit
         let finished = DispatchSemaphore(value: 0)
         let state = ServeState()
         // Ignored so the dispatch sources below receive them instead of the default exit.
@@ -62,9 +63,11 @@ struct ServeCommand: ParsableCommand {
         }
         Task {
             do {
-                let session = try await PreviewSession.start(options) { Self.print($0, quiet: quiet) }
+                let session = try await PreviewSession.start(options) {
+                    Self.print($0, quiet: quiet, explicit: explicit)
+                }
                 state.session = session
-                Self.printStart(session, quiet: quiet, showOutput: options.output != nil)
+                Self.printStart(session, quiet: quiet, showOutput: options.output != nil, explicit: explicit)
             } catch {
                 state.error = error
                 finished.signal()
@@ -79,37 +82,39 @@ struct ServeCommand: ParsableCommand {
             }
             throw error
         }
-        if !quiet { Terminal.standardOutput.write("Stopped.\n") }
+        if !quiet { Terminal.standardOutput.write(early.stopped() + "\n") }
     }
 
-    static func printStart(_ session: PreviewSession, quiet: Bool, showOutput: Bool) {
-        let report = Report(check: session.initialCheck, quiet: quiet)
+    static func printStart(_ session: PreviewSession, quiet: Bool, showOutput: Bool, explicit: Language?) {
+        let messages = Messages(language: explicit ?? session.initialCheck.handbook.config.language)
+        let report = Report(check: session.initialCheck, quiet: quiet, messages: messages)
         report.printDiagnostics()
         if session.initialCheck.diagnostics.hasErrors {
-            Terminal.standardError.write("\(report.counts) — pages show them until they are fixed\n")
+            Terminal.standardError.write(messages.pagesShowFindings(report.counts) + "\n")
         }
         let title = session.initialCheck.handbook.config.title
-        Terminal.standardOutput.write("Serving \(title) at \(session.url) (Ctrl-C to stop)\n")
+        Terminal.standardOutput.write(messages.serving(title, at: session.url) + "\n")
         if !quiet, showOutput {
-            Terminal.standardOutput.write("Writing the site to \(Report.display(session.output))\n")
+            Terminal.standardOutput.write(messages.writingSite(to: Report.display(session.output)) + "\n")
         }
     }
 
-    static func print(_ event: ServeReport, quiet: Bool) {
+    static func print(_ event: ServeReport, quiet: Bool, explicit: Language?) {
         switch event {
         case .rebuilt(let rebuilt):
             let check = rebuilt.check
+            let messages = Messages(language: explicit ?? check.handbook.config.language)
             if check.diagnostics.hasErrors {
-                Report(check: check, quiet: true).printDiagnostics()
+                Report(check: check, quiet: true, messages: messages).printDiagnostics()
                 Terminal.standardError.write(
-                    "\(Report(check: check, quiet: quiet).counts) — pages show them until they are fixed\n")
+                    messages.pagesShowFindings(Report(check: check, quiet: quiet, messages: messages).counts) + "\n")
             }
             guard !quiet else { return }
             let ms = Int(
                 rebuilt.elapsed.components.seconds * 1000 + rebuilt.elapsed.components.attoseconds
                     / 1_000_000_000_000_000)
-            let files = "\(rebuilt.files) file\(rebuilt.files == 1 ? "" : "s")"
-            Terminal.standardOutput.write("rebuilt \(files) in \(ms) ms\(rebuilt.wholeSite ? " (whole site)" : "")\n")
+            Terminal.standardOutput.write(
+                messages.rebuilt(files: rebuilt.files, milliseconds: ms, wholeSite: rebuilt.wholeSite) + "\n")
         case .failed(let error):
             Terminal.standardError.write("error: \(VisibleText.escaped(error.description))\n")
         }

@@ -20,6 +20,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let files = try SiteReader(root: site.sourceURL).read()
+        let lang = site.language(of: files)
         let all = Replicator.drift(site: files)
         if let group {
             guard let drift = all.first(where: { $0.group == group }) else {
@@ -29,55 +30,31 @@ struct StatusCommand: ParsableCommand {
                 let base = ScaffoldWriter(root: site.sourceURL).snapshot(
                     template: drift.lineage.template, hash: drift.lineage.hash)
             else {
-                Terminal.standardError.write(
-                    "error: no snapshot of \(drift.lineage.template) \(drift.lineage.version) under .playbook/templates/; the diffs need it\n"
-                )
-                throw ExitCode(ExitStatus.findings.rawValue)
+                let problem = ReplicationProblem.noSnapshot(
+                    template: drift.lineage.template, version: drift.lineage.version)
+                Terminal.standardError.write("error: \(problem.message(lang))\n")
+                throw ExitCode(ExitStatus.refused.rawValue)
             }
             let changes = Replicator.changes(site: files, drift: drift, base: base)
+            let none = lang.pick("（无）\n", "（無）\n", "(none)\n")
             Terminal.standardOutput.write(
-                "# Template changes since \(drift.lineage.version)\n\(changes.template.isEmpty ? "(none)\n" : changes.template)"
-            )
+                lang.pick(
+                    "# \(drift.lineage.version) 之后模板的改动\n", "# \(drift.lineage.version) 之後範本的改動\n",
+                    "# Template changes since \(drift.lineage.version)\n")
+                    + (changes.template.isEmpty ? none : changes.template))
             Terminal.standardOutput.write(
-                "# Edits made in groups/\(drift.group)\n\(changes.group.isEmpty ? "(none)\n" : changes.group)")
+                lang.pick(
+                    "# groups/\(drift.group) 自己的改动\n", "# groups/\(drift.group) 自己的改動\n",
+                    "# Edits made in groups/\(drift.group)\n") + (changes.group.isEmpty ? none : changes.group))
             if drift.behind { throw ExitCode(ExitStatus.findings.rawValue) }
             return
         }
-        var behind = 0
-        for drift in all {
-            var state: String
-            if let current = drift.current {
-                if !drift.behind {
-                    state = "up to date"
-                } else if current.version == drift.lineage.version {
-                    // The template's files changed but its version did not: still worth following.
-                    state = "behind: the template changed since (still \(current.version); bump its version)"
-                } else {
-                    state = "behind: template is now \(current.version)"
-                }
-            } else {
-                state = "template removed"
-            }
-            // An update that conflicted records the new version at once; until the markers are
-            // resolved the group is not really there yet.
-            let conflicted = files.content.filter {
-                $0.path.hasPrefix("content/groups/\(drift.group)/")
-                    && LineDiff.hasConflict(String(decoding: $0.bytes, as: UTF8.self))
-            }
-            if !conflicted.isEmpty {
-                let list = conflicted.map { String($0.path.dropFirst("content/".count)) }.joined(separator: ", ")
-                state = (drift.behind ? state + "; " : "") + "unresolved conflict markers in " + list
-                behind += drift.behind ? 0 : 1
-            }
-            if drift.behind { behind += 1 }
-            Terminal.standardOutput.write(
-                "\(drift.group): \(drift.lineage.template) \(drift.lineage.version) — \(state)\n")
-        }
-        if all.isEmpty { Terminal.standardOutput.write("No group was cloned from a template.\n") }
-        if behind > 0 {
-            Terminal.standardError.write(
-                "\(behind) group\(behind == 1 ? " needs" : "s need") attention: run `playbook update <group>`, "
-                    + "then resolve any conflict markers\n")
+        let statuses = Replicator.status(site: files)
+        for status in statuses { Terminal.standardOutput.write(status.line(lang) + "\n") }
+        if statuses.isEmpty { Terminal.standardOutput.write(GroupStatus.none(lang) + "\n") }
+        let attention = statuses.filter(\.needsAttention).count
+        if attention > 0 {
+            Terminal.standardError.write(GroupStatus.attention(attention, lang) + "\n")
             throw ExitCode(ExitStatus.findings.rawValue)
         }
     }

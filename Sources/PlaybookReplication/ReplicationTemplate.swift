@@ -56,15 +56,13 @@ public struct ReplicationTemplate: Hashable, Sendable {
 
     /// Checks answers against the declared variables; fills defaults. Problems are listed, not
     /// thrown one by one, so a user sees everything that is missing at once.
-    public func resolve(_ given: [String: String]) -> (answers: [String: String], problems: [String]) {
+    public func resolve(_ given: [String: String]) -> (answers: [String: String], problems: [ReplicationProblem]) {
         var answers: [String: String] = [:]
-        var problems: [String] = []
+        var problems: [ReplicationProblem] = []
         for variable in variables {
             guard let value = given[variable.name] ?? variable.defaultValue else {
                 if variable.required {
-                    problems.append(
-                        "missing answer for `\(variable.name)` (\(variable.description)): pass --set \(variable.name)=…"
-                    )
+                    problems.append(.missingAnswer(variable: variable.name, description: variable.description))
                 }
                 continue
             }
@@ -75,47 +73,43 @@ public struct ReplicationTemplate: Hashable, Sendable {
             }
         }
         for name in given.keys.sorted() where !variables.contains(where: { $0.name == name }) {
-            problems.append(
-                "template `\(self.name)` declares no variable `\(name)`; declared: \(variables.map(\.name).joined(separator: ", "))"
-            )
+            problems.append(.undeclaredAnswer(template: self.name, name: name, declared: variables.map(\.name)))
         }
         return (answers, problems)
     }
 
-    public func validate(_ value: String, for variable: Variable) -> String? {
+    public func validate(_ value: String, for variable: Variable) -> ReplicationProblem? {
         if value.trimmingCharacters(in: .whitespaces).isEmpty, variable.required {
-            return "`\(variable.name)` must not be empty"
+            return .emptyAnswer(variable: variable.name)
         }
         if !variable.choices.isEmpty, !variable.choices.contains(value) {
-            return "`\(variable.name)` is `\(value)`; it must be one of: \(variable.choices.joined(separator: ", "))"
+            return .notAChoice(variable: variable.name, value: value, choices: variable.choices)
         }
         if let pattern = variable.pattern,
             value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil
         {
-            return "`\(variable.name)` is `\(value)`; it must match the pattern \(pattern)"
+            return .noPatternMatch(variable: variable.name, value: value, pattern: pattern)
         }
-        if value.contains("\n") { return "`\(variable.name)` must be a single line" }
+        if value.contains("\n") { return .multilineAnswer(variable: variable.name) }
         return nil
     }
 
     /// Placeholders with a filter that is not one of `Placeholders.filters`, in the documents
-    /// and in their paths, one line each: `content/templates/<name>/files/<path>:<line>:<column>`
-    /// and what is wrong. Cloning refuses such a template: the placeholder would be copied as is.
-    public var placeholderProblems: [String] {
-        var problems: [String] = []
-        let known = Placeholders.filters.joined(separator: ", ")
-        func describe(_ use: Placeholder) -> String {
-            let unknown = use.unknownFilters.map { "`\($0)`" }.joined(separator: ", ")
-            let noun = use.unknownFilters.count == 1 ? "filter" : "filters"
-            return "placeholder `\(use.text)` uses the unknown \(noun) \(unknown); the filters are \(known)"
-        }
+    /// and in their paths. Cloning refuses such a template: the placeholder would be copied as is.
+    public var placeholderProblems: [ReplicationProblem] {
+        var problems: [ReplicationProblem] = []
         for path in files.keys.sorted() {
-            let location = "content/templates/\(name)/files/\(path)"
+            let file = "content/templates/\(name)/files/\(path)"
             for use in Placeholder.all(in: path) where !use.unknownFilters.isEmpty {
-                problems.append("\(location): in the file's path, \(describe(use))")
+                problems.append(
+                    .unknownFilter(
+                        file: file, line: nil, column: nil, placeholder: use.text, filters: use.unknownFilters))
             }
             for use in Placeholder.all(in: files[path]!) where !use.unknownFilters.isEmpty {
-                problems.append("\(location):\(use.line):\(use.column): \(describe(use))")
+                problems.append(
+                    .unknownFilter(
+                        file: file, line: use.line, column: use.column, placeholder: use.text,
+                        filters: use.unknownFilters))
             }
         }
         return problems

@@ -61,7 +61,7 @@ extension Replicator {
     /// rendered with the same answers, ours the group's files.
     public static func planUpdate(site: SiteFiles, drift: Drift, base: ReplicationTemplate) throws -> ScaffoldPlan {
         guard let current = drift.current else {
-            throw ScaffoldRefusal(problems: ["template `\(drift.lineage.template)` is no longer in content/templates/"])
+            throw ScaffoldRefusal(problems: [.templateRemoved(drift.lineage.template)])
         }
         let folder = "content/groups/\(drift.group)"
         let answers = drift.lineage.answerMap
@@ -73,9 +73,7 @@ extension Replicator {
         var keptDeleted: [String] = []
         var hashes = drift.lineage.files
         for path in theirs.keys.sorted() {
-            if let problem = pathProblem(path) {
-                throw ScaffoldRefusal(problems: ["template file renders to `\(path)`: \(problem)"])
-            }
+            if pathLeavesFolder(path) { throw ScaffoldRefusal(problems: [.pathLeavesGroup(path)]) }
             let theirText = theirs[path]!
             guard let ourText = ours[path] else {
                 if baseFiles[path] != nil {

@@ -8,13 +8,13 @@ import PlaybookSource
 
 /// Why a clone or an update was refused; everything found is listed at once.
 public struct ScaffoldRefusal: Error, Sendable {
-    public var problems: [String]
+    public var problems: [ReplicationProblem]
     /// Checker findings in the files that would have been written.
     public var diagnostics: [Diagnostic]
     /// The would-be files, for printing diagnostics with their source lines.
     public var sources: [String: String]
 
-    public init(problems: [String] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+    public init(problems: [ReplicationProblem] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.problems = problems
         self.diagnostics = diagnostics
         self.sources = sources
@@ -46,20 +46,13 @@ public enum Replicator {
     ) throws -> ScaffoldPlan {
         let templates = ReplicationTemplate.all(in: site)
         guard let template = templates[name] else {
-            var problem = "no template `\(name)` in content/templates/"
-            if let suggestion = Suggestion.closest(to: name, in: templates.keys) {
-                problem += "; did you mean `\(suggestion)`?"
-            } else if !templates.isEmpty {
-                problem += "; templates: \(templates.keys.sorted().joined(separator: ", "))"
-            }
-            throw ScaffoldRefusal(problems: [problem])
+            let suggestion = Suggestion.closest(to: name, in: templates.keys)
+            throw ScaffoldRefusal(problems: [
+                .unknownTemplate(name, suggestion: suggestion, available: templates.keys.sorted())
+            ])
         }
         var problems = template.placeholderProblems
-        if !problems.isEmpty {
-            problems.append(
-                "template `\(name)` uses unknown placeholder filters, which a clone would copy as is; fix the template (nothing was written)"
-            )
-        }
+        if !problems.isEmpty { problems.append(.templateHasUnknownFilters(name)) }
         if let problem = slugProblem(slug) { problems.append(problem) }
         let (answers, answerProblems) = template.resolve(given)
         problems += answerProblems
@@ -69,8 +62,8 @@ public enum Replicator {
         var writes: [String: String] = [:]
         var generated: [String: String] = [:]
         for (path, text) in template.render(answers: answers) {
-            if let problem = pathProblem(path) {
-                problems.append("template file renders to `\(path)`: \(problem)")
+            if pathLeavesFolder(path) {
+                problems.append(.pathLeavesGroup(path))
                 continue
             }
             writes["\(folder)/\(path)"] = text
@@ -81,7 +74,7 @@ public enum Replicator {
             writes.keys.filter { existing.contains($0) }
             + (existing.contains("\(folder)/\(Lineage.fileName)") ? ["\(folder)/\(Lineage.fileName)"] : [])
         if !taken.isEmpty || existing.contains(where: { $0.hasPrefix(folder + "/") }) {
-            problems.append("content/groups/\(slug)/ already exists; choose another slug (nothing was written)")
+            problems.append(.groupExists(slug))
         }
         guard problems.isEmpty else { throw ScaffoldRefusal(problems: problems) }
         let lineage = Lineage(
@@ -104,11 +97,7 @@ public enum Replicator {
         let result = Pipeline.check(files)
         let errors = result.diagnostics.filter { $0.severity == .error && $0.file.hasPrefix(folder + "/") }
         if !errors.isEmpty {
-            throw ScaffoldRefusal(
-                problems: [
-                    "the new group would not pass the checks; fix the template or the answers (nothing was written)"
-                ],
-                diagnostics: errors, sources: writes)
+            throw ScaffoldRefusal(problems: [.wouldNotPass], diagnostics: errors, sources: writes)
         }
     }
 
@@ -120,22 +109,67 @@ public enum Replicator {
     }
 
     /// A slug names one folder: letters, digits, `-` and `_`, no path separators or dots.
-    public static func slugProblem(_ slug: String) -> String? {
-        if slug.isEmpty { return "the slug is empty" }
+    public static func slugProblem(_ slug: String) -> ReplicationProblem? {
+        if slug.isEmpty { return .emptySlug }
         if slug.contains("/") || slug.contains("\\") || slug.contains("..") || slug.hasPrefix(".") {
-            return "slug `\(slug)` would write outside content/groups/; use letters, digits, - and _ only"
+            return .slugLeavesGroups(slug)
         }
         if !slug.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            return "slug `\(slug)` may only hold letters, digits, - and _"
+            return .slugCharacters(slug)
         }
         return nil
     }
 
-    static func pathProblem(_ path: String) -> String? {
+    /// A rendered document path that would leave the group's folder.
+    static func pathLeavesFolder(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || parts.contains("") {
-            return "it would leave the group folder"
+        return path.hasPrefix("/") || path.contains("\\") || parts.contains("..") || parts.contains("")
+    }
+}
+
+/// A slug that works but shares badly: outside ASCII, a link to the group pasted into a chat
+/// shows as percent-escapes.
+public struct SlugWarning: Hashable, Sendable {
+    public var slug: String
+    /// A Latin slug made from an answer written in Latin letters (`city_en`: Wuhan → `wuhan`).
+    public var suggestion: String?
+
+    /// The URL path as a chat app shows it: `/groups/%E6%AD%A6%E6%B1%89/`.
+    public var escapedURL: String {
+        "/groups/" + slug.utf8.map { String(format: "%%%02X", $0) }.joined() + "/"
+    }
+
+    public func message(_ l: Language) -> String {
+        let example = suggestion ?? "wuhan"
+        let advice =
+            suggestion == nil
+            ? l.pick(
+                "换成拉丁字母的 slug，例如城市的拼音（`\(example)`）", "換成拉丁字母的 slug，例如城市的拼音（`\(example)`）",
+                "use a Latin slug instead, such as the name in pinyin (`\(example)`)")
+            : l.pick(
+                "换成拉丁字母的 slug，例如 `\(example)`", "換成拉丁字母的 slug，例如 `\(example)`",
+                "use a Latin slug instead, such as `\(example)`")
+        return l.pick(
+            "slug `\(slug)` 可以用，但它的网址在聊天里会变成 \(escapedURL)；\(advice)",
+            "slug `\(slug)` 可以用，但它的網址在聊天裡會變成 \(escapedURL)；\(advice)",
+            "slug `\(slug)` works, but its URL shows as \(escapedURL) when shared in a chat; \(advice)")
+    }
+}
+
+extension Replicator {
+    /// A warning for a slug outside ASCII, with a Latin suggestion when an answer offers one
+    /// (a variable named `*_en`, `*_latin`, `*pinyin*` or `*slug*` whose answer is Latin).
+    public static func slugWarning(_ slug: String, answers: [String: String]) -> SlugWarning? {
+        guard !slug.isEmpty, !slug.allSatisfy(\.isASCII) else { return nil }
+        let latinKeys = answers.keys.sorted().filter {
+            $0.hasSuffix("_en") || $0.hasSuffix("_latin") || $0.contains("pinyin") || $0.contains("slug")
         }
-        return nil
+        let suggestion = latinKeys.lazy.compactMap { key -> String? in
+            let value = answers[key]!
+            guard value.allSatisfy(\.isASCII) else { return nil }
+            let slug = Placeholders.slug(value)
+            return slug.isEmpty ? nil : slug
+        }.first
+        return SlugWarning(slug: slug, suggestion: suggestion)
     }
 }

@@ -22,7 +22,7 @@ public struct ScaffoldWriter: Sendable {
         if !replacing {
             let existing = files.keys.filter { fm.fileExists(atPath: url($0).path) }.sorted()
             if !existing.isEmpty {
-                throw ScaffoldRefusal(problems: existing.map { "\($0) already exists; nothing was written" })
+                throw ScaffoldRefusal(problems: existing.map { .fileExists($0) })
             }
         }
         var written: [(URL, Data?)] = []
@@ -45,9 +45,7 @@ public struct ScaffoldWriter: Sendable {
             for (target, previous) in written.reversed() {
                 if let previous { try? previous.write(to: target) } else { try? fm.removeItem(at: target) }
             }
-            throw ScaffoldRefusal(problems: [
-                "could not write the files: \(error.localizedDescription); nothing was changed"
-            ])
+            throw ScaffoldRefusal(problems: [.writeFailed(error.localizedDescription)])
         }
     }
 

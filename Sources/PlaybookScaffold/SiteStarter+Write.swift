@@ -48,7 +48,7 @@ extension SiteStarter {
         do {
             try ScaffoldWriter(root: root).write(files)
         } catch let refusal as ScaffoldRefusal {
-            return .failure(.writeFailed(refusal.problems.joined(separator: "; ")))
+            return .failure(.writeFailed(refusal.problems.map { $0.message(language) }.joined(separator: "; ")))
         } catch {
             return .failure(.writeFailed(error.localizedDescription))
         }

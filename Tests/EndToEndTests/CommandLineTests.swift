@@ -38,7 +38,7 @@ import Testing
         #expect(!site.exists("templates"))
         #expect(try site.read("public/about/index.html").contains("关于本手册"))
         #expect(site.exists("public/assets/style.css"))
-        #expect(run.stdout.contains("Built 2 pages"))
+        #expect(run.stdout.contains("已生成 2 个页面"))
     }
 
     @Test func refusedBuildLeavesThePreviousSiteUntouched() throws {
@@ -51,7 +51,7 @@ import Testing
         let second = try CommandRun.run(Repository.binary, ["build"], in: site.root, environment: ["NO_COLOR": "1"])
         #expect(second.status == 1)
         #expect(second.stderr.contains("content/about.md:2:8: error: front matter is not valid YAML"))
-        #expect(second.stderr.contains("nothing was written"))
+        #expect(second.stderr.contains("什么都没有写"))
         #expect(try site.read("public/about/index.html") == before)
     }
 
@@ -62,6 +62,18 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr.contains("was not made by Playbook"))
         #expect(try site.read("mine/notes.txt") == "重要")
+    }
+
+    // Issue 13: what commands print follows the site's language, and --lang picks another.
+    @Test func summariesFollowTheSiteLanguageAndLang() throws {
+        let site = try TemporarySite(Self.minimalSite)
+        defer { site.remove() }
+        let zh = try CommandRun.run(Repository.binary, ["check"], in: site.root)
+        #expect(zh.stderr.contains("检查了 2 个文件：0 个错误，0 个警告"), "\(zh.stderr)")
+        let en = try CommandRun.run(Repository.binary, ["check", "--lang", "en"], in: site.root)
+        #expect(en.stderr.contains("2 files checked: 0 errors, 0 warnings"), "\(en.stderr)")
+        let hant = try CommandRun.run(Repository.binary, ["build", "--lang", "zh-Hant"], in: site.root)
+        #expect(hant.stdout.contains("已產生 2 個頁面"), "\(hant.stdout)")
     }
 
     @Test func noColorWhenNotATerminal() throws {

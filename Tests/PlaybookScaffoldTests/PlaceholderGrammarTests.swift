@@ -98,14 +98,24 @@ import Testing
         }
         let problems = try #require(refused).problems
         #expect(
-            problems.contains(
-                "content/templates/city/files/rules.md:6:1: placeholder `{{city | title}}` uses the unknown filter `title`; the filters are slug, lower, upper, trim"
-            ))
+            problems == [
+                .unknownFilter(
+                    file: "content/templates/city/files/rules.md", line: 6, column: 1, placeholder: "{{city | title}}",
+                    filters: ["title"]),
+                .unknownFilter(
+                    file: "content/templates/city/files/{{code | camel}}.md", line: nil, column: nil,
+                    placeholder: "{{code | camel}}", filters: ["camel"]),
+                .templateHasUnknownFilters("city"),
+            ])
         #expect(
-            problems.contains(
-                "content/templates/city/files/{{code | camel}}.md: in the file's path, placeholder `{{code | camel}}` uses the unknown filter `camel`; the filters are slug, lower, upper, trim"
-            ))
-        #expect(problems.last?.contains("nothing was written") == true)
+            problems[0].message(.en)
+                == "content/templates/city/files/rules.md:6:1: placeholder `{{city | title}}` uses the unknown filter `title`; the filters are slug, lower, upper, trim"
+        )
+        #expect(
+            problems[1].message(.en)
+                == "content/templates/city/files/{{code | camel}}.md: in the file's path, placeholder `{{code | camel}}` uses the unknown filter `camel`; the filters are slug, lower, upper, trim"
+        )
+        #expect(problems[2].message(.zhHans).contains("什么都没有写"))
         #expect(!site.exists("content/groups"))
         #expect(!site.exists(".playbook"))
     }

@@ -177,8 +177,11 @@ import Testing
         let site = try Self.site()
         defer { site.remove() }
         let refused = refusal { try clone(site, answers: [:]) }
-        #expect(refused?.problems.count == 2)
-        #expect(refused?.problems.first?.contains("`city`") == true)
+        #expect(
+            refused?.problems == [
+                .missingAnswer(variable: "city", description: "城市"),
+                .missingAnswer(variable: "owner", description: "群主"),
+            ])
         #expect(!site.exists("content/groups/suzhou"))
     }
 
@@ -188,10 +191,15 @@ import Testing
         let refused = refusal {
             try clone(site, answers: Self.answers.merging(["platform": "微博", "code": "A1", "colour": "红"]) { $1 })
         }
-        #expect(refused?.problems.count == 3)
-        #expect(refused?.problems.contains { $0.contains("must be one of: 微信群, QQ群") } == true)
-        #expect(refused?.problems.contains { $0.contains("must match the pattern [a-z]+") } == true)
-        #expect(refused?.problems.contains { $0.contains("declares no variable `colour`") } == true)
+        #expect(
+            refused?.problems == [
+                .notAChoice(variable: "platform", value: "微博", choices: ["微信群", "QQ群"]),
+                .noPatternMatch(variable: "code", value: "A1", pattern: "[a-z]+"),
+                .undeclaredAnswer(template: "city", name: "colour", declared: ["city", "owner", "platform", "code"]),
+            ])
+        #expect(
+            refused?.problems.last?.message(.en)
+                == "template `city` declares no variable `colour`; declared: city, owner, platform, code")
         #expect(!site.exists("content/groups/suzhou"))
     }
 
@@ -199,24 +207,30 @@ import Testing
         let site = try Self.site(extra: ["content/groups/suzhou/index.md": "---\ntitle: 原有\n---\n原有内容\n"])
         defer { site.remove() }
         let before = site.files(under: "content")
-        #expect(refusal { try clone(site) } != nil)
+        #expect(refusal { try clone(site) }?.problems == [.groupExists("suzhou")])
         #expect(site.files(under: "content") == before)
         #expect(try site.read("content/groups/suzhou/index.md") == "---\ntitle: 原有\n---\n原有内容\n")
         #expect(!site.exists(".playbook"))
     }
 
-    @Test(arguments: ["../escape", "a/b", "..", ".hidden", ""])
-    func refusesSlugsThatLeaveTheGroupsFolder(_ slug: String) throws {
+    @Test(arguments: [
+        ("../escape", ReplicationProblem.slugLeavesGroups("../escape")), ("a/b", .slugLeavesGroups("a/b")),
+        ("..", .slugLeavesGroups("..")), (".hidden", .slugLeavesGroups(".hidden")), ("", .emptySlug),
+        ("a b", .slugCharacters("a b")),
+    ])
+    func refusesSlugsThatLeaveTheGroupsFolder(_ slug: String, problem: ReplicationProblem) throws {
         let site = try Self.site()
         defer { site.remove() }
-        #expect(refusal { try clone(site, slug: slug) } != nil)
+        #expect(refusal { try clone(site, slug: slug) }?.problems.contains(problem) == true)
         #expect(site.files(under: "content").allSatisfy { !$0.contains("escape") && !$0.hasPrefix("groups") })
     }
 
     @Test func refusesAnswersThatWouldWriteOutsideTheGroup() throws {
         let site = try Self.site(extra: ["content/templates/city/files/{{city}}.md": "---\ntitle: x\n---\n"])
         defer { site.remove() }
-        #expect(refusal { try clone(site, answers: Self.answers.merging(["city": "../../../evil"]) { $1 }) } != nil)
+        #expect(
+            refusal { try clone(site, answers: Self.answers.merging(["city": "../../../evil"]) { $1 }) }?.problems
+                == [.pathLeavesGroup("../../../evil.md")])
         #expect(!site.exists("evil.md"))
         #expect(!site.exists("content/groups"))
     }
@@ -227,6 +241,7 @@ import Testing
         ])
         defer { site.remove() }
         let refused = refusal { try clone(site) }
+        #expect(refused?.problems == [.wouldNotPass])
         #expect(refused?.diagnostics.isEmpty == false)
         #expect(refused?.diagnostics.allSatisfy { $0.file.hasPrefix("content/groups/suzhou/") } == true)
         #expect(

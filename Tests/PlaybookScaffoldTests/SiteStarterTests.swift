@@ -77,3 +77,23 @@ import Testing
         #expect(Language(locale: "fr_FR") == nil)
     }
 }
+
+/// Issue 13: a slug outside ASCII is accepted with a warning and a Latin suggestion.
+@Suite struct SlugWarningTests {
+    @Test func aChineseSlugWarnsWithItsEscapedURLAndALatinSuggestion() throws {
+        let warning = try #require(Replicator.slugWarning("武汉", answers: ["city": "武汉", "city_en": "Wu Han"]))
+        #expect(warning.escapedURL == "/groups/%E6%AD%A6%E6%B1%89/")
+        #expect(warning.suggestion == "wu-han")
+        #expect(warning.message(.en).contains("such as `wu-han`"))
+    }
+
+    @Test func noLatinAnswerStillWarnsWithAGeneralSuggestion() throws {
+        let warning = try #require(Replicator.slugWarning("厦门", answers: ["city": "厦门", "platform": "Discord"]))
+        #expect(warning.suggestion == nil)
+        #expect(warning.message(.zhHans).contains("拼音"))
+    }
+
+    @Test func anASCIISlugHasNoWarning() {
+        #expect(Replicator.slugWarning("wuhan", answers: [:]) == nil)
+    }
+}

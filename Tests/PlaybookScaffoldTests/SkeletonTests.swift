@@ -84,6 +84,9 @@ import Testing
         let owner = Self.check(text, language: .en).diagnostics.first { $0.rule == "frontmatter.required" }
         #expect(owner?.message == "front matter field `owner` is empty")
         #expect(owner?.position == SourcePosition(line: 4, column: 1))
+        // Issue 13: the empty `cadence:` is where the SOP's cadence goes, not the closing `---`.
+        let cadence = Self.check(text, language: .en).diagnostics.first { $0.rule == "sop.cadence" }
+        #expect(cadence?.position == SourcePosition(line: 5, column: 1))
     }
 
     @Test func onboardingStepsHoldTheWelcomeAndTheRules() throws {

@@ -13,8 +13,11 @@ struct AlternativeRule: PageRule {
             }
             guard !hasField, !hasSection else { return nil }
             let fields = alternative.fields.map { "`\($0)`" }
+            // A field written but left empty (a fresh skeleton's `cadence:`) is where to fill in.
+            let empty = alternative.fields.lazy.compactMap { page.page.frontMatter.entry($0) }.first
             return page.diagnostic(
-                line: page.frontMatterEndLine, rule: "\(page.kind).\(alternative.rule)",
+                line: empty?.line ?? page.frontMatterEndLine, column: empty?.column ?? 1,
+                rule: "\(page.kind).\(alternative.rule)",
                 message: l.pick(
                     "没有写明\(alternative.label(l))（front matter 的 \(l.list(fields))，或单独一节）",
                     "沒有寫明\(alternative.label(l))（front matter 的 \(l.list(fields))，或單獨一節）",

@@ -1,0 +1,96 @@
+import PlaybookModel
+import PlaybookReplication
+import PlaybookSource
+
+/// Where one cloned group stands against its template, for `playbook status`: the policy of
+/// what needs attention lives here, the command only prints it.
+public struct GroupStatus: Hashable, Sendable {
+    public enum Standing: Hashable, Sendable {
+        case upToDate
+        /// The template moved on to `version`.
+        case behind(version: String)
+        /// The template's files changed but its version did not (still `version`).
+        case changedSameVersion(version: String)
+        case templateRemoved
+    }
+
+    public var group: String
+    public var template: String
+    /// The version the group follows.
+    public var version: String
+    public var standing: Standing
+    /// Files of the group, Markdown or not, that hold unresolved conflict markers (paths
+    /// relative to content/): an update that conflicted records the new version at once, so
+    /// until they are resolved the group is not really there yet.
+    public var conflicts: [String]
+
+    /// Behind its template, or left with conflict markers.
+    public var needsAttention: Bool {
+        switch standing {
+        case .behind, .changedSameVersion: return true
+        case .upToDate, .templateRemoved: return !conflicts.isEmpty
+        }
+    }
+
+    /// One line: `chengdu: city-chapter 1.0.0 — up to date`.
+    public func line(_ l: Language) -> String {
+        var state: String
+        switch standing {
+        case .upToDate: state = l.pick("已是最新", "已是最新", "up to date")
+        case .behind(let version):
+            state = l.pick("落后：模板已是 \(version)", "落後：範本已是 \(version)", "behind: template is now \(version)")
+        case .changedSameVersion(let version):
+            state = l.pick(
+                "落后：模板改过了（版本仍是 \(version)，请升级版本号）", "落後：範本改過了（版本仍是 \(version)，請升級版本號）",
+                "behind: the template changed since (still \(version); bump its version)")
+        case .templateRemoved: state = l.pick("模板已删除", "範本已刪除", "template removed")
+        }
+        if !conflicts.isEmpty {
+            let list = conflicts.joined(separator: ", ")
+            let text = l.pick("有未解决的冲突标记：\(list)", "有未解決的衝突標記：\(list)", "unresolved conflict markers in \(list)")
+            state = standing == .upToDate || standing == .templateRemoved ? text : state + "; " + text
+        }
+        return "\(group): \(template) \(version) — \(state)"
+    }
+
+    /// The closing line when `count` groups need attention.
+    public static func attention(_ count: Int, _ l: Language) -> String {
+        l.pick(
+            "\(count) 个群需要处理：运行 `playbook update <群>`，再解决冲突标记",
+            "\(count) 個群需要處理：執行 `playbook update <群>`，再解決衝突標記",
+            "\(count) group\(count == 1 ? " needs" : "s need") attention: run `playbook update <group>`, then resolve any conflict markers"
+        )
+    }
+
+    public static func none(_ l: Language) -> String {
+        l.pick("还没有从模板复制出来的群。", "還沒有從範本複製出來的群。", "No group was cloned from a template.")
+    }
+}
+
+extension Replicator {
+    /// Every cloned group's status, sorted by group.
+    public static func status(site: SiteFiles) -> [GroupStatus] {
+        drift(site: site).map { drift in
+            let standing: GroupStatus.Standing
+            if let current = drift.current {
+                if !drift.behind {
+                    standing = .upToDate
+                } else if current.version == drift.lineage.version {
+                    standing = .changedSameVersion(version: current.version)
+                } else {
+                    standing = .behind(version: current.version)
+                }
+            } else {
+                standing = .templateRemoved
+            }
+            let prefix = "content/groups/\(drift.group)/"
+            let conflicts = (site.content + site.contentAssets)
+                .filter { $0.path.hasPrefix(prefix) && LineDiff.hasConflict(String(decoding: $0.bytes, as: UTF8.self)) }
+                .map { String($0.path.dropFirst("content/".count)) }
+                .sorted()
+            return GroupStatus(
+                group: drift.group, template: drift.lineage.template, version: drift.lineage.version,
+                standing: standing, conflicts: conflicts)
+        }
+    }
+}
