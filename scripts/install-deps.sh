@@ -3,7 +3,8 @@
 #   scripts/install-deps.sh          build: libcmark-gfm (+ extensions) and pkg-config
 #   scripts/install-deps.sh --test   also what the tests use: headless Chromium and its WebDriver
 #                                    (Tests/Browser), CJK fonts, Python's venv (Tests/Browser and
-#                                    Tests/LSPClientTests install from PyPI into one) and jsonschema (the
+#                                    Tests/LSPClientTests install from PyPI into one), Neovim (the
+#                                    README's configuration is tested in it) and jsonschema (the
 #                                    SARIF output is validated with it)
 #   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
 # The flags combine: scripts/install-deps.sh --test --bench
@@ -11,7 +12,7 @@ set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 for flag in "$@"; do
   case "$flag" in
-    --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv) ;;
+    --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv neovim) ;;
     --bench) packages+=(hugo time) ;;
     *) echo "install-deps.sh: unknown flag $flag (use --test, --bench)" >&2; exit 2 ;;
   esac

@@ -11,9 +11,10 @@ import PlaybookScaffold
 extension LanguageServer {
     func codeActions(_ params: JSON) throws -> JSON {
         guard let (document, page, session) = try page(params), let range = params["range"] else { return [] }
-        let first = try Self.position(range["start"]).line + 1
-        let last = try Self.position(range["end"]).line + 1
-        let findings = session.diagnostics(for: page.path).new.filter { (first...last).contains($0.position.line) }
+        let start = try Self.position(range["start"]).line + 1
+        let end = try Self.position(range["end"]).line + 1
+        let lines = min(start, end)...max(start, end)
+        let findings = session.diagnostics(for: page.path).new.filter { lines.contains($0.position.line) }
         var actions: [JSON] = []
         for finding in findings {
             for (title, edits) in fixes(for: finding, page: page, document: document, session: session) {
@@ -128,6 +129,7 @@ extension LanguageServer {
         var end = units.count
         // A trailing comment stays.
         if let hash = text.range(of: " #") { end = text.utf16.distance(from: text.startIndex, to: hash.lowerBound) }
+        end = max(end, start)
         while end > start, units[end - 1] == 32 { end -= 1 }
         let title = l.pick("改成 `\(key): \(value)`", "改成 `\(key): \(value)`", "Change to `\(key): \(value)`")
         let edit = Self.replace(

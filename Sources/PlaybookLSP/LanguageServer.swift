@@ -453,7 +453,10 @@ public final class LanguageServer: @unchecked Sendable {
         guard let line = json?["line"]?.int, let character = json?["character"]?.int else {
             throw Failure(.invalidParams, "a position needs line and character")
         }
-        return TextDocument.Position(line: line, character: character)
+        // Clamped, so no arithmetic on a hostile number can overflow; positions past the text
+        // mean its end, as the protocol says.
+        let limit = Int(Int32.max)
+        return TextDocument.Position(line: min(max(line, 0), limit), character: min(max(character, 0), limit))
     }
 
     static func position(_ p: TextDocument.Position) -> JSON {

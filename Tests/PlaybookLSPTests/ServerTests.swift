@@ -228,3 +228,30 @@ import Testing
         #expect(client.diagnostics(url(site, "content/groups/chengdu/rules.md")) == [])
     }
 }
+
+/// Issue 15: requests at any position, however odd, get an answer, never a dead server.
+@Suite struct HostilePositionTests {
+    @Test(arguments: [(-5, -5), (0, Int.max), (Int.max, 0), (Int.min, Int.min), (3, 2)])
+    func everyRequestAnswersAtAnyPosition(_ position: (Int, Int)) throws {
+        let site = try TemporarySite([
+            "playbook.yml": "title: 测试\n",
+            "content/groups/chengdu/rules.md": ServerTests.rules,
+        ])
+        defer { site.remove() }
+        let client = Client()
+        client.initialize(root: site.root)
+        let uri = site.root.appendingPathComponent("content/groups/chengdu/rules.md").absoluteString
+        client.open(site.root.appendingPathComponent("content/groups/chengdu/rules.md"), ServerTests.rules)
+        let at: JSON = ["line": .int(position.0), "character": .int(position.1)]
+        let document: JSON = ["uri": .string(uri)]
+        for method in ["textDocument/completion", "textDocument/hover", "textDocument/definition"] {
+            let response = client.request(method, ["textDocument": document, "position": at])
+            #expect(response["result"] != nil, "\(method)")
+        }
+        let actions = client.request(
+            "textDocument/codeAction",
+            ["textDocument": document, "range": ["start": at, "end": ["line": 0, "character": 0]], "context": [:]])
+        #expect(actions["result"]?.array != nil)
+        #expect(client.request("textDocument/documentSymbol", ["textDocument": document])["result"]?.array?.count == 4)
+    }
+}
