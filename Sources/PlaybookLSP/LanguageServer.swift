@@ -17,7 +17,6 @@ public final class LanguageServer: @unchecked Sendable {
         case invalidParams = -32602
         case internalError = -32603
         case serverNotInitialized = -32002
-        case requestFailed = -32803
     }
 
     /// A failure a handler reports as an error response (or, for a notification, a log line).
