@@ -107,18 +107,10 @@ extension Language {
     /// nil when it has no Chinese. What an editor offers a page follows its script, so a
     /// Traditional page is offered Traditional headings whatever the site's language.
     public static func script(of text: String) -> Language? {
-        var traditional = 0
-        var simplified = 0
-        var chinese = false
-        for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
-            if ChineseScript.pairs[scalar] != nil {
-                traditional += 1
-            } else if ChineseScript.simplifiedOnly.contains(scalar) {
-                simplified += 1
-            }
-            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) { chinese = true }
+        let chinese = text.unicodeScalars.contains {
+            (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value)
         }
         guard chinese else { return nil }
-        return traditional > simplified ? .zhHant : .zhHans
+        return ChineseScript.isMostlyTraditional(text) ? .zhHant : .zhHans
     }
 }
