@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way:
-// Model ← Source, Markdown, Check, Render, Output ← Pipeline ← Serve, Scaffold, LSP ← CLI ← playbook.
+// Model ← Source, Markdown, Script, Check, Render, Output ← Pipeline ← Serve, Scaffold, LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -29,7 +29,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev", "libopencc-data"]), .brew(["opencc"])]
+        ),
         .target(name: "PlaybookModel"),
+        .target(name: "PlaybookScript", dependencies: ["PlaybookModel", "COpenCC"]),
         .target(
             name: "PlaybookSource",
             dependencies: ["PlaybookModel", .product(name: "Yams", package: "Yams")]
@@ -83,6 +89,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"],
             exclude: ["Goldens"]),
+        .testTarget(
+            name: "PlaybookScriptTests",
+            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "TestSupport"]),
         .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),
         .testTarget(
             name: "PlaybookScaffoldTests",

@@ -2,10 +2,13 @@
 /// either script (`结构` matches `結構`, `群规` matches `群規`), and a search in one script finds
 /// pages written in the other. The checker, the search index and the browser's query folding all
 /// read this one table (the browser gets the pairs it needs, written out by the search index).
+/// It also tells which characters only one script writes, for the check that a page does not
+/// mix them and for telling a page's script.
 ///
-/// The table is OpenCC's `TSCharacters` and `TWVariantsRev` (Apache-2.0), kept to one-to-one
-/// pairs whose Simplified side is in GB 2312: the characters handbooks are written in. Only
-/// `simplified(_:)` and `pairs` read it, so a different source of pairs changes this file alone.
+/// The facts come from OpenCC's dictionaries, the same data the script editions are converted
+/// with: `ChineseScript+OpenCC.swift` is generated from them (see `ScriptTable` in
+/// PlaybookScript) and a test fails when it no longer matches the installed OpenCC. Only the
+/// members below read it, so a different source of pairs changes this file alone.
 public enum ChineseScript {
     /// The Simplified form of `scalar`, or `scalar` itself when it has none.
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -14,31 +17,43 @@ public enum ChineseScript {
 
     /// True when `text` holds more characters found only in Traditional writing than characters
     /// found only in Simplified writing, so a Traditional page is declared `zh-Hant`. Characters
-    /// both scripts share count for neither; a few Simplified-only forms (`台`, `里`) also appear
-    /// in Traditional text, and a Traditional page outweighs them with its own forms.
+    /// both scripts share count for neither.
     public static func isMostlyTraditional(_ text: String) -> Bool {
         var traditional = 0
         var simplified = 0
         for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
-            if table[scalar] != nil {
-                traditional += 1
-            } else if simplifiedOnly.contains(scalar) {
-                simplified += 1
+            switch onlyScript(of: scalar) {
+            case .traditional?: traditional += 1
+            case .simplified?: simplified += 1
+            case nil: break
             }
         }
         return traditional > simplified
     }
 
-    /// Characters written only in Simplified: the folded forms that are no Traditional form too.
-    public static let simplifiedOnly: Set<Unicode.Scalar> = Set(table.values).subtracting(table.keys)
+    /// Characters written only in Simplified (欢, 结, 头): every OpenCC configuration towards
+    /// Traditional changes them.
+    public static let simplifiedOnly: Set<Unicode.Scalar> = Set(openCCSimplifiedOnly.flatMap(\.unicodeScalars))
+
+    /// Characters written only in Traditional (歡, 結, 頭): every OpenCC configuration towards
+    /// Simplified changes them.
+    public static let traditionalOnly: Set<Unicode.Scalar> = Set(openCCTraditionalOnly.flatMap(\.unicodeScalars))
 
     /// Every pair, Traditional → Simplified. Several Traditional forms may share one Simplified
     /// form (`裡` and `裏` both fold to `里`).
     public static var pairs: [Unicode.Scalar: Unicode.Scalar] { table }
 
+    /// Which script `scalar` belongs to alone: `.traditional` for 歡, `.simplified` for 欢, nil for
+    /// characters both write (同好, 台, 群) and everything that is not Han.
+    public static func onlyScript(of scalar: Unicode.Scalar) -> WrittenScript? {
+        if traditionalOnly.contains(scalar) { return .traditional }
+        if simplifiedOnly.contains(scalar) { return .simplified }
+        return nil
+    }
+
     private static let table: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for chunk in chunks + extras {
+        for chunk in openCCFolding {
             let scalars = Array(chunk.unicodeScalars)
             var i = 0
             while i + 1 < scalars.count {
@@ -48,57 +63,11 @@ public enum ChineseScript {
         }
         return table
     }()
+}
 
-    /// Pairs OpenCC leaves alone because both forms are in use; handbooks treat them as one.
-    private static let extras = ["暱昵"]
-
-    /// Traditional, Simplified, Traditional, Simplified, …
-    private static let chunks: [String] = [
-        "萬万與与醜丑專专業业叢丛東东絲丝丟丢兩两嚴严喪丧個个箇个豐丰臨临為为爲为麗丽舉举麼么麽么義义烏乌樂乐喬乔習习鄉乡書书買买亂乱爭争於于虧亏雲云亙亘亞亚產产産产畝亩親亲褻亵億亿僅仅僕仆從从侖仑崙仑倉仓儀仪們们價价眾众衆众優优夥伙會会傴伛傘伞偉伟",
-        "傳传傷伤倀伥倫伦傖伧偽伪僞伪佇伫體体餘余彿佛傭佣僉佥俠侠侶侣僥侥偵侦側侧僑侨儈侩儕侪儂侬儁俊俁俣儔俦儼俨倆俩儷俪儉俭脩修債债傾倾傯偬僂偻僨偾償偿儻傥儐傧儲储儺傩殭僵兒儿剋克兌兑兗兖黨党蘭兰關关興兴茲兹養养獸兽囅冁內内岡冈冊册寫写軍军農农塚冢",
-        "鼕冬馮冯沖冲衝冲決决況况凍冻凈净淨净悽凄淒凄準准涼凉淩凌減减湊凑凜凛幾几鳳凤鳧凫鳬凫憑凭凱凯兇凶齣出擊击鑿凿芻刍劃划劉刘則则剛刚創创刪删別别彆别剄刭颳刮製制剎刹劊刽劌刿剴剀劑剂剮剐劍剑剝剥劇剧勸劝辦办務务勱劢動动勵励勁劲勞劳勢势勛勋勳勋勻匀",
-        "匭匦匱匮區区醫医韆千昇升陞升華华協协單单賣卖蔔卜佔占盧卢滷卤鹵卤臥卧衛卫卽即卻却捲卷巹卺廠厂廳厅厤历曆历歷历厲厉壓压厭厌厙厍厠厕廁厕釐厘廂厢厴厣廈厦廚厨廄厩廝厮縣县叄叁參参蔘参雙双發发髮发變变敘叙疊叠隻只檯台臺台颱台葉叶號号嘆叹歎叹嘰叽籲吁",
-        "喫吃閤合弔吊衕同後后嚮向曏向嚇吓呂吕嗎吗噸吨聽听啓启啟启吳吴獃呆吶呐嘸呒囈呓嘔呕嚦呖唄呗員员咼呙嗆呛嗚呜週周詠咏嚨咙嚀咛噝咝吒咤諮咨鹹咸嚥咽鬨哄響响啞哑噠哒嘵哓嗶哔噦哕嘩哗譁哗噲哙嚌哜噥哝喲哟脣唇嘜唛嘮唠嗩唢喚唤嘖啧嗇啬囀啭嚙啮齧啮嘯啸餵喂",
-        "噴喷嘍喽嚳喾囁嗫噯嗳噓嘘嚶嘤囑嘱嚕噜譟噪囂嚣迴回團团糰团園园睏困囪囱圍围圇囵國国圖图圓圆聖圣壙圹場场壞坏塊块堅坚墰坛壇坛壜坛罈坛罎坛壢坜垻坝壩坝塢坞墳坟墜坠壟垄壠垅壚垆壘垒墾垦堊垩墊垫埡垭塏垲堖垴塒埘塤埙壎埙堝埚塹堑墮堕墻墙牆墙壯壮聲声殻壳",
-        "殼壳壺壶處处備备復复複复夠够頭头誇夸夾夹袷夹奪夺奩奁奐奂奮奋奬奖獎奖奧奥姦奸妝妆婦妇媽妈嫵妩嫗妪媯妫嬀妫姍姗薑姜奼姹婁娄婭娅嬈娆嬌娇孌娈孃娘娛娱媧娲嫺娴嫻娴嬰婴嬋婵嬸婶媼媪嬡嫒嬪嫔嬙嫱嬤嬷孫孙學学孿孪寧宁寶宝實实寵宠審审憲宪宮宫傢家寬宽賓宾",
-        "寢寝對对尋寻導导壽寿將将爾尔塵尘嘗尝嚐尝堯尧尷尴屍尸儘尽盡尽侷局層层屜屉屆届屬属屢屡屨屦嶼屿嵗岁歲岁𡻕岁豈岂嶇岖崗岗峴岘嵐岚島岛巖岩嶺岭嶽岳崬岽巋岿嶧峄峽峡嶠峤崢峥巒峦峯峰嶗崂崍崃嶄崭嶸嵘嶁嵝巔巅鉅巨鞏巩巰巯幣币佈布帥帅師师幃帏帳帐簾帘幟帜",
-        "帶带幀帧蓆席幫帮幬帱幘帻幗帼冪幂乾干幹干榦干並并併并幷并倖幸么幺廣广莊庄慶庆牀床廬庐廡庑庫库應应廟庙龐庞廢废菴庵廩廪開开異异棄弃弒弑張张彌弥瀰弥絃弦弳弪彎弯彈弹強强歸归噹当當当彔录錄录録录彥彦綵彩徹彻徵征徑径逕径徠徕禦御憶忆懺忏誌志憂忧唸念",
-        "愾忾懷怀態态慫怂憮怃慪怄悵怅愴怆憐怜總总懟怼懌怿戀恋恆恒卹恤懇恳噁恶惡恶慟恸懨恹愷恺惻恻惱恼惲恽悅悦愨悫慤悫懸悬慳悭憫悯驚惊懼惧慘惨懲惩憊惫愜惬慚惭憚惮慣惯癒愈慍愠憤愤憒愦願愿懾慑懣懑懶懒懍懔戇戆戔戋戲戏戧戗戰战慼戚戩戬戶户搧扇纔才紮扎撲扑",
-        "託托釦扣執执擴扩捫扪掃扫揚扬擾扰摺折撫抚拋抛摶抟摳抠掄抡搶抢護护報报擡抬牴抵擔担枴拐柺拐擬拟攏拢揀拣擁拥攔拦擰拧撥拨擇择拚拼掛挂摯挚攣挛撾挝撻挞挾挟撓挠擋挡撟挢掙挣擠挤揮挥捱挨挱挲輓挽綑捆扞捍撈捞損损撿捡換换搗捣擣捣據据擄掳摑掴擲掷撣掸摻掺",
-        "摜掼攬揽撳揿攙搀擱搁摟搂攪搅蒐搜攜携攝摄攄摅擺摆襬摆搖摇擯摈攤摊攖撄撐撑攆撵擷撷擼撸攛撺擻擞攢攒敵敌敎教斂敛數数齋斋斕斓鬥斗斬斩斷断鏇旋旂旗無无旣既舊旧時时曠旷崑昆曇昙晝昼顯显晉晋曬晒曉晓曄晔暈晕暉晖暫暂闇暗曖暧麯曲麴曲劄札箚札朮术術术硃朱",
-        "樸朴機机殺杀雜杂權权桿杆槓杠條条來来楊杨榪杩盃杯傑杰鬆松闆板極极構构樅枞樞枢棗枣櫪枥梘枧棖枨槍枪楓枫梟枭櫃柜檸柠査查檉柽梔栀柵栅標标棧栈櫛栉櫳栊棟栋櫨栌櫟栎欄栏樹树棲栖慄栗樣样覈核欒栾椏桠橈桡楨桢檔档榿桤橋桥樺桦檜桧槳桨樁桩樑梁夢梦檢检欞棂",
-        "棊棋稜棱槨椁櫝椟槧椠欏椤橢椭樓楼欖榄櫬榇櫚榈櫸榉欅榉檻槛檳槟櫧槠橫横檣樯櫻樱櫫橥櫥橱櫓橹櫞橼簷檐檁檩歡欢歟欤歐欧慾欲殲歼歿殁殤殇殘残殞殒殮殓殫殚殯殡毆殴毀毁燬毁譭毁轂毂畢毕斃毙氈毡毿毵氌氇氣气氫氢氬氩氳氲匯汇彙汇滙汇漢汉汙污湯汤洶汹瀋沈溝沟",
-        "沒没灃沣漚沤瀝沥淪沦滄沧溈沩潙沩滬沪霑沾洩泄氾泛汎泛濘泞註注淚泪澩泶瀧泷瀘泸濼泺瀉泻潑泼澤泽涇泾潔洁灑洒窪洼浹浃淺浅漿浆澆浇湞浈濁浊測测澮浍濟济瀏浏渾浑滸浒濃浓潯浔塗涂湧涌濤涛澇涝淶涞漣涟潿涠渦涡渙涣滌涤潤润澗涧漲涨澀涩澱淀淵渊淥渌漬渍瀆渎",
-        "漸渐澠渑漁渔滲渗溫温遊游灣湾溼湿濕湿潰溃濺溅漵溆谿溪泝溯遡溯潷滗滾滚滯滞灧滟灩滟灄滠滿满瀅滢濾滤濫滥灤滦濱滨灘滩灕漓瀠潆瀟潇瀲潋濰潍潛潜瀦潴瀾澜瀨濑瀕濒灝灏滅灭燈灯靈灵竈灶災灾燦灿煬炀爐炉燉炖煒炜熗炝點点煉炼鍊炼熾炽爍烁爛烂烴烃燭烛煙烟菸烟",
-        "煩烦燒烧燁烨燴烩燙烫燼烬熱热煥焕燜焖燾焘燻熏愛爱爺爷牘牍氂牦犛牦牽牵犧牺犢犊狀状獷犷獁犸猶犹狽狈獰狞獨独狹狭獅狮獪狯猙狰獄狱猻狲貍狸獫猃獵猎獼猕玀猡豬猪貓猫蝟猬獻献獺獭璣玑瑪玛翫玩瑋玮環环現现璽玺琺珐瓏珑琿珲璉琏瑣琐瓊琼瑤瑶璦瑷璿璇瓔璎瓚瓒",
-        "甕瓮甌瓯電电畫画畵画暢畅疇畴癤疖療疗瘧疟癘疠瘍疡癧疬瘡疮瘋疯皰疱痾疴癥症癰痈痙痉癢痒瘂痖癆痨瘓痪癇痫癡痴痺痹癉瘅瘞瘗瘺瘘瘻瘘癟瘪癱瘫癮瘾癭瘿癩癞癬癣癲癫皁皂皚皑皺皱皸皲盞盏鹽盐監监蓋盖盜盗盤盘瞘眍眞真眥眦著着睜睁睞睐瞼睑睪睾瞞瞒矚瞩榘矩矯矫",
-        "磯矶礬矾礦矿碭砀碼码磚砖硨砗硯砚碸砜礪砺礱砻礫砾礎础碩硕硤硖磽硗確确礙碍磧碛磣碜鹼碱禮礼禰祢禎祯禱祷禍祸稟禀祿禄禪禅離离俬私禿秃稈秆鞦秋種种祕秘積积稱称穢秽稅税穌稣穩稳穡穑窮穷竊窃竅窍窯窑竄窜窩窝窺窥竇窦窶窭竪竖豎竖競竞篤笃筍笋筆笔筧笕箋笺",
-        "籠笼籩笾築筑篳筚篩筛箏筝籌筹簽签籤签簡简簀箦篋箧籜箨籮箩簞箪簫箫簣篑簍篓籃篮籬篱籪簖籟籁糴籴類类秈籼糶粜糲粝粵粤糞粪糧粮糉粽糝糁餱糇餬糊餈糍醣糖係系繫系緊紧纍累縶絷糹纟糾纠紆纡紅红紂纣縴纤纖纤紇纥約约級级紈纨纊纩紀纪紉纫緯纬紜纭純纯紕纰紗纱",
-        "綱纲納纳縱纵綸纶紛纷紙纸紋纹紡纺紐纽紓纾綫线線线紺绀紲绁紱绂練练組组紳绅細细織织終终縐绉絆绊紼绋絀绌紹绍繹绎經经紿绐綁绑絨绒結结絝绔繞绕遶绕絎绗繪绘給给絢绚絳绛絡络絕绝絶绝絞绞統统綆绠綃绡絹绢綉绣繡绣綏绥絛绦縧绦繼继綈绨績绩緒绪綾绫續续綺绮",
-        "緋绯綽绰緔绱鞝绱緄绲繩绳維维綿绵綬绶綳绷繃绷綢绸綹绺綣绻綜综綻绽綰绾綠绿緑绿綴缀緇缁緙缂緗缃緘缄緬缅纜缆緹缇緲缈緝缉繢缋緦缌綞缍緞缎緶缏緱缑縋缒緩缓締缔縷缕編编緡缗緣缘縉缙縛缚縟缛縝缜縫缝縞缟纏缠縭缡縊缢縑缣繽缤縹缥縵缦縲缧纓缨縮缩繆缪繅缫",
-        "纈缬繚缭繕缮繒缯繮缰韁缰繾缱繰缲繯缳繳缴纘缵罌罂網网羅罗罰罚罷罢羆罴羈羁羥羟羨羡羣群翹翘耮耢耬耧聳耸恥耻聶聂聾聋職职聹聍聯联聵聩聰聪肅肃腸肠膚肤骯肮餚肴腎肾腫肿脹胀脅胁冑胄膽胆勝胜衚胡鬍胡朧胧腖胨臚胪脛胫膠胶脈脉膾脍臟脏髒脏臍脐腦脑膿脓臠脔",
-        "腳脚脫脱腡脶臉脸臘腊醃腌齶腭膩腻靦腼膃腽騰腾臏膑羶膻緻致輿舆捨舍艤舣艦舰艙舱艫舻艱艰艷艳豔艳藝艺節节羋芈薌芗蕪芜蘆芦蕓芸蓯苁葦苇藶苈莧苋萇苌蒼苍苧苎囌苏蘇苏薹苔蘋苹範范莖茎蘢茏蔦茑塋茔煢茕繭茧荊荆薦荐莢荚蕘荛蓽荜蕎荞薈荟薺荠盪荡蕩荡榮荣葷荤",
-        "滎荥犖荦熒荧蕁荨藎荩蓀荪廕荫蔭荫蕒荬葒荭葤荮葯药藥药蒞莅萊莱蓮莲蒔莳萵莴薟莶獲获穫获蕕莸瑩莹鶯莺蒓莼蓴莼蘿萝螢萤營营縈萦蕭萧薩萨蔥葱蕆蒇蕢蒉蔣蒋蔞蒌懞蒙濛蒙矇蒙簑蓑藍蓝薊蓟蘺蓠蕷蓣鎣蓥驀蓦衊蔑薔蔷蘞蔹藺蔺藹蔼蘄蕲藴蕴蘊蕴藪薮蘚藓櫱蘖虜虏慮虑",
-        "虛虚蟲虫虯虬蟣虮蝨虱雖虽蝦虾蠆虿蝕蚀蟻蚁螞蚂蠶蚕蠔蚝蜆蚬蠱蛊蠣蛎蟶蛏蠻蛮蟄蛰蛺蛱蟯蛲螄蛳蠐蛴蛻蜕蝸蜗蠟蜡蠅蝇蟈蝈蟬蝉蠍蝎螻蝼蠑蝾蟎螨釁衅銜衔補补錶表襯衬袞衮襖袄嫋袅裊袅襪袜襲袭裝装襠裆褳裢襝裣褲裤襇裥襉裥褸褛襤褴見见觀观規规覓觅視视覘觇覽览",
-        "覺觉覬觊覡觋覿觌覦觎覯觏覲觐覷觑觴觞觸触觶觯譽誉謄誊訁讠計计訂订訃讣認认譏讥訐讦訌讧討讨讓让訕讪訖讫訓训議议訊讯記记講讲諱讳謳讴詎讵訝讶訥讷許许訛讹論论訟讼諷讽設设訪访訣诀証证證证詁诂訶诃評评詛诅識识詐诈訴诉診诊詆诋謅诌詞词詘诎詔诏譯译詒诒",
-        "誆诓誄诔試试詿诖詩诗詰诘詼诙誠诚誅诛詵诜話话誕诞詬诟詮诠詭诡詢询詣诣諍诤該该詳详詫诧諢诨詡诩誡诫誣诬語语誚诮誤误誥诰誘诱誨诲誑诳說说説说誦诵誒诶請请諸诸諏诹諾诺讀读諑诼誹诽課课諉诿諛谀誰谁諗谂調调諂谄諒谅諄谆誶谇談谈誼谊謀谋諶谌諜谍謊谎諫谏",
-        "諧谐謔谑謁谒謂谓諤谔諭谕諼谖讒谗諳谙諺谚諦谛謎谜諞谝謨谟讜谠謖谡謝谢謠谣謡谣謗谤諡谥謚谥謙谦謐谧謹谨謾谩謫谪謭谫譾谫謬谬譚谭譖谮譙谯讕谰譜谱譎谲讞谳譴谴譫谵讖谶穀谷貝贝貞贞負负貢贡財财責责賢贤敗败賬账貨货質质販贩貪贪貧贫貶贬購购貯贮貫贯貳贰",
-        "賤贱賁贲貰贳貼贴貴贵貺贶貸贷貿贸費费賀贺貽贻賊贼贄贽賈贾賄贿貲赀賃赁賂赂贓赃贜赃資资賅赅贐赆賕赇賑赈賚赉賒赊賦赋賭赌賫赍齎赍贖赎賞赏賜赐賡赓賠赔賧赕賴赖贅赘賻赙賺赚賽赛賾赜贋赝贗赝讚赞贊赞贈赠贍赡贏赢贛赣趙赵趕赶趨趋趲趱躉趸躍跃蹌跄蹠跖躒跞",
-        "踐践蹺跷蹕跸躚跹躋跻踴踊躊踌蹤踪躓踬躑踯躡蹑蹣蹒躕蹰躥蹿躪躏躦躜軀躯車车軋轧軌轨軒轩軔轫轉转軛轭輪轮軟软轟轰軲轱軻轲轤轳軸轴軹轵軼轶軤轷軫轸轢轹軺轺輕轻軾轼載载輊轾轎轿輇辁輅辂較较輒辄輔辅輛辆輦辇輩辈輝辉輥辊輞辋輟辍輜辎輳辏輻辐輯辑輸输轡辔",
-        "轅辕轄辖輾辗轆辘轍辙轔辚辭辞闢辟辯辩辮辫邊边遼辽達达遷迁過过邁迈運运還还這这進进遠远違违連连遲迟邇迩跡迹蹟迹適适選选遜逊遞递邐逦邏逻踰逾遺遗遙遥鄧邓鄺邝鄔邬郵邮鄒邹鄴邺鄰邻鬱郁郟郏鄶郐鄭郑鄆郓酈郦鄖郧鄲郸醖酝醞酝醬酱痠酸釅酽釃酾釀酿埰采寀采",
-        "採采釋释裏里裡里鑑鉴鑒鉴鑾銮鏨錾釒钅釓钆釔钇針针鍼针釘钉釗钊釙钋釕钌釷钍釺钎釧钏釤钐釩钒釣钓鍆钔釹钕釵钗鈣钙鈈钚鈦钛鈍钝鈔钞鈡钟鍾钟鐘钟鈉钠鋇钡鋼钢鈑钣鈐钤鈅钥鑰钥欽钦鈞钧鎢钨鈎钩鉤钩鈧钪鈁钫鍅钫鈥钬鈄钭鈕钮鈀钯鈺钰錢钱鉦钲鉗钳鈷钴缽钵鉢钵",
-        "鈳钶鉕钷鈽钸鈸钹鉞钺鉆钻鑽钻鉬钼鉭钽鉀钾鈿钿鈾铀鐵铁鉑铂鈴铃鑠铄鉛铅鉚铆鈰铈鉉铉鉈铊鉍铋鈮铌鈹铍鐸铎銬铐銠铑鉺铒銪铕鋮铖鋏铗鋣铘鐃铙鐺铛銅铜鋁铝銱铞銦铟鎧铠鍘铡銖铢銑铣鋌铤銩铥鏵铧銓铨鎩铩鉿铪銚铫鉻铬銘铭錚铮銫铯鉸铰銥铱剷铲鏟铲銃铳鐋铴銨铵",
-        "銀银銣铷鑄铸鐒铹舖铺鋪铺錸铼鋱铽鏈链鏗铿銷销鎖锁鋰锂鋥锃鋤锄鍋锅鋯锆鋨锇銹锈鏽锈銼锉鋝锊鋒锋鋅锌鋶锍鐦锎鐧锏銳锐鋭锐銻锑鋃锒鋟锓鋦锔錒锕錆锖鍺锗鍩锘錯错錨锚錛锛鍀锝錁锞錕锟錫锡錮锢鑼锣錘锤鎚锤錐锥錦锦鍁锨錈锩鍃锪鉳锫錇锫錟锬錠锭鍵键鋸锯錳锰",
-        "錙锱鍥锲鍇锴鏘锵鍶锶鍔锷鍤锸鍬锹鍛锻鎪锼鍰锾鎄锿鍍镀鎂镁鏤镂鐨镄鎇镅鏌镆鎭镇鎮镇鎘镉鑷镊鎸镌鐫镌鎳镍錼镎鎿镎鎦镏鎬镐鎊镑鎰镒鎵镓鑌镔鏢镖鏜镗鏝镘鏍镙鏞镛鏡镜鏑镝鏃镞鐔镡鐝镢钁镢鐐镣鏷镤鑥镥鐓镦鑭镧鐠镨鑹镩鏹镪鐙镫鑊镬鐳镭鐲镯鎌镰鐮镰鐿镱鑔镲",
-        "鑣镳鑲镶長长門门閂闩閃闪閆闫閉闭問问闖闯閏闰闈闱閑闲閒闲閎闳間间閔闵閌闶悶闷閘闸鬧闹閨闺聞闻闥闼閩闽閭闾閥阀閣阁閡阂閫阃鬮阄閱阅閲阅閬阆閾阈閹阉閶阊鬩阋閿阌閽阍閻阎閼阏闡阐闌阑闃阒闊阔闋阕闔阖闐阗闕阙闞阚隊队陽阳陰阴陣阵階阶際际陸陆隴陇陳陈",
-        "陘陉陝陕隉陧隕陨險险隨随隱隐隸隶雋隽難难僱雇雛雏彫雕琱雕鵰雕讎雠靂雳霧雾霽霁黴霉靄霭靚靓靜静麪面麫面麵面靨靥韃鞑鞽鞒韉鞯韝鞲韋韦韌韧韓韩韙韪韞韫韜韬韻韵頁页頂顶頃顷頇顸項项順顺須须鬚须頊顼頑顽顧顾頓顿頎颀頒颁頌颂頏颃預预顱颅領领頗颇頸颈頡颉",
-        "頰颊頜颌潁颍頦颏頤颐頻频頹颓頽颓頷颔穎颖顆颗題题顎颚顓颛顏颜顔颜額额顳颞顢颟顛颠顙颡顥颢顫颤顬颥顰颦顴颧風风颮飑颯飒颶飓颼飕飄飘飆飙飈飚飛飞飱飧饗飨饜餍飠饣飢饥饑饥餳饧飩饨餼饩飪饪飫饫飭饬飯饭飲饮餞饯飾饰飽饱飼饲飴饴餌饵饒饶餉饷餃饺餅饼餑饽",
-        "餓饿餒馁餛馄餡馅舘馆館馆餷馇饋馈餿馊饞馋饃馍餾馏饈馐饉馑饅馒饊馓饌馔饢馕馬马馭驭馱驮馴驯馳驰驅驱駁驳驢驴駔驵駛驶駟驷駙驸駒驹騶驺駐驻駝驼駑驽駕驾驛驿駘骀驍骁罵骂駡骂驕骄驊骅駱骆駭骇駢骈驪骊騁骋驗验駿骏騏骐騎骑騍骒騅骓驂骖騙骗騭骘騷骚騖骛驁骜",
-        "騮骝騫骞騸骟驃骠騾骡驄骢驏骣驟骤驥骥驤骧髏髅髖髋髕髌鬢鬓魘魇魎魉魚鱼魷鱿魯鲁魴鲂鮁鲅鮃鲆鮎鲇鱸鲈鮒鲋鮑鲍鱟鲎鮐鲐鮭鲑鮚鲒鮪鲔鮞鲕鱭鲚鮫鲛鮮鲜鮝鲞鯗鲞鱘鲟鯁鲠鱺鲡鰱鲢鰹鲣鯉鲤鰣鲥鰷鲦鯀鲧鯊鲨鯇鲩鯽鲫鯖鲭鯪鲮鯫鲰鯡鲱鯤鲲鯧鲳鯝鲴鯢鲵鯰鲶鯛鲷鯨鲸",
-        "鯴鲺鯔鲻鱝鲼鰈鲽鰓鳃鰐鳄鱷鳄鰍鳅鰒鳆鰉鳇鯿鳊鰠鳋鰲鳌鰭鳍鰨鳎鰥鳏鰩鳐鰳鳓鰾鳔鱈鳕鱉鳖鰻鳗鰵鳘鱅鳙鱖鳜鱔鳝鱗鳞鱒鳟鱧鳢鳥鸟鳩鸠雞鸡鷄鸡鳶鸢鳴鸣鷗鸥鴉鸦鴇鸨鴆鸩鴣鸪鶇鸫鸕鸬鴨鸭鴦鸯鴟鸱鴝鸲鴛鸳鴕鸵鷥鸶鷙鸷鴯鸸鴰鸹鵂鸺鴿鸽鸞鸾鴻鸿鵓鹁鸝鹂鵑鹃鵠鹄",
-        "鵝鹅鵒鹆鷳鹇鷴鹇鵜鹈鵡鹉鵲鹊鶓鹋鵪鹌鵯鹎鵬鹏鶉鹑鶘鹕鶚鹗鶻鹘鶿鹚鷀鹚鶥鹛鶩鹜鷂鹞鶼鹣鶴鹤鸚鹦鷓鹧鷚鹨鷯鹩鷦鹪鷲鹫鷸鹬鷺鹭鷹鹰鸌鹱鸛鹳鹺鹾麥麦麩麸黃黄黌黉黷黩黲黪黽黾黿鼋鼉鼍鼴鼹齊齐齏齑齒齿齔龀齟龃齡龄齙龅齠龆齜龇齦龈齬龉齪龊齲龋齷龌龍龙龔龚",
-        "龕龛龜龟",
-    ]
+/// The two scripts of written Chinese.
+public enum WrittenScript: String, Hashable, Sendable {
+    case simplified, traditional
 }
 
 extension Language {

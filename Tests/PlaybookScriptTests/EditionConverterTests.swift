@@ -1,0 +1,117 @@
+import PlaybookMarkdown
+import PlaybookModel
+import PlaybookSource
+import Testing
+
+@testable import PlaybookScript
+
+/// What an edition converts and what it leaves as written (issue 14).
+@Suite struct EditionConverterTests {
+    let taiwan = try! EditionConverter(converter: ScriptConverter.open(.s2twp), keep: ["拾页", "林晓"])
+
+    func page(_ text: String, path: String = "content/groups/hangzhou/index.md") -> Page {
+        PageParser().parse(FrontMatterSplitter().split(path: path, text: text))
+    }
+
+    func html(_ page: Page) -> String {
+        HTMLRenderer(anchors: page.headings.map(\.anchor)).render(page.document)
+    }
+
+    @Test func convertsTitleHeadingsAndBody() throws {
+        let converted = try taiwan.convert(
+            page(
+                """
+                ---
+                title: 杭州分会社群档案
+                description: 用打印机打印软件说明
+                kind: group
+                owner: 陈默
+                ---
+                ## 结构
+
+                新成员上传头发照片打卡。
+
+                | 角色 | 负责 |
+                |---|---|
+                | 群主 | 审核软件 |
+                """))
+        #expect(converted.title == "杭州分會社群檔案")
+        #expect(converted.headings.map(\.text) == ["結構"])
+        #expect(converted.frontMatter["description"]?.string == "用印表機列印軟體說明")
+        #expect(converted.frontMatter["owner"]?.string == "陳默")
+        #expect(converted.frontMatter["kind"]?.string == "group")
+        #expect(converted.frontMatter.keys == ["title", "description", "kind", "owner"])
+        let body = html(converted)
+        #expect(body.contains(">結構<"))
+        #expect(body.contains("新成員上傳頭髮照片打卡。"))
+        #expect(body.contains("<td>稽核軟體</td>"))
+    }
+
+    @Test func headingAnchorsStayInTheScriptThePageWasWrittenIn() throws {
+        let original = page("## 结构\n\n见[结构](#结构)。\n")
+        let converted = try taiwan.convert(original)
+        #expect(converted.headings.map(\.anchor) == original.headings.map(\.anchor))
+        #expect(converted.headings.map(\.anchor) == ["结构"])
+        let body = html(converted)
+        #expect(body.contains("<h2 id=\"结构\">結構"))
+        #expect(body.contains("href=\"#%E7%BB%93%E6%9E%84\">結構</a>") || body.contains("href=\"#结构\">結構</a>"))
+    }
+
+    @Test func leavesCodeURLsPlaceholdersAndKeptNamesAlone() throws {
+        let converted = try taiwan.convert(
+            page(
+                """
+                ---
+                title: "{{city}}分会"
+                template: 城市分会
+                ---
+                拾页读书会在{{city}}的群，林晓负责，用`打印机.sh`打印。
+
+                ```
+                软件 = 打印机
+                ```
+
+                文档见 https://example.com/软件/头发 和[软件说明](https://example.com/打印机 "打印机说明")。
+                <span title="软件">软件</span>
+
+                ![头发](images/头发.png)
+                """, path: "content/templates/city-chapter/files/index.md"))
+        #expect(converted.title == "{{city}}分會")
+        #expect(converted.frontMatter["template"]?.string == "城市分会")
+        let body = html(converted)
+        #expect(body.contains("拾页讀書會在{{city}}的群，林晓負責，用<code>打印机.sh</code>列印。"))
+        #expect(body.contains("<pre><code>软件 = 打印机\n</code></pre>"))
+        #expect(body.contains("https://example.com/软件/头发"))
+        #expect(body.contains("href=\"https://example.com/打印机\" title=\"印表機說明\">軟體說明</a>"))
+        #expect(body.contains("alt=\"頭髮\""))
+        #expect(body.contains("images/头发.png"))
+    }
+
+    @Test func autolinksShowTheirAddressAsWritten() throws {
+        let body = html(try taiwan.convert(page("见 <https://example.com/软件>。\n")))
+        #expect(body.contains(">https://example.com/软件</a>"))
+        #expect(body.contains("見"))
+    }
+
+    @Test func keptNamesWinOverShorterOnesAndTextAroundThemConverts() {
+        let converter = try! EditionConverter(converter: ScriptConverter.open(.s2twp), keep: ["拾页", "拾页读书会"])
+        let pieces = converter.pieces(of: "欢迎来到拾页读书会和拾页")
+        #expect(pieces.map(\.text) == ["欢迎来到", "拾页读书会", "和", "拾页"])
+        #expect(pieces.map(\.convert) == [true, false, true, false])
+    }
+
+    @Test func convertsInterfaceText() throws {
+        #expect(try taiwan.convert(text: "搜索软件") == "搜尋軟體")
+        #expect(try taiwan.convert(text: "拾页 · {{city}} · https://example.com/软件") == "拾页 · {{city}} · https://example.com/软件")
+    }
+
+    @Test func convertsBackToSimplified() throws {
+        let simplified = try EditionConverter(converter: ScriptConverter.open(.tw2sp), keep: ["臺北拾頁"])
+        let converted = try simplified.convert(
+            page("---\ntitle: 臺北分會\n---\n## 結構\n\n臺北拾頁的成員用印表機列印軟體說明。\n", path: "content/groups/taipei/index.md"))
+        #expect(converted.title == "台北分会")
+        #expect(converted.headings.map(\.text) == ["结构"])
+        #expect(converted.headings.map(\.anchor) == ["結構"])
+        #expect(html(converted).contains("臺北拾頁的成员用打印机打印软件说明。"))
+    }
+}
