@@ -55,8 +55,8 @@ let package = Package(
         .target(
             name: "PlaybookPipeline",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookRender",
-                "PlaybookOutput", "PlaybookReplication",
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookScript", "PlaybookCheck",
+                "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
             ]
         ),
         .target(

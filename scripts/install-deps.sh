@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Playbook needs, only those that are missing.
-#   scripts/install-deps.sh          build: libcmark-gfm (+ extensions) and pkg-config
+#   scripts/install-deps.sh          build: libcmark-gfm (+ extensions), OpenCC with its dictionaries
+#                                    (script editions, Simplified/Traditional folding) and pkg-config
 #   scripts/install-deps.sh --test   also what the tests use: headless Chromium and its WebDriver
 #                                    (Tests/Browser), CJK fonts, Python's venv (Tests/Browser and
 #                                    Tests/LSPClientTests install from PyPI into one), Neovim (the
@@ -9,7 +10,7 @@
 #   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
 # The flags combine: scripts/install-deps.sh --test --bench
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libopencc-dev libopencc-data pkg-config)
 for flag in "$@"; do
   case "$flag" in
     --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv neovim) ;;

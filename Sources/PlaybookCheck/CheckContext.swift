@@ -52,6 +52,8 @@ struct CheckContext {
     var handbook: Handbook
     let rules: RuleSet
     let language: Language
+    /// Phrase-level conversions, when the pipeline has OpenCC to offer them.
+    let conversions: (any ScriptConversions)?
     /// Page index by content path (`groups/hangzhou/index.md`).
     let pagesByContentPath: [String: Int]
     var anchors: [Set<String>]
@@ -59,7 +61,8 @@ struct CheckContext {
     let templates: [String: Int]
     let assets: Set<String>
 
-    init(handbook: Handbook, rules: RuleSet, language: Language) {
+    init(handbook: Handbook, rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil) {
+        self.conversions = conversions
         self.handbook = handbook
         self.rules = rules
         self.language = language
@@ -90,4 +93,13 @@ struct CheckContext {
         let kind = kind(of: page)
         return CheckedPage(page: page, kind: kind, schema: rules.kinds[kind], outline: Outline(page: page))
     }
+}
+
+/// Converts texts phrase by phrase, the way the script editions are converted, for rules that
+/// must read characters in context (`page.mixed-script`). The pipeline passes OpenCC's; the
+/// checker itself has no door to it.
+public protocol ScriptConversions: Sendable {
+    /// For each text, its conversion into `script` by each configuration of that direction
+    /// (Taiwan's, Hong Kong's and OpenCC's standard forms), in one fixed order.
+    func convert(_ texts: [String], into script: WrittenScript) -> [[String]]
 }

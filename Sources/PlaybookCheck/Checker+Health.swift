@@ -6,7 +6,7 @@ extension Checker {
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
     /// findings `check` already produced, so nothing is checked twice.
     public func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
-        let context = CheckContext(handbook: handbook, rules: rules, language: language)
+        let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
         let l = language
         let sections = group.sections.filter(\.required)

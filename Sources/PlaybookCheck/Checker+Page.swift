@@ -27,7 +27,9 @@ extension Checker {
             context.handbook.pages = []
             let at = handbook.pages.firstIndex { $0.path > page.path } ?? handbook.pages.count
             handbook.pages.insert(page, at: at)
-            context = CheckContext(handbook: handbook, rules: context.rules, language: context.language)
+            context = CheckContext(
+                handbook: handbook, rules: context.rules, language: context.language,
+                conversions: context.conversions)
         }
 
         /// Takes the page at `path` out, if there is one.
@@ -36,12 +38,15 @@ extension Checker {
             var handbook = context.handbook
             context.handbook.pages = []
             handbook.pages.remove(at: index)
-            context = CheckContext(handbook: handbook, rules: context.rules, language: context.language)
+            context = CheckContext(
+                handbook: handbook, rules: context.rules, language: context.language,
+                conversions: context.conversions)
         }
     }
 
     public func prepare(_ handbook: Handbook) -> Prepared {
-        Prepared(context: CheckContext(handbook: handbook, rules: rules, language: language))
+        Prepared(
+            context: CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions))
     }
 
     /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports
@@ -65,7 +70,8 @@ extension Checker {
     /// The required sections `page` lacks, in the kind's order, with where each would go.
     public func missingSections(of page: Page) -> [MissingSection] {
         let context = CheckContext(
-            handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language)
+            handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language,
+            conversions: conversions)
         let checked = context.checkedPage(page)
         guard let schema = checked.schema else { return [] }
         let level = checked.sectionLevel

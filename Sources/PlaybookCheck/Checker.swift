@@ -6,10 +6,12 @@ import PlaybookModel
 public struct Checker: Sendable {
     public let rules: RuleSet
     public let language: Language
+    public let conversions: (any ScriptConversions)?
 
-    public init(rules: RuleSet, language: Language) {
+    public init(rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil) {
         self.rules = rules
         self.language = language
+        self.conversions = conversions
     }
 
     /// Rules run on every page, in this order; findings at the same place are reported in it.
@@ -17,11 +19,12 @@ public struct Checker: Sendable {
         UnknownKindRule(), TitleRule(), ConflictMarkerRule(), FrontMatterFieldRule(), MissingSectionRule(),
         EmptySectionRule(), SectionPartRule(), TermCoverageRule(), GradedLevelsRule(), StepListRule(),
         StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), TemplateLineageRule(),
+        MixedScriptRule(),
     ]
 
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
     public func check(_ handbook: Handbook) -> [Diagnostic] {
-        let context = CheckContext(handbook: handbook, rules: rules, language: language)
+        let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
         let pages = handbook.pages
         var perPage = [[Diagnostic]](repeating: [], count: pages.count)
         perPage.withUnsafeMutableBufferPointer { buffer in

@@ -18,6 +18,10 @@ public enum RuleCatalog {
         ),
         ("page.conflict-markers", Localized("没有未解决的合并冲突标记", "沒有未解決的合併衝突標記", "no unresolved merge conflict markers")),
         (
+            "page.mixed-script",
+            Localized("正文只用一种字体（简体或繁体）", "正文只用一種字體（簡體或繁體）", "prose is written in one script, Simplified or Traditional")
+        ),
+        (
             "frontmatter.required",
             Localized("必填的 front matter 字段已填写", "必填的 front matter 欄位已填寫", "required front matter fields are present")
         ),

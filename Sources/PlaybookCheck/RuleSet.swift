@@ -39,6 +39,7 @@ public struct RuleSet: Sendable {
         "onboarding.step-time": .warning,
         "onboarding.step-owner": .warning,
         "group.template-version": .warning,
+        "page.mixed-script": .warning,
     ]
 
     /// Extra rule files named by the config (site-relative paths), which the load stage reads.

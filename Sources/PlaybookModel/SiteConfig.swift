@@ -43,6 +43,10 @@ public struct SiteConfig: Hashable, Sendable {
     public var editURL: String?
     /// Pass raw HTML in Markdown through to the page (`markdown.unsafe`).
     public var unsafeHTML: Bool
+    /// The script editions, the first at the site root; empty for a site of one edition.
+    public var editions: [Edition] = []
+    /// Names no edition converts (`editions.keep`): people, brands, places.
+    public var keep: [String] = []
     /// The config file's path relative to the site root, for diagnostics (`playbook.yml`).
     public var path: String
     public var raw: Mapping
@@ -59,5 +63,56 @@ public struct SiteConfig: Hashable, Sendable {
         self.unsafeHTML = unsafeHTML
         self.path = path
         self.raw = raw
+    }
+}
+
+/// One script edition of the handbook (`editions:` in `playbook.yml`): every page, in one
+/// script, under its own folder of the site.
+public struct Edition: Hashable, Sendable {
+    /// A BCP 47 tag: `zh-Hans`, `zh-Hant`, `zh-Hant-TW`, `zh-Hant-HK`. It is `<html lang>` and
+    /// `hreflang` of the edition's pages.
+    public var language: String
+    /// The folder of the edition below the site root, ending in `/`; empty for the first.
+    public var prefix: String
+    /// The OpenCC configuration that converts a page written in the other script into this
+    /// edition's (`s2twp`, `tw2sp`, `s2hk`, `hk2s`, `s2t`, `t2s`…).
+    public var conversion: String
+
+    public init(language: String, prefix: String, conversion: String? = nil) {
+        self.language = language
+        self.prefix = prefix
+        self.conversion = conversion ?? Edition.defaultConversion(into: language)
+    }
+
+    /// The script the edition is written in.
+    public var script: WrittenScript {
+        language.lowercased().hasPrefix("zh-hant") ? .traditional : .simplified
+    }
+
+    /// The interface language of the edition's pages.
+    public var interfaceLanguage: Language {
+        script == .traditional ? .zhHant : .zhHans
+    }
+
+    /// Taiwan's and Hong Kong's editions use their region's words (软件 → 軟體 for Taiwan);
+    /// a Simplified edition reads Taiwan's words back (`tw2sp`) unless told otherwise.
+    public static func defaultConversion(into language: String) -> String {
+        switch language.lowercased() {
+        case "zh-hant-tw": return "s2twp"
+        case "zh-hant-hk", "zh-hant-mo": return "s2hk"
+        case let tag where tag.hasPrefix("zh-hant"): return "s2t"
+        default: return "tw2sp"
+        }
+    }
+
+    /// The OpenCC configurations an edition may name (OpenCC's own file names, without `.json`).
+    public static let conversions = [
+        "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t",
+    ]
+
+    /// True for the tags an edition can have: Chinese in Simplified or Traditional script.
+    public static func isSupported(_ language: String) -> Bool {
+        let tag = language.lowercased()
+        return tag == "zh-hans" || tag == "zh-hant" || tag.hasPrefix("zh-hans-") || tag.hasPrefix("zh-hant-")
     }
 }

@@ -22,7 +22,8 @@ public struct CheckSession: Sendable {
 
     init(handbook: Handbook, files: SiteFiles, ruleFiles: [String: String], baseline: Baseline?, language: Language?) {
         let (rules, siteDiagnostics) = Pipeline.ruleSet(handbook, ruleFiles: ruleFiles)
-        checker = Checker(rules: rules, language: language ?? handbook.config.language)
+        checker = Checker(
+            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions())
         prepared = checker.prepare(handbook)
         self.siteDiagnostics = siteDiagnostics
         self.baseline = baseline

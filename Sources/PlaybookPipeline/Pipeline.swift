@@ -93,7 +93,8 @@ public enum Pipeline {
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
     ) -> CheckResult {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
-        let checker = Checker(rules: rules, language: language ?? handbook.config.language)
+        let checker = Checker(
+            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions())
         var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)

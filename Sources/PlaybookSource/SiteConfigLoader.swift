@@ -4,7 +4,7 @@ import PlaybookModel
 /// the key's line. `extraKeys` are top-level keys owned by later stages (the checker's rules).
 public struct SiteConfigLoader: Sendable {
     public static let knownKeys: Set<String> = [
-        "title", "language", "baseURL", "description", "editURL", "markdown",
+        "title", "language", "baseURL", "description", "editURL", "markdown", "editions",
     ]
 
     public var extraKeys: Set<String>
@@ -78,6 +78,8 @@ public struct SiteConfigLoader: Sendable {
                         diagnostics.append(unknownKey(option, path: path, known: ["unsafe"], prefix: "markdown."))
                     }
                 }
+            case "editions":
+                diagnostics += decodeEditions(entry, path: path, into: &config)
             default:
                 if !extraKeys.contains(entry.key) {
                     diagnostics.append(

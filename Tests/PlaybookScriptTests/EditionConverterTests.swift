@@ -102,7 +102,9 @@ import Testing
 
     @Test func convertsInterfaceText() throws {
         #expect(try taiwan.convert(text: "搜索软件") == "搜尋軟體")
-        #expect(try taiwan.convert(text: "拾页 · {{city}} · https://example.com/软件") == "拾页 · {{city}} · https://example.com/软件")
+        #expect(
+            try taiwan.convert(text: "拾页 · {{city}} · https://example.com/软件")
+                == "拾页 · {{city}} · https://example.com/软件")
     }
 
     @Test func convertsBackToSimplified() throws {

@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookModel
 import PlaybookScript
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ScriptTableTests {
     /// The folding the checker and the search use is OpenCC's data: the generated file equals

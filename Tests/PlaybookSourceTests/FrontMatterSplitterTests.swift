@@ -98,7 +98,7 @@ import Testing
                     file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
                     message: "unknown key `titel` is ignored",
                     hint:
-                        "did you mean `title`? known keys are: baseURL, description, editURL, language, markdown, title"
+                        "did you mean `title`? known keys are: baseURL, description, editURL, editions, language, markdown, title"
                 )
             ])
     }
