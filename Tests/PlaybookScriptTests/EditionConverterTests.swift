@@ -80,7 +80,7 @@ import Testing
         #expect(converted.frontMatter["template"]?.string == "城市分会")
         let body = html(converted)
         #expect(body.contains("拾页讀書會在{{city}}的群，林晓負責，用<code>打印机.sh</code>列印。"))
-        #expect(body.contains("<pre><code>软件 = 打印机\n</code></pre>"))
+        #expect(body.contains("<code>软件 = 打印机\n</code></pre>"))
         #expect(body.contains("https://example.com/软件/头发"))
         #expect(body.contains("href=\"https://example.com/打印机\" title=\"印表機說明\">軟體說明</a>"))
         #expect(body.contains("alt=\"頭髮\""))
