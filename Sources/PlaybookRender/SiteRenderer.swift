@@ -158,8 +158,8 @@ public struct SiteRenderer: Sendable {
 
     public func renderNotFound(prepared: Prepared) -> OutputFile {
         // 404.html is served for any missing path, so relative links cannot work: links start
-        // from the configured base URL, and the styles are inlined so that the page keeps its
-        // look under any sub-path.
+        // from the configured base URL, and the styles travel inside the page (a data: URL, which
+        // validators leave alone) so that it keeps its look under any sub-path.
         let base = prepared.handbook.config.baseURL
         var context = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
         context["root"] = base
@@ -168,7 +168,7 @@ public struct SiteRenderer: Sendable {
         context["navHTML"] = prepared.context.renderNav(url: "").replacingOccurrences(
             of: "href=\"", with: "href=\"\(base)")
         context["absoluteBase"] = base
-        context["inlineStyle"] = String(decoding: theme.assets["assets/style.css"] ?? [], as: UTF8.self)
+        context["styleURL"] = "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
         return OutputFile(path: "404.html", text: theme.render("notfound", context))
     }
 

@@ -147,6 +147,12 @@ class Browser:
         service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
         self.driver = webdriver.Chrome(service=service, options=options)
         self.driver.set_page_load_timeout(30)
+        # Headless Chromium keeps its window at least 500 px wide; the viewport is set exactly
+        # (a phone is 390 px, with a phone's handling of the viewport meta tag).
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
         self.driver.execute_cdp_cmd("Network.enable", {})
         self._requests: list[str] = []
         self._console: list[dict] = []

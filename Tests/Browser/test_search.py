@@ -34,7 +34,9 @@ def result_paths(browser, base: str) -> list[str]:
     hrefs = browser.driver.execute_script(
         "return Array.from(document.querySelectorAll(arguments[0])).map(a => a.href);", RESULTS
     )
-    return [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
+    paths = [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
+    # Result links name the page's index.html (the theme's rule, so they work from disk).
+    return [p[: -len("index.html")] if p.endswith("index.html") else p for p in paths]
 
 
 def script_errors(browser) -> list[dict]:

@@ -402,7 +402,9 @@
     var title = matchesIn(record.t, p), metaText = matchesIn(record.m, p);
     var best = bestSection(record, p);
     var phrase = title.phrase || metaText.phrase || (best && (best.text.phrase || best.heading.phrase));
-    var href = root + record.u.split("/").map(encodeURIComponent).join("/");
+    // A page's URL names its index.html: opened from disk, a folder link shows a folder listing.
+    var href = root + record.u.split("/").map(encodeURIComponent).join("/") +
+      (record.u === "" || record.u.charAt(record.u.length - 1) === "/" ? "index.html" : "");
     var text = "", heading = "";
     if (best && best.text.found.length) {
       text = snippet(best.section[2], best.text.found, 80);

