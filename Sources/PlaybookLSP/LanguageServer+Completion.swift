@@ -17,7 +17,9 @@ extension LanguageServer {
         let prefix = String(decoding: Array(line.utf16.prefix(cursor.character)), as: UTF16.self)
         let items: [JSON]
         if page.source.bodyLineOffset > 0, cursor.line + 1 < page.source.bodyLineOffset, cursor.line > 0 {
-            items = frontMatterItems(prefix: prefix, page: page, session: session)
+            items =
+                declarationItems(prefix: prefix, line: cursor.line, document: document, page: page)
+                ?? frontMatterItems(prefix: prefix, page: page, session: session)
         } else if let open = prefix.range(of: "{{", options: .backwards), !prefix[open.upperBound...].contains("}") {
             items = variableItems(page: page, session: session)
         } else if let link = Self.links(in: line).first(where: {
@@ -105,18 +107,40 @@ extension LanguageServer {
         guard let name = page.templateName, let template = templates(in: session).first(where: { $0.name == name })
         else { return [] }
         let l = script(of: page, session: session)
-        return (template.page.frontMatter["variables"]?.array ?? []).compactMap { variable in
-            guard let name = variable["name"]?.string else { return nil }
-            var detail = variable["description"]?.string ?? ""
-            if variable["required"]?.bool == true { detail += l.pick("（必填）", "（必填）", " (required)") }
-            if let value = variable["default"]?.string { detail += l.pick("，默认 ", "，預設 ", ", default ") + value }
-            if let choices = variable["choices"]?.array?.compactMap(\.string), !choices.isEmpty {
+        return TemplateVariable.read(template.page.frontMatter.entry("variables")).variables.map { variable in
+            var detail = variable.description
+            if variable.required { detail += l.pick("（必填）", "（必填）", " (required)") }
+            if let value = variable.defaultValue { detail += l.pick("，默认 ", "，預設 ", ", default ") + value }
+            if !variable.choices.isEmpty {
                 detail +=
                     l.pick("，可选：", "，可選：", ", one of: ")
-                    + l.pick(
-                        choices.joined(separator: "、"), choices.joined(separator: "、"), choices.joined(separator: ", "))
+                    + variable.choices.joined(separator: l == .en ? ", " : "、")
             }
-            return ["label": .string(name), "kind": 6, "detail": .string(detail), "insertText": .string(name)]
+            return [
+                "label": .string(variable.name), "kind": 6, "detail": .string(detail),
+                "insertText": .string(variable.name),
+            ]
+        }
+    }
+
+    /// The keys of a variable declaration, offered on the indented lines under a template's
+    /// `variables:`.
+    static let declarationKeys = ["name", "description", "required", "default", "choices", "pattern", "example"]
+        .filter(TemplateVariable.keys.contains)
+
+    func declarationItems(prefix: String, line: Int, document: TextDocument, page: Page) -> [JSON]? {
+        guard page.kind == .template,
+            page.templateName.map({ page.source.contentPath == "templates/\($0)/index.md" }) == true,
+            prefix.first == " " || prefix.hasPrefix("-"), !prefix.contains(":")
+        else { return nil }
+        // The top-level key above the cursor must be `variables:`.
+        var above = line - 1
+        while above > 0, document.lineText(above).first.map({ $0 == " " || $0 == "-" || $0 == "#" }) ?? true {
+            above -= 1
+        }
+        guard above > 0, document.lineText(above).hasPrefix("variables:") else { return nil }
+        return Self.declarationKeys.map {
+            ["label": .string($0), "kind": 10, "insertText": .string($0 + ": ")]
         }
     }
 

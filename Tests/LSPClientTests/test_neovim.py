@@ -41,7 +41,7 @@ file:close()
     )
     env = dict(os.environ, PATH=str(Path(BIN).parent) + os.pathsep + os.environ["PATH"], XDG_CONFIG_HOME=str(tmp_path))
     subprocess.run(
-        ["nvim", "--headless", "-n", "-u", str(init), str(page), "-c", f"luafile {probe}", "-c", "qa!"],
+        ["nvim", "--headless", "-n", "-i", "NONE", "-u", str(init), str(page), "-c", f"luafile {probe}", "-c", "qa!"],
         cwd=site, env=env, check=True, timeout=60, capture_output=True,
     )
     found = json.loads(out.read_text(encoding="utf-8"))

@@ -87,6 +87,20 @@ import Testing
         #expect(response["result"]?["items"]?[1]?["detail"]?.string == "群主，默认 待定")
     }
 
+    @Test func aTemplatesDeclarationIsOfferedTheKeysOfAVariable() throws {
+        let (site, client) = try setUp()
+        defer { site.remove() }
+        let page = site.root.appendingPathComponent("content/templates/city/index.md")
+        let text = Self.template.replacingOccurrences(
+            of: "            required: true\n", with: "            required: true\n    \n")
+        client.open(page, text)
+        let offered = labels(client.request("textDocument/completion", at(page, 8, 4)))
+        #expect(offered == ["name", "description", "required", "default", "choices", "pattern", "example"])
+        // At the top level, the kind's own fields instead.
+        let top = labels(client.request("textDocument/completion", at(page, 8, 0)))
+        #expect(top.contains("owner") && !top.contains("description"))
+    }
+
     @Test func theMissingSectionFixGoesBeforeTheNextSectionOfTheKind() throws {
         let (site, client) = try setUp()
         defer { site.remove() }
