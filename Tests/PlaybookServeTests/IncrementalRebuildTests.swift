@@ -122,4 +122,24 @@ struct IncrementalRebuildTests {
             ["content/.rules.md.swp", "notes.md"], siteAt: site.root, known: preview.sourcePaths)
         #expect(changes.isEmpty)
     }
+
+    // Issue 11: saving a page that would crash or stall the parser (a list nested 10,000 deep,
+    // 480 KB of `![[]()`, nested YAML aliases) leaves the preview running and shows the finding;
+    // a new page changes the navigation, so the whole site is rendered again.
+    @Test func aSaveOfHostileInputIsReportedAndTheRestStillRendered() throws {
+        let laughs =
+            "---\na: &a [x,x,x,x,x,x,x,x,x,x]\n"
+            + zip("abcdefgh", "bcdefghi").map {
+                "\($1): &\($1) [" + Array(repeating: "*\($0)", count: 10).joined(separator: ",") + "]\n"
+            }
+            .joined() + "---\n# 笑\n"
+        let rebuild = try check(
+            [
+                "content/sops/morning.md": "# 早安帖\n\n" + String(repeating: "* ", count: 10_000) + "x\n",
+                "content/groups/hangzhou/rules.md": "# 群规\n\n" + String(repeating: "![[]()", count: 80_000) + "\n",
+                "content/notes.md": laughs,
+            ], expectWholeSite: true)
+        let rules = Set(rebuild.preview.check.diagnostics.filter { $0.severity == .error }.map(\.rule))
+        #expect(rules.isSuperset(of: ["markdown.nesting", "markdown.brackets", "frontmatter.yaml"]))
+    }
 }
