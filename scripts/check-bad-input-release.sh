@@ -39,4 +39,15 @@ run_case indented-list-3000-deep markdown.nesting '"# I\n\n" + "".join("  " * i 
 run_case brackets-480kb markdown.brackets '"# B\n\n" + "![[]()" * 80000 + "\n"' '"title: t\n"' 1
 run_case frontmatter-laughs frontmatter.yaml '"---\n" + '"$laughs"' + "---\n# F\n"' '"title: t\n"' 1
 run_case config-laughs config.yaml '"# C\n"' "$laughs" 2
+# Nesting just under the limit is read, rendered and written by `build`.
+site="$work/just-under-the-limit"
+mkdir -p "$site/content"
+python3 -c 'import sys; sys.stdout.write("# D\n\n" + "> - " * 31 + "**[*~~x~~*](index.md)**\n")' > "$site/content/deep.md"
+printf '# 首页\n' > "$site/content/index.md"
+if timeout 60 "$bin" build --source "$site" --output "$site/public" -q && grep -q '<del>x</del>' "$site/public/deep/index.html"; then
+    echo "ok   just-under-the-limit: built"
+else
+    echo "FAIL just-under-the-limit: not built" >&2
+    failed=1
+fi
 exit $failed
