@@ -295,7 +295,13 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     func didChangeWatchedFiles(_ params: JSON) throws {
-        guard let root, session != nil else { return }
+        guard let root else { return }
+        // A site that could not be read (a broken playbook.yml, say) is tried again on any change.
+        guard session != nil else {
+            reloadSession()
+            checkSoon(immediately: true)
+            return
+        }
         var paths: Set<String> = []
         var reload = false
         for change in params["changes"]?.array ?? [] {

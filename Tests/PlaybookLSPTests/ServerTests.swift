@@ -255,3 +255,20 @@ import Testing
         #expect(client.request("textDocument/documentSymbol", ["textDocument": document])["result"]?.array?.count == 4)
     }
 }
+
+/// Issue 15: a site that cannot be read is reported, and read again once it is fixed.
+@Suite struct UnreadableSiteTests {
+    @Test func aSiteWithoutContentIsReportedThenReadOnceItHasSome() throws {
+        let site = try TemporarySite(["playbook.yml": "title: 测试\n"])
+        defer { site.remove() }
+        let client = Client()
+        client.initialize(root: site.root)
+        #expect(client.logs.contains { $0.contains("cannot read the site") })
+        try site.write("content/rules/a.md", ServerTests.rules)
+        let page = site.root.appendingPathComponent("content/rules/a.md")
+        client.notify(
+            "workspace/didChangeWatchedFiles", ["changes": [["uri": .string(page.absoluteString), "type": 1]]])
+        client.open(page, ServerTests.rules)
+        #expect(client.diagnostics(page) == [])
+    }
+}
