@@ -93,8 +93,8 @@ public struct FrontMatterSplitter: Sendable {
                 Diagnostic(
                     file: path, line: failure.line + 1, column: failure.column, rule: "frontmatter.yaml",
                     message: "front matter is not valid YAML: \(failure.message)",
-                    hint:
-                        "quote values that contain `:`, `#`, `{` or start with `*`, `&`, `!`, for example `owner: \"{{owner}}\"`"
+                    hint: failure.hint
+                        ?? "quote values that contain `:`, `#`, `{` or start with `*`, `&`, `!`, for example `owner: \"{{owner}}\"`"
                 ))
             return Mapping()
         }

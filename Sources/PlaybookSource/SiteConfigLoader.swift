@@ -110,7 +110,7 @@ public struct SiteConfigLoader: Sendable {
                     Diagnostic(
                         file: path, line: failure.line, column: failure.column, rule: "config.yaml",
                         message: "\(path) is not valid YAML: \(failure.message)",
-                        hint: "fix the YAML syntax at this line; quote values that contain `:` or `#`")
+                        hint: failure.hint ?? "fix the YAML syntax at this line; quote values that contain `:` or `#`")
                 ]
             )
         case .success(.null):

@@ -10,6 +10,8 @@ public enum YAMLReader {
         public var line: Int
         public var column: Int
         public var message: String
+        /// What to do instead, when the usual advice (fix the syntax, quote the value) does not fit.
+        public var hint: String? = nil
     }
 
     /// Parses a YAML document. Blank input gives `.null`.
@@ -80,8 +82,9 @@ public enum YAMLReader {
             throw Failure(
                 line: mark?.line ?? 1, column: mark?.column ?? 1,
                 message: budget.values > maxValues
-                    ? "the aliases (`*name`) here expand to more than \(maxValues) values; write the values out or use fewer aliases of aliases"
-                    : "values nest more than \(maxDepth) levels deep here (through lists, mappings or aliases)")
+                    ? "the aliases (`*name`) here expand to more than \(maxValues) values"
+                    : "values nest more than \(maxDepth) levels deep here (through lists, mappings or aliases)",
+                hint: "write the values out instead of aliases of aliases (`*name`); nothing here is read until then")
         }
         switch node {
         case .scalar(let scalar):
