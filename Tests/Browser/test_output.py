@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import pathlib
 import re
+import shlex
 import shutil
 import subprocess
+from html import unescape as html_unescape
 
 import pytest
 
@@ -65,3 +68,19 @@ def test_every_page_loads_less_than_30_kb(sample_site, capsys):
             print(f"\n  page weight {path}: {sent / 1024:.1f} KB sent ({raw / 1024:.1f} KB raw)", end="")
     over = [(path, sent) for path, _, sent in rows if sent >= BUDGET]
     assert over == []
+
+
+def test_the_catalogs_command_starts_a_group_when_pasted(sample_site, playbook, workdir):
+    # The command names a slug no group has and a value for every required variable.
+    html = (sample_site / "templates" / "index.html").read_text(encoding="utf-8")
+    commands = re.findall(r'<pre class="command" tabindex="0"><code>(playbook new group [^<]+)</code>', html)
+    assert commands
+    site = workdir / "paste"
+    root = pathlib.Path(__file__).resolve().parents[2]
+    shutil.copytree(root, site, ignore=shutil.ignore_patterns(".build*", ".git", "public", "bench", "Tests", "Sources"))
+    for command in commands:
+        words = shlex.split(html_unescape(command))
+        run = subprocess.run([str(playbook), *words[1:], "--no-input", "--source", str(site)], capture_output=True,
+                             text=True, timeout=120)
+        assert run.returncode == 0, command + "\n" + run.stdout + run.stderr
+        assert (site / "content" / "groups" / words[3] / "index.md").is_file()
