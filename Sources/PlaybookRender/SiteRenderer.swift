@@ -168,7 +168,8 @@ public struct SiteRenderer: Sendable {
         context["navHTML"] = prepared.context.renderNav(url: "").replacingOccurrences(
             of: "href=\"", with: "href=\"\(base)")
         context["absoluteBase"] = base
-        context["styleURL"] = "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
+        context["styleURL"] =
+            "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
         return OutputFile(path: "404.html", text: theme.render("notfound", context))
     }
 
