@@ -58,7 +58,10 @@ public enum Pipeline {
                 var taken: Set<String> = []
                 let total = result.handbook.pages.count
                 var rendered = 0
-                try SiteRenderer(theme: theme).render(result.handbook, health: result.health) { batch in
+                let search = StageTimer.measure("search index") {
+                    SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
+                }
+                try SiteRenderer(theme: theme).render(result.handbook, health: result.health, search: search) { batch in
                     try staging.add(batch)
                     for file in batch { taken.insert(file.path) }
                     rendered = min(rendered + batch.count, total)

@@ -1,0 +1,307 @@
+#!/usr/bin/env python3
+"""Compares Playbook's search with Pagefind's (PyPI's pagefind-bin-extended, which segments
+Chinese) on the same built pages, through headless Chromium over a local server.
+
+    bench/search.py --playbook .build/release/playbook --pagefind PATH [--sizes "1000 10000 50000"]
+                    [--pagefind-sizes "1000 10000"] [--smoke]
+
+1. The sample handbook (content/): built once; Pagefind indexes a copy holding exactly the pages
+   Playbook indexes (their <main>). Every query of bench/search-queries.tsv runs in both engines
+   with a cold cache; recall@5 is the share of queries whose expected page is among the first
+   five results; bytes per query is the sum of the sizes of the files the server sent for the
+   query (search runtime and index files; not the HTML page or its styles); index size is the
+   index data on disk, and the runtime (scripts, WebAssembly) beside it.
+2. Generated handbooks (bench/gen.py) of each size: index bytes, bytes per query (median over
+   CORPUS_QUERIES), and the time to build the index (Playbook: its `search index` stage under
+   PLAYBOOK_TIMINGS=1; Pagefind: its whole run).
+Writes Markdown tables to standard output and bench/out/search.md.
+"""
+import argparse
+import functools
+import http.server
+import json
+import os
+import pathlib
+import re
+import shutil
+import socketserver
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+
+# Queries on the generated corpus: words of its sentences, titles, Traditional and English.
+CORPUS_QUERIES = ["禁言", "线下活动", "积分", "欢迎仪式", "讀書會", "书店", "bookstore", "weekly online",
+                  "晚间总结", "shanghai"]
+
+PAGEFIND_HARNESS = """<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>pagefind</title></head>
+<body><script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const pagefind = await import("./pagefind/pagefind.js");
+await pagefind.init();
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+window.done = data.map(d => d.url);
+</script></body></html>
+"""
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.server.requests.append(urllib.parse.unquote(self.path.split("?")[0]))
+        super().do_GET()
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve(folder):
+    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    server.requests = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def chrome():
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1280,900", "--disable-background-networking", "--no-first-run"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+                              options=options)
+    driver.set_page_load_timeout(120)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+    return driver
+
+
+def wait(driver, condition, timeout=120):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = driver.execute_script(f"return ({condition});")
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"timed out waiting for {condition}")
+        time.sleep(0.02)
+
+
+def sent_bytes(folder, requests, counted):
+    total = 0
+    for path in requests:
+        file = folder / path.lstrip("/")
+        if counted(path) and file.is_file():
+            total += file.stat().st_size
+    return total
+
+
+def playbook_query(driver, server, base, folder, query):
+    server.requests.clear()
+    driver.get(base + "search/?q=" + urllib.parse.quote(query))
+    wait(driver, "window.PlaybookSearch && PlaybookSearch.timing && PlaybookSearch.timing.query === "
+         + json.dumps(query))
+    hrefs = driver.execute_script(
+        "return Array.from(document.querySelectorAll('[data-search-results] a')).map(a => a.href);")
+    timing = driver.execute_script("return PlaybookSearch.timing;")
+    urls = [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
+    counted = lambda p: p == "/assets/search.js" or (p.startswith("/search/") and p.endswith(".js"))
+    return urls, sent_bytes(folder, list(server.requests), counted), timing
+
+
+def pagefind_query(driver, server, base, folder, query):
+    server.requests.clear()
+    driver.get(base + "pagefind-bench.html?q=" + urllib.parse.quote(query))
+    wait(driver, "window.done !== undefined")
+    urls = driver.execute_script("return window.done;")
+    urls = [urllib.parse.unquote(u).lstrip("/") for u in urls]
+    counted = lambda p: p.startswith("/pagefind/")
+    return urls, sent_bytes(folder, list(server.requests), counted), None
+
+
+def folder_bytes(folder, keep=lambda p: True):
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and keep(f.relative_to(folder).as_posix()))
+
+
+def build_playbook(binary, source, out):
+    shutil.rmtree(out, ignore_errors=True)
+    env = dict(os.environ, PLAYBOOK_TIMINGS="1")
+    run = subprocess.run([str(binary), "build", "--source", str(source), "--output", str(out)],
+                         capture_output=True, text=True, env=env)
+    if run.returncode != 0:
+        sys.exit(f"playbook build failed:\n{run.stdout}\n{run.stderr}")
+    found = re.search(r"search index: (\d+) ms", run.stderr)
+    return int(found.group(1)) / 1000 if found else float("nan")
+
+
+def indexed_urls(site):
+    """The URLs of the pages Playbook indexed, from its page records."""
+    urls = []
+    for record in sorted((site / "search" / "p").glob("*.js")):
+        text = record.read_text(encoding="utf-8")
+        data = json.loads(text[text.index(",") + 1: text.rindex(")")])
+        urls.append(data["u"])
+    return urls
+
+
+def build_pagefind(pagefind, site, dest):
+    """A copy of `site` holding only the pages Playbook indexes, indexed by Pagefind (their <main>)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    keep = {u + "index.html" for u in indexed_urls(site)}
+    shutil.copytree(site, dest, ignore=shutil.ignore_patterns("search"))
+    for html in dest.rglob("*.html"):
+        if html.relative_to(dest).as_posix() not in keep:
+            html.unlink()
+    started = time.monotonic()
+    run = subprocess.run([str(pagefind), "--site", str(dest), "--root-selector", "main", "--quiet"],
+                         capture_output=True, text=True)
+    elapsed = time.monotonic() - started
+    if run.returncode != 0:
+        sys.exit(f"pagefind failed:\n{run.stdout}\n{run.stderr}")
+    (dest / "pagefind-bench.html").write_text(PAGEFIND_HARNESS, encoding="utf-8")
+    return elapsed
+
+
+def playbook_sizes(site):
+    data = folder_bytes(site / "search", lambda p: p != "index.html")
+    runtime = (site / "assets" / "search.js").stat().st_size
+    return data, runtime
+
+
+def pagefind_sizes(site):
+    folder = site / "pagefind"
+    runtime_names = ("pagefind.js", "pagefind-worker.js")
+    data = folder_bytes(folder, lambda p: p.startswith(("index/", "fragment/", "filter/")) or p.endswith(".pf_meta"))
+    runtime = folder_bytes(folder, lambda p: p in runtime_names or p.startswith("wasm."))
+    return data, runtime
+
+
+def kb(n):
+    return f"{n / 1024:,.1f} KB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+
+
+def sample(binary, pagefind, driver, out, lines):
+    site = OUT / "search-sample" / "playbook"
+    build_playbook(binary, ROOT, site)
+    pf_site = OUT / "search-sample" / "pagefind"
+    build_pagefind(pagefind, site, pf_site)
+    queries = []
+    for line in (HERE / "search-queries.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            q, expected, what = line.split("\t")
+            queries.append((q, expected, what))
+    servers = {"playbook": serve(site), "pagefind": serve(pf_site)}
+    rows = []
+    results = {"playbook": [], "pagefind": []}
+    for q, expected, what in queries:
+        row = [q, expected, what]
+        for engine, run, folder in (("playbook", playbook_query, site), ("pagefind", pagefind_query, pf_site)):
+            server, base = servers[engine]
+            urls, sent, timing = run(driver, server, base, folder, q)
+            rank = urls.index(expected) + 1 if expected in urls else None
+            results[engine].append((rank is not None and rank <= 5, sent, timing))
+            row.append(str(rank) if rank else "–")
+        rows.append(row)
+    pb, pf = results["playbook"], results["pagefind"]
+    recall = lambda r: sum(1 for hit, _, _ in r if hit) / len(r)
+    median_bytes = lambda r: statistics.median(s for _, s, _ in r)
+    pb_data, pb_runtime = playbook_sizes(site)
+    pf_data, pf_runtime = pagefind_sizes(pf_site)
+    computes = [t["rank"] + t["snippets"] + t["render"] for _, _, t in pb]
+    lines.append(f"### The sample handbook ({len(indexed_urls(site))} pages, {len(queries)} queries)\n")
+    lines.append("| engine | recall@5 | bytes per query (median) | bytes per query (max) | index data | runtime |")
+    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append(f"| Playbook | {recall(pb):.0%} ({sum(h for h, _, _ in pb)}/{len(pb)}) | {kb(median_bytes(pb))} | "
+                 f"{kb(max(s for _, s, _ in pb))} | {kb(pb_data)} | {kb(pb_runtime)} |")
+    lines.append(f"| Pagefind | {recall(pf):.0%} ({sum(h for h, _, _ in pf)}/{len(pf)}) | {kb(median_bytes(pf))} | "
+                 f"{kb(max(s for _, s, _ in pf))} | {kb(pf_data)} | {kb(pf_runtime)} |")
+    lines.append("")
+    lines.append(f"Playbook, after the files arrived (ranking + snippets + list), median "
+                 f"{statistics.median(computes):.1f} ms, max {max(computes):.1f} ms.\n")
+    lines.append("Rank of the expected page in each engine (– : not in the results):\n")
+    lines.append("| query | expected page | what it tests | Playbook | Pagefind |")
+    lines.append("|---|---|---|---:|---:|")
+    for row in rows:
+        lines.append("| " + " | ".join(row) + " |")
+    lines.append("")
+    for server, _ in servers.values():
+        server.shutdown()
+    return recall(pb) > recall(pf) and median_bytes(pb) < median_bytes(pf)
+
+
+def corpus(binary, pagefind, driver, sizes, pagefind_sizes_list, lines):
+    lines.append("### Generated handbooks (bench/gen.py)\n")
+    lines.append("| pages | engine | index data | runtime | bytes per query (median) | (max) | index build | after files arrived (median) |")
+    lines.append("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        source = HERE / "corpus" / str(n)
+        if not (source / "playbook.yml").exists():
+            subprocess.run([sys.executable, str(HERE / "gen.py"), "--pages", str(n), "--seed", "1", "--out", str(source)],
+                           check=True)
+        site = OUT / f"search-{n}" / "playbook"
+        seconds = build_playbook(binary, source, site)
+        server, base = serve(site)
+        runs = [playbook_query(driver, server, base, site, q) for q in CORPUS_QUERIES]
+        server.shutdown()
+        data, runtime = playbook_sizes(site)
+        sent = [s for _, s, _ in runs]
+        computes = [t["rank"] + t["snippets"] + t["render"] for _, _, t in runs]
+        lines.append(f"| {n:,} | Playbook | {kb(data)} | {kb(runtime)} | {kb(statistics.median(sent))} | {kb(max(sent))} | "
+                     f"{seconds:.2f} s | {statistics.median(computes):.1f} ms |")
+        if n in pagefind_sizes_list:
+            pf_site = OUT / f"search-{n}" / "pagefind"
+            seconds = build_pagefind(pagefind, site, pf_site)
+            server, base = serve(pf_site)
+            runs = [pagefind_query(driver, server, base, pf_site, q) for q in CORPUS_QUERIES]
+            server.shutdown()
+            data, runtime = pagefind_sizes(pf_site)
+            sent = [s for _, s, _ in runs]
+            lines.append(f"| {n:,} | Pagefind | {kb(data)} | {kb(runtime)} | {kb(statistics.median(sent))} | "
+                         f"{kb(max(sent))} | {seconds:.2f} s | |")
+            shutil.rmtree(pf_site, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+    lines.append("")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--playbook", required=True)
+    ap.add_argument("--pagefind", required=True)
+    ap.add_argument("--sizes", default="1000 10000 50000")
+    ap.add_argument("--pagefind-sizes", default="1000 10000")
+    ap.add_argument("--smoke", action="store_true", help="the sample only; fails unless Playbook wins")
+    args = ap.parse_args()
+    OUT.mkdir(exist_ok=True)
+    driver = chrome()
+    lines = []
+    try:
+        wins = sample(pathlib.Path(args.playbook), pathlib.Path(args.pagefind), driver, OUT, lines)
+        if not args.smoke:
+            corpus(pathlib.Path(args.playbook), pathlib.Path(args.pagefind), driver,
+                   [int(n) for n in args.sizes.split()], {int(n) for n in args.pagefind_sizes.split()}, lines)
+    finally:
+        driver.quit()
+    text = "\n".join(lines) + "\n"
+    (OUT / "search.md").write_text(text, encoding="utf-8")
+    print(text)
+    if args.smoke and not wins:
+        sys.exit("Playbook's search no longer beats Pagefind's on the sample (recall@5 above, bytes per query below)")
+
+
+if __name__ == "__main__":
+    main()
