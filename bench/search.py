@@ -120,7 +120,8 @@ def playbook_query(driver, server, base, folder, query):
         "return Array.from(document.querySelectorAll('[data-search-results] a')).map(a => a.href);")
     timing = driver.execute_script("return PlaybookSearch.timing;")
     urls = [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
-    counted = lambda p: p == "/assets/search.js" or (p.startswith("/search/") and p.endswith(".js"))
+    counted = lambda p: p in ("/assets/search.js", "/assets/search-engine.js") or (
+        p.startswith("/search/") and p.endswith(".js"))
     return urls, sent_bytes(folder, list(server.requests), counted), timing
 
 
@@ -179,7 +180,7 @@ def build_pagefind(pagefind, site, dest):
 
 def playbook_sizes(site):
     data = folder_bytes(site / "search", lambda p: p != "index.html")
-    runtime = (site / "assets" / "search.js").stat().st_size
+    runtime = sum((site / "assets" / name).stat().st_size for name in ("search.js", "search-engine.js"))
     return data, runtime
 
 

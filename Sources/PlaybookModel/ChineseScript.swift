@@ -12,8 +12,24 @@
 public enum ChineseScript {
     /// The Simplified form of `scalar`, or `scalar` itself when it has none.
     public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        table[scalar] ?? scalar
+        // Search folds every character of every page: the Basic Multilingual Plane is looked
+        // up in a flat array, the pairs beyond it in the dictionary.
+        if scalar.value < 0x10000 {
+            let folded = basicPlane[Int(scalar.value)]
+            if folded == 0 { return scalar }
+            if folded != 0xFFFF { return Unicode.Scalar(UInt32(folded))! }
+        }
+        return table[scalar] ?? scalar
     }
+
+    private static let basicPlane: [UInt16] = {
+        var plane = [UInt16](repeating: 0, count: 0x10000)
+        // 0: no pair; 0xFFFF (a noncharacter): the pair's other side is beyond the plane.
+        for (traditional, simplified) in table where traditional.value < 0x10000 {
+            plane[Int(traditional.value)] = simplified.value < 0xFFFF ? UInt16(simplified.value) : 0xFFFF
+        }
+        return plane
+    }()
 
     /// True when `text` holds more characters found only in Traditional writing than characters
     /// found only in Simplified writing, so a Traditional page is declared `zh-Hant`. Characters

@@ -18,6 +18,7 @@ enum DefaultTheme {
         "assets/style.css": PackageResources.style_css,
         "assets/playbook.js": PackageResources.playbook_js,
         "assets/search.js": PackageResources.search_js,
+        "assets/search-engine.js": PackageResources.search_engine_js,
         "assets/search.css": PackageResources.search_css,
     ]
 }

@@ -68,13 +68,27 @@ public struct SearchDocument: Hashable, Sendable {
         }
         let metaText = meta.joined(separator: " · ")
 
-        var terms: [String: Int] = [:]
+        // CJK tokens are counted by their scalars (a character, or two packed in one number),
+        // words by their text; both become strings once per page below.
+        var cjk: [UInt64: Int] = [:]
+        cjk.reserveCapacity(1024)
+        var words: [String: Int] = [:]
         var length = 0
         func add(_ text: String, weight: Int, counted: Bool = true) {
-            SearchTokenizer.scan(text, characters: true) { token in
-                terms[token.text, default: 0] += weight
-                if counted { length += 1 }
-            }
+            SearchTokenizer.scan(
+                text, characters: true,
+                character: { scalar, _ in
+                    cjk[UInt64(scalar.value), default: 0] += weight
+                    if counted { length += 1 }
+                },
+                bigram: { first, second, _ in
+                    cjk[UInt64(first.value) << 32 | UInt64(second.value), default: 0] += weight
+                    if counted { length += 1 }
+                },
+                word: { word, _ in
+                    words[String(word), default: 0] += weight
+                    if counted { length += 1 }
+                })
         }
         add(title, weight: Self.titleWeight)
         add(metaText, weight: Self.metaWeight)
@@ -84,6 +98,14 @@ public struct SearchDocument: Hashable, Sendable {
         }
         // A label is body text too (counted there already); here it only adds its weight.
         for label in labels { add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
+        var terms = words
+        terms.reserveCapacity(words.count + cjk.count)
+        for (key, weight) in cjk {
+            var text = String.UnicodeScalarView()
+            if key >> 32 != 0 { text.append(Unicode.Scalar(UInt32(key >> 32))!) }
+            text.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+            terms[String(text)] = weight
+        }
         self.terms = terms
         self.length = length
 

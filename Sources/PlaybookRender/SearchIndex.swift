@@ -208,7 +208,7 @@ public struct SearchIndex: Sendable {
         OutputFile(path: "search/\(name).js", text: "PlaybookSearch.load(\"\(name)\",\(json));\n")
     }
 
-    /// FNV-1a over the UTF-8 bytes; `assets/search.js` computes the same.
+    /// FNV-1a over the UTF-8 bytes; `assets/search-engine.js` computes the same.
     static func hash(_ s: String) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
         for byte in s.utf8 {
@@ -219,7 +219,7 @@ public struct SearchIndex: Sendable {
     }
 }
 
-/// The compact text encodings of the index, decoded by `assets/search.js`.
+/// The compact text encodings of the index, decoded by `assets/search-engine.js`.
 enum SearchEncoding {
     /// 64 digits, none of which needs escaping in a JSON string.
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)

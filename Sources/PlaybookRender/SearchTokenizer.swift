@@ -1,6 +1,6 @@
 import PlaybookModel
 
-/// The one tokenizer of search: the index is built with it, and `assets/search.js` repeats it
+/// The one tokenizer of search: the index is built with it, and `assets/search-engine.js` repeats it
 /// for queries and snippets (a golden file of inputs and tokens holds both to the same output).
 ///
 /// Text is folded first, one scalar at a time: full-width ASCII narrowed, the ideographic space
@@ -53,37 +53,50 @@ public enum SearchTokenizer {
     /// Feeds the tokens of `text` to `emit` in order. With `characters`, every CJK character is
     /// emitted as well as the bigrams (index); without, only runs of one are (query).
     public static func scan(_ text: String, characters: Bool, emit: (Token) -> Void) {
+        scan(
+            text, characters: characters,
+            character: { scalar, position in emit(Token(text: String(scalar), kind: .character, position: position)) },
+            bigram: { first, second, position in
+                var pair = String.UnicodeScalarView()
+                pair.append(first)
+                pair.append(second)
+                emit(Token(text: String(pair), kind: .bigram, position: position))
+            },
+            word: { word, position in emit(Token(text: String(word), kind: .word, position: position)) })
+    }
+
+    /// The tokenizer itself, handing each token's parts over without making a `String` of them
+    /// (the index counts CJK tokens by their scalars, which is several times faster).
+    @inline(__always)
+    static func scan(
+        _ text: String, characters: Bool, character: (Unicode.Scalar, Int) -> Void,
+        bigram: (Unicode.Scalar, Unicode.Scalar, Int) -> Void, word emitWord: (String.UnicodeScalarView, Int) -> Void
+    ) {
         var position = 0
         var run: [Unicode.Scalar] = []
+        run.reserveCapacity(64)
         var word = String.UnicodeScalarView()
         var wordLength = 0
 
         func flushRun() {
             guard !run.isEmpty else { return }
-            for (i, scalar) in run.enumerated() {
-                if characters || run.count == 1 {
-                    emit(Token(text: String(scalar), kind: .character, position: position + i))
-                }
-                if i + 1 < run.count {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(scalar)
-                    pair.append(run[i + 1])
-                    emit(Token(text: String(pair), kind: .bigram, position: position + i))
-                }
+            for i in run.indices {
+                if characters || run.count == 1 { character(run[i], position + i) }
+                if i + 1 < run.count { bigram(run[i], run[i + 1], position + i) }
             }
             position += run.count
             run.removeAll(keepingCapacity: true)
         }
         func flushWord() {
             guard wordLength > 0 else { return }
-            emit(Token(text: String(word), kind: .word, position: position))
+            emitWord(word, position)
             position += 1
             word = String.UnicodeScalarView()
             wordLength = 0
         }
 
         for original in text.unicodeScalars {
-            for scalar in fold(original) {
+            fold(original) { scalar in
                 switch classify(scalar) {
                 case .cjk:
                     flushWord()
@@ -106,19 +119,36 @@ public enum SearchTokenizer {
 
     /// The folded form of one scalar; lower-casing may give more than one (`İ` → `i̇`).
     public static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        fold(scalar) { out.append($0) }
+        return out
+    }
+
+    /// Feeds the folded form of one scalar to `emit`; the common cases (ASCII, CJK) allocate nothing.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, _ emit: (Unicode.Scalar) -> Void) {
         let value = scalar.value
         if value < 0x80 {
-            if value >= 0x41 && value <= 0x5A { return [Unicode.Scalar(value + 0x20)!] }
-            return [scalar]
+            emit(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        } else if value >= 0xFF01 && value <= 0xFF5E {
+            fold(Unicode.Scalar(UInt8(value - 0xFEE0)), emit)
+        } else if value == 0x3000 {
+            emit(" ")
+        } else if isCJK(scalar) {
+            emit(ChineseScript.simplified(scalar))
+        } else if !scalar.properties.changesWhenLowercased {
+            // Most non-ASCII text (CJK punctuation, symbols) has no case: a cheap property test
+            // spares building its lower-case mapping.
+            emit(scalar)
+        } else {
+            // Compared as JavaScript's toLowerCase() is, one scalar at a time.
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            if lower.count == 1, lower.first == scalar {
+                emit(scalar)
+            } else {
+                for each in lower { emit(ChineseScript.simplified(each)) }
+            }
         }
-        if value >= 0xFF01 && value <= 0xFF5E {
-            return fold(Unicode.Scalar(value - 0xFEE0)!)
-        }
-        if value == 0x3000 { return [" "] }
-        if isCJK(scalar) { return [ChineseScript.simplified(scalar)] }
-        let lower = scalar.properties.lowercaseMapping.unicodeScalars
-        if lower.count == 1, lower.first == scalar { return [scalar] }
-        return lower.map { ChineseScript.simplified($0) }
     }
 
     static func classify(_ scalar: Unicode.Scalar) -> Class {
@@ -140,7 +170,7 @@ public enum SearchTokenizer {
     }
 
     /// Han (with extensions and compatibility ideographs), kana and Hangul syllables: scripts
-    /// written without spaces between words. `assets/search.js` uses the same ranges.
+    /// written without spaces between words. `assets/search-engine.js` uses the same ranges.
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
