@@ -120,6 +120,7 @@ def playbook_query(driver, server, base, folder, query):
         "return Array.from(document.querySelectorAll('[data-search-results] a')).map(a => a.href);")
     timing = driver.execute_script("return PlaybookSearch.timing;")
     urls = [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
+    urls = [u[: -len("index.html")] if u.endswith("index.html") else u for u in urls]
     counted = lambda p: p in ("/assets/search.js", "/assets/search-engine.js") or (
         p.startswith("/search/") and p.endswith(".js"))
     return urls, sent_bytes(folder, list(server.requests), counted), timing

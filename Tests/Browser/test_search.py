@@ -18,7 +18,7 @@ RESULTS = "[data-search-results] a"
 
 def search(browser, base: str, query: str, kind: str = "") -> list[str]:
     """Opens search/?q=QUERY and returns the result links' paths below `base`, in order."""
-    url = base + "search/?q=" + urllib.parse.quote(query) + ("&kind=" + kind if kind else "")
+    url = base + "search/index.html?q=" + urllib.parse.quote(query) + ("&kind=" + kind if kind else "")
     browser.open(url)
     wait_done(browser, query)
     return result_paths(browser, base)
@@ -170,6 +170,7 @@ def test_results_show_their_kind_and_filter_by_kind(sample, browser):
     sop = next(b for b in kinds if "SOP" in b.text)
     sop.click()
     browser.wait_for("location.search.indexOf('kind=sop') >= 0")
+    browser.wait_for("document.querySelectorAll('[data-search-results] .search-result-kind').length > 0")
     labels = [e.text for e in browser.driver.find_elements(By.CSS_SELECTOR, ".search-result-kind")]
     assert labels and all(label == "SOP" for label in labels)
     # The filter is part of the address too.

@@ -218,7 +218,10 @@
 
   // ---- Ranking ----
 
-  var K1 = 1.2, B = 0.75, PHRASE_BONUS = 0.5, MAX_SLOTS = 24, EXPANSIONS = 8;
+  // B: length normalisation milder than the textbook 0.75. A handbook's pages are alike in
+  // length once fields are weighted, and the page that treats a term at length (the network
+  // rules, for 禁言) should stay above shorter pages that restate it.
+  var K1 = 1.2, B = 0.5, PHRASE_BONUS = 0.5, MAX_SLOTS = 24, EXPANSIONS = 8;
 
   // A query as slots (one bit each) and the rule a page must meet: every word and single
   // character is required; a CJK run of several characters needs each of its characters covered
@@ -413,7 +416,9 @@
     var title = matchesIn(record.t, p), metaText = matchesIn(record.m, p);
     var best = bestSection(record, p);
     var phrase = title.phrase || metaText.phrase || (best && (best.text.phrase || best.heading.phrase));
+    // Pages link to index.html by name, so that a site opened from disk navigates.
     var href = root + record.u.split("/").map(encodeURIComponent).join("/");
+    if (!record.u || record.u.slice(-1) === "/") href += "index.html";
     var text = "", heading = "";
     if (best && best.text.found.length) {
       text = snippet(best.section[2], best.text.found, 80);
