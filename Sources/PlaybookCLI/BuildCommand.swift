@@ -37,10 +37,10 @@ struct BuildCommand: ParsableCommand {
         let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL, language: site.lang.explicit) {
             done, total in
             guard showProgress, total >= 1000 else { return }
-            terminal.write("\r" + early.rendering(done, of: total))
+            terminal.writeFormatted("\r" + early.rendering(done, of: total))
             shown = true
         }
-        if shown { terminal.write("\r\u{1B}[2K") }
+        if shown { terminal.writeFormatted("\r\u{1B}[2K") }
         let messages = Messages(language: site.language(site: result.check.handbook.config.language))
         let report = Report(check: result.check, quiet: site.quiet, messages: messages)
         report.printDiagnostics()
@@ -75,7 +75,7 @@ struct Report {
             terminal: .standardError, sources: sources,
             configText: check.files.config.map { (check.files.configPath, $0) })
         for diagnostic in check.diagnostics where !(quiet && diagnostic.severity == .warning) {
-            Terminal.standardError.write(printer.format(diagnostic))
+            Terminal.standardError.writeFormatted(printer.format(diagnostic))
         }
     }
 

@@ -102,7 +102,7 @@ struct CheckCommand: ParsableCommand {
         case .text:
             let terminal = Terminal.standardError
             for d in diagnostics {
-                terminal.write(DiagnosticReport.text(d, line: lines.line, paint: terminal.paint))
+                terminal.writeFormatted(DiagnosticReport.text(d, line: lines.line, paint: terminal.paint))
             }
         case .json:
             Terminal.standardOutput.write(DiagnosticReport.json(diagnostics, files: files))

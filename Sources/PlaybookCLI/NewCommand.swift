@@ -199,7 +199,7 @@ struct ScaffoldReport {
         var sources: [String: SourceFile] = [:]
         for (path, text) in refusal.sources { sources[path] = FrontMatterSplitter().split(path: path, text: text) }
         let printer = DiagnosticPrinter(terminal: .standardError, sources: sources, configText: nil)
-        for diagnostic in refusal.diagnostics { Terminal.standardError.write(printer.format(diagnostic)) }
+        for diagnostic in refusal.diagnostics { Terminal.standardError.writeFormatted(printer.format(diagnostic)) }
         return ExitCode(refusal.diagnostics.isEmpty ? ExitStatus.refused.rawValue : ExitStatus.findings.rawValue)
     }
 }

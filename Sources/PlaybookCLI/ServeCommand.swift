@@ -35,8 +35,9 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let early = Messages(language: site.language(site: nil))
         if !PreviewSession.isLoopback(host) {
-            Terminal.standardError.write(
-                "\(Terminal.standardError.paint("warning", "1;33")): \(early.sharedOnNetwork(host))\n")
+            Terminal.standardError.writeFormatted(
+                "\(Terminal.standardError.paint("warning", "1;33")): \(VisibleText.escaped(early.sharedOnNetwork(host)))\n"
+            )
         }
         let options = ServeOptions(
             source: site.sourceURL, host: host, port: port,

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookModel
 
 /// Output streams with colour only where it helps: a terminal, and `NO_COLOR` unset.
 public struct Terminal: Sendable {
@@ -16,7 +17,16 @@ public struct Terminal: Sendable {
     public static let standardOutput = Terminal(.standardOutput, fd: 1)
     public static let standardError = Terminal(.standardError, fd: 2)
 
+    /// Writes `text` with its control characters escaped (`VisibleText`, newlines and tabs
+    /// kept): whatever of the handbook it carries (a title, a path, a message) cannot act on the
+    /// terminal. Text that holds the terminal's own sequences goes through `writeFormatted`.
     public func write(_ text: String) {
+        handle.write(Data(VisibleText.escaped(text, keepingNewlines: true).utf8))
+    }
+
+    /// Writes `text` as it is: for colour (`paint`), progress lines and reports whose content
+    /// parts went through `VisibleText` already (`DiagnosticReport.text`).
+    public func writeFormatted(_ text: String) {
         handle.write(Data(text.utf8))
     }
 
