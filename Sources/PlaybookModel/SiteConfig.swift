@@ -47,6 +47,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var editions: [Edition] = []
     /// Names no edition converts (`editions.keep`): people, brands, places.
     public var keep: [String] = []
+    /// The edition being rendered, one of `editions`; nil for a site of one edition.
+    public var currentEdition: Edition?
     /// The config file's path relative to the site root, for diagnostics (`playbook.yml`).
     public var path: String
     public var raw: Mapping
@@ -109,6 +111,18 @@ public struct Edition: Hashable, Sendable {
     public static let conversions = [
         "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t",
     ]
+
+    /// The name of the edition in its own script, for the switcher: 简体, 繁體, 繁體（香港）.
+    public var label: String {
+        switch language.lowercased() {
+        case "zh-hans", "zh-hans-cn": return "简体"
+        case let tag where tag.hasPrefix("zh-hans-"): return "简体（\(language.dropFirst(8))）"
+        case "zh-hant", "zh-hant-tw": return "繁體"
+        case "zh-hant-hk": return "繁體（香港）"
+        case "zh-hant-mo": return "繁體（澳門）"
+        default: return "繁體（\(language.dropFirst(8))）"
+        }
+    }
 
     /// True for the tags an edition can have: Chinese in Simplified or Traditional script.
     public static func isSupported(_ language: String) -> Bool {

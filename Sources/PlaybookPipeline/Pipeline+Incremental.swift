@@ -69,7 +69,7 @@ extension Pipeline {
         let baseline = try readBaseline(root: root)
         let result = tolerate(check(files, ruleFiles: ruleFiles), baseline)
         let theme = try Theme(overrides: files.templates)
-        return renderAll(result, ruleFiles: ruleFiles, theme: theme, previousOutputs: [], baseline: baseline)
+        return try renderAll(result, ruleFiles: ruleFiles, theme: theme, previousOutputs: [], baseline: baseline)
     }
 
     /// LOAD for a rebuild: reads the given site-relative paths (files or folders, present or gone)
@@ -107,6 +107,8 @@ extension Pipeline {
     /// edit needs on disk first. Pages whose title or front matter changed, and new or deleted
     /// pages, are left to `rebuild`, because they reach other pages.
     public static func quickRender(_ previous: Preview, applying changes: ChangeSet) -> [OutputFile] {
+        // With editions a page's text differs by edition; `rebuild` renders every edition.
+        guard previous.check.handbook.config.editions.isEmpty else { return [] }
         let renderer = SiteRenderer(theme: previous.theme)
         var output: [OutputFile] = []
         for (path, bytes) in changes.files where isPage(path) {
@@ -182,8 +184,11 @@ extension Pipeline {
         // The health view, list pages and folder titles are rendered only by the whole-site
         // renderer, so any change that reaches them re-renders the site; the writer then skips
         // every file whose bytes did not change.
+        // Every edition of a saved page is rendered again, from the whole site: an edition's
+        // pages are converted from the handbook, which the incremental path does not keep.
+        if !result.handbook.config.editions.isEmpty { full = true }
         if full || healthChanged || search == nil {
-            let (preview, outputs) = renderAll(
+            let (preview, outputs) = try renderAll(
                 result, ruleFiles: ruleFiles, theme: theme, previousOutputs: previous.outputPaths,
                 baseline: previous.baseline)
             return Rebuild(
@@ -236,14 +241,22 @@ extension Pipeline {
     static func renderAll(
         _ result: CheckResult, ruleFiles: [String: String], theme: Theme, previousOutputs: Set<String>,
         baseline: Baseline? = nil
-    ) -> (Preview, [OutputFile]) {
+    ) throws -> (Preview, [OutputFile]) {
         let search = SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
-        let rendered = SiteRenderer(theme: theme).render(result.handbook, health: result.health, search: search)
-        var outputs = rendered
-        let renderedPaths = Set(rendered.map(\.path))
-        // Same precedence as `render`: rendered files first, then content assets, then static files.
-        for (path, file) in copiedFiles(result.files) where !renderedPaths.contains(path) {
-            outputs.append(OutputFile(path: path, bytes: file.bytes))
+        var outputs: [OutputFile]
+        let renderedPaths: Set<String>
+        if result.handbook.config.editions.isEmpty {
+            let rendered = SiteRenderer(theme: theme).render(result.handbook, health: result.health, search: search)
+            outputs = rendered
+            renderedPaths = Set(rendered.map(\.path))
+            // Same precedence as `render`: rendered files first, then content assets, then static files.
+            for (path, file) in copiedFiles(result.files) where !renderedPaths.contains(path) {
+                outputs.append(OutputFile(path: path, bytes: file.bytes))
+            }
+        } else {
+            let (rendered, copies) = try renderEditions(result, theme: theme)
+            outputs = rendered + copies
+            renderedPaths = Set(rendered.map(\.path))
         }
         outputs.sort { $0.path < $1.path }
         let preview = Preview(

@@ -56,20 +56,28 @@ public enum Pipeline {
             var written: [String] = []
             do {
                 var taken: Set<String> = []
-                let total = result.handbook.pages.count
+                var copied: [String] = []
+                let total = result.handbook.pages.count * max(1, result.handbook.config.editions.count)
                 var rendered = 0
-                let search = StageTimer.measure("search index") {
-                    SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
+                try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
+                    var here: Set<String> = []
+                    let search = StageTimer.measure("search index") {
+                        SearchIndex(pages: handbook.pages, language: handbook.config.language)
+                    }
+                    try SiteRenderer(theme: theme).render(handbook, health: health, search: search) { batch in
+                        try staging.add(prefixed(batch, prefix))
+                        for file in batch {
+                            here.insert(file.path)
+                            taken.insert(prefix + file.path)
+                        }
+                        rendered = min(rendered + batch.count, total)
+                        progress?(rendered, total)
+                    }
+                    let copies = prefixed(copiedFiles(result.files, skipping: here), prefix)
+                    try staging.add(copies)
+                    copied += copies.map(\.path)
                 }
-                try SiteRenderer(theme: theme).render(result.handbook, health: result.health, search: search) { batch in
-                    try staging.add(batch)
-                    for file in batch { taken.insert(file.path) }
-                    rendered = min(rendered + batch.count, total)
-                    progress?(rendered, total)
-                }
-                let copies = copiedFiles(result.files, skipping: taken)
-                try staging.add(copies)
-                written = (Array(taken) + copies.map(\.path)).sorted()
+                written = (Array(taken) + copied).sorted()
                 try staging.commit()
             } catch {
                 staging.discard()
@@ -138,11 +146,11 @@ public enum Pipeline {
             assets: files.contentAssets.map(\.path), lastChanged: files.lastChanged)
     }
 
-    /// RENDER: pages through the theme, plus static files and content assets copied as they are.
+    /// RENDER: pages through the theme, plus static files and content assets copied as they are;
+    /// every edition of the site, each in its folder.
     public static func render(_ result: CheckResult) throws -> [OutputFile] {
         let theme = try Theme(overrides: result.files.templates)
-        let output = SiteRenderer(theme: theme).render(result.handbook, health: result.health)
-        let copies = copiedFiles(result.files, skipping: Set(output.map(\.path)))
+        let (output, copies) = try renderEditions(result, theme: theme)
         return (output + copies).sorted { $0.path < $1.path }
     }
 

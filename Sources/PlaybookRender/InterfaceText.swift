@@ -36,7 +36,7 @@ public enum InterfaceText {
     }
 
     static let zhHans: [String: String] = [
-        "home": "首页", "search": "搜索", "searchPlaceholder": "搜索手册…", "searchNoResults": "没有找到相关内容",
+        "home": "首页", "editions": "简繁切换", "search": "搜索", "searchPlaceholder": "搜索手册…", "searchNoResults": "没有找到相关内容",
         "contents": "本页目录", "editPage": "编辑此页", "health": "健康度", "healthTitle": "社群健康度",
         "healthIntro": "每个社群档案是否写全了五要素，以及是否配有群规和入群流程。",
         "notFound": "页面不存在", "notFoundBody": "这个地址没有对应的页面。可以回到首页，或用搜索找找。",
@@ -67,7 +67,7 @@ public enum InterfaceText {
     ]
 
     static let zhHant: [String: String] = [
-        "home": "首頁", "search": "搜尋", "searchPlaceholder": "搜尋手冊…", "searchNoResults": "沒有找到相關內容",
+        "home": "首頁", "editions": "簡繁切換", "search": "搜尋", "searchPlaceholder": "搜尋手冊…", "searchNoResults": "沒有找到相關內容",
         "contents": "本頁目錄", "editPage": "編輯此頁", "health": "健康度", "healthTitle": "社群健康度",
         "healthIntro": "每個社群檔案是否寫全了五要素，以及是否配有群規和入群流程。",
         "notFound": "頁面不存在", "notFoundBody": "這個網址沒有對應的頁面。可以回到首頁，或用搜尋找找。",
@@ -98,7 +98,7 @@ public enum InterfaceText {
     ]
 
     static let en: [String: String] = [
-        "home": "Home", "search": "Search", "searchPlaceholder": "Search the handbook…",
+        "home": "Home", "editions": "Script", "search": "Search", "searchPlaceholder": "Search the handbook…",
         "searchNoResults": "Nothing found", "contents": "On this page", "editPage": "Edit this page",
         "health": "Health", "healthTitle": "Group health",
         "healthIntro": "Whether each group charter covers the five elements, and has rules and an onboarding flow.",

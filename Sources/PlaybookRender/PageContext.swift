@@ -81,10 +81,35 @@ struct PageContext {
             "tagsHref": Href.to("tags/", from: url),
         ]
         if let language, language != config.language { context["contentLang"] = language.rawValue }
+        if let current = config.currentEdition {
+            context["lang"] = current.language
+            context["contentLang"] = nil
+            context["hasEditions"] = true
+            context["editions"] = editionLinks(url: url, current: current)
+        }
         if let absolute = absoluteBase {
             context["canonical"] = absolute + Slug.encodePath(url)
         }
         return context
+    }
+
+    /// The same page in every edition, for the switcher and the `hreflang` alternates. Every
+    /// edition has the same pages at the same URLs below its prefix, so the link is the page's
+    /// own URL, moved from this edition's folder to the other's.
+    func editionLinks(url: String, current: Edition) -> [[String: Any]] {
+        config.editions.map { edition -> [String: Any] in
+            var link: [String: Any] = [
+                "lang": edition.language, "label": edition.label, "current": edition == current,
+                "href": Href.to(edition.prefix + url, from: current.prefix + url),
+            ]
+            // An edition's baseURL already ends in its own prefix (the pipeline sets it so, for
+            // canonical links, the sitemap and the feed); the site's root is before it.
+            if let absolute = absoluteBase, absolute.hasSuffix(current.prefix) {
+                link["absolute"] =
+                    String(absolute.dropLast(current.prefix.count)) + Slug.encodePath(edition.prefix + url)
+            }
+            return link
+        }
     }
 
     func renderNav(url: String) -> String {

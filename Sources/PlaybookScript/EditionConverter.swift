@@ -20,8 +20,9 @@ public struct EditionConverter: Sendable {
     public let keep: [String]
 
     /// The front matter fields the theme shows to readers; other values stay as written.
+    /// `tags` stay too: a tag names its page's URL, and every edition has the same URLs.
     public static let shownFields: Set<String> = [
-        "title", "description", "summary", "tags", "owner", "platform", "cadence", "trigger",
+        "title", "description", "summary", "owner", "platform", "cadence", "trigger",
     ]
 
     public init(converter: ScriptConverter, keep: [String] = []) {

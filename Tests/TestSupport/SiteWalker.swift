@@ -51,7 +51,8 @@ public struct SiteWalker {
             idCache[file] = set
             return set
         }
-        for page in htmlFiles() where page != "404.html" {
+        // Each edition has its own 404 page, whose links start from the base URL (see renderNotFound).
+        for page in htmlFiles() where page != "404.html" && !page.hasSuffix("/404.html") {
             guard let html = try? String(contentsOf: root.appendingPathComponent(page), encoding: .utf8) else {
                 continue
             }

@@ -63,3 +63,39 @@
     count();
   }
 })();
+
+// Script editions (issue 14): the switcher links each page to itself in the other editions.
+// A reader's choice is remembered; a first visit picks by the browser's language. Both go
+// through location.replace, so Back does not bounce between editions.
+(function () {
+  var links = document.querySelectorAll(".edition-switch a[data-edition]");
+  if (!links.length) return;
+  var key = "playbook-edition", store = null, current = null, byLang = {};
+  try { store = window.localStorage; } catch (e) { store = null; }
+  links.forEach(function (a) {
+    byLang[a.getAttribute("data-edition")] = a;
+    if (a.getAttribute("aria-current") === "true") current = a.getAttribute("data-edition");
+    a.addEventListener("click", function () {
+      try { if (store) store.setItem(key, a.getAttribute("data-edition")); } catch (e) {}
+    });
+  });
+  function script(tag) {
+    tag = (tag || "").toLowerCase();
+    if (/^zh-(hant|tw|hk|mo)/.test(tag)) return "hant";
+    if (/^zh/.test(tag)) return "hans";
+    return "";
+  }
+  var chosen = null;
+  try { chosen = store && store.getItem(key); } catch (e) { chosen = null; }
+  if (!chosen) {
+    var wanted = (navigator.languages || [navigator.language || ""]).map(script).filter(Boolean)[0];
+    if (!wanted) return;
+    Object.keys(byLang).some(function (lang) {
+      if (script(lang) === wanted) { chosen = lang; return true; }
+      return false;
+    });
+    if (!chosen) return;
+    try { if (store) store.setItem(key, chosen); } catch (e) {}
+  }
+  if (chosen !== current && byLang[chosen]) location.replace(byLang[chosen].href);
+})();

@@ -1,0 +1,52 @@
+import PlaybookModel
+import PlaybookOutput
+import PlaybookRender
+import PlaybookScript
+
+extension Pipeline {
+    /// CONVERT: calls `body` once per edition of the site with the edition's folder prefix
+    /// (`` for the first, `zh-Hant/`…) and the handbook and health report as the edition shows
+    /// them; once, with the handbook as it is, for a site without editions. Editions convert one
+    /// after the other, so a build holds at most one converted handbook besides the parsed one.
+    static func forEachEdition(
+        _ handbook: Handbook, health: HealthReport, _ body: (String, Handbook, HealthReport) throws -> Void
+    ) throws {
+        let editions = handbook.config.editions
+        guard !editions.isEmpty else { return try body("", handbook, health) }
+        for edition in editions {
+            let converted: Handbook
+            let convertedHealth: HealthReport
+            do {
+                converted = try StageTimer.measure("convert \(edition.language)") {
+                    try EditionConverter.handbook(handbook, for: edition)
+                }
+                let converter = try EditionConverter(
+                    converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
+                convertedHealth = try converter.convert(health)
+            } catch let error as ScriptConversionError {
+                throw PlaybookError(stage: "convert", path: handbook.config.path, message: error.description)
+            }
+            try body(edition.prefix, converted, convertedHealth)
+        }
+    }
+
+    /// `files` moved into the edition's folder.
+    static func prefixed(_ files: [OutputFile], _ prefix: String) -> [OutputFile] {
+        prefix.isEmpty ? files : files.map { OutputFile(path: prefix + $0.path, bytes: $0.bytes) }
+    }
+
+    /// Every file of every edition: its pages and the site's content assets and static files,
+    /// copied into each edition's folder so its relative links to them resolve.
+    static func renderEditions(_ result: CheckResult, theme: Theme) throws -> (
+        rendered: [OutputFile], copies: [OutputFile]
+    ) {
+        var rendered: [OutputFile] = []
+        var copies: [OutputFile] = []
+        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
+            let output = SiteRenderer(theme: theme).render(handbook, health: health)
+            rendered += prefixed(output, prefix)
+            copies += prefixed(copiedFiles(result.files, skipping: Set(output.map(\.path))), prefix)
+        }
+        return (rendered, copies)
+    }
+}

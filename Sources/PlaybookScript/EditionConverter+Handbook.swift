@@ -1,0 +1,84 @@
+import Dispatch
+import PlaybookModel
+
+extension EditionConverter {
+    /// The handbook as `edition` shows it: each page written in the other script converted,
+    /// each page already in the edition's script (or without Chinese) as it is, the site's
+    /// title and description converted; the config names the edition being rendered.
+    ///
+    /// Pages convert on every core (one `ScriptConverter` serves all threads). The edition's
+    /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
+    /// feed and 404 page point into the edition.
+    public static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
+        let converter = try EditionConverter(
+            converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
+        var result = handbook
+        result.config.language = edition.interfaceLanguage
+        result.config.currentEdition = edition
+        result.config.title = try converter.convert(text: handbook.config.title)
+        result.config.description = try converter.convert(text: handbook.config.description)
+        result.config.baseURL += edition.prefix
+        let pages = handbook.pages
+        var converted = [Result<Page, Error>?](repeating: nil, count: pages.count)
+        converted.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let page = pages[i]
+                let written = script(of: page)
+                if written == nil || written == edition.script {
+                    base[i] = .success(page)
+                } else {
+                    base[i] = Result { try converter.convert(page) }
+                }
+            }
+        }
+        result.pages = try converted.map { try $0!.get() }
+        return result
+    }
+
+    /// The script a page is written in: its front matter `language:` when it names a Chinese
+    /// script, else the script most of its script-specific characters belong to; nil for a page
+    /// without Chinese, which every edition shows as it is.
+    public static func script(of page: Page) -> WrittenScript? {
+        if let written = page.frontMatter["language"]?.string?.lowercased() {
+            if written.hasPrefix("zh-hant") { return .traditional }
+            if written.hasPrefix("zh-hans") { return .simplified }
+        }
+        var text = page.title
+        for block in page.document.blocks {
+            block.appendPlainText(to: &text)
+            if text.utf8.count > 24_000 { break }
+        }
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 && $0.value <= 0x9FFF }) else { return nil }
+        return ChineseScript.isMostlyTraditional(text) ? .traditional : .simplified
+    }
+
+    /// The health view's words in the edition's script: group titles, column labels, notes and
+    /// the findings listed under it. Paths, URLs and rule ids stay.
+    public func convert(_ health: HealthReport) throws -> HealthReport {
+        var texts: [String] = []
+        func each(_ report: inout HealthReport, _ change: (String) -> String) {
+            for c in report.columns.indices { report.columns[c].label = change(report.columns[c].label) }
+            for r in report.rows.indices {
+                report.rows[r].title = change(report.rows[r].title)
+                for c in report.rows[r].cells.indices {
+                    if let note = report.rows[r].cells[c].note { report.rows[r].cells[c].note = change(note) }
+                }
+                for f in report.rows[r].findings.indices {
+                    report.rows[r].findings[f].message = change(report.rows[r].findings[f].message)
+                    if let hint = report.rows[r].findings[f].hint { report.rows[r].findings[f].hint = change(hint) }
+                }
+            }
+        }
+        var copy = health
+        each(&copy) { text in
+            texts.append(text)
+            return text
+        }
+        let converted = try texts.map { try convert(text: $0) }
+        var next = converted.makeIterator()
+        var result = health
+        each(&result) { next.next() ?? $0 }
+        return result
+    }
+}
