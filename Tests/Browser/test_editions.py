@@ -1,6 +1,5 @@
 """Script editions (issue 14) in headless Chromium on the sample handbook, which has a Simplified
-edition at the root and a Traditional (Taiwan) one under zh-Hant/. The browser runs with
---lang=zh-CN, so a first visit picks the Simplified edition."""
+edition at the root and a Traditional (Taiwan) one under zh-Hant/."""
 
 from __future__ import annotations
 
@@ -28,10 +27,19 @@ def path(browser, base: str) -> str:
 
 
 def test_first_visit_picks_the_edition_of_the_browser_language(sample, browser):
-    browser.open(sample + "zh-Hant/groups/hangzhou/index.html")
-    browser.wait_for("location.pathname.endsWith('/groups/hangzhou/index.html') && !location.pathname.includes('zh-Hant')")
-    assert browser.driver.execute_script("return localStorage.getItem(arguments[0]);", KEY) == "zh-Hans"
-    assert browser.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hans"
+    # A reader in Taiwan: the browser's languages say zh-TW before anything else.
+    browser.driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {"source": "Object.defineProperty(navigator, 'languages', {get: () => ['zh-TW', 'en']});"},
+    )
+    browser.open(sample + "groups/hangzhou/index.html")
+    browser.wait_for("location.pathname.endsWith('/zh-Hant/groups/hangzhou/index.html')")
+    browser.wait_for("document.readyState === 'complete'")
+    assert browser.driver.execute_script("return localStorage.getItem(arguments[0]);", KEY) == "zh-Hant-TW"
+    assert browser.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-Hant-TW"
+    # Only the first visit: the choice stands until the reader switches.
+    browser.open(sample + "rules/network-rules/index.html")
+    browser.wait_for("location.pathname.endsWith('/zh-Hant/rules/network-rules/index.html')")
 
 
 def test_switcher_leads_to_the_same_page_and_the_choice_is_remembered(sample, browser):
