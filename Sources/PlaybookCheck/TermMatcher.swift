@@ -108,63 +108,114 @@ enum TermMatcher {
     private static let numberingUnits = ["部分", "章", "节", "条", "步", "篇", "部", "点", "课", "讲", "阶段", "项"]
     private static let orderWords = ["part", "section", "chapter", "step", "phase", "stage"]
 
-    /// Drops leading numbering and symbols, repeatedly (`1.2 `, `第一部分：`, `(一)`).
+    /// Drops leading numbering and symbols, repeatedly (`1.2 `, `第一部分：`, `(一)`, `II.`):
+    /// each form of numbering in `numberingForms` is tried in turn until none applies.
     static func stripNumbering(_ text: String) -> String {
         var s = Substring(text)
-        while true {
-            let before = s.count
-            s = s.drop { !isWordScalar($0) }
-            if s.first == "第" {
-                let rest = s.dropFirst()
-                let digits = rest.prefix { numerals.contains($0) }
-                var tail = rest.dropFirst(digits.count)
-                if !digits.isEmpty {
-                    // `第一部分`, `第2章` are numbering; `第1天`, `第2周` are times and stay.
-                    if let unit = numberingUnits.first(where: { tail.hasPrefix($0) }) {
-                        s = tail.dropFirst(unit.count)
-                    } else if let next = tail.first, separators.contains(next) || next == " " {
-                        tail = tail.dropFirst()
-                        s = tail
-                    }
-                }
-            } else if let digit = s.first, numerals.contains(digit) {
-                var rest = s.drop { numerals.contains($0) || $0 == "." || $0 == "．" }
-                let isArabic = digit.isASCII
-                if let next = rest.first, separators.contains(next) || next == " " {
-                    rest = rest.dropFirst()
-                    s = rest
-                } else if isArabic, rest.first.map({ !$0.isASCII || $0 == " " }) ?? true, rest.count < s.count,
-                    s.prefix(while: { $0.isASCII && $0.isNumber }).count <= 2, !startsWithUnit(rest)
-                {
-                    // `1同好` (numbering run into the word); not `24小时` or `3 个月`.
-                    s = rest
-                }
-            } else if let open = s.first, open == "(" || open == "（" || open == "【" || open == "[" {
-                let inner = s.dropFirst().prefix { numerals.contains($0) || ($0.isASCII && $0.isLetter) }
-                let after = s.dropFirst(1 + inner.count)
-                if !inner.isEmpty, inner.count <= 3, let close = after.first,
-                    close == ")" || close == "）" || close == "】" || close == "]"
-                {
-                    s = after.dropFirst()
-                }
-            } else {
-                for word in orderWords where s.hasPrefix(word + " ") {
-                    let rest = s.dropFirst(word.count + 1)
-                    let number = rest.prefix { numerals.contains($0) || $0.isLetter && $0.isASCII && rest.count > 1 }
-                    if !number.isEmpty, number.count <= 3 {
-                        s = rest.dropFirst(number.count)
-                        break
-                    }
-                }
-                if let letter = s.first, letter.isASCII, letter.isLetter, s.count > 2 {
-                    let next = s[s.index(after: s.startIndex)]
-                    let third = s[s.index(s.startIndex, offsetBy: 2)]
-                    if (next == "." || next == ")") && third == " " { s = s.dropFirst(3) }
-                }
-            }
-            if s.count == before { break }
+        while let form = numberingForms.first(where: { $0.strip(s) != nil }) {
+            s = form.strip(s)!
         }
         return String(s)
+    }
+
+    /// One way headings are numbered: `strip` returns the heading after the numbering, or nil
+    /// when the heading does not start with this form. Every form removes at least one
+    /// character, so stripping ends. Headings arrive folded (lower case, full-width to ASCII,
+    /// Traditional to Simplified).
+    struct NumberingForm: Sendable {
+        var name: String
+        var strip: @Sendable (Substring) -> Substring?
+    }
+
+    static let numberingForms: [NumberingForm] = [
+        // `(一)`, `（2）`, `【三】`, `[a]`: before symbols, which would take the bracket alone.
+        NumberingForm(name: "bracketed") { s in
+            guard let open = s.first, "(（【[".contains(open) else { return nil }
+            let inner = s.dropFirst().prefix { numerals.contains($0) || ($0.isASCII && $0.isLetter) || isRoman($0) }
+            let after = s.dropFirst(1 + inner.count)
+            guard !inner.isEmpty, inner.count <= 4, let close = after.first, ")）】]".contains(close) else { return nil }
+            return after.dropFirst()
+        },
+        // `## ★ `, `- `, `> `: symbols and spaces before the words.
+        NumberingForm(name: "symbols") { s in
+            let rest = s.drop { !isWordScalar($0) }
+            return rest.count < s.count ? rest : nil
+        },
+        // `第一部分`, `第2章`, `第三条：` are numbering; `第1天`, `第2周` are times and stay.
+        NumberingForm(name: "第…章") { s in
+            guard s.first == "第" else { return nil }
+            let rest = s.dropFirst()
+            let digits = rest.prefix { numerals.contains($0) }
+            guard !digits.isEmpty else { return nil }
+            let tail = rest.dropFirst(digits.count)
+            if let unit = numberingUnits.first(where: { tail.hasPrefix($0) }) { return tail.dropFirst(unit.count) }
+            if let next = tail.first, separators.contains(next) || next == " " { return tail.dropFirst() }
+            return nil
+        },
+        // `一、`, `1.`, `1.2 `, `2)`, `三：`.
+        NumberingForm(name: "number and separator") { s in
+            guard let first = s.first, numerals.contains(first) else { return nil }
+            let rest = s.drop { numerals.contains($0) || $0 == "." || $0 == "．" }
+            guard let next = rest.first, separators.contains(next) || next == " " else { return nil }
+            return rest.dropFirst()
+        },
+        // `1同好`: a short Arabic number run into a word; not `24小时` or `3 个月`.
+        NumberingForm(name: "number run into a word") { s in
+            guard let first = s.first, first.isASCII, first.isNumber else { return nil }
+            let digits = s.prefix { $0.isASCII && $0.isNumber }
+            let rest = s.drop { numerals.contains($0) || $0 == "." || $0 == "．" }
+            guard digits.count <= 2, rest.count < s.count, rest.first.map({ !$0.isASCII }) ?? false,
+                !startsWithUnit(rest)
+            else { return nil }
+            return rest
+        },
+        // `Ⅱ、`, `ⅳ. `, `①`: numbers written as one character.
+        NumberingForm(name: "number sign") { s in
+            guard let first = s.first, isRoman(first) || isCircled(first) else { return nil }
+            let rest = s.dropFirst()
+            if let next = rest.first, separators.contains(next) { return rest.dropFirst() }
+            return rest
+        },
+        // `II. `, `iv) `, `XII、`: Roman numerals in letters, always with a separator, so
+        // words such as `mix` or `civic` stay.
+        NumberingForm(name: "Roman numerals") { s in
+            let letters = s.prefix { "ivxlc".contains($0) }
+            guard !letters.isEmpty, letters.count <= 7 else { return nil }
+            let rest = s.dropFirst(letters.count)
+            guard let next = rest.first, separators.contains(next) else { return nil }
+            return rest.dropFirst()
+        },
+        // `step 2: `, `part ii — `, `chapter 3 - `.
+        NumberingForm(name: "order word") { s in
+            for word in orderWords where s.hasPrefix(word + " ") {
+                let rest = s.dropFirst(word.count + 1)
+                let number = rest.prefix { numerals.contains($0) || ($0.isASCII && $0.isLetter) }
+                guard !number.isEmpty, number.count <= 4,
+                    number.allSatisfy({ numerals.contains($0) || "ivxlc".contains($0) })
+                        || number.count == 1
+                else { continue }
+                return rest.dropFirst(number.count)
+            }
+            return nil
+        },
+        // `a. `, `b) `.
+        NumberingForm(name: "letter") { s in
+            guard s.count > 2, let letter = s.first, letter.isASCII, letter.isLetter else { return nil }
+            let next = s[s.index(after: s.startIndex)]
+            let third = s[s.index(s.startIndex, offsetBy: 2)]
+            return (next == "." || next == ")") && third == " " ? s.dropFirst(3) : nil
+        },
+    ]
+
+    /// Ⅰ–ↈ and their lower-case forms (U+2160–U+2188).
+    static func isRoman(_ c: Character) -> Bool {
+        c.unicodeScalars.first.map { (0x2160...0x2188).contains($0.value) } ?? false
+    }
+
+    /// ①–⑳, ⑴–⒇, ⒈–⒛ and the dingbat circled numbers.
+    static func isCircled(_ c: Character) -> Bool {
+        c.unicodeScalars.first.map { (0x2460...0x249B).contains($0.value) || (0x2776...0x2793).contains($0.value) }
+            ?? false
     }
 
     private static func startsWithUnit(_ s: Substring) -> Bool {

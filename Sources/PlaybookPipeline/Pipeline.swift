@@ -110,6 +110,9 @@ public enum Pipeline {
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)
         diagnostics += findings
+        for asset in files.contentAssets {
+            diagnostics += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
+        }
         // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
         diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)

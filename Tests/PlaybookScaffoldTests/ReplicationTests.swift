@@ -317,6 +317,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    // Issue 13: every replicated file is checked, not only Markdown: a conflict `update` leaves
+    // in a group's text file shows in status, check and build, and is never published.
+    @Test func conflictsInANonMarkdownFileAreFoundByStatusCheckAndBuild() throws {
+        let site = try Self.site(extra: ["content/templates/city/files/contacts.txt": "{{owner}}\n电话：待定\n"])
+        defer { site.remove() }
+        try clone(site)
+        let path = "content/groups/suzhou/contacts.txt"
+        try site.write(path, try site.read(path).edited("电话：待定", with: "电话：123"))
+        try changeTemplate(site, replacing: "电话：待定", with: "电话：见群公告", in: "contacts.txt")
+        let plan = try update(site)
+        #expect(plan.conflicts == [path])
+        let files = try SiteReader(root: site.root).read()
+        let status = try #require(Replicator.status(site: files).first)
+        #expect(status.standing == .upToDate)
+        #expect(status.conflicts == ["groups/suzhou/contacts.txt"])
+        #expect(status.needsAttention)
+        let check = try Pipeline.check(siteAt: site.root)
+        #expect(
+            check.diagnostics.filter { $0.rule == "page.conflict-markers" }.map { "\($0.file):\($0.position.line)" }
+                == [
+                    "\(path):2", "\(path):4", "\(path):6",
+                ])
+        let out = site.root.appendingPathComponent("public")
+        #expect(try Pipeline.build(siteAt: site.root, into: out).refused)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("groups/suzhou/contacts.txt").path))
+    }
+
     @Test func aFileTheGroupDeletedStaysDeleted() throws {
         let site = try Self.site()
         defer { site.remove() }
@@ -340,6 +367,55 @@ import Testing
         let merged = LineDiff.merge(
             base: "a\nb\nc\n", ours: "a\nX\nc\n", theirs: "a\nY\nc\n", oursLabel: "o", theirsLabel: "t")
         #expect(merged == LineDiff.MergeResult(text: "a\n<<<<<<< o\nX\n=======\nY\n>>>>>>> t\nc\n", conflicts: 1))
+    }
+
+    // Issue 13: properties of the three-way merge, on generated texts.
+    static func texts(_ seed: UInt64, count: Int) -> [String] {
+        var generator = SplitMix(seed: seed)
+        let words = ["甲", "乙", "丙", "丁", "a", "b", "", "群规", "## 标题"]
+        return (0..<count).map { _ in
+            let lines = Int(generator.next() % 8)
+            return (0..<lines).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: "\n")
+                + (generator.next() % 2 == 0 ? "\n" : "")
+        }
+    }
+
+    @Test func mergingAChangeWithItselfOrWithNothingIsThatChange() {
+        let texts = Self.texts(7, count: 120)
+        for (base, changed) in zip(texts, texts.dropFirst()) {
+            let same = LineDiff.merge(base: base, ours: changed, theirs: changed, oursLabel: "o", theirsLabel: "t")
+            #expect(
+                same == LineDiff.MergeResult(text: changed, conflicts: 0),
+                "\(base.debugDescription) → \(changed.debugDescription)")
+            let ours = LineDiff.merge(base: base, ours: changed, theirs: base, oursLabel: "o", theirsLabel: "t")
+            #expect(ours == LineDiff.MergeResult(text: changed, conflicts: 0))
+            let theirs = LineDiff.merge(base: base, ours: base, theirs: changed, oursLabel: "o", theirsLabel: "t")
+            #expect(theirs == LineDiff.MergeResult(text: changed, conflicts: 0))
+        }
+    }
+
+    @Test func disjointEditsCommute() {
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<200 {
+            let count = 6 + Int(generator.next() % 10)
+            let base = (0..<count).map { "行\($0)" }
+            // One side edits a line in the first half, the other one in the second half, with
+            // an untouched line between them.
+            let i = Int(generator.next() % UInt64(count / 2 - 1))
+            let j = count / 2 + 1 + Int(generator.next() % UInt64(count - count / 2 - 1))
+            var a = base
+            var b = base
+            a[i] = "改甲\(i)"
+            b[j] = "改乙\(j)"
+            let text = { (lines: [String]) in lines.joined(separator: "\n") + "\n" }
+            let ab = LineDiff.merge(base: text(base), ours: text(a), theirs: text(b), oursLabel: "o", theirsLabel: "t")
+            let ba = LineDiff.merge(base: text(base), ours: text(b), theirs: text(a), oursLabel: "o", theirsLabel: "t")
+            var both = base
+            both[i] = a[i]
+            both[j] = b[j]
+            #expect(ab == LineDiff.MergeResult(text: text(both), conflicts: 0))
+            #expect(ab == ba)
+        }
     }
 
     @Test func unifiedDiffHasHunks() {

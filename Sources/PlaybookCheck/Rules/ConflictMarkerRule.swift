@@ -6,7 +6,7 @@ import PlaybookModel
 /// both versions, and the markers, on the page. `=======` alone is a setext heading
 /// underline, so it counts only between an opening and a closing marker; lines inside fenced
 /// code (where a page may show what a conflict looks like) are skipped.
-struct ConflictMarkerRule: PageRule {
+public struct ConflictMarkerRule: PageRule {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         let text = page.page.source.text
         guard text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>") else { return [] }
@@ -14,7 +14,23 @@ struct ConflictMarkerRule: PageRule {
         page.page.document.root.walk { node in
             if case .codeBlock = node.kind { code.append(node.range.start.line...node.range.end.line) }
         }
-        let l = context.language
+        return Self.markers(in: text, file: page.path, skipping: code, language: context.language)
+    }
+
+    /// The markers in a file that is not a page: a group's replicated files other than Markdown
+    /// (a `.yml`, a `.txt`) get conflicts from `playbook update` too and are published as they
+    /// are. Only files inside a group's folder are read; anything else is the site's own asset.
+    public static func check(file path: String, bytes: [UInt8], language: Language) -> [Diagnostic] {
+        guard path.hasPrefix("content/groups/"), !path.hasSuffix(".md"),
+            let text = String(validating: bytes, as: UTF8.self),
+            text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>")
+        else { return [] }
+        return markers(in: text, file: path, skipping: [], language: language)
+    }
+
+    static func markers(in text: String, file: String, skipping code: [ClosedRange<Int>], language l: Language)
+        -> [Diagnostic]
+    {
         var found: [Diagnostic] = []
         var open = false
         var line = 0
@@ -29,8 +45,8 @@ struct ConflictMarkerRule: PageRule {
             if marker == "<<<<<<<" { open = true }
             if marker == ">>>>>>>" { open = false }
             found.append(
-                page.diagnostic(
-                    line: line, rule: "page.conflict-markers",
+                Diagnostic(
+                    file: file, line: line, column: 1, rule: "page.conflict-markers",
                     message: l.pick(
                         "未解决的合并冲突标记 `\(marker)`", "未解決的合併衝突標記 `\(marker)`",
                         "unresolved merge conflict marker `\(marker)`"),
