@@ -2,7 +2,7 @@
 #   make site    build the sample handbook in content/ into public/ (installs what is missing)
 #   make test    run the whole test suite: swift test, the language server's client tests (Tests/LSPClientTests), the browser tests (Tests/Browser)
 #   make check   check the sample handbook only
-#   make bench   benchmark against Hugo and the cmark floor (see bench/README.md)
+#   make bench   benchmark against Hugo and the cmark floor, and search against Pagefind (bench/README.md)
 SWIFT ?= swift
 PLAYBOOK := .build/debug/playbook
 
@@ -29,5 +29,6 @@ test:
 bench:
 	@scripts/install-deps.sh --bench
 	bench/run.sh
+	bench/search.sh
 
 FORCE:
