@@ -8,14 +8,15 @@
 #                                    README's configuration is tested in it) and jsonschema (the
 #                                    SARIF output is validated with it), and a Java runtime for the
 #                                    HTML validator the browser tests run (any `java` on PATH will do)
-#   scripts/install-deps.sh --bench  also what bench/ compares against: Hugo and GNU time
+#   scripts/install-deps.sh --bench  also what bench/ compares against and profiles with: Hugo, GNU
+#                                    time and perf (linux-perf)
 # The flags combine: scripts/install-deps.sh --test --bench
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libopencc-dev libopencc-data pkg-config)
 for flag in "$@"; do
   case "$flag" in
     --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv neovim) ;;
-    --bench) packages+=(hugo time) ;;
+    --bench) packages+=(hugo time linux-perf) ;;
     *) echo "install-deps.sh: unknown flag $flag (use --test, --bench)" >&2; exit 2 ;;
   esac
 done

@@ -22,6 +22,8 @@ public struct Preview: @unchecked Sendable {
     var search: SearchIndex
     /// The site's baseline, read when serving starts: the findings it records do not show.
     var baseline: Baseline?
+    /// What a body edit needs to re-check its page alone.
+    var checking: CheckState
 
     /// Site-relative paths of every file the preview was built from.
     public var sourcePaths: Set<String> {
@@ -58,6 +60,8 @@ public struct Rebuild: Sendable {
     public var removed: [String]
     /// True when the change reached every page (config, templates, a page added, removed or retitled).
     public var wasFull: Bool
+    /// True when every page was checked again; false when the edited pages were checked alone.
+    public var checkedEveryPage: Bool = true
 }
 
 extension Pipeline {
@@ -67,9 +71,12 @@ extension Pipeline {
         let files = try SiteReader(root: root).read()
         let ruleFiles = try readRuleFiles(root: root, files: files)
         let baseline = try readBaseline(root: root)
-        let result = tolerate(check(files, ruleFiles: ruleFiles), baseline)
+        let handbook = parse(files)
+        let (checked, checking) = checkKeepingState(handbook, files: files, ruleFiles: ruleFiles)
         let theme = try Theme(overrides: files.templates)
-        return try renderAll(result, ruleFiles: ruleFiles, theme: theme, previousOutputs: [], baseline: baseline)
+        return try renderAll(
+            tolerate(checked, baseline), checking: checking, ruleFiles: ruleFiles, theme: theme, previousOutputs: [],
+            baseline: baseline)
     }
 
     /// LOAD for a rebuild: reads the given site-relative paths (files or folders, present or gone)
@@ -120,7 +127,8 @@ extension Pipeline {
         return output
     }
 
-    /// PARSE the changed pages → CHECK everything → RENDER what the change reaches. Pure.
+    /// PARSE the changed pages → CHECK what the change reaches (the edited pages alone after a
+    /// body edit, else everything) → RENDER what the change reaches. Pure.
     public static func rebuild(_ previous: Preview, applying changes: ChangeSet) throws -> Rebuild {
         var files = previous.check.files
         var handbook = previous.check.handbook
@@ -161,7 +169,15 @@ extension Pipeline {
             handbook = parseConfig(files, pages: handbook.pages)
         }
         handbook.assets = files.contentAssets.map(\.path)
-        let result = tolerate(check(handbook, files: files, ruleFiles: ruleFiles), previous.baseline)
+        // Only page bodies changed: their findings alone can change, unless `recheck` says otherwise.
+        let onlyBodies =
+            !full && edited.count == changes.files.count && changes.ruleFiles == nil
+            && edited.allSatisfy { previous.ruleFiles[$0] == nil }
+        let editedPages = edited.compactMap { handbook.pages.sortedIndex(of: $0).found.map { handbook.pages[$0] } }
+        let rechecked =
+            onlyBodies ? recheck(previous.checking, edited: editedPages, handbook: handbook, files: files) : nil
+        let (checked, checking) = rechecked ?? checkKeepingState(handbook, files: files, ruleFiles: ruleFiles)
+        let result = tolerate(checked, previous.baseline)
         let theme = themeChanged ? try Theme(overrides: files.templates) : previous.theme
 
         let old = previous.check.health
@@ -189,15 +205,17 @@ extension Pipeline {
         if !result.handbook.config.editions.isEmpty { full = true }
         if full || healthChanged || search == nil {
             let (preview, outputs) = try renderAll(
-                result, ruleFiles: ruleFiles, theme: theme, previousOutputs: previous.outputPaths,
+                result, checking: checking, ruleFiles: ruleFiles, theme: theme, previousOutputs: previous.outputPaths,
                 baseline: previous.baseline)
             return Rebuild(
                 preview: preview, files: outputs,
-                removed: previous.outputPaths.subtracting(preview.outputPaths).sorted(), wasFull: true)
+                removed: previous.outputPaths.subtracting(preview.outputPaths).sorted(), wasFull: true,
+                checkedEveryPage: rechecked == nil)
         }
 
         var preview = previous
         preview.check = result
+        preview.checking = checking
         preview.theme = theme
         preview.ruleFiles = ruleFiles
         preview.prepared = SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme)
@@ -233,13 +251,15 @@ extension Pipeline {
                 preview.outputPaths.remove(path)
             }
         }
-        return Rebuild(preview: preview, files: outputs, removed: removed, wasFull: false)
+        return Rebuild(
+            preview: preview, files: outputs, removed: removed, wasFull: false, checkedEveryPage: rechecked == nil)
     }
 
     // MARK: - Steps
 
     static func renderAll(
-        _ result: CheckResult, ruleFiles: [String: String], theme: Theme, previousOutputs: Set<String>,
+        _ result: CheckResult, checking: CheckState, ruleFiles: [String: String], theme: Theme,
+        previousOutputs: Set<String>,
         baseline: Baseline? = nil
     ) throws -> (Preview, [OutputFile]) {
         let search = SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
@@ -263,7 +283,7 @@ extension Pipeline {
             check: result, ruleFiles: ruleFiles, outputPaths: Set(outputs.map(\.path)), renderedPaths: renderedPaths,
             theme: theme,
             prepared: SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme),
-            search: search, baseline: baseline)
+            search: search, baseline: baseline, checking: checking)
         return (preview, outputs)
     }
 

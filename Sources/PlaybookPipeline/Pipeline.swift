@@ -103,6 +103,13 @@ public enum Pipeline {
     public static func check(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
     ) -> CheckResult {
+        checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, language: language).0
+    }
+
+    /// CHECK as above, also returning what re-checking one edited page needs (`recheck`).
+    static func checkKeepingState(
+        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
+    ) -> (CheckResult, CheckState) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(
             rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions())
@@ -116,7 +123,9 @@ public enum Pipeline {
         // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
         diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
-        return CheckResult(files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
+        let result = CheckResult(
+            files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
+        return (result, CheckState(checker: checker, handbook: handbook, diagnostics: diagnostics, findings: findings))
     }
 
     /// The rules `handbook` is checked by, and the config's and rule files' own diagnostics.

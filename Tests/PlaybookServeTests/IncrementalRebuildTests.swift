@@ -11,7 +11,8 @@ import Testing
 struct IncrementalRebuildTests {
     static let site = [
         "playbook.yml": "title: 手册\nlanguage: zh-Hans\n",
-        "content/groups/hangzhou/index.md": "---\ntitle: 杭州读书会\nkind: group\n---\n# 杭州读书会\n\n见[群规](rules.md)。\n",
+        "content/groups/hangzhou/index.md":
+            "---\ntitle: 杭州读书会\nkind: group\n---\n# 杭州读书会\n\n见[群规](rules.md)和[昵称](rules.md#昵称)。\n",
         "content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不刷屏。\n",
         "content/groups/hangzhou/photo.txt": "asset\n",
         "content/sops/morning.md": "# 早安帖\n\n八点。\n",
@@ -21,7 +22,7 @@ struct IncrementalRebuildTests {
     /// Applies `edits` (path → new text, nil to delete), rebuilds incrementally, and compares the
     /// resulting output with a fresh preview of the edited site.
     @discardableResult
-    func check(_ edits: [String: String?], expectWholeSite: Bool) throws -> Rebuild {
+    func check(_ edits: [String: String?], expectWholeSite: Bool, checksEveryPage: Bool? = nil) throws -> Rebuild {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
         let (preview, files) = try Pipeline.preview(siteAt: site.root)
@@ -47,14 +48,38 @@ struct IncrementalRebuildTests {
             Issue.record("\(path) differs from a fresh build")
         }
         #expect(rebuild.preview.check.diagnostics == fresh.check.diagnostics)
+        #expect(rebuild.preview.check.known == fresh.check.known)
+        #expect(rebuild.preview.check.health == fresh.check.health)
         #expect(rebuild.preview.outputPaths == fresh.outputPaths)
+        if let checksEveryPage { #expect(rebuild.checkedEveryPage == checksEveryPage) }
         return rebuild
     }
 
+    // Issue 12: a body edit re-checks its page alone, with the findings a full check reports.
     @Test func aBodyEditRerendersOnlyThatPageAndTheSearchIndex() throws {
         try check(
             ["content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不发广告。\n"],
-            expectWholeSite: false)
+            expectWholeSite: false, checksEveryPage: false)
+    }
+
+    // Issue 12: a finding a body edit brings (a conflict marker) reaches the group's health row,
+    // though only the edited page was checked again.
+    @Test func aBodyEditsNewFindingReachesTheHealthView() throws {
+        let rebuild = try check(
+            [
+                "content/groups/hangzhou/rules.md":
+                    "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n<<<<<<< HEAD\n不发广告。\n"
+            ], expectWholeSite: true, checksEveryPage: false)
+        #expect(rebuild.preview.check.diagnostics.contains { $0.file == "content/groups/hangzhou/rules.md" })
+    }
+
+    // Issue 12: renaming a heading another page links to (`rules.md#昵称`) changes that page's
+    // findings, so every page is checked again.
+    @Test func aRenamedHeadingChecksEveryPage() throws {
+        let rebuild = try check(
+            ["content/groups/hangzhou/rules.md": "---\ntitle: 群规\n---\n# 群规\n\n## 称呼\n\n不刷屏。\n"],
+            expectWholeSite: true, checksEveryPage: true)
+        #expect(rebuild.preview.check.diagnostics.contains { $0.file == "content/groups/hangzhou/index.md" })
     }
 
     // Issue 9: a body edit rewrites the page's record and the shards of the tokens it added or
