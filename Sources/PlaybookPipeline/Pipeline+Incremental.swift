@@ -315,9 +315,7 @@ extension Pipeline {
     }
 
     static func isWatched(_ path: String, known: Set<String>) -> Bool {
-        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return false }
-        if path == "playbook.yml" || known.contains(path) { return true }
-        return ["content", "templates", "static"].contains { path == $0 || path.hasPrefix($0 + "/") }
+        SiteLayout.isInput(path, extra: known)
     }
 
     static func configText(_ bytes: [UInt8]) throws -> String {

@@ -114,14 +114,9 @@ struct CrossLinks {
 
     /// The page a Markdown link points at, if it names a `.md` file of the handbook.
     static func linkedPage(_ destination: String, base: String, map: SiteMap) -> Int? {
-        guard !destination.hasPrefix("#"), !SiteMap.hasScheme(destination), !destination.hasPrefix("//") else {
-            return nil
-        }
-        var path = Substring(destination)
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        if let question = path.firstIndex(of: "?") { path = path[..<question] }
-        let decoded = Slug.decodePercent(String(path))
-        guard decoded.hasSuffix(".md"), let target = Slug.resolve(decoded, inFolder: base) else { return nil }
+        guard let link = LinkDestination(destination), link.isPage,
+            let target = Slug.resolve(link.path, inFolder: base)
+        else { return nil }
         return map.pagesByPath[target]
     }
 

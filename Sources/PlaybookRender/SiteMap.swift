@@ -84,20 +84,9 @@ struct SiteMap {
     func resolve(_ destination: String, from page: Page, base: String? = nil) -> String {
         // `/rules/x.md` is relative to content/: such links work from any folder, which is what
         // a replication template needs (its documents are read in one place and cloned to another).
-        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//")
-            || Self.hasScheme(destination)
-        {
-            return destination
-        }
-        var path = Substring(destination)
-        var suffix = ""
-        if let hash = path.firstIndex(of: "#") {
-            let fragment = path[path.index(after: hash)...]
-            suffix = "#" + Slug.encodeFragment(Slug.decodePercent(String(fragment)))
-            path = path[..<hash]
-        }
-        if let question = path.firstIndex(of: "?") { path = path[..<question] }
-        let decoded = Slug.decodePercent(String(path))
+        guard !destination.hasPrefix("#"), let link = LinkDestination(destination) else { return destination }
+        let suffix = link.fragment.map { "#" + Slug.encodeFragment($0) } ?? ""
+        let decoded = link.path
         guard let target = Slug.resolve(decoded, inFolder: Self.folder(of: page.source.contentPath)) else {
             return destination
         }
@@ -111,13 +100,5 @@ struct SiteMap {
             return Href.to(target.isEmpty ? "" : target + "/", from: url) + suffix
         }
         return Href.to(target, from: url) + suffix
-    }
-
-    static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":") else { return false }
-        let scheme = s[..<colon]
-        return !scheme.isEmpty
-            && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-            && !scheme.contains("/")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookModel
 
 #if canImport(Glibc)
     import Glibc
@@ -17,8 +18,8 @@ struct WatchEvent: Hashable, Sendable {
 /// elsewhere, or when inotify is unavailable (no more watches allowed), it polls modification
 /// times. Hidden files and folders are ignored, as the build ignores them.
 final class FileWatcher: @unchecked Sendable {
-    static let folders = ["content", "templates", "static"]
-    static let files = ["playbook.yml"]
+    static let folders = SiteLayout.folders
+    static let files = [SiteLayout.config]
 
     let root: URL
     private let lock = NSLock()
@@ -59,8 +60,7 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     static func isWatched(_ relative: String) -> Bool {
-        !isHidden(relative)
-            && (files.contains(relative) || folders.contains { relative == $0 || relative.hasPrefix($0 + "/") })
+        SiteLayout.isInput(relative)
     }
 }
 

@@ -61,7 +61,7 @@ public struct SiteReader: Sendable {
             throw PlaybookError(stage: "load", path: root.path, message: "the site folder does not exist")
         }
         var files = SiteFiles()
-        let configURL = root.appendingPathComponent("playbook.yml")
+        let configURL = root.appendingPathComponent(SiteLayout.config)
         if fm.fileExists(atPath: configURL.path) {
             let bytes = try readBytes(configURL, relative: "playbook.yml")
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -77,7 +77,7 @@ public struct SiteReader: Sendable {
                 message:
                     "no content/ folder in \(root.path); run Playbook in the site root or pass --source DIR")
         }
-        for relative in try listFiles(under: "content", problems: &files.problems) {
+        for relative in try listFiles(under: SiteLayout.content, problems: &files.problems) {
             guard let bytes = readListed(relative, problems: &files.problems) else { continue }
             if relative.hasSuffix(".md") {
                 files.content.append(RawFile(path: relative, bytes: bytes))
@@ -85,14 +85,14 @@ public struct SiteReader: Sendable {
                 files.contentAssets.append(RawFile(path: relative, bytes: bytes))
             }
         }
-        for relative in try listFiles(under: "templates", problems: &files.problems) {
+        for relative in try listFiles(under: SiteLayout.templates, problems: &files.problems) {
             let bytes = try readBytes(root.appendingPathComponent(relative), relative: relative)
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw PlaybookError(stage: "load", path: relative, message: "the template is not valid UTF-8")
             }
             files.templates[String(relative.dropFirst("templates/".count))] = text
         }
-        for relative in try listFiles(under: "static", problems: &files.problems) {
+        for relative in try listFiles(under: SiteLayout.staticFiles, problems: &files.problems) {
             guard let bytes = readListed(relative, problems: &files.problems) else { continue }
             files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
         }

@@ -13,7 +13,9 @@ import Testing
     @Test(arguments: commands.map { $0._commandName })
     func helpTextGolden(command name: String) throws {
         let command = try #require(Self.commands.first { $0._commandName == name })
-        let help = name == "playbook" ? PlaybookCommand.helpMessage(columns: 80)
+        let help =
+            name == "playbook"
+            ? PlaybookCommand.helpMessage(columns: 80)
             : PlaybookCommand.helpMessage(for: command, columns: 80)
         Golden.check(help + "\n", against: Golden.folder().appendingPathComponent("Goldens/help-\(name).txt"))
     }

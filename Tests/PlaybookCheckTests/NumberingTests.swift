@@ -1,3 +1,4 @@
+import PlaybookModel
 import Testing
 
 @testable import PlaybookCheck
@@ -59,5 +60,34 @@ import Testing
         for form in TermMatcher.numberingForms {
             if let rest = form.strip("x") { #expect(rest.count < 1, "\(form.name)") }
         }
+    }
+}
+
+/// Issue 13: one reading of link destinations for the checker and the renderer.
+@Suite struct LinkDestinationTests {
+    @Test func externalDestinationsAreLeftAlone() {
+        for external in ["https://example.org", "mailto:a@b.c", "//cdn.example.org/x.js", "tel:+86-10", "weixin://dl"] {
+            #expect(LinkDestination(external) == nil, "\(external)")
+        }
+        #expect(LinkDestination("") == nil)
+    }
+
+    @Test func internalDestinationsAreDecodedWithoutTheirQuery() throws {
+        let link = try #require(LinkDestination("../rules/%E7%BE%A4%E8%A7%84.md?x=1#%E6%83%A9%E7%BD%9A"))
+        #expect(link.path == "../rules/群规.md")
+        #expect(link.fragment == "惩罚")
+        #expect(link.isPage)
+        let anchor = try #require(LinkDestination("#结构"))
+        #expect(anchor.path == "" && anchor.fragment == "结构" && !anchor.isPage)
+        // A colon after a slash is part of a path, not a scheme.
+        #expect(LinkDestination("notes/a:b.md")?.path == "notes/a:b.md")
+    }
+
+    @Test func siteInputsAreOneList() {
+        #expect(SiteLayout.isInput("content/groups/a.md"))
+        #expect(SiteLayout.isInput("playbook.yml"))
+        #expect(SiteLayout.isInput("rules/extra.yml", extra: ["rules/extra.yml"]))
+        #expect(!SiteLayout.isInput("public/index.html"))
+        #expect(!SiteLayout.isInput("content/.draft.md"))
     }
 }

@@ -29,18 +29,10 @@ struct LinkRule: PageRule {
     static func check(_ destination: String, at position: SourcePosition, page: CheckedPage, context: CheckContext)
         -> Diagnostic?
     {
-        if destination.isEmpty || destination.hasPrefix("//") || destination.contains("{{") || hasScheme(destination) {
-            return nil
-        }
+        guard !destination.contains("{{"), let link = LinkDestination(destination) else { return nil }
         let l = context.language
-        var path = Substring(destination)
-        var fragment = ""
-        if let hash = path.firstIndex(of: "#") {
-            fragment = Slug.decodePercent(String(path[path.index(after: hash)...]))
-            path = path[..<hash]
-        }
-        if let question = path.firstIndex(of: "?") { path = path[..<question] }
-        let decoded = Slug.decodePercent(String(path))
+        let fragment = link.fragment ?? ""
+        let decoded = link.path
         let targetIndex: Int
         if decoded.isEmpty {
             guard !fragment.isEmpty, let own = context.pagesByContentPath[page.page.source.contentPath] else {
@@ -48,7 +40,7 @@ struct LinkRule: PageRule {
             }
             targetIndex = own
         } else {
-            guard decoded.hasSuffix(".md") else { return nil }
+            guard link.isPage else { return nil }
             let contentPath = page.page.source.contentPath
             let folder = contentPath.lastIndex(of: "/").map { String(contentPath[..<$0]) } ?? ""
             guard let target = Slug.resolve(decoded, inFolder: folder), let index = context.pagesByContentPath[target]
@@ -104,12 +96,5 @@ struct LinkRule: PageRule {
         while shared < from.count, shared < to.count - 1, from[shared] == to[shared] { shared += 1 }
         let ups = Array(repeating: "..", count: from.count - shared)
         return (ups + to[shared...].map(String.init)).joined(separator: "/")
-    }
-
-    static func hasScheme(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":") else { return false }
-        let scheme = s[..<colon]
-        return !scheme.isEmpty && !scheme.contains("/")
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 }

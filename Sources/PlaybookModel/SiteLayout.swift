@@ -1,0 +1,22 @@
+/// Where a site's inputs live, relative to its root: what the load stage reads and what
+/// `serve` and the language server watch. One list, so a folder added here is read and watched.
+public enum SiteLayout {
+    /// The site's settings and the checker's rules.
+    public static let config = "playbook.yml"
+    /// The playbooks and their assets.
+    public static let content = "content"
+    /// The site's overrides of theme files.
+    public static let templates = "templates"
+    /// Files copied into the site as they are.
+    public static let staticFiles = "static"
+    /// The folders read, in the order the load stage reads them.
+    public static let folders = [content, templates, staticFiles]
+
+    /// True for a site-relative path the site is built from: the config, a file in one of the
+    /// folders, or one of `extra` (rule files named by `include:`). Hidden files never count.
+    public static func isInput(_ path: String, extra: Set<String> = []) -> Bool {
+        if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return false }
+        if path == config || extra.contains(path) { return true }
+        return folders.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+}
