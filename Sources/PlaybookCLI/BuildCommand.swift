@@ -17,6 +17,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var publication: PublicationOptions
+
     @Option(
         name: .shortAndLong,
         help: ArgumentHelp("Where to write the site (default: public/ in the site folder).", valueName: "dir"))
@@ -34,8 +36,12 @@ struct BuildCommand: ParsableCommand {
         var shown = false
         // Until the site is read, progress speaks the flag's language (or the locale's).
         let early = Messages(language: site.language(site: nil))
-        let result = try Pipeline.build(siteAt: site.sourceURL, into: outputURL, language: site.lang.explicit) {
-            done, total in
+        let options = BuildOptions(
+            publication: publication.publication,
+            waiting: { holder in Terminal.standardError.write(early.waiting(for: holder) + "\n") })
+        let result = try Pipeline.build(
+            siteAt: site.sourceURL, into: outputURL, language: site.lang.explicit, options: options
+        ) { done, total in
             guard showProgress, total >= 1000 else { return }
             terminal.writeFormatted("\r" + early.rendering(done, of: total))
             shown = true
@@ -46,7 +52,9 @@ struct BuildCommand: ParsableCommand {
         report.printDiagnostics()
         if result.refused {
             Terminal.standardError.write(messages.refusedBuild(report.counts) + "\n")
-            throw ExitCode(ExitStatus.findings.rawValue)
+            throw ExitCode(
+                Report.hasConfigErrors(result.check.diagnostics, in: result.check)
+                    ? ExitStatus.refused.rawValue : ExitStatus.findings.rawValue)
         }
         if !site.quiet && !result.check.known.isEmpty {
             Terminal.standardError.write(messages.tolerated(result.check.known.count, file: Baseline.fileName) + "\n")
@@ -56,8 +64,8 @@ struct BuildCommand: ParsableCommand {
             let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             Terminal.standardOutput.write(
                 messages.built(
-                    pages: result.check.handbook.pages.count, files: result.written.count, milliseconds: ms,
-                    output: Report.display(outputURL)) + "\n")
+                    pages: result.published, leftOut: result.check.handbook.pages.count - result.published,
+                    files: result.written.count, milliseconds: ms, output: Report.display(outputURL)) + "\n")
         }
     }
 }
@@ -82,6 +90,15 @@ struct Report {
     var counts: String {
         messages.counts(
             errors: check.diagnostics.errorCount, warnings: check.diagnostics.warningCount, known: check.known.count)
+    }
+
+    /// Errors in `playbook.yml` or the rule files it includes: the command exits 2 for those, as
+    /// for a usage error, since no page can be judged by broken rules.
+    static func hasConfigErrors(_ diagnostics: [Diagnostic], in result: CheckResult) -> Bool {
+        let configFiles = Set([result.files.configPath] + RuleSet.referencedFiles(in: result.handbook.config))
+        return diagnostics.contains {
+            $0.severity == .error && (configFiles.contains($0.file) || $0.rule.hasPrefix("config."))
+        }
     }
 
     static func display(_ url: URL) -> String {

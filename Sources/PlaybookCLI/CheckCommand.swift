@@ -27,6 +27,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var publication: PublicationOptions
+
     @Option(help: "Output format: text, json, github or sarif.")
     var format: Format = .text
 
@@ -62,7 +64,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try Pipeline.check(siteAt: site.sourceURL, language: site.lang.explicit)
+        let result = try Pipeline.check(
+            siteAt: site.sourceURL, language: site.lang.explicit, publication: publication.publication)
         let lang = site.language(site: result.handbook.config.language)
         let rules = result.rules
         if listRules {
@@ -134,12 +137,7 @@ struct CheckCommand: ParsableCommand {
                 files: files, errors: errors, warnings: warnings, knownHidden: known)
             Terminal.standardError.write(line + "\n")
         }
-        let configFiles = Set([result.files.configPath] + RuleSet.referencedFiles(in: result.handbook.config))
-        if diagnostics.contains(where: {
-            $0.severity == .error && (configFiles.contains($0.file) || $0.rule.hasPrefix("config."))
-        }) {
-            throw ExitCode(ExitStatus.refused.rawValue)
-        }
+        if Report.hasConfigErrors(diagnostics, in: result) { throw ExitCode(ExitStatus.refused.rawValue) }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 

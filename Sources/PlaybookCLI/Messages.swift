@@ -46,11 +46,22 @@ struct Messages {
             "\(known) known finding\(known == 1 ? "" : "s") tolerated by \(file)")
     }
 
-    func built(pages: Int, files: Int, milliseconds: Int, output: String) -> String {
+    /// `leftOut`: drafts and internal pages the build did not publish.
+    func built(pages: Int, leftOut: Int = 0, files: Int, milliseconds: Int, output: String) -> String {
+        let left =
+            leftOut == 0
+            ? ("", "", "")
+            : ("；\(leftOut) 个页面未发布", "；\(leftOut) 個頁面未發布", "; \(leftOut) page\(leftOut == 1 ? "" : "s") left out")
+        return language.pick(
+            "已生成 \(pages) 个页面（\(files) 个文件\(left.0)），用时 \(milliseconds) 毫秒 → \(output)",
+            "已產生 \(pages) 個頁面（\(files) 個檔案\(left.1)），用時 \(milliseconds) 毫秒 → \(output)",
+            "Built \(pages) page\(pages == 1 ? "" : "s") (\(files) files\(left.2)) in \(milliseconds) ms → \(output)")
+    }
+
+    func waiting(for holder: String) -> String {
         language.pick(
-            "已生成 \(pages) 个页面（\(files) 个文件），用时 \(milliseconds) 毫秒 → \(output)",
-            "已產生 \(pages) 個頁面（\(files) 個檔案），用時 \(milliseconds) 毫秒 → \(output)",
-            "Built \(pages) page\(pages == 1 ? "" : "s") (\(files) files) in \(milliseconds) ms → \(output)")
+            "等待：另一个 Playbook 正在写这个输出文件夹（\(holder)）", "等待：另一個 Playbook 正在寫這個輸出資料夾（\(holder)）",
+            "waiting: the output is being written by another Playbook (\(holder))")
     }
 
     func rendering(_ done: Int, of total: Int) -> String {

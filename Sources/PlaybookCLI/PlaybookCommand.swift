@@ -131,3 +131,18 @@ public struct LanguageOption: ParsableArguments {
         return locale.flatMap(Language.init(locale:)) ?? .zhHans
     }
 }
+
+/// Which pages a site publishes, shared by `build` and `check` so both judge the same site.
+public struct PublicationOptions: ParsableArguments {
+    @Flag(help: "Publish pages whose front matter says `draft: true` too.")
+    public var drafts = false
+
+    @Flag(name: .customLong("public"), help: "Leave out pages whose front matter says `visibility: internal`.")
+    public var publicOnly = false
+
+    public init() {}
+
+    public var publication: Publication {
+        Publication(drafts: drafts, internalPages: !publicOnly)
+    }
+}

@@ -54,6 +54,8 @@ struct CheckContext {
     let language: Language
     /// Phrase-level conversions, when the pipeline has OpenCC to offer them.
     let conversions: (any ScriptConversions)?
+    /// Which pages the build publishes, for links from published pages to left-out ones.
+    let publication: Publication
     /// Page index by content path (`groups/hangzhou/index.md`).
     let pagesByContentPath: [String: Int]
     var anchors: [Set<String>]
@@ -61,11 +63,15 @@ struct CheckContext {
     let templates: [String: Int]
     let assets: Set<String>
 
-    init(handbook: Handbook, rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil) {
+    init(
+        handbook: Handbook, rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil,
+        publication: Publication = .everything
+    ) {
         self.conversions = conversions
         self.handbook = handbook
         self.rules = rules
         self.language = language
+        self.publication = publication
         var byPath: [String: Int] = [:]
         var templates: [String: Int] = [:]
         for (i, page) in handbook.pages.enumerated() {

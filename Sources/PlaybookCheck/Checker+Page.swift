@@ -29,7 +29,7 @@ extension Checker {
             handbook.pages.insert(page, at: at)
             context = CheckContext(
                 handbook: handbook, rules: context.rules, language: context.language,
-                conversions: context.conversions)
+                conversions: context.conversions, publication: context.publication)
         }
 
         /// Takes the page at `path` out, if there is one.
@@ -40,13 +40,15 @@ extension Checker {
             handbook.pages.remove(at: index)
             context = CheckContext(
                 handbook: handbook, rules: context.rules, language: context.language,
-                conversions: context.conversions)
+                conversions: context.conversions, publication: context.publication)
         }
     }
 
     public func prepare(_ handbook: Handbook) -> Prepared {
         Prepared(
-            context: CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions))
+            context: CheckContext(
+                handbook: handbook, rules: rules, language: language, conversions: conversions,
+                publication: publication))
     }
 
     /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports

@@ -7,11 +7,17 @@ public struct Checker: Sendable {
     public let rules: RuleSet
     public let language: Language
     public let conversions: (any ScriptConversions)?
+    /// Which pages the build publishes; `page.unpublished-link` reports links from those to the rest.
+    public let publication: Publication
 
-    public init(rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil) {
+    public init(
+        rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil,
+        publication: Publication = .everything
+    ) {
         self.rules = rules
         self.language = language
         self.conversions = conversions
+        self.publication = publication
     }
 
     /// Rules run on every page, in this order; findings at the same place are reported in it.
@@ -24,7 +30,8 @@ public struct Checker: Sendable {
 
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
     public func check(_ handbook: Handbook) -> [Diagnostic] {
-        let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
+        let context = CheckContext(
+            handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)
         let pages = handbook.pages
         var perPage = [[Diagnostic]](repeating: [], count: pages.count)
         perPage.withUnsafeMutableBufferPointer { buffer in

@@ -29,7 +29,31 @@ public struct KindSchema: Hashable, Sendable {
     }
 
     public func section(_ id: String) -> SectionSpec? { sections.first { $0.id == id } }
-    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+    public func field(_ name: String) -> FieldSpec? { allFields.first { $0.name == name } }
+
+    /// Fields every kind has, whatever the rules say: whether the page is published (see
+    /// `Publication`). A kind that declares a field of the same name keeps its own.
+    public static let commonFields: [FieldSpec] = [
+        FieldSpec(
+            name: "draft", type: .boolean,
+            description: Localized(
+                "草稿：`true` 时不发布（`build --drafts` 和 `serve` 才显示）",
+                "草稿：`true` 時不發布（`build --drafts` 和 `serve` 才顯示）",
+                "a draft: `true` leaves the page out of the site (shown by `build --drafts` and `serve`)"),
+            example: "true"),
+        FieldSpec(
+            name: "visibility", choices: ["public", "internal"],
+            description: Localized(
+                "可见范围：`internal` 的页面不进入 `build --public` 发布的站点",
+                "可見範圍：`internal` 的頁面不進入 `build --public` 發布的站點",
+                "who may read it: `internal` pages are left out of `build --public`"),
+            example: "internal"),
+    ]
+
+    /// The kind's own fields, then the common ones it does not redefine.
+    public var allFields: [FieldSpec] {
+        fields + Self.commonFields.filter { common in !fields.contains { $0.name == common.name } }
+    }
 }
 
 /// The severity a rule runs at, or `off`.

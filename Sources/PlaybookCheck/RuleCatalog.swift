@@ -8,6 +8,10 @@ public enum RuleCatalog {
         ("page.unknown-kind", Localized("页面类型必须已知", "頁面類型必須已知", "the page's kind is known")),
         ("page.title", Localized("页面要有标题", "頁面要有標題", "the page has a title")),
         ("page.broken-link", Localized("站内链接指向存在的页面", "站內連結指向存在的頁面", "internal links point at pages that exist")),
+        (
+            "page.unpublished-link",
+            Localized("发布的页面不链接到不发布的页面", "發布的頁面不連結到不發布的頁面", "published pages do not link to pages left out")
+        ),
         ("page.broken-anchor", Localized("链接的 #锚点 存在", "連結的 #錨點 存在", "linked #anchors exist")),
         ("page.duplicate-url", Localized("两个文件不能生成同一个网址", "兩個檔案不能產生同一個網址", "no two files produce the same URL")),
         (

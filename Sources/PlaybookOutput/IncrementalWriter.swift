@@ -4,19 +4,24 @@ import PlaybookModel
 /// Keeps an output folder in step with a site that changes a few files at a time, for `serve`.
 ///
 /// The first write goes through `OutputWriter` (temporary folder, then swap). Later writes touch
-/// only files whose bytes changed, each replaced by rename so a reader never sees half a file.
-/// A digest per path stands in for the previous bytes, so the site is not held in memory twice.
+/// only files whose bytes changed, each replaced by rename so a reader never sees half a file,
+/// and keep the folder's manifest current, so a later `build` still tells Playbook's files from
+/// the user's. A digest per path stands in for the previous bytes, so the site is not held in
+/// memory twice.
 public struct IncrementalWriter: Sendable {
     public let destination: URL
+    /// The lock `serve` holds on the output for its whole run.
+    public let lock: OutputLock?
     private var digests: [String: Int] = [:]
 
-    public init(destination: URL) {
-        self.destination = destination.standardizedFileURL
+    public init(destination: URL, lock: OutputLock? = nil) {
+        self.destination = OutputPlacement.resolved(destination)
+        self.lock = lock
     }
 
     /// Writes `files` as the complete content of the destination folder.
     public mutating func writeAll(_ files: [OutputFile]) throws {
-        try OutputWriter(destination: destination).write(files)
+        try OutputWriter(destination: destination, lock: lock).write(files)
         digests = Dictionary(files.map { ($0.path, Self.digest($0.bytes)) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -27,6 +32,13 @@ public struct IncrementalWriter: Sendable {
             let digest = Self.digest(file.bytes)
             guard digests[file.path] != digest else { continue }
             let url = try OutputWriter.safeURL(for: file.path, in: destination)
+            if digests[file.path] == nil, FileTree.kind(url.path) != .missing {
+                throw PlaybookError(
+                    stage: "write", path: file.path,
+                    message:
+                        "the output already holds `\(file.path)`, which Playbook did not write; move or rename it (or the page of that name)"
+                )
+            }
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -38,6 +50,7 @@ public struct IncrementalWriter: Sendable {
             digests[file.path] = digest
             written.append(file.path)
         }
+        if !written.isEmpty { try writeManifest() }
         return written
     }
 
@@ -58,7 +71,18 @@ public struct IncrementalWriter: Sendable {
                 folder = folder.deletingLastPathComponent()
             }
         }
+        if !removed.isEmpty { try writeManifest() }
         return removed
+    }
+
+    private func writeManifest() throws {
+        let url = destination.appendingPathComponent(OutputWriter.marker)
+        do {
+            try Data(OutputManifest.encode(digests.keys)).write(to: url, options: .atomic)
+        } catch {
+            throw PlaybookError(
+                stage: "write", path: url.path, message: "cannot write the manifest: \(error.localizedDescription)")
+        }
     }
 
     static func digest(_ bytes: [UInt8]) -> Int {

@@ -22,8 +22,10 @@ public struct CheckSession: Sendable {
 
     init(handbook: Handbook, files: SiteFiles, ruleFiles: [String: String], baseline: Baseline?, language: Language?) {
         let (rules, siteDiagnostics) = Pipeline.ruleSet(handbook, ruleFiles: ruleFiles)
+        // Judged as a plain `build` would publish, like `check`.
         checker = Checker(
-            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions())
+            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
+            publication: .standard)
         prepared = checker.prepare(handbook)
         self.siteDiagnostics = siteDiagnostics
         self.baseline = baseline

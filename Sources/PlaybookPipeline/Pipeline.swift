@@ -28,31 +28,58 @@ public struct BuildResult: Sendable {
     public var check: CheckResult
     /// Paths of the files written, relative to the output; empty when the build was refused.
     public var written: [String]
+    /// Pages published: those of the check result that the build did not leave out.
+    public var published: Int = 0
     public var refused: Bool { check.diagnostics.hasErrors }
 }
 
+/// How `build` publishes.
+public struct BuildOptions: Sendable {
+    /// Which pages the site holds: drafts only with `--drafts`, internal pages unless `--public`.
+    public var publication: Publication
+    /// Told who holds the output's lock, once, when another build is writing it and this one waits.
+    public var waiting: (@Sendable (String) -> Void)?
+
+    public init(publication: Publication = .standard, waiting: (@Sendable (String) -> Void)? = nil) {
+        self.publication = publication
+        self.waiting = waiting
+    }
+}
+
 public enum Pipeline {
-    /// LOAD → PARSE → CHECK.
-    public static func check(siteAt root: URL, language: Language? = nil) throws -> CheckResult {
+    /// LOAD → PARSE → CHECK. `publication` says which pages a build would publish, for links
+    /// from published pages to left-out ones; every page is checked whatever it says.
+    public static func check(siteAt root: URL, language: Language? = nil, publication: Publication = .standard) throws
+        -> CheckResult
+    {
         let files = try StageTimer.measure("load") { try SiteReader(root: root).read() }
         let ruleFiles = try readRuleFiles(root: root, files: files)
-        return check(files, ruleFiles: ruleFiles, language: language)
+        return check(files, ruleFiles: ruleFiles, language: language, publication: publication)
     }
 
-    /// LOAD → PARSE → CHECK → (refuse on error) RENDER → WRITE.
+    /// LOAD → PARSE → CHECK → (refuse on error) LEAVE OUT → RENDER → WRITE.
     /// `progress` is called with (pages rendered, pages in all) as batches are written.
     public static func build(
-        siteAt root: URL, into output: URL, language: Language? = nil, progress: ((Int, Int) -> Void)? = nil
+        siteAt root: URL, into output: URL, language: Language? = nil, options: BuildOptions = BuildOptions(),
+        progress: ((Int, Int) -> Void)? = nil
     ) throws -> BuildResult {
-        var result = try tolerating(baselineAt: root, try check(siteAt: root, language: language))
-        guard !result.diagnostics.hasErrors else { return BuildResult(check: result, written: []) }
+        // Where the output may go is known before anything is read: refuse early.
+        try OutputPlacement.check(output, site: root)
+        let waiting = options.waiting
+        let writer = OutputWriter(
+            destination: output, waiting: waiting.map { tell in { @Sendable holder in tell(holder.description) } })
+        try writer.checkDestination()
+        let checked = try tolerating(
+            baselineAt: root, try check(siteAt: root, language: language, publication: options.publication))
+        guard !checked.diagnostics.hasErrors else { return BuildResult(check: checked, written: []) }
+        var result = leaveOut(checked, publication: options.publication, language: language)
         // The raw Markdown bytes are parsed already; let them go before rendering.
         result.files.content = []
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
         let written = try StageTimer.measure("render+write") { () throws -> [String] in
             let theme = try Theme(overrides: result.files.templates)
-            let staging = try OutputWriter(destination: output).begin()
+            let staging = try writer.begin()
             var written: [String] = []
             do {
                 var taken: Set<String> = []
@@ -85,23 +112,26 @@ public enum Pipeline {
             }
             return written
         }
-        return BuildResult(check: result, written: written)
+        // The result reports the whole check, drafts included, as `check` would.
+        return BuildResult(check: checked, written: written, published: result.handbook.pages.count)
     }
 
     /// PARSE → CHECK on files already read; pure.
-    public static func check(_ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil)
-        -> CheckResult
-    {
+    public static func check(
+        _ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
+        publication: Publication = .standard
+    ) -> CheckResult {
         let handbook = StageTimer.measure("parse") { parse(files) }
         return StageTimer.measure("check") {
-            check(handbook, files: files, ruleFiles: ruleFiles, language: language)
+            check(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication)
         }
     }
 
     /// CHECK on a parsed handbook; pure. Load and config diagnostics come first in the merge,
     /// then the rules', all sorted into report order.
     public static func check(
-        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
+        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
+        publication: Publication = .standard
     ) -> CheckResult {
         checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, language: language).0
     }
@@ -112,7 +142,8 @@ public enum Pipeline {
     ) -> (CheckResult, CheckState) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(
-            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions())
+            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
+            publication: publication)
         var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = checker.check(handbook)

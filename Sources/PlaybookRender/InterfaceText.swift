@@ -38,6 +38,8 @@ public enum InterfaceText {
     static let zhHans: [String: String] = [
         "home": "首页", "editions": "简繁切换", "search": "搜索", "searchPlaceholder": "搜索手册…", "searchNoResults": "没有找到相关内容",
         "contents": "本页目录", "editPage": "编辑此页", "health": "健康度", "healthTitle": "社群健康度",
+        "draft": "草稿：尚未发布，只在预览（serve）和 build --drafts 中出现",
+        "internal": "内部页面：build --public 不发布",
         "healthIntro": "每个社群档案是否写全了五要素，以及是否配有群规和入群流程。",
         "notFound": "页面不存在", "notFoundBody": "这个地址没有对应的页面。可以回到首页，或用搜索找找。",
         "inThisSection": "本栏目", "owner": "负责人", "platform": "平台", "cadence": "频率", "template": "来源模板",
@@ -69,6 +71,8 @@ public enum InterfaceText {
     static let zhHant: [String: String] = [
         "home": "首頁", "editions": "簡繁切換", "search": "搜尋", "searchPlaceholder": "搜尋手冊…", "searchNoResults": "沒有找到相關內容",
         "contents": "本頁目錄", "editPage": "編輯此頁", "health": "健康度", "healthTitle": "社群健康度",
+        "draft": "草稿：尚未發布，只在預覽（serve）和 build --drafts 中出現",
+        "internal": "內部頁面：build --public 不發布",
         "healthIntro": "每個社群檔案是否寫全了五要素，以及是否配有群規和入群流程。",
         "notFound": "頁面不存在", "notFoundBody": "這個網址沒有對應的頁面。可以回到首頁，或用搜尋找找。",
         "inThisSection": "本欄目", "owner": "負責人", "platform": "平臺", "cadence": "頻率", "template": "來源模板",
@@ -100,6 +104,8 @@ public enum InterfaceText {
     static let en: [String: String] = [
         "home": "Home", "editions": "Script", "search": "Search", "searchPlaceholder": "Search the handbook…",
         "searchNoResults": "Nothing found", "contents": "On this page", "editPage": "Edit this page",
+        "draft": "Draft: not published; shown only by the preview (serve) and build --drafts",
+        "internal": "Internal page: build --public leaves it out",
         "health": "Health", "healthTitle": "Group health",
         "healthIntro": "Whether each group charter covers the five elements, and has rules and an onboarding flow.",
         "notFound": "Page not found", "notFoundBody": "No page lives at this address. Go back home, or search.",

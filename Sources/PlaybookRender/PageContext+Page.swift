@@ -29,6 +29,8 @@ extension PageContext {
             "hasMeta": !meta.isEmpty,
             "isTemplateDocument": isTemplateSource,
             "isPlainPage": page.kind == .page,
+            "isDraft": page.isDraft,
+            "isInternal": page.isInternal,
             // A body that opens with its own `# Title` shows that heading instead of the header's.
             "bodyHasTitle": page.document.blocks.first?.headingLevel == 1,
             "hasChecklist": body.contains("<li class=\"task\">"),

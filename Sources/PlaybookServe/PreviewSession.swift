@@ -69,6 +69,7 @@ public final class PreviewSession: @unchecked Sendable {
     private let rebuilder: SiteRebuilder
     private let channel: ReloadChannel
     private let ownsOutput: Bool
+    private let lock: OutputLock
     private let stopped = NSLock()
     private var isStopped = false
 
@@ -78,12 +79,21 @@ public final class PreviewSession: @unchecked Sendable {
         _ options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void
     ) async throws -> PreviewSession {
         let ownsOutput = options.output == nil
+        if let given = options.output { try OutputPlacement.check(given, site: options.source) }
         let output =
             options.output?.standardizedFileURL
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("playbook-serve-\(UUID().uuidString)")
         let fm = FileManager.default
+        // Held until `stop`: no build may replace the folder being served and written.
+        let lock = try OutputLock.acquire(for: OutputPlacement.resolved(output), role: .serve, wait: .seconds(60))
         let createdOutput = !fm.fileExists(atPath: output.path)
-        try fm.createDirectory(at: output, withIntermediateDirectories: true)
+        do {
+            try OutputWriter(destination: output, lock: lock).checkDestination()
+            try fm.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            lock.release()
+            throw error
+        }
         let session = String(UUID().uuidString.prefix(8)).lowercased()
         let channel = ReloadChannel(
             status: PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: []))
@@ -92,13 +102,14 @@ public final class PreviewSession: @unchecked Sendable {
         let port: UInt16
         let preview: Preview
         let files: [OutputFile]
-        var writer = IncrementalWriter(destination: output)
+        var writer = IncrementalWriter(destination: output, lock: lock)
         do {
             (server, port) = try await PreviewServer.start(
                 host: options.host, port: options.port,
                 handler: PreviewHandler(resolver: OutputResolver(root: output), channel: channel))
         } catch {
             if createdOutput { try? fm.removeItem(at: output) }
+            lock.release()
             throw error
         }
         do {
@@ -107,6 +118,7 @@ public final class PreviewSession: @unchecked Sendable {
         } catch {
             await server.stop()
             if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
+            lock.release()
             throw error
         }
         await channel.publish(
@@ -123,13 +135,15 @@ public final class PreviewSession: @unchecked Sendable {
         return PreviewSession(
             options: options, url: "http://\(host):\(port)/", port: port, output: output,
             initialCheck: preview.check, initialFiles: files.count, server: server, watcher: watcher,
-            rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput)
+            rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput, lock: lock)
     }
 
     private init(
         options: ServeOptions, url: String, port: UInt16, output: URL, initialCheck: CheckResult, initialFiles: Int,
-        server: HTTPServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool
+        server: HTTPServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool,
+        lock: OutputLock
     ) {
+        self.lock = lock
         self.options = options
         self.url = url
         self.port = port
@@ -167,5 +181,6 @@ public final class PreviewSession: @unchecked Sendable {
         await channel.finish()
         await server.stop(timeout: 0.2)
         if ownsOutput { try? FileManager.default.removeItem(at: output) }
+        lock.release()
     }
 }

@@ -45,10 +45,20 @@ public struct SiteConfigLoader: Sendable {
                             hint: "use one of zh-Hans, zh-Hant or en"))
                 }
             case "baseURL":
-                if var s = string(entry) {
-                    if !s.hasSuffix("/") { s += "/" }
-                    config.baseURL = s
+                guard var s = string(entry) else { continue }
+                guard Self.isWebAddress(s) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, line: entry.line, column: entry.column, rule: "config.value",
+                            message:
+                                "baseURL `\(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : String($0) }.joined())` is not a web address",
+                            hint:
+                                "use an http:// or https:// address, such as `https://handbook.example.org/`, or a path such as `/handbook/`; any other scheme (javascript:, data:, file:) would run or open in readers' browsers"
+                        ))
+                    continue
                 }
+                if !s.hasSuffix("/") { s += "/" }
+                config.baseURL = s
             case "editURL":
                 if let s = string(entry) {
                     config.editURL = s
@@ -145,5 +155,20 @@ public struct SiteConfigLoader: Sendable {
         return Diagnostic(
             file: path, line: entry.line, column: entry.column, severity: .warning, rule: "config.unknown-key",
             message: "unknown key `\(prefix)\(entry.key)` is ignored", hint: hint)
+    }
+}
+
+extension SiteConfigLoader {
+    /// Whether a `baseURL` can only lead readers to a web page: an `http`/`https` address or a
+    /// path, with no spaces or control characters (browsers drop tabs and newlines inside a URL,
+    /// so `java\tscript:` would still be a script).
+    static func isWebAddress(_ value: String) -> Bool {
+        guard !value.isEmpty,
+            !value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
+        else { return false }
+        let end = value.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? value.endIndex
+        guard let colon = value[..<end].firstIndex(of: ":") else { return true }
+        let scheme = value[..<colon].lowercased()
+        return scheme == "http" || scheme == "https"
     }
 }

@@ -60,7 +60,7 @@ import Testing
         defer { site.remove() }
         let run = try CommandRun.run(Repository.binary, ["build", "--output", "mine"], in: site.root)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("was not made by Playbook"))
+        #expect(run.stderr.contains("holds files Playbook did not write (`notes.txt`)"))
         #expect(try site.read("mine/notes.txt") == "重要")
     }
 
@@ -74,6 +74,23 @@ import Testing
         #expect(en.stderr.contains("2 files checked: 0 errors, 0 warnings"), "\(en.stderr)")
         let hant = try CommandRun.run(Repository.binary, ["build", "--lang", "zh-Hant"], in: site.root)
         #expect(hant.stdout.contains("已產生 2 個頁面"), "\(hant.stdout)")
+    }
+
+    @Test func buildAndCheckExitTwoOnAPlaybookYmlError() throws {
+        // Issue 11: `build` exited 1 here while the README promised 2.
+        let site = try TemporarySite(
+            Self.minimalSite.merging(["playbook.yml": "title: 小站\nbaseURL: \"javascript:x\"\n"]) { _, b in b })
+        defer { site.remove() }
+        for command in ["build", "check"] {
+            let run = try CommandRun.run(Repository.binary, [command], in: site.root, environment: ["NO_COLOR": "1"])
+            #expect(run.status == 2, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("playbook.yml:2:1: error: baseURL `javascript:x` is not a web address"))
+        }
+        #expect(!site.exists("public"))
+        // A content error alone is still 1.
+        try site.write("playbook.yml", "title: 小站\nbaseURL: https://handbook.example.org/docs\n")
+        try site.write("content/about.md", "---\ntitle: [坏\n---\n")
+        #expect(try CommandRun.run(Repository.binary, ["build"], in: site.root).status == 1)
     }
 
     @Test func noColorWhenNotATerminal() throws {

@@ -72,3 +72,14 @@ public struct CommandRun {
         return [error, underlying].contains { $0?.domain == NSPOSIXErrorDomain && $0?.code == Int(ETXTBSY) }
     }
 }
+
+/// Runs blocking work (a child process, a sleep) on a thread of its own. Tests run on Swift's
+/// concurrency pool, which has one thread per core: a test that blocks one for long starves the
+/// tests that await (a server that must start within seconds), so long blocking work goes here.
+public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try work() })
+        }
+    }
+}

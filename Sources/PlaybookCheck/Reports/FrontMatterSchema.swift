@@ -28,7 +28,7 @@ public enum FrontMatterSchema {
             ),
             ("description", .object([("type", .string("string"))])),
         ]
-        for field in schema.fields {
+        for field in schema.allFields {
             var property = type(of: field.type)
             if let description = field.description { property.append(("description", .string(description(l)))) }
             if !field.choices.isEmpty { property.append(("enum", .array(field.choices.map(JSONValue.string)))) }

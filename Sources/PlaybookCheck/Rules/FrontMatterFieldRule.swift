@@ -7,7 +7,7 @@ struct FrontMatterFieldRule: PageRule {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         var found: [Diagnostic] = []
-        for field in schema.fields {
+        for field in schema.allFields {
             let entry = page.page.frontMatter.entry(field.name)
             if let entry, !entry.value.isBlank {
                 found += Self.validate(entry, field, page: page, language: context.language)

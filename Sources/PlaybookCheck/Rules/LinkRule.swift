@@ -1,7 +1,9 @@
 import PlaybookModel
 
-/// `page.broken-link`, `page.broken-anchor`: links to `.md` files resolve to pages of the
-/// handbook, and their `#anchors` (or a bare `#anchor` on the same page) to headings. Paths
+/// `page.broken-link`, `page.broken-anchor`, `page.unpublished-link`: links to `.md` files resolve
+/// to pages of the handbook, and their `#anchors` (or a bare `#anchor` on the same page) to
+/// headings; a published page does not link to one the build leaves out (a draft, or an internal
+/// page in a public build), which would be a dead link on the site. Paths
 /// starting with `/` are relative to `content/`, as the renderer reads them. Links with
 /// `{{placeholders}}` belong to a template's documents and resolve only once cloned.
 struct LinkRule: PageRule {
@@ -66,6 +68,10 @@ struct LinkRule: PageRule {
                     hint: hint)
             }
             targetIndex = index
+            let linked = context.handbook.pages[targetIndex]
+            if context.publication.publishes(page.page), !context.publication.publishes(linked) {
+                return unpublished(decoded, target: linked, at: position, page: page, language: l)
+            }
         }
         guard !fragment.isEmpty, !context.anchors[targetIndex].contains(fragment),
             !context.anchors[targetIndex].contains(Slug.anchor(fragment))
@@ -86,6 +92,27 @@ struct LinkRule: PageRule {
                 "\(target.source.contentPath) 裡沒有錨點 `#\(fragment)`",
                 "\(target.source.contentPath) has no anchor `#\(fragment)`"),
             hint: hint)
+    }
+
+    static func unpublished(
+        _ destination: String, target: Page, at position: SourcePosition, page: CheckedPage, language l: Language
+    ) -> Diagnostic {
+        let why =
+            target.isDraft
+            ? l.pick("它是草稿（`draft: true`）", "它是草稿（`draft: true`）", "it is a draft (`draft: true`)")
+            : l.pick(
+                "它是内部页面（`visibility: internal`），`--public` 不发布", "它是內部頁面（`visibility: internal`），`--public` 不發布",
+                "it is internal (`visibility: internal`) and `--public` leaves it out")
+        return page.diagnostic(
+            line: position.line, column: position.column, rule: "page.unpublished-link",
+            message: l.pick(
+                "链接指向不发布的页面 `\(destination)`：\(why)", "連結指向不發布的頁面 `\(destination)`：\(why)",
+                "link to a page the site leaves out, `\(destination)`: \(why)"),
+            hint: l.pick(
+                "发布那个页面，或者先去掉这个链接（或把本页也标成草稿）；否则读者点开的是一个不存在的页面。",
+                "發布那個頁面，或者先去掉這個連結（或把本頁也標成草稿）；否則讀者點開的是一個不存在的頁面。",
+                "Publish that page, or remove the link for now (or mark this page a draft too); otherwise readers follow it to a page that is not there."
+            ))
     }
 
     /// A relative link from a page in `folder` to the content path `target`.

@@ -1,0 +1,82 @@
+import Foundation
+import PlaybookModel
+
+/// What Playbook wrote into an output folder, kept in the folder as `.playbook-output`, so that
+/// the next build knows which files are its own and which are the user's.
+///
+/// Everything else in the folder (a `.git` of a pages branch, a `CNAME`, a file dropped in by
+/// hand) is the user's and is carried into the new site. Playbook never writes a name starting
+/// with `.` (the loader skips hidden files), so those are always the user's. An empty marker, as
+/// earlier versions wrote, means "Playbook wrote every visible file here".
+struct OutputManifest: Equatable {
+    static let fileName = ".playbook-output"
+
+    /// Output paths Playbook wrote, relative to the folder; nil for an empty (older) marker.
+    var files: Set<String>?
+
+    static func encode(_ files: some Collection<String>) -> [UInt8] {
+        var text = "{\"playbook-output\": 1, \"files\": [\n"
+        text += files.sorted().map { "  " + JSONText.quote($0) }.joined(separator: ",\n")
+        text += "\n]}\n"
+        return Array(text.utf8)
+    }
+
+    /// The manifest in `folder`; nil when the folder has none.
+    static func read(in folder: String) -> OutputManifest? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
+        guard !data.isEmpty,
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = object["files"] as? [String]
+        else { return OutputManifest(files: nil) }
+        return OutputManifest(files: Set(files))
+    }
+
+    /// Whether the output path `path` (a file or link in the folder) was written by Playbook.
+    func isOurs(_ path: String) -> Bool {
+        if path == Self.fileName { return true }
+        if let files { return files.contains(path) }
+        return !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+}
+
+/// The files of an output folder that Playbook did not write, found before a new site replaces it.
+struct UserFiles {
+    /// Paths of files and links (not folders) that are the user's, relative to the folder.
+    var files: [String] = []
+    /// Empty folders: Playbook never writes one, so each is the user's.
+    var emptyFolders: [String] = []
+
+    var isEmpty: Bool { files.isEmpty && emptyFolders.isEmpty }
+
+    /// Walks `folder`, not following links, and keeps what `manifest` does not list.
+    static func find(in folder: String, manifest: OutputManifest) throws -> UserFiles {
+        var found = UserFiles()
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let absolute = relative.isEmpty ? folder : folder + "/" + relative
+            let names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
+            if names.isEmpty, !relative.isEmpty { found.emptyFolders.append(relative) }
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if FileTree.kind(folder + "/" + path) == .folder {
+                    pending.append(path)
+                } else if !manifest.isOurs(path) {
+                    found.files.append(path)
+                }
+            }
+        }
+        found.files.sort()
+        found.emptyFolders.sort()
+        return found
+    }
+
+    static func parents(_ path: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(path)
+        while let slash = rest.lastIndex(of: "/") {
+            rest = rest[..<slash]
+            result.append(String(rest))
+        }
+        return result
+    }
+}
