@@ -67,6 +67,10 @@ import Testing
         }
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     static func start(_ arguments: [String], in site: TemporarySite) throws -> Process {
         let process = Process()
         process.executableURL = Repository.binary
@@ -96,17 +100,18 @@ import Testing
         #expect(siteA != siteB)
         #expect(siteA["CNAME"] == Data("handbook.example.org\n".utf8) && siteB["CNAME"] == siteA["CNAME"])
 
-        // Kill moments spread over the whole run, from start-up to after the swap.
-        let span = Double(buildTime.components.seconds) + Double(buildTime.components.attoseconds) / 1e18
+        // Kill moments spread over the whole run, from start-up to the end; how long a run takes
+        // is measured again each time, since it varies with the machine's load.
+        var span = Self.seconds(buildTime)
         var killed = 0
         var attempts = 0
         var outcomes: [String] = []
         var current = "B"
-        while killed < 20 && attempts < 60 {
+        while killed < 20 && attempts < 40 {
             attempts += 1
             let next = current == "A" ? "B" : "A"
             try Self.write(Self.site(version: next), into: site)
-            let delay = Double.random(in: 0...(span * 1.2))
+            let delay = Double.random(in: 0...(span * 0.95))
             if try await Self.killBuild(in: site, after: delay) { killed += 1 }
             let after = Self.snapshot(site.root.appendingPathComponent("public"))
             let old = current == "A" ? siteA : siteB
@@ -114,7 +119,9 @@ import Testing
             // The previous site whole, or (killed after the swap) the new one whole; never a mix.
             #expect(after == old || after == new, "kill \(attempts) at \(delay) s left a broken site")
             outcomes.append(after == old ? "old" : "new")
+            let started = clock.now
             let rebuilt = try await Self.build(site)
+            span = Self.seconds(clock.now - started)
             #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
             #expect(Self.leftovers(in: site) == [], "after kill \(attempts) at \(delay) s")
             #expect(Self.snapshot(site.root.appendingPathComponent("public")) == new)

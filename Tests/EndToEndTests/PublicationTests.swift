@@ -80,13 +80,16 @@ import Testing
         let (plain, standard) = try await Self.build(site, [])
         #expect(plain.status == 0, "\(plain.stderr)")
         // The files every page could leak into are there to be searched.
-        for file in ["search-index.json", "sitemap.xml", "health/index.html", "index.html", "groups/index.html"] {
+        for file in ["search/index.html", "sitemap.xml", "health/index.html", "index.html", "groups/index.html"] {
             #expect(FileManager.default.fileExists(atPath: standard.appendingPathComponent(file).path), "\(file)")
         }
         #expect(Self.files(containing: Self.draftMarker, in: standard) == [])
         #expect(plain.stdout.contains("个页面未发布"), "\(plain.stdout)")
-        // The internal page is published by a plain build: the search can find a marker at all.
-        #expect(Self.files(containing: Self.internalMarker, in: standard).contains("search-index.json"))
+        // The internal page is published by a plain build: the search finds a marker at all, in
+        // the search index as in the sitemap.
+        let internalFiles = Self.files(containing: Self.internalMarker, in: standard)
+        #expect(internalFiles.contains { $0.hasPrefix("search/") && $0.hasSuffix(".js") }, "\(internalFiles)")
+        #expect(internalFiles.contains("sitemap.xml"))
 
         let (publicRun, publicSite) = try await Self.build(site, ["--public"])
         #expect(publicRun.status == 0, "\(publicRun.stderr)")
@@ -103,7 +106,7 @@ import Testing
         )
         #expect(draftPage.contains("draft-note"))
         #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains("health/index.html"))
-        #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains("search-index.json"))
+        #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains { $0.hasPrefix("search/") })
     }
 
     @Test func aLinkFromAPublishedPageToALeftOutOneIsAFindingAtTheLink() async throws {
