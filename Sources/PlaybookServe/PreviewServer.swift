@@ -22,12 +22,19 @@ public enum ServeError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The HTTP side of `serve`: files from the output folder, the reload script added to HTML, the
-/// event stream, and nothing else (only GET and HEAD).
+/// event stream, and nothing else (only GET and HEAD, only for the host names it listens on).
 struct PreviewHandler: HTTPHandler {
     let resolver: OutputResolver
     let channel: ReloadChannel
+    let hosts: HostFilter
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard hosts.allows(request.headers[.host]) else {
+            return plain(
+                HTTPStatusCode(421, phrase: "Misdirected Request"),
+                "This preview answers only for \(hosts.expected.joined(separator: ", ")); open it at one of those addresses.\n"
+            )
+        }
         guard request.method == .GET || request.method == .HEAD else {
             let headers: HTTPHeaders = [HTTPHeader("Allow"): "GET, HEAD"]
             return HTTPResponse(statusCode: .methodNotAllowed, headers: headers)
@@ -93,10 +100,12 @@ enum PreviewServer {
         let ip = host == "localhost" ? "127.0.0.1" : host
         if ip.contains(":") {
             guard let address = try? sockaddr_in6.inet6(ip6: ip, port: port) else { throw ServeError.badHost(host) }
-            server = HTTPServer(address: address, logger: .disabled, handler: handler)
+            server = HTTPServer(
+                address: address, pool: NoDelayPool(HTTPServer.defaultPool()), logger: .disabled, handler: handler)
         } else {
             guard let address = try? sockaddr_in.inet(ip4: ip, port: port) else { throw ServeError.badHost(host) }
-            server = HTTPServer(address: address, logger: .disabled, handler: handler)
+            server = HTTPServer(
+                address: address, pool: NoDelayPool(HTTPServer.defaultPool()), logger: .disabled, handler: handler)
         }
         let failure = Failure()
         Task {
@@ -105,7 +114,11 @@ enum PreviewServer {
         // `run` either fails fast (bind, listen) or starts listening; wait for whichever comes first.
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            if let address = await server.listeningAddress { return (server, Self.port(of: address) ?? port) }
+            if let address = await server.listeningAddress {
+                let bound = Self.port(of: address) ?? port
+                handler.hosts.listen(on: bound)
+                return (server, bound)
+            }
             if let error = failure.get() { throw Self.describe(error, host: host, port: port) }
             try await Task.sleep(for: .milliseconds(5))
         }
@@ -132,6 +145,30 @@ enum PreviewServer {
     /// Whether `host` keeps the handbook on this machine.
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// The server's socket pool, turning Nagle's algorithm off on every socket it waits on.
+///
+/// FlyingFox writes a response's header and body in separate writes; with Nagle on, the body
+/// waits for the client's acknowledgement of the header, which a client delays by up to 40 ms,
+/// so every keep-alive request took 40 ms. The listening socket is waited on before the first
+/// accept, and Linux and the BSDs copy `TCP_NODELAY` from it to each accepted connection; every
+/// connection is set again when it waits for its next request.
+struct NoDelayPool<Base: AsyncSocketPool>: AsyncSocketPool {
+    let base: Base
+
+    init(_ base: Base) { self.base = base }
+
+    func prepare() async throws { try await base.prepare() }
+
+    func run() async throws { try await base.run() }
+
+    func suspendSocket(_ socket: Socket, untilReadyFor events: Socket.Events) async throws {
+        var on: Int32 = 1
+        _ = setsockopt(
+            socket.file.rawValue, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        try await base.suspendSocket(socket, untilReadyFor: events)
     }
 }
 

@@ -106,7 +106,8 @@ public final class PreviewSession: @unchecked Sendable {
         do {
             (server, port) = try await PreviewServer.start(
                 host: options.host, port: options.port,
-                handler: PreviewHandler(resolver: OutputResolver(root: output), channel: channel))
+                handler: PreviewHandler(
+                    resolver: OutputResolver(root: output), channel: channel, hosts: HostFilter(host: options.host)))
         } catch {
             if createdOutput { try? fm.removeItem(at: output) }
             lock.release()

@@ -67,6 +67,8 @@ final class SiteRebuilder: @unchecked Sendable {
     private let report: @Sendable (ServeReport) -> Void
     private let session: String
     private var build = 1
+    /// True while open pages show an operational failure rather than the preview's findings.
+    private var showingFailure = false
     private let done = DispatchSemaphore(value: 0)
 
     init(
@@ -107,7 +109,12 @@ final class SiteRebuilder: @unchecked Sendable {
         let result: Rebuild
         do {
             let changes = try Pipeline.readChanges(paths, siteAt: root, known: known)
-            guard !changes.isEmpty else { return }
+            guard !changes.isEmpty else {
+                // Undoing what failed (deleting a new template that did not parse) changes
+                // nothing the preview holds; pages must still drop the failure they show.
+                if showingFailure { republish() }
+                return
+            }
             // The edited page goes to disk first; the checks and the pages it reaches follow.
             written.formUnion(try writer.write(Pipeline.quickRender(preview, applying: changes)))
             result = try Pipeline.rebuild(preview, applying: changes)
@@ -118,16 +125,20 @@ final class SiteRebuilder: @unchecked Sendable {
             pending.add(paths)
             let problem = error as? PlaybookError ?? PlaybookError(stage: "serve", message: "\(error)")
             build += 1
+            showingFailure = true
             publish(
                 PreviewStatus(
                     build: Self.buildID(session: session, build: build), diagnostics: [Self.diagnostic(problem)]))
             report(.failed(problem))
             return
         }
+        let wasShowingFailure = showingFailure
+        showingFailure = false
         let previous = preview.check.diagnostics
         preview = result.preview
         let elapsed = clock.now - start
-        let unchanged = written.isEmpty && removed.isEmpty && previous == preview.check.diagnostics
+        let unchanged =
+            written.isEmpty && removed.isEmpty && previous == preview.check.diagnostics && !wasShowingFailure
         if !unchanged {
             build += 1
             publish(
@@ -140,6 +151,14 @@ final class SiteRebuilder: @unchecked Sendable {
                         check: preview.check)))
         }
         known = preview.sourcePaths
+    }
+
+    /// Tells open pages the preview's own findings again, after a failure they were shown.
+    private func republish() {
+        showingFailure = false
+        build += 1
+        publish(
+            PreviewStatus(build: Self.buildID(session: session, build: build), diagnostics: preview.check.diagnostics))
     }
 
     /// Waits until open pages have been told, so statuses reach them in build order.

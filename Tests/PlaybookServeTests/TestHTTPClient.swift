@@ -30,14 +30,17 @@ struct TestHTTPClient {
 
     /// Sends one request and reads the whole response, on a thread outside Swift's cooperative
     /// pool: blocking reads there would starve the server under test, which runs on that pool.
-    func get(_ rawPath: String, method: String = "GET") async throws -> Response {
-        try await offPool { try getBlocking(rawPath, method: method) }
+    /// `host` is the `Host` header (by default the address and port it connects to; nil sends none).
+    func get(_ rawPath: String, method: String = "GET", host: String?? = .none) async throws -> Response {
+        let header = host ?? "127.0.0.1:\(port)"
+        return try await offPool { try getBlocking(rawPath, method: method, host: header) }
     }
 
-    private func getBlocking(_ rawPath: String, method: String) throws -> Response {
+    private func getBlocking(_ rawPath: String, method: String, host: String?) throws -> Response {
         let socket = try TestSocket(port: port, timeout: timeout)
         defer { socket.close() }
-        try socket.send("\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
+        try socket.send("\(method) \(rawPath) HTTP/1.1\r\n\(hostLine)Connection: close\r\n\r\n")
         var data: [UInt8] = []
         while let chunk = try socket.receive() { data += chunk }
         guard let split = data.firstRange(of: Array("\r\n\r\n".utf8)) else {
@@ -78,7 +81,8 @@ final class TestEventStream: @unchecked Sendable {
 
     init(port: UInt16) throws {
         socket = try TestSocket(port: port, timeout: 0.2)
-        try socket.send("GET /__playbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        try socket.send(
+            "GET /__playbook/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
     }
 
     deinit { socket.close() }
