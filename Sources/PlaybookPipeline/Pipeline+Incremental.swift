@@ -72,7 +72,9 @@ extension Pipeline {
         let ruleFiles = try readRuleFiles(root: root, files: files)
         let baseline = try readBaseline(root: root)
         let handbook = parse(files)
-        let (checked, checking) = checkKeepingState(handbook, files: files, ruleFiles: ruleFiles)
+        // The preview publishes every page, drafts included, so no link to one is dead here.
+        let (checked, checking) = checkKeepingState(
+            handbook, files: files, ruleFiles: ruleFiles, publication: .everything)
         let theme = try Theme(overrides: files.templates)
         return try renderAll(
             tolerate(checked, baseline), checking: checking, ruleFiles: ruleFiles, theme: theme, previousOutputs: [],
@@ -176,7 +178,8 @@ extension Pipeline {
         let editedPages = edited.compactMap { handbook.pages.sortedIndex(of: $0).found.map { handbook.pages[$0] } }
         let rechecked =
             onlyBodies ? recheck(previous.checking, edited: editedPages, handbook: handbook, files: files) : nil
-        let (checked, checking) = rechecked ?? checkKeepingState(handbook, files: files, ruleFiles: ruleFiles)
+        let (checked, checking) =
+            rechecked ?? checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, publication: .everything)
         let result = tolerate(checked, previous.baseline)
         let theme = themeChanged ? try Theme(overrides: files.templates) : previous.theme
 

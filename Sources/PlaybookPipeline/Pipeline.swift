@@ -133,12 +133,13 @@ public enum Pipeline {
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
         publication: Publication = .standard
     ) -> CheckResult {
-        checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, language: language).0
+        checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication).0
     }
 
     /// CHECK as above, also returning what re-checking one edited page needs (`recheck`).
     static func checkKeepingState(
-        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil
+        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
+        publication: Publication = .standard
     ) -> (CheckResult, CheckState) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(

@@ -16,8 +16,14 @@ import Testing
         let fm = FileManager.default
         let repo = Repository.root()
         try fm.copyItem(at: repo.appendingPathComponent("content"), to: site.root.appendingPathComponent("content"))
-        try fm.copyItem(
-            at: repo.appendingPathComponent("playbook.yml"), to: site.root.appendingPathComponent("playbook.yml"))
+        for name in ["playbook.yml", ".playbook-baseline.json", ".playbook"]
+        where fm.fileExists(atPath: repo.appendingPathComponent(name).path) {
+            try fm.copyItem(at: repo.appendingPathComponent(name), to: site.root.appendingPathComponent(name))
+        }
+        // An absolute baseURL, so that the sitemap and the feed are written and searched too.
+        let config = try site.read("playbook.yml").split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("baseURL:") }.joined(separator: "\n")
+        try site.write("playbook.yml", config + "\nbaseURL: https://handbook.example.org/\n")
         let group = "content/groups/hangzhou"
         let copy = "content/groups/\(draftMarker)-city"
         for file in ["index.md", "rules.md", "onboarding.md", "sops/monthly-meetup.md"] {
@@ -29,11 +35,11 @@ import Testing
         }
         try site.write(
             "content/\(draftMarker)-plans/next.md",
-            "---\ntitle: \(draftMarker) 明年计划\ndraft: true\ndescription: \(draftMarker)\n---\n## \(draftMarker) 目标\n\n\(draftMarker) 内容。\n"
+            "---\ntitle: \(draftMarker) 明年计划\ndraft: true\ndescription: \(draftMarker)\ntags: [\(draftMarker)-tag, 活动]\n---\n## \(draftMarker) 目标\n\n\(draftMarker) 内容。\n"
         )
         try site.write(
             "content/internal/\(internalMarker)-budget.md",
-            "---\ntitle: \(internalMarker) 预算\nvisibility: internal\ndescription: \(internalMarker)\n---\n## \(internalMarker) 明细\n\n\(internalMarker) 只给团队看。\n"
+            "---\ntitle: \(internalMarker) 预算\nvisibility: internal\ndescription: \(internalMarker)\ntags: [\(internalMarker)-tag, 活动]\n---\n## \(internalMarker) 明细\n\n\(internalMarker) 只给团队看。\n"
         )
         return site
     }
@@ -107,6 +113,9 @@ import Testing
         #expect(draftPage.contains("draft-note"))
         #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains("health/index.html"))
         #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains { $0.hasPrefix("search/") })
+        // Tags are drawn from pages too: the draft's own tag has a page only when it is published.
+        #expect(Self.files(containing: Self.draftMarker, in: withDrafts).contains { $0.hasPrefix("tags/") })
+        #expect(Self.files(containing: Self.internalMarker, in: standard).contains { $0.hasPrefix("tags/") })
     }
 
     @Test func aLinkFromAPublishedPageToALeftOutOneIsAFindingAtTheLink() async throws {
