@@ -123,7 +123,6 @@ public final class OutputLock: @unchecked Sendable {
                 waiting?(holder)
                 told = true
             }
-            try? Task.checkCancellation()
             usleep(50_000)
         }
     }
