@@ -58,12 +58,38 @@ public struct CommandRun {
                 continue
             }
             // Read before waiting so a chatty child never blocks on a full pipe.
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            // Both pipes at once (a child that fills one while the other is read would block), and
+            // by plain reads: `readDataToEndOfFile` traps when a signal (another test's child
+            // exiting) interrupts it.
+            let errFD = err.fileHandleForReading.fileDescriptor
+            let errData = LockedBytes()
+            let errDone = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                errData.bytes = Self.readAll(errFD)
+                errDone.signal()
+            }
+            let outData = Self.readAll(out.fileHandleForReading.fileDescriptor)
+            errDone.wait()
             process.waitUntilExit()
             return CommandRun(
                 status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self))
+                stderr: String(decoding: errData.bytes, as: UTF8.self))
+        }
+    }
+
+    /// Reads a pipe to its end, retrying reads a signal interrupts.
+    public static func readAll(_ fd: Int32) -> [UInt8] {
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                data += buffer[..<n]
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return data
+            }
         }
     }
 
@@ -82,4 +108,8 @@ public func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) 
             continuation.resume(with: Result { try work() })
         }
     }
+}
+
+private final class LockedBytes: @unchecked Sendable {
+    var bytes: [UInt8] = []
 }
