@@ -155,9 +155,10 @@ def main():
             peak = max(r[2] for r in runs)
             lines.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {n / max(wall, 0.001):,.0f} | {wall / max(base, 0.001):.2f} |")
         walls = {name: statistics.median(r[0] for r in runs) for name, runs in samples.items()}
-        floor_wall = walls["floor (cmark-gfm only)"]
+        # A smoke run's tiny corpus can finish below the clock's resolution.
+        floor_wall = max(walls["floor (cmark-gfm only)"], 0.001)
         peak = max(r[2] for r in samples["playbook build"])
-        lines += ["", f"build ÷ hugo: {base / walls['hugo']:.2f}, build ÷ floor: {base / floor_wall:.2f}, "
+        lines += ["", f"build ÷ hugo: {base / max(walls['hugo'], 0.001):.2f}, build ÷ floor: {base / floor_wall:.2f}, "
                   f"check ÷ floor: {walls['playbook check'] / floor_wall:.2f}; build peak memory {peak:.0f} MB "
                   f"({peak * 1024 / n:.0f} KB per page); build time per page {base * 1000 / n:.2f} ms"]
         if not args.smoke:
