@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way:
-// Model ← Source, Markdown, Script, Check, Render, Output ← Pipeline ← Serve, Scaffold, LSP ← CLI ← playbook.
+// Model ← Source, Markdown, Script, Check, Render, Output ← Pipeline ← Incremental, Scaffold ← Serve, LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -60,8 +60,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PlaybookIncremental",
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookRender",
+                "PlaybookPipeline",
+            ]
+        ),
+        .target(
             name: "PlaybookServe",
-            dependencies: ["PlaybookPipeline", "PlaybookOutput", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "PlaybookModel", "PlaybookOutput", "PlaybookPipeline", "PlaybookIncremental",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .target(
             name: "PlaybookScaffold",
@@ -70,7 +80,9 @@ let package = Package(
         ),
         .target(
             name: "PlaybookLSP",
-            dependencies: ["PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookScaffold", "PlaybookModel"]
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookIncremental", "PlaybookScaffold",
+            ]
         ),
         .target(
             name: "PlaybookCLI",
@@ -97,7 +109,13 @@ let package = Package(
             name: "PlaybookScaffoldTests",
             dependencies: ["PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "TestSupport"]
         ),
-        .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookIncrementalTests",
+            dependencies: [
+                "PlaybookIncremental", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookModel",
+                "TestSupport",
+            ]),
+        .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "TestSupport"]),
         .testTarget(

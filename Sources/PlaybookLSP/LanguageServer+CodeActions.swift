@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookIncremental
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookScaffold
 
 /// `textDocument/codeAction`: quick fixes for the findings on the requested lines. A missing

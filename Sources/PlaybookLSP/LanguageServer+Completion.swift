@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookIncremental
 import PlaybookModel
-import PlaybookPipeline
 
 /// `textDocument/completion`: what the cursor's place asks for. In front matter, the kind's
 /// keys and a key's allowed values; on a heading line, the required sections the page lacks,

@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookIncremental
 import PlaybookModel
-import PlaybookPipeline
 
 /// Hover, go to definition and the document outline.
 extension LanguageServer {

@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookIncremental
 import PlaybookModel
-import PlaybookPipeline
 
 /// What the feature requests share: the page under the cursor as the handbook holds it, the
 /// script it is written in and links as written in its text.

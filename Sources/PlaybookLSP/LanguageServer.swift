@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
+import PlaybookIncremental
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 
 /// The protocol side of `playbook lsp`: takes decoded messages, keeps the open documents and the
@@ -203,7 +203,7 @@ public final class LanguageServer: @unchecked Sendable {
     func reloadSession() {
         guard let root else { return }
         do {
-            var loaded = try Pipeline.session(siteAt: root, language: language)
+            var loaded = try CheckSession(siteAt: root, language: language)
             for document in documents.values {
                 if let path = sitePath(document.uri), loaded.reads(path) {
                     try loaded.update(path, bytes: document.bytes)
@@ -287,7 +287,7 @@ public final class LanguageServer: @unchecked Sendable {
         explained.remove(uri)
         // The handbook goes back to what is on disk for the page.
         if let root, let path = sitePath(uri), session?.reads(path) == true {
-            let changes = try Pipeline.readChanges([path], siteAt: root, known: [path])
+            let changes = try ChangeSet.read([path], siteAt: root, known: [path])
             for (changed, bytes) in changes.files { try session?.update(changed, bytes: bytes) }
         }
         send(Self.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
@@ -318,7 +318,7 @@ public final class LanguageServer: @unchecked Sendable {
             reloadSession()
         } else if !paths.isEmpty {
             let known = Set(paths.filter { session?.page($0) != nil })
-            let changes = try Pipeline.readChanges(paths, siteAt: root, known: known)
+            let changes = try ChangeSet.read(paths, siteAt: root, known: known)
             for (path, bytes) in changes.files { try session?.update(path, bytes: bytes) }
             for gone in paths where changes.files[gone] == nil { try session?.update(gone, bytes: nil) }
         }

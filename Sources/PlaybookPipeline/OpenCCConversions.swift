@@ -4,12 +4,12 @@ import PlaybookScript
 
 /// The checker's phrase-level conversions, by OpenCC: towards Simplified with `t2s`, `tw2s`
 /// and `hk2s`, towards Traditional with `s2t`, `s2tw` and `s2hk`.
-struct OpenCCConversions: ScriptConversions {
+package struct OpenCCConversions: ScriptConversions {
     let toSimplified: [ScriptConverter]
     let toTraditional: [ScriptConverter]
 
     /// Nil when OpenCC's dictionaries are missing: the checker then judges characters one by one.
-    init?() {
+    package init?() {
         guard let simplified = try? [ScriptConfiguration.t2s, .tw2s, .hk2s].map(ScriptConverter.open),
             let traditional = try? [ScriptConfiguration.s2t, .s2tw, .s2hk].map(ScriptConverter.open)
         else { return nil }
@@ -17,7 +17,7 @@ struct OpenCCConversions: ScriptConversions {
         toTraditional = traditional
     }
 
-    func convert(_ texts: [String], into script: WrittenScript) -> [[String]] {
+    package func convert(_ texts: [String], into script: WrittenScript) -> [[String]] {
         let converters = script == .simplified ? toSimplified : toTraditional
         let results = converters.compactMap { try? $0.convert(texts) }
         guard results.count == converters.count else { return texts.map { _ in [] } }

@@ -37,7 +37,7 @@ extension Pipeline {
 
     /// Every file of every edition: its pages and the site's content assets and static files,
     /// copied into each edition's folder so its relative links to them resolve.
-    static func renderEditions(_ result: CheckResult, theme: Theme) throws -> (
+    package static func renderEditions(_ result: CheckResult, theme: Theme) throws -> (
         rendered: [OutputFile], copies: [OutputFile]
     ) {
         var rendered: [OutputFile] = []

@@ -5,7 +5,7 @@ import PlaybookSource
 extension Pipeline {
     /// Marks each group row of the health report with the template version the group follows
     /// (from its `lineage.yml`) and whether the template has changed since.
-    static func annotateLineage(_ health: HealthReport, files: SiteFiles) -> HealthReport {
+    package static func annotateLineage(_ health: HealthReport, files: SiteFiles) -> HealthReport {
         let lineages = Lineage.all(in: files)
         guard !lineages.isEmpty else { return health }
         let templates = ReplicationTemplate.all(in: files)

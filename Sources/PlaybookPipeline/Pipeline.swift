@@ -21,6 +21,18 @@ public struct CheckResult: Sendable {
     public var rules: RuleSet = .defaults
     /// Findings the site's baseline tolerates: reported by `check` as known, never counted.
     public var known: [Diagnostic] = []
+
+    package init(
+        files: SiteFiles, handbook: Handbook, diagnostics: [Diagnostic], health: HealthReport,
+        rules: RuleSet = .defaults, known: [Diagnostic] = []
+    ) {
+        self.files = files
+        self.handbook = handbook
+        self.diagnostics = diagnostics
+        self.health = health
+        self.rules = rules
+        self.known = known
+    }
 }
 
 /// What `build` did.
@@ -133,14 +145,16 @@ public enum Pipeline {
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
         publication: Publication = .standard
     ) -> CheckResult {
-        checkKeepingState(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication).0
+        checkKeepingChecker(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication)
+            .result
     }
 
-    /// CHECK as above, also returning what re-checking one edited page needs (`recheck`).
-    static func checkKeepingState(
+    /// CHECK as above, also giving the checker and the rules' own findings: what re-checking one
+    /// edited page starts from (serve's incremental rebuilds).
+    package static func checkKeepingChecker(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
         publication: Publication = .standard
-    ) -> (CheckResult, CheckState) {
+    ) -> (result: CheckResult, checker: Checker, findings: [Diagnostic]) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         let checker = Checker(
             rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
@@ -157,11 +171,11 @@ public enum Pipeline {
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
         let result = CheckResult(
             files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
-        return (result, CheckState(checker: checker, handbook: handbook, diagnostics: diagnostics, findings: findings))
+        return (result, checker, findings)
     }
 
     /// The rules `handbook` is checked by, and the config's and rule files' own diagnostics.
-    static func ruleSet(_ handbook: Handbook, ruleFiles: [String: String]) -> (RuleSet, [Diagnostic]) {
+    package static func ruleSet(_ handbook: Handbook, ruleFiles: [String: String]) -> (RuleSet, [Diagnostic]) {
         // Rule files named by `include:` are YAML like playbook.yml: the config loader reads them,
         // so their own problems are located in their own files.
         let includes = RuleSet.referencedFiles(in: handbook.config).compactMap { path in
@@ -200,7 +214,7 @@ public enum Pipeline {
 
     /// Content assets and `static/` files, copied as they are. A rendered file wins over a
     /// copy of the same path, and a content asset over a static file.
-    static func copiedFiles(_ files: SiteFiles, skipping rendered: Set<String>) -> [OutputFile] {
+    package static func copiedFiles(_ files: SiteFiles, skipping rendered: Set<String>) -> [OutputFile] {
         var taken = rendered
         var output: [OutputFile] = []
         // A group's lineage record is bookkeeping for `playbook update`, not part of the site.
@@ -225,7 +239,7 @@ public enum Pipeline {
     }
 
     /// The site's baseline file, if it has one; a file that does not parse is an error naming it.
-    static func readBaseline(root: URL, file: String = Baseline.fileName) throws -> Baseline? {
+    package static func readBaseline(root: URL, file: String = Baseline.fileName) throws -> Baseline? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return nil }
         let text = String(decoding: try SiteReader(root: root).readFile(file).bytes, as: UTF8.self)
         switch Baseline.parse(text) {
@@ -235,7 +249,7 @@ public enum Pipeline {
     }
 
     /// The findings `baseline` records move from `diagnostics` to `known`; pure.
-    static func tolerate(_ result: CheckResult, _ baseline: Baseline?) -> CheckResult {
+    package static func tolerate(_ result: CheckResult, _ baseline: Baseline?) -> CheckResult {
         guard let baseline else { return result }
         var result = result
         let split = baseline.filter(result.diagnostics, line: LineLookup(result).line)
@@ -244,7 +258,7 @@ public enum Pipeline {
         return result
     }
 
-    static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
+    package static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
         let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(
             path: files.configPath, text: files.config)
         var result: [String: String] = [:]

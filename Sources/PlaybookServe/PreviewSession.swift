@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import PlaybookIncremental
 import PlaybookModel
 import PlaybookOutput
 import PlaybookPipeline
@@ -114,7 +115,7 @@ public final class PreviewSession: @unchecked Sendable {
             throw error
         }
         do {
-            (preview, files) = try Pipeline.preview(siteAt: options.source)
+            (preview, files) = try Preview.build(siteAt: options.source)
             try writer.writeAll(files)
         } catch {
             await server.stop()

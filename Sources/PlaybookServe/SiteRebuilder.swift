@@ -1,7 +1,7 @@
 import Foundation
+import PlaybookIncremental
 import PlaybookModel
 import PlaybookOutput
-import PlaybookPipeline
 
 /// Changes reported by the watcher and not yet rebuilt, with the time of the latest one.
 final class PendingChanges: @unchecked Sendable {
@@ -108,7 +108,7 @@ final class SiteRebuilder: @unchecked Sendable {
         var removed: [String] = []
         let result: Rebuild
         do {
-            let changes = try Pipeline.readChanges(paths, siteAt: root, known: known)
+            let changes = try ChangeSet.read(paths, siteAt: root, known: known)
             guard !changes.isEmpty else {
                 // Undoing what failed (deleting a new template that did not parse) changes
                 // nothing the preview holds; pages must still drop the failure they show.
@@ -116,8 +116,8 @@ final class SiteRebuilder: @unchecked Sendable {
                 return
             }
             // The edited page goes to disk first; the checks and the pages it reaches follow.
-            written.formUnion(try writer.write(Pipeline.quickRender(preview, applying: changes)))
-            result = try Pipeline.rebuild(preview, applying: changes)
+            written.formUnion(try writer.write(preview.quickRender(applying: changes)))
+            result = try preview.rebuild(applying: changes)
             written.formUnion(try writer.write(result.files))
             removed = try writer.remove(result.removed)
         } catch {

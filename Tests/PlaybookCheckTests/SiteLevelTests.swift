@@ -61,26 +61,6 @@ import Testing
         #expect(refused.check.diagnostics.allSatisfy { $0.file == "content/sops/new.md" })
     }
 
-    /// Serving honours the baseline too: known findings raise no overlay, a new one does.
-    @Test func servingToleratesTheBaselineAndReportsNewFindings() throws {
-        let site = try TemporarySite([
-            "playbook.yml": "title: 手册\nlanguage: en\n",
-            "content/sops/old.md": "---\ntitle: 老流程\n---\n## Steps\n\n1. a\n2. b\n",
-        ])
-        defer { site.remove() }
-        let checked = try Pipeline.check(siteAt: site.root)
-        try site.write(
-            Baseline.fileName, Baseline(recording: checked.diagnostics, line: LineLookup(checked).line).rendered())
-        let (preview, _) = try Pipeline.preview(siteAt: site.root)
-        #expect(preview.check.diagnostics.isEmpty)
-        #expect(preview.check.known.count == checked.diagnostics.count)
-
-        try site.write("content/about.md", "---\ntitle: 关于\n---\n[x](nowhere.md)\n")
-        let changes = try Pipeline.readChanges(["content/about.md"], siteAt: site.root, known: preview.sourcePaths)
-        let rebuilt = try Pipeline.rebuild(preview, applying: changes)
-        #expect(rebuilt.preview.check.diagnostics.map(\.rule) == ["page.broken-link"])
-    }
-
     @Test func aCorruptBaselineIsAnErrorNamingTheFile() throws {
         let site = try TemporarySite(["playbook.yml": "title: 手册\n", Baseline.fileName: "{not json"])
         defer { site.remove() }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookIncremental
 import PlaybookModel
 import PlaybookPipeline
 import TestSupport
@@ -17,14 +18,14 @@ import Testing
     @Test func aSaveRerendersThePageInEveryEdition() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
-        let (preview, files) = try Pipeline.preview(siteAt: site.root)
+        let (preview, files) = try Preview.build(siteAt: site.root)
         #expect(files.contains { $0.path == "zh-Hant-TW/groups/hangzhou/rules/index.html" })
         var output = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
         try site.write("content/groups/hangzhou/rules.md", "---\ntitle: 群规\n---\n# 群规\n\n## 昵称\n\n不用打印机打印软件广告。\n")
-        let changes = try Pipeline.readChanges(
+        let changes = try ChangeSet.read(
             ["content/groups/hangzhou/rules.md"], siteAt: site.root, known: preview.sourcePaths)
-        #expect(Pipeline.quickRender(preview, applying: changes).isEmpty)
-        let rebuild = try Pipeline.rebuild(preview, applying: changes)
+        #expect(preview.quickRender(applying: changes).isEmpty)
+        let rebuild = try preview.rebuild(applying: changes)
         for file in rebuild.files { output[file.path] = file.bytes }
         for path in rebuild.removed { output[path] = nil }
         let simplified = String(decoding: output["groups/hangzhou/rules/index.html"] ?? [], as: UTF8.self)
@@ -32,7 +33,7 @@ import Testing
         #expect(simplified.contains("不用打印机打印软件广告。"))
         #expect(traditional.contains("不用印表機列印軟體廣告。"))
 
-        let (_, freshFiles) = try Pipeline.preview(siteAt: site.root)
+        let (_, freshFiles) = try Preview.build(siteAt: site.root)
         let expected = Dictionary(uniqueKeysWithValues: freshFiles.map { ($0.path, $0.bytes) })
         #expect(Set(output.keys) == Set(expected.keys))
         for (path, bytes) in expected where output[path] != bytes {

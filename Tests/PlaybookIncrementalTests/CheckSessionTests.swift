@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookIncremental
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookSource
@@ -15,7 +16,7 @@ import Testing
     @Test func everyPageOfTheSampleMatchesTheWholeCheck() throws {
         let files = try files()
         let whole = Pipeline.check(files).diagnostics
-        let session = Pipeline.session(files)
+        let session = CheckSession(files)
         for page in session.handbook.pages {
             #expect(session.diagnostics(for: page.path).new == whole.filter { $0.file == page.path }, "\(page.path)")
         }
@@ -23,7 +24,7 @@ import Testing
 
     @Test func anEditedPageAndThePagesLinkingToItMatchTheWholeCheckOfTheEditedSite() throws {
         var files = try files()
-        var session = Pipeline.session(files)
+        var session = CheckSession(files)
         // Rename every heading of one page and break its front matter: links to its anchors
         // from other pages break, its own sections go missing.
         let target = try #require(files.content.firstIndex { $0.path == "content/rules/network-rules.md" })
@@ -41,7 +42,7 @@ import Testing
 
     @Test func aNewPageAndARemovedPageMatchTheWholeCheck() throws {
         var files = try files()
-        var session = Pipeline.session(files)
+        var session = CheckSession(files)
         let added = RawFile(path: "content/groups/chengdu.md", bytes: Array("---\ntitle: 重复\nkind: group\n---\n".utf8))
         files.content.append(added)
         files.content.sort { $0.path < $1.path }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookIncremental
 import PlaybookModel
 import PlaybookPipeline
 import TestSupport
@@ -25,7 +26,7 @@ struct IncrementalRebuildTests {
     func check(_ edits: [String: String?], expectWholeSite: Bool, checksEveryPage: Bool? = nil) throws -> Rebuild {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
-        let (preview, files) = try Pipeline.preview(siteAt: site.root)
+        let (preview, files) = try Preview.build(siteAt: site.root)
         var output = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
         for (path, text) in edits {
             if let text {
@@ -34,13 +35,13 @@ struct IncrementalRebuildTests {
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
             }
         }
-        let changes = try Pipeline.readChanges(Set(edits.keys), siteAt: site.root, known: preview.sourcePaths)
-        let quick = Pipeline.quickRender(preview, applying: changes)
-        let rebuild = try Pipeline.rebuild(preview, applying: changes)
+        let changes = try ChangeSet.read(Set(edits.keys), siteAt: site.root, known: preview.sourcePaths)
+        let quick = preview.quickRender(applying: changes)
+        let rebuild = try preview.rebuild(applying: changes)
         for file in quick + rebuild.files { output[file.path] = file.bytes }
         for path in rebuild.removed { output[path] = nil }
 
-        let (fresh, freshFiles) = try Pipeline.preview(siteAt: site.root)
+        let (fresh, freshFiles) = try Preview.build(siteAt: site.root)
         let expected = Dictionary(uniqueKeysWithValues: freshFiles.map { ($0.path, $0.bytes) })
         #expect(rebuild.wasFull == expectWholeSite)
         #expect(Set(output.keys) == Set(expected.keys))
@@ -124,15 +125,15 @@ struct IncrementalRebuildTests {
     @Test func aDeletedFolderRemovesItsPages() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
-        let (preview, _) = try Pipeline.preview(siteAt: site.root)
+        let (preview, _) = try Preview.build(siteAt: site.root)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/groups"))
-        let changes = try Pipeline.readChanges(["content/groups"], siteAt: site.root, known: preview.sourcePaths)
+        let changes = try ChangeSet.read(["content/groups"], siteAt: site.root, known: preview.sourcePaths)
         #expect(
             Set(changes.files.keys) == [
                 "content/groups/hangzhou/index.md", "content/groups/hangzhou/rules.md",
                 "content/groups/hangzhou/photo.txt",
             ])
-        let rebuild = try Pipeline.rebuild(preview, applying: changes)
+        let rebuild = try preview.rebuild(applying: changes)
         #expect(rebuild.removed.contains("groups/hangzhou/rules/index.html"))
         #expect(rebuild.removed.contains("groups/hangzhou/photo.txt"))
     }
@@ -140,10 +141,10 @@ struct IncrementalRebuildTests {
     @Test func hiddenAndUnwatchedFilesAreIgnored() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
-        let (preview, _) = try Pipeline.preview(siteAt: site.root)
+        let (preview, _) = try Preview.build(siteAt: site.root)
         try site.write("content/.rules.md.swp", "x")
         try site.write("notes.md", "x")
-        let changes = try Pipeline.readChanges(
+        let changes = try ChangeSet.read(
             ["content/.rules.md.swp", "notes.md"], siteAt: site.root, known: preview.sourcePaths)
         #expect(changes.isEmpty)
     }

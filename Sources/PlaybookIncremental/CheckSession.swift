@@ -1,10 +1,11 @@
 // Checking as pages are edited, for `playbook lsp`. A `CheckSession` is a parsed handbook held
 // in memory; a page's new text re-parses that page alone, and a page is checked on its own
 // against the rest of the handbook, with exactly the findings `check` reports for its file.
-// Only `session(siteAt:)` touches the disk.
+// Only `init(siteAt:)` touches the disk.
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookPipeline
 import PlaybookSource
 
 /// A parsed handbook held between edits, ready to check one page at a time.
@@ -45,21 +46,21 @@ public struct CheckSession: Sendable {
 
     /// Whether `path` names a file the session reads: the config or a page.
     public func reads(_ path: String) -> Bool {
-        path == files.configPath || Pipeline.isPage(path)
+        path == files.configPath || Edits.isPage(path)
     }
 
     /// Takes a file's new text (nil: the file is gone). A page is parsed again on its own; the
     /// config gives new rules for every page.
     public mutating func update(_ path: String, bytes: [UInt8]?) throws {
         if path == files.configPath {
-            files.config = try bytes.map(Pipeline.configText)
-            var handbook = Pipeline.parseConfig(files, pages: prepared.handbook.pages)
+            files.config = try bytes.map(Edits.configText)
+            var handbook = Edits.parseConfig(files, pages: prepared.handbook.pages)
             handbook.assets = prepared.handbook.assets
             self = CheckSession(
                 handbook: handbook, files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
-        } else if Pipeline.isPage(path) {
+        } else if Edits.isPage(path) {
             if let bytes {
-                prepared.replace(Pipeline.parsePage(path: path, bytes: bytes))
+                prepared.replace(Edits.parsePage(path: path, bytes: bytes))
             } else {
                 prepared.remove(path)
             }
@@ -87,18 +88,19 @@ public struct CheckSession: Sendable {
     }
 }
 
-extension Pipeline {
+extension CheckSession {
     /// LOAD → PARSE, kept for checking page by page: the site's files, rule files and baseline.
-    public static func session(siteAt root: URL, language: Language? = nil) throws -> CheckSession {
+    public init(siteAt root: URL, language: Language? = nil) throws {
         let files = try SiteReader(root: root).read()
-        let ruleFiles = try readRuleFiles(root: root, files: files)
-        return session(files, ruleFiles: ruleFiles, baseline: try readBaseline(root: root), language: language)
+        let ruleFiles = try Pipeline.readRuleFiles(root: root, files: files)
+        self.init(files, ruleFiles: ruleFiles, baseline: try Pipeline.readBaseline(root: root), language: language)
     }
 
     /// PARSE on files already read; pure.
-    public static func session(
+    public init(
         _ files: SiteFiles, ruleFiles: [String: String] = [:], baseline: Baseline? = nil, language: Language? = nil
-    ) -> CheckSession {
-        CheckSession(handbook: parse(files), files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
+    ) {
+        self.init(
+            handbook: Pipeline.parse(files), files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
     }
 }

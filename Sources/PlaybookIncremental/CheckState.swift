@@ -4,6 +4,7 @@
 // check of the whole handbook; edits that can change another page's findings take the full check.
 import PlaybookCheck
 import PlaybookModel
+import PlaybookPipeline
 import PlaybookSource
 
 /// What re-checking one edited page needs, kept between rebuilds: the checker, the handbook
@@ -23,16 +24,26 @@ struct CheckState: Sendable {
     }
 }
 
-extension Pipeline {
+extension CheckState {
+    /// CHECK of the whole handbook as the preview judges it (every page published, drafts
+    /// included, so no link to one is dead), keeping what re-checking one page needs. Pure.
+    static func check(_ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String]) -> (CheckResult, CheckState)
+    {
+        let (result, checker, findings) = Pipeline.checkKeepingChecker(
+            handbook, files: files, ruleFiles: ruleFiles, publication: .everything)
+        return (
+            result,
+            CheckState(checker: checker, handbook: handbook, diagnostics: result.diagnostics, findings: findings)
+        )
+    }
+
     /// CHECK again only `edited`, pages whose summary (title, kind, URL, front matter, links)
     /// is unchanged; nil when the edit can reach other pages' findings, so the caller checks
     /// the whole handbook. Another page's findings read an edited page only through its
     /// anchors (links to `page.md#anchor`) and, for a replication template's documents, its
     /// variables; an edit that changes either takes the full check. Pure.
-    static func recheck(
-        _ state: CheckState, edited: [Page], handbook: Handbook, files: SiteFiles
-    ) -> (CheckResult, CheckState)? {
-        var state = state
+    func recheck(edited: [Page], handbook: Handbook, files: SiteFiles) -> (CheckResult, CheckState)? {
+        var state = self
         for page in edited {
             guard page.templateName == nil, let index = state.prepared.index(of: page.path) else { return nil }
             let old = state.prepared.handbook.pages[index]
@@ -49,7 +60,7 @@ extension Pipeline {
             state.findings.replaceDiagnostics(of: page.path, with: findings)
             state.diagnostics.replaceDiagnostics(of: page.path, with: all)
         }
-        let health = annotateLineage(state.checker.health(handbook, findings: state.findings), files: files)
+        let health = Pipeline.annotateLineage(state.checker.health(handbook, findings: state.findings), files: files)
         let result = CheckResult(
             files: files, handbook: handbook, diagnostics: state.diagnostics, health: health,
             rules: state.checker.rules)

@@ -1,0 +1,73 @@
+import PlaybookCheck
+import PlaybookMarkdown
+import PlaybookModel
+import PlaybookRender
+import PlaybookSource
+
+/// What every incremental step shares: one page or the config parsed again, and how an edit is told apart.
+enum Edits {
+    /// The handbook around already parsed pages: the config decoded again, pages as given.
+    static func parseConfig(_ files: SiteFiles, pages: [Page]) -> Handbook {
+        let (config, configDiagnostics) = SiteConfigLoader(extraKeys: RuleSet.configKeys)
+            .load(path: files.configPath, text: files.config)
+        return Handbook(config: config, pages: pages, configDiagnostics: configDiagnostics)
+    }
+
+    static func parsePage(path: String, bytes: [UInt8]) -> Page {
+        PageParser().parse(FrontMatterSplitter().split(path: path, bytes: bytes))
+    }
+
+    /// Whether other pages show this page the same way: navigation, section lists and list pages
+    /// draw on its title, kind, URL and front matter; "linked from" on the links in its body.
+    static func sameSummary(_ a: Page, _ b: Page) -> Bool {
+        a.title == b.title && a.kind == b.kind && a.url == b.url && a.frontMatter == b.frontMatter
+            && SiteRenderer.showsTheSameElsewhere(a, b)
+    }
+
+    static func isPage(_ path: String) -> Bool {
+        path.hasPrefix("content/") && path.hasSuffix(".md")
+    }
+
+    static func configText(_ bytes: [UInt8]) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw PlaybookError(
+                stage: "load", path: "playbook.yml", message: "the config is not valid UTF-8; save it as UTF-8")
+        }
+        return text
+    }
+
+    static func templateText(_ bytes: [UInt8], path: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw PlaybookError(stage: "load", path: path, message: "the template is not valid UTF-8")
+        }
+        return text
+    }
+}
+
+/// Sorted-by-path arrays (pages, raw files): find, insert, replace and remove by path.
+protocol PathKeyed { var path: String { get } }
+extension Page: PathKeyed {}
+extension RawFile: PathKeyed {}
+
+extension Array where Element: PathKeyed {
+    func sortedIndex(of path: String) -> (index: Int, found: Int?) {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].path < path { low = mid + 1 } else { high = mid }
+        }
+        return (low, low < count && self[low].path == path ? low : nil)
+    }
+
+    /// Replaces, inserts (keeping the order) or, for nil, removes the element at `path`.
+    mutating func upsert(_ element: Element?, at path: String) {
+        let (index, found) = sortedIndex(of: path)
+        switch (element, found) {
+        case (let element?, _?): self[index] = element
+        case (let element?, nil): insert(element, at: index)
+        case (nil, _?): remove(at: index)
+        case (nil, nil): break
+        }
+    }
+}
