@@ -45,7 +45,7 @@ extension ChangeSet {
         if let config = changes.files["playbook.yml"] {
             var files = SiteFiles()
             files.config = config.map { String(decoding: $0, as: UTF8.self) }
-            changes.ruleFiles = try Pipeline.readRuleFiles(root: root, files: files)
+            changes.ruleFiles = try Pipeline.readRuleFiles(root: root, config: Pipeline.decodeConfig(files).0)
         }
         return changes
     }

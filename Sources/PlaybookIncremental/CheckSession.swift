@@ -91,9 +91,10 @@ public struct CheckSession: Sendable {
 extension CheckSession {
     /// LOAD → PARSE, kept for checking page by page: the site's files, rule files and baseline.
     public init(siteAt root: URL, language: Language? = nil) throws {
-        let files = try SiteReader(root: root).read()
-        let ruleFiles = try Pipeline.readRuleFiles(root: root, files: files)
-        self.init(files, ruleFiles: ruleFiles, baseline: try Pipeline.readBaseline(root: root), language: language)
+        let site = try Pipeline.load(siteAt: root)
+        self.init(
+            handbook: Pipeline.parse(site), files: site.files, ruleFiles: site.ruleFiles, baseline: site.baseline,
+            language: language)
     }
 
     /// PARSE on files already read; pure.

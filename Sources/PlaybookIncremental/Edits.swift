@@ -1,6 +1,7 @@
 import PlaybookCheck
 import PlaybookMarkdown
 import PlaybookModel
+import PlaybookPipeline
 import PlaybookRender
 import PlaybookSource
 
@@ -8,8 +9,7 @@ import PlaybookSource
 enum Edits {
     /// The handbook around already parsed pages: the config decoded again, pages as given.
     static func parseConfig(_ files: SiteFiles, pages: [Page]) -> Handbook {
-        let (config, configDiagnostics) = SiteConfigLoader(extraKeys: RuleSet.configKeys)
-            .load(path: files.configPath, text: files.config)
+        let (config, configDiagnostics) = Pipeline.decodeConfig(files)
         return Handbook(config: config, pages: pages, configDiagnostics: configDiagnostics)
     }
 
@@ -25,7 +25,7 @@ enum Edits {
     }
 
     static func isPage(_ path: String) -> Bool {
-        path.hasPrefix("content/") && path.hasSuffix(".md")
+        path.hasPrefix(SiteLayout.content + "/") && path.hasSuffix(".md")
     }
 
     static func configText(_ bytes: [UInt8]) throws -> String {

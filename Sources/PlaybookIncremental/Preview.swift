@@ -56,16 +56,14 @@ extension Preview {
     /// LOAD → PARSE → CHECK → RENDER into memory, keeping what later rebuilds need. Unlike
     /// `Pipeline.build`, renders even when checks fail: `serve` shows the diagnostics over the pages.
     public static func build(siteAt root: URL) throws -> (Preview, [OutputFile]) {
-        let files = try SiteReader(root: root).read()
-        let ruleFiles = try Pipeline.readRuleFiles(root: root, files: files)
-        let baseline = try Pipeline.readBaseline(root: root)
-        let handbook = Pipeline.parse(files)
+        let site = try Pipeline.load(siteAt: root)
+        let handbook = Pipeline.parse(site)
         // The preview publishes every page, drafts included, so no link to one is dead here.
-        let (checked, checking) = CheckState.check(handbook, files: files, ruleFiles: ruleFiles)
-        let theme = try Theme(overrides: files.templates)
+        let (checked, checking) = CheckState.check(handbook, files: site.files, ruleFiles: site.ruleFiles)
+        let theme = try Theme(overrides: site.files.templates)
         return try renderAll(
-            Pipeline.tolerate(checked, baseline), checking: checking, ruleFiles: ruleFiles, theme: theme,
-            baseline: baseline)
+            Pipeline.tolerate(checked, site.baseline), checking: checking, ruleFiles: site.ruleFiles, theme: theme,
+            baseline: site.baseline)
     }
 
     // MARK: - Steps

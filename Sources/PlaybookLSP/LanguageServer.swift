@@ -220,10 +220,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     func registerWatchers() {
         guard watchesFiles, root != nil else { return }
-        let watchers: JSON = [
-            ["globPattern": "**/*.md"], ["globPattern": "**/playbook.yml"], ["globPattern": "**/*.yml"],
-            ["globPattern": .string("**/" + Baseline.fileName)],
-        ]
+        // The site's inputs as the load stage lists them; changes to files the session does not
+        // read (theme files, say) are passed over when they arrive.
+        let watchers = JSON.array(SiteLayout.watchPatterns.map { ["globPattern": .string($0)] })
         send([
             "jsonrpc": "2.0", "id": .int(nextRequestID), "method": "client/registerCapability",
             "params": [

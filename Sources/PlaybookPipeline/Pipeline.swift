@@ -64,9 +64,19 @@ public enum Pipeline {
     public static func check(siteAt root: URL, language: Language? = nil, publication: Publication = .standard) throws
         -> CheckResult
     {
-        let files = try StageTimer.measure("load") { try SiteReader(root: root).read() }
-        let ruleFiles = try readRuleFiles(root: root, files: files)
-        return check(files, ruleFiles: ruleFiles, language: language, publication: publication)
+        check(try load(siteAt: root, baseline: nil), language: language, publication: publication)
+    }
+
+    /// PARSE → CHECK → TOLERATE on a site already loaded; pure. The findings its baseline records
+    /// move to `known`.
+    public static func check(_ site: LoadedSite, language: Language? = nil, publication: Publication = .standard)
+        -> CheckResult
+    {
+        let handbook = StageTimer.measure("parse") { parse(site) }
+        let checked = StageTimer.measure("check") {
+            check(handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication)
+        }
+        return tolerate(checked, site.baseline)
     }
 
     /// LOAD → PARSE → CHECK → (refuse on error) LEAVE OUT → RENDER → WRITE.
@@ -81,8 +91,10 @@ public enum Pipeline {
         let writer = OutputWriter(
             destination: output, waiting: waiting.map { tell in { @Sendable holder in tell(holder.description) } })
         try writer.checkDestination()
-        let checked = try tolerating(
-            baselineAt: root, try check(siteAt: root, language: language, publication: options.publication))
+        // Every input, the baseline included, is read before the check: a baseline that does not
+        // parse stops the build before any work.
+        let checked = check(
+            try load(siteAt: root, baseline: Baseline.fileName), language: language, publication: options.publication)
         guard !checked.diagnostics.hasErrors else { return BuildResult(check: checked, written: []) }
         var result = leaveOut(checked, publication: options.publication, language: language)
         // The raw Markdown bytes are parsed already; let them go before rendering.
@@ -187,8 +199,16 @@ public enum Pipeline {
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
     public static func parse(_ files: SiteFiles) -> Handbook {
-        let (config, configDiagnostics) = SiteConfigLoader(extraKeys: RuleSet.configKeys)
-            .load(path: files.configPath, text: files.config)
+        parse(files, config: decodeConfig(files))
+    }
+
+    /// PARSE every content file of a loaded site, around its config as loaded (decoded once).
+    public static func parse(_ site: LoadedSite) -> Handbook {
+        parse(site.files, config: (site.config, site.configDiagnostics))
+    }
+
+    static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic])) -> Handbook {
+        let (config, configDiagnostics) = decoded
         let parser = PageParser()
         let splitter = FrontMatterSplitter()
         let raw = files.content
@@ -226,50 +246,6 @@ public enum Pipeline {
             output.append(OutputFile(path: file.path, bytes: file.bytes))
         }
         return output
-    }
-
-    /// LOAD the site's baseline (`.playbook-baseline.json`, written by `check --write-baseline`)
-    /// and let the findings it records through: a handbook adopting the checker builds while
-    /// only new findings fail. Without the file, the result is unchanged.
-    public static func tolerating(
-        baselineAt root: URL, _ result: CheckResult, file: String = Baseline.fileName
-    ) throws -> CheckResult {
-        guard let baseline = try readBaseline(root: root, file: file) else { return result }
-        return tolerate(result, baseline)
-    }
-
-    /// The site's baseline file, if it has one; a file that does not parse is an error naming it.
-    package static func readBaseline(root: URL, file: String = Baseline.fileName) throws -> Baseline? {
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else { return nil }
-        let text = String(decoding: try SiteReader(root: root).readFile(file).bytes, as: UTF8.self)
-        switch Baseline.parse(text) {
-        case .success(let baseline): return baseline
-        case .failure(let failure): throw PlaybookError(stage: "check", path: file, message: failure.message)
-        }
-    }
-
-    /// The findings `baseline` records move from `diagnostics` to `known`; pure.
-    package static func tolerate(_ result: CheckResult, _ baseline: Baseline?) -> CheckResult {
-        guard let baseline else { return result }
-        var result = result
-        let split = baseline.filter(result.diagnostics, line: LineLookup(result).line)
-        result.diagnostics = split.new
-        result.known = split.known
-        return result
-    }
-
-    package static func readRuleFiles(root: URL, files: SiteFiles) throws -> [String: String] {
-        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(
-            path: files.configPath, text: files.config)
-        var result: [String: String] = [:]
-        let reader = SiteReader(root: root)
-        // Only files inside the site are read: a rule file the check cannot find is reported at
-        // its include line, which also covers a symbolic link that leads out of the site.
-        for path in RuleSet.referencedFiles(in: config) where reader.isInsideSite(path) {
-            guard let file = try? reader.readFile(path) else { continue }
-            result[path] = String(decoding: file.bytes, as: UTF8.self)
-        }
-        return result
     }
 }
 

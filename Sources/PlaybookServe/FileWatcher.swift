@@ -12,15 +12,13 @@ struct WatchEvent: Hashable, Sendable {
     var settled: Bool
 }
 
-/// Watches `content/`, `templates/`, `static/` and `playbook.yml` below a site root.
+/// Watches the site's inputs as `SiteLayout` lists them (`content/`, `templates/`, `static/` and
+/// `playbook.yml`) below a site root.
 ///
 /// On Linux it uses inotify with one watch per folder, adding watches for folders created later;
 /// elsewhere, or when inotify is unavailable (no more watches allowed), it polls modification
 /// times. Hidden files and folders are ignored, as the build ignores them.
 final class FileWatcher: @unchecked Sendable {
-    static let folders = SiteLayout.folders
-    static let files = [SiteLayout.config]
-
     let root: URL
     private let lock = NSLock()
     private var stopped = false
@@ -55,13 +53,6 @@ final class FileWatcher: @unchecked Sendable {
         lock.withLock { stopped = true }
     }
 
-    static func isHidden(_ relative: String) -> Bool {
-        relative.split(separator: "/").contains { $0.hasPrefix(".") }
-    }
-
-    static func isWatched(_ relative: String) -> Bool {
-        SiteLayout.isInput(relative)
-    }
 }
 
 /// Hands a value that only one thread will use over to that thread.
@@ -90,7 +81,7 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
                 close(fd)
                 return nil
             }
-            for folder in FileWatcher.folders where !addTree(folder) {
+            for folder in SiteLayout.folders where !addTree(folder) {
                 close(fd)
                 return nil
             }
@@ -155,7 +146,7 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
         private func handle(wd: Int32, mask: UInt32, name: String, emit: (WatchEvent) -> Void) {
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 // Events were lost: report every watched part, which makes the rebuild re-read them.
-                for part in FileWatcher.folders + FileWatcher.files { emit(WatchEvent(path: part, settled: true)) }
+                for part in SiteLayout.folders + [SiteLayout.config] { emit(WatchEvent(path: part, settled: true)) }
                 return
             }
             if mask & UInt32(IN_IGNORED) != 0 {
@@ -164,7 +155,7 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
             }
             guard let folder = folders[wd], !name.isEmpty else { return }
             let relative = folder.isEmpty ? name : folder + "/" + name
-            guard FileWatcher.isWatched(relative) else { return }
+            guard SiteLayout.isInput(relative) else { return }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // Files may land in the new folder before its watch exists; the rebuild lists it.
                 _ = addTree(relative)
@@ -204,14 +195,14 @@ private struct Polling: Sendable {
     func scan() -> [String: Stamp] {
         var result: [String: Stamp] = [:]
         let fm = FileManager.default
-        for file in FileWatcher.files {
+        for file in [SiteLayout.config] {
             if let stamp = stamp(root.appendingPathComponent(file).path) { result[file] = stamp }
         }
-        for folder in FileWatcher.folders {
+        for folder in SiteLayout.folders {
             guard let walker = fm.enumerator(atPath: root.appendingPathComponent(folder).path) else { continue }
             while let name = walker.nextObject() as? String {
                 let relative = folder + "/" + name
-                guard !FileWatcher.isHidden(relative), let stamp = stamp(root.appendingPathComponent(relative).path)
+                guard !SiteLayout.isHidden(relative), let stamp = stamp(root.appendingPathComponent(relative).path)
                 else { continue }
                 result[relative] = stamp
             }

@@ -33,7 +33,7 @@ public struct Baseline: Hashable, Sendable {
     }
 
     /// The default file name, in the site root.
-    public static let fileName = ".playbook-baseline.json"
+    public static let fileName = SiteLayout.baseline
 
     /// A baseline of `diagnostics`; `line` gives a file's line text.
     public init(recording diagnostics: [Diagnostic], line: (String, Int) -> String?) {
