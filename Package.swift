@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Playbook: a static site generator for community playbooks.
-// One module per pipeline stage; dependencies point one way:
-// Model ← Source, Markdown, Script, Check, Render, Output ← Pipeline ← Incremental, Scaffold ← Serve, LSP ← CLI ← playbook.
+// One module per pipeline stage; dependencies point one way, each tier on the tiers before it
+// (README.md, "How it is built", draws the whole graph; .ci/check-modules.py keeps both true):
+// Model ← Source, Markdown, Script, Check, Output ← Render, Replication ← Pipeline ← Incremental, Scaffold ← Serve, LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -75,7 +76,9 @@ let package = Package(
         ),
         .target(
             name: "PlaybookScaffold",
-            dependencies: ["PlaybookPipeline", "PlaybookSource", "PlaybookCheck", "PlaybookReplication"],
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline",
+            ],
             resources: [.embedInCode("Starter")]
         ),
         .target(
@@ -87,27 +90,35 @@ let package = Package(
         .target(
             name: "PlaybookCLI",
             dependencies: [
-                "PlaybookPipeline", "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline",
+                "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "playbook", dependencies: ["PlaybookCLI"]),
         .target(name: "TestSupport", dependencies: ["PlaybookModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "TestSupport"]),
+        .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "PlaybookModel", "TestSupport"]),
         .testTarget(
-            name: "PlaybookMarkdownTests", dependencies: ["PlaybookMarkdown", "PlaybookSource", "TestSupport"],
+            name: "PlaybookMarkdownTests",
+            dependencies: ["PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
             exclude: ["Goldens"]),
-        .testTarget(name: "PlaybookCheckTests", dependencies: ["PlaybookCheck", "PlaybookPipeline", "TestSupport"]),
         .testTarget(
-            name: "PlaybookRenderTests", dependencies: ["PlaybookRender", "PlaybookPipeline", "TestSupport"],
+            name: "PlaybookCheckTests",
+            dependencies: ["PlaybookCheck", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookRenderTests",
+            dependencies: ["PlaybookRender", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookScriptTests",
-            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "TestSupport"]),
-        .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "TestSupport"]),
+            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+        .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookScaffoldTests",
-            dependencies: ["PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "TestSupport"]
+            dependencies: [
+                "PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource",
+                "PlaybookModel", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "PlaybookIncrementalTests",
@@ -117,7 +128,8 @@ let package = Package(
             ]),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "PlaybookModel", "TestSupport"]),
         .testTarget(
-            name: "PlaybookLSPTests", dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "TestSupport"]),
+            name: "PlaybookLSPTests",
+            dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",
             dependencies: ["PlaybookCLI", "TestSupport"],
@@ -125,7 +137,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "playbook", "TestSupport"],
+            dependencies: [
+                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookModel", "playbook", "TestSupport",
+            ],
             exclude: ["Cases"]
         ),
     ],
