@@ -7,7 +7,9 @@
 #                                    Tests/LSPClientTests install from PyPI into one), Neovim (the
 #                                    README's configuration is tested in it) and jsonschema (the
 #                                    SARIF output is validated with it), and a Java runtime for the
-#                                    HTML validator the browser tests run (any `java` on PATH will do)
+#                                    HTML validator the browser tests run (any `java` on PATH will do),
+#                                    and OpenCC's command-line tools (a test reads its dictionaries
+#                                    with `opencc_dict`)
 #   scripts/install-deps.sh --bench  also what bench/ compares against and profiles with: Hugo, GNU
 #                                    time and perf (linux-perf)
 # The flags combine: scripts/install-deps.sh --test --bench
@@ -15,7 +17,7 @@ set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libopencc-dev libopencc-data pkg-config)
 for flag in "$@"; do
   case "$flag" in
-    --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv neovim) ;;
+    --test) packages+=(chromium chromium-driver fonts-noto-cjk python3-jsonschema python3-venv neovim opencc) ;;
     --bench) packages+=(hugo time linux-perf) ;;
     *) echo "install-deps.sh: unknown flag $flag (use --test, --bench)" >&2; exit 2 ;;
   esac

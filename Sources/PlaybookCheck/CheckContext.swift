@@ -101,11 +101,12 @@ struct CheckContext {
     }
 }
 
-/// Converts texts phrase by phrase, the way the script editions are converted, for rules that
-/// must read characters in context (`page.mixed-script`). The pipeline passes OpenCC's; the
-/// checker itself has no door to it.
+/// Reads texts phrase by phrase, the way the script editions are converted, for rules that must
+/// judge characters in context (`page.mixed-script`). The pipeline passes OpenCC's; the checker
+/// itself has no door to it.
 public protocol ScriptConversions: Sendable {
-    /// For each text, its conversion into `script` by each configuration of that direction
-    /// (Taiwan's, Hong Kong's and OpenCC's standard forms), in one fixed order.
-    func convert(_ texts: [String], into script: WrittenScript) -> [[String]]
+    /// For each text, those of its `offsets` (in Unicode scalars) whose character every
+    /// configuration towards `script` (Taiwan's, Hong Kong's and OpenCC's standard forms) changes
+    /// when it converts the whole text: 乾 in 乾坤 stays, so it is not returned.
+    func changed(in texts: [String], at offsets: [[Int]], into script: WrittenScript) -> [[Int]]
 }

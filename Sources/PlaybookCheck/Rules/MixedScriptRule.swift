@@ -66,13 +66,11 @@ struct MixedScriptRule: PageRule {
         let indices = suspects.indices.filter { !suspects[$0].isEmpty }
         guard !indices.isEmpty else { return }
         let target: WrittenScript = stray == .traditional ? .simplified : .traditional
-        let converted = conversions.convert(indices.map { texts[$0] }, into: target)
-        for (k, index) in indices.enumerated() where k < converted.count {
-            let original = Array(texts[index].unicodeScalars)
-            let versions = converted[k].map { Array($0.unicodeScalars) }.filter { $0.count == original.count }
-            suspects[index] = suspects[index].filter { suspect in
-                versions.allSatisfy { $0[suspect.offset] != suspect.scalar }
-            }
+        let changed = conversions.changed(
+            in: indices.map { texts[$0] }, at: indices.map { suspects[$0].map(\.offset) }, into: target)
+        for (k, index) in indices.enumerated() where k < changed.count {
+            let kept = Set(changed[k])
+            suspects[index] = suspects[index].filter { kept.contains($0.offset) }
         }
     }
 
