@@ -9,6 +9,8 @@ public struct ChangeSet: Sendable {
     public var files: [String: [UInt8]?]
     /// The rule files, re-read because the config changed; nil when it did not.
     public var ruleFiles: [String: String]?
+    /// The changed config, decoded once when it was read (its rule files follow from it).
+    var config: (SiteConfig, [Diagnostic])?
 
     public init(files: [String: [UInt8]?] = [:], ruleFiles: [String: String]? = nil) {
         self.files = files
@@ -45,7 +47,9 @@ extension ChangeSet {
         if let config = changes.files["playbook.yml"] {
             var files = SiteFiles()
             files.config = config.map { String(decoding: $0, as: UTF8.self) }
-            changes.ruleFiles = try Pipeline.readRuleFiles(root: root, config: Pipeline.decodeConfig(files).0)
+            let decoded = Pipeline.decodeConfig(files)
+            changes.config = decoded
+            changes.ruleFiles = try Pipeline.readRuleFiles(root: root, config: decoded.0)
         }
         return changes
     }

@@ -54,8 +54,7 @@ public struct CheckSession: Sendable {
     public mutating func update(_ path: String, bytes: [UInt8]?) throws {
         if path == files.configPath {
             files.config = try bytes.map(Edits.configText)
-            var handbook = Edits.parseConfig(files, pages: prepared.handbook.pages)
-            handbook.assets = prepared.handbook.assets
+            let handbook = Edits.reconfigured(prepared.handbook, files: files)
             self = CheckSession(
                 handbook: handbook, files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
         } else if Edits.isPage(path) {

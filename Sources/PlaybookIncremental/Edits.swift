@@ -7,10 +7,14 @@ import PlaybookSource
 
 /// What every incremental step shares: one page or the config parsed again, and how an edit is told apart.
 enum Edits {
-    /// The handbook around already parsed pages: the config decoded again, pages as given.
-    static func parseConfig(_ files: SiteFiles, pages: [Page]) -> Handbook {
-        let (config, configDiagnostics) = Pipeline.decodeConfig(files)
-        return Handbook(config: config, pages: pages, configDiagnostics: configDiagnostics)
+    /// `handbook` under its new config (`decoded`, else decoded from the text in `files`):
+    /// pages, assets and last-changed dates stay as they are.
+    static func reconfigured(
+        _ handbook: Handbook, files: SiteFiles, decoded: (SiteConfig, [Diagnostic])? = nil
+    ) -> Handbook {
+        var handbook = handbook
+        (handbook.config, handbook.configDiagnostics) = decoded ?? Pipeline.decodeConfig(files)
+        return handbook
     }
 
     static func parsePage(path: String, bytes: [UInt8]) -> Page {

@@ -30,6 +30,7 @@ extension Preview {
         var files = previous.check.files
         var handbook = previous.check.handbook
         var full = false
+        var configChanged = false
         var themeChanged = false
         var themeAssets: [String] = []
         var ruleFiles = changes.ruleFiles ?? previous.ruleFiles
@@ -38,6 +39,7 @@ extension Preview {
         for (path, bytes) in changes.files.sorted(by: { $0.key < $1.key }) {
             if path == files.configPath {
                 files.config = try bytes.map(Edits.configText)
+                configChanged = true
                 full = true
             } else if Edits.isPage(path) {
                 let old = previous.pageIndex(path).map { handbook.pages[$0] }
@@ -62,8 +64,8 @@ extension Preview {
                 ruleFiles[path] = bytes.map { String(decoding: $0, as: UTF8.self) }
             }
         }
-        if full {
-            handbook = Edits.parseConfig(files, pages: handbook.pages)
+        if configChanged {
+            handbook = Edits.reconfigured(handbook, files: files, decoded: changes.config)
         }
         handbook.assets = files.contentAssets.map(\.path)
         // Only page bodies changed: their findings alone can change, unless `recheck` says otherwise.
