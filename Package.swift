@@ -96,7 +96,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "playbook", dependencies: ["PlaybookCLI"]),
-        .target(name: "TestSupport", dependencies: ["PlaybookModel"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PlaybookModel", "PlaybookSource"], path: "Tests/TestSupport"),
         .testTarget(name: "PlaybookSourceTests", dependencies: ["PlaybookSource", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookMarkdownTests",

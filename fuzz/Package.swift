@@ -5,16 +5,19 @@
 import PackageDescription
 
 let stages = Target.Dependency.product(name: "PlaybookStages", package: "Playbook")
+// Each target is its own executable with the shared libFuzzer driver.
+func target(_ name: String) -> Target { .executableTarget(name: name, dependencies: [stages, "FuzzDriver"]) }
 
 let package = Package(
     name: "PlaybookFuzz",
     dependencies: [.package(name: "Playbook", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzFrontMatter", dependencies: [stages]),
-        .executableTarget(name: "FuzzMarkdown", dependencies: [stages]),
-        .executableTarget(name: "FuzzCheck", dependencies: [stages]),
-        .executableTarget(name: "FuzzPlaceholders", dependencies: [stages]),
-        .executableTarget(name: "FuzzMerge", dependencies: [stages]),
+        .target(name: "FuzzDriver"),
+        target("FuzzFrontMatter"),
+        target("FuzzMarkdown"),
+        target("FuzzCheck"),
+        target("FuzzPlaceholders"),
+        target("FuzzMerge"),
     ],
     swiftLanguageModes: [.v5]
 )

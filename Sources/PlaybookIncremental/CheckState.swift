@@ -5,7 +5,6 @@
 import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
-import PlaybookSource
 
 /// What re-checking one edited page needs, kept between rebuilds: the checker, the handbook
 /// prepared for it, every diagnostic before the baseline (report order) and the rules' findings

@@ -1,6 +1,5 @@
 import PlaybookModel
 import PlaybookReplication
-import PlaybookSource
 
 extension Pipeline {
     /// Marks each group row of the health report with the template version the group follows

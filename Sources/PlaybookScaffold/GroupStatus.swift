@@ -1,6 +1,5 @@
 import PlaybookModel
 import PlaybookReplication
-import PlaybookSource
 
 /// Where one cloned group stands against its template, for `playbook status`: the policy of
 /// what needs attention lives here, the command only prints it.

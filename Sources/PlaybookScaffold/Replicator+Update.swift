@@ -1,6 +1,5 @@
 import PlaybookModel
 import PlaybookReplication
-import PlaybookSource
 
 /// How far a group is from its template.
 public struct Drift: Sendable {

@@ -4,7 +4,6 @@ import Foundation
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookReplication
-import PlaybookSource
 
 /// Why a clone or an update was refused; everything found is listed at once.
 public struct ScaffoldRefusal: Error, Sendable {

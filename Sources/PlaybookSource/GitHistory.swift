@@ -53,26 +53,9 @@ public enum GitHistory {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let data = Self.readAll(pipe.fileHandleForReading.fileDescriptor)
+        let data = PipeReader.readAll(pipe.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Reads a pipe to its end. `readDataToEndOfFile` traps when a signal interrupts the read
-    /// (another child process exiting is enough), so the read is retried here instead.
-    static func readAll(_ fd: Int32) -> [UInt8] {
-        var data: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                data += buffer[..<n]
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                return data
-            }
-        }
     }
 }

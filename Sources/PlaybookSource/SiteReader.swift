@@ -1,51 +1,6 @@
 import Foundation
 import PlaybookModel
 
-/// A file read from the site folder, path relative to the site root with `/` separators.
-public struct RawFile: Hashable, Sendable {
-    public var path: String
-    public var bytes: [UInt8]
-
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-    }
-}
-
-/// Everything the build needs from a site folder, read in one pass. The rest of the pipeline
-/// works on this value and never opens a file.
-public struct SiteFiles: Sendable {
-    /// `playbook.yml` text, or nil when the site has none.
-    public var config: String?
-    public var configPath: String
-    /// Markdown files under `content/`, sorted by path.
-    public var content: [RawFile]
-    /// Other files under `content/` (images, lineage records), sorted by path; copied as is.
-    public var contentAssets: [RawFile]
-    /// The site's own `templates/` files, by name relative to `templates/` (`page.mustache`).
-    public var templates: [String: String]
-    /// Files under `static/`, by path relative to `static/`.
-    public var staticFiles: [RawFile]
-    /// What could not be read as it stands (links out of the site or in a loop, unreadable files),
-    /// located at the path; reported with the other load findings.
-    public var problems: [Diagnostic] = []
-    /// When each content file last changed (site-relative path → ISO 8601), from git; empty when
-    /// the site is not a git repository.
-    public var lastChanged: [String: String] = [:]
-
-    public init(
-        config: String? = nil, configPath: String = "playbook.yml", content: [RawFile] = [],
-        contentAssets: [RawFile] = [], templates: [String: String] = [:], staticFiles: [RawFile] = []
-    ) {
-        self.config = config
-        self.configPath = configPath
-        self.content = content
-        self.contentAssets = contentAssets
-        self.templates = templates
-        self.staticFiles = staticFiles
-    }
-}
-
 /// Reads a site folder from disk into `SiteFiles`.
 public struct SiteReader: Sendable {
     public var root: URL

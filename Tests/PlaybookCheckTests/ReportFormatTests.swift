@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookSource
 import TestSupport
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let data = CommandRun.readAll(pipe.fileHandleForReading.fileDescriptor)
+        let data = PipeReader.readAll(pipe.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }

@@ -2,7 +2,6 @@ import Foundation
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookRender
-import PlaybookSource
 import TestSupport
 import Testing
 

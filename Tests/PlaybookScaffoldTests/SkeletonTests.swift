@@ -3,7 +3,6 @@ import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookScaffold
-import PlaybookSource
 import Testing
 
 /// `playbook new <kind> <path>` skeletons: structurally right, so an untouched one is reported

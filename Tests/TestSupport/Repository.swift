@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookSource
 
 /// Paths of this repository and of the built `playbook` binary, for end-to-end tests.
 public enum Repository {
@@ -65,31 +66,15 @@ public struct CommandRun {
             let errData = LockedBytes()
             let errDone = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
-                errData.bytes = Self.readAll(errFD)
+                errData.bytes = PipeReader.readAll(errFD)
                 errDone.signal()
             }
-            let outData = Self.readAll(out.fileHandleForReading.fileDescriptor)
+            let outData = PipeReader.readAll(out.fileHandleForReading.fileDescriptor)
             errDone.wait()
             process.waitUntilExit()
             return CommandRun(
                 status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                 stderr: String(decoding: errData.bytes, as: UTF8.self))
-        }
-    }
-
-    /// Reads a pipe to its end, retrying reads a signal interrupts.
-    public static func readAll(_ fd: Int32) -> [UInt8] {
-        var data: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 {
-                data += buffer[..<n]
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                return data
-            }
         }
     }
 

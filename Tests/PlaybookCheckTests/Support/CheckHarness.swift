@@ -2,7 +2,6 @@ import Foundation
 import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
-import PlaybookSource
 import Testing
 
 /// Runs the real PARSE → CHECK stages on in-memory files, so rule tests go through the same

@@ -1,8 +1,9 @@
 // The whole check of a one-page site: split, parse and every rule. The first byte picks the
 // page's folder, so the kinds' own rules (group, rules, onboarding, sop, template) run too.
 import Foundation
+import FuzzDriver
+import PlaybookModel
 import PlaybookPipeline
-import PlaybookSource
 
 let folders = ["", "groups/x/", "rules/", "onboarding/", "sops/", "templates/t/", "templates/t/files/"]
 
@@ -19,16 +20,4 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links this file's top-level code as the program's `main` (it renames the entry point
-// of every executable), so it starts libFuzzer's driver itself; the exported
-// LLVMFuzzerTestOneInput satisfies libFuzzer's own `main`, which the linker also pulls in.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ target: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzer(&argc, &argv, fuzzCheck))
+runFuzzer(fuzzCheck)

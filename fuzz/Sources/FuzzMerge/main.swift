@@ -2,6 +2,7 @@
 // bytes. A merge with one side unchanged must give the other side; without conflicts the result
 // carries no conflict marker unless an input already had one.
 import Foundation
+import FuzzDriver
 import PlaybookReplication
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -22,16 +23,4 @@ public func fuzzMerge(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links this file's top-level code as the program's `main` (it renames the entry point
-// of every executable), so it starts libFuzzer's driver itself; the exported
-// LLVMFuzzerTestOneInput satisfies libFuzzer's own `main`, which the linker also pulls in.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ target: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzer(&argc, &argv, fuzzMerge))
+runFuzzer(fuzzMerge)

@@ -1,5 +1,6 @@
 // The placeholder scanner: matches lie inside the line, in order, and name valid variables.
 import Foundation
+import FuzzDriver
 import PlaybookModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -15,16 +16,4 @@ public func fuzzPlaceholders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     return 0
 }
 
-// SwiftPM links this file's top-level code as the program's `main` (it renames the entry point
-// of every executable), so it starts libFuzzer's driver itself; the exported
-// LLVMFuzzerTestOneInput satisfies libFuzzer's own `main`, which the linker also pulls in.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ target: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzer(&argc, &argv, fuzzPlaceholders))
+runFuzzer(fuzzPlaceholders)
