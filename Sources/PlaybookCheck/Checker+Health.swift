@@ -12,11 +12,7 @@ extension Checker {
         let sections = group.sections.filter(\.required)
         var columns = sections.map { HealthReport.Column(id: $0.id, label: $0.label(l)) }
         let companions = [Kind.rules.rawValue, Kind.onboarding.rawValue].filter { rules.kinds[$0] != nil }
-        let companionLabels = [
-            Kind.rules.rawValue: Localized("群规", "群規", "Rules"),
-            Kind.onboarding.rawValue: Localized("入群流程", "入群流程", "Onboarding"),
-        ]
-        columns += companions.map { HealthReport.Column(id: $0, label: companionLabels[$0]!(l)) }
+        columns += companions.map { HealthReport.Column(id: $0, label: rules.kinds[$0]!.label.title(l)) }
 
         var findingsByPath: [String: [Diagnostic]] = [:]
         for finding in findings { findingsByPath[finding.file, default: []].append(finding) }

@@ -2,7 +2,7 @@ import PlaybookModel
 
 extension DefaultKinds {
     static let onboarding = KindSchema(
-        name: "onboarding", label: Localized("入群流程", "入群流程", "onboarding flow"),
+        name: "onboarding", label: KindLabel.defaults[.onboarding]!,
         fields: [owner, FieldSpec(name: "platform")],
         sections: [
             SectionSpec(
@@ -44,7 +44,7 @@ extension DefaultKinds {
         ])
 
     static let sop = KindSchema(
-        name: "sop", label: Localized("SOP", "SOP", "SOP"),
+        name: "sop", label: KindLabel.defaults[.sop]!,
         fields: [
             owner,
             FieldSpec(name: "cadence", description: Localized("频率", "頻率", "how often it runs"), example: "每天 daily"),
@@ -104,7 +104,7 @@ extension DefaultKinds {
         ])
 
     static let template = KindSchema(
-        name: "template", label: Localized("复制模板", "複製模板", "replication template"),
+        name: "template", label: KindLabel.defaults[.template]!,
         fields: [
             FieldSpec(
                 name: "version", type: .version, required: true,
@@ -115,5 +115,5 @@ extension DefaultKinds {
             FieldSpec(name: "owner"),
         ])
 
-    static let page = KindSchema(name: "page", label: Localized("页面", "頁面", "page"))
+    static let page = KindSchema(name: "page", label: KindLabel.defaults[.page]!)
 }

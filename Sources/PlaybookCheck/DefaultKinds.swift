@@ -13,7 +13,7 @@ enum DefaultKinds {
         example: "林晓")
 
     static let group = KindSchema(
-        name: "group", label: Localized("社群档案", "社群檔案", "group charter"),
+        name: "group", label: KindLabel.defaults[.group]!,
         fields: [
             owner,
             FieldSpec(name: "platform", description: Localized("交流平台", "交流平臺", "the chat platform")),
@@ -105,7 +105,7 @@ enum DefaultKinds {
         ])
 
     static let rules = KindSchema(
-        name: "rules", label: Localized("群规", "群規", "group rules"),
+        name: "rules", label: KindLabel.defaults[.rules]!,
         fields: [FieldSpec(name: "owner"), FieldSpec(name: "platform")],
         sections: [
             SectionSpec(

@@ -5,7 +5,8 @@ import PlaybookModel
 /// brief; `playbook.yml` changes them or adds new ones, so everything here is plain data.
 public struct KindSchema: Hashable, Sendable {
     public var name: String
-    public var label: Localized
+    /// The kind's noun in findings and its title in the site, one home for both (`KindLabel`).
+    public var label: KindLabel
     public var fields: [FieldSpec]
     public var sections: [SectionSpec]
     /// "One of these" requirements, such as an SOP's trigger or cadence.
@@ -16,7 +17,7 @@ public struct KindSchema: Hashable, Sendable {
     public var severity: [String: RuleLevel]
 
     public init(
-        name: String, label: Localized, fields: [FieldSpec] = [], sections: [SectionSpec] = [],
+        name: String, label: KindLabel, fields: [FieldSpec] = [], sections: [SectionSpec] = [],
         alternatives: [Alternative] = [], conditions: [Condition] = [], severity: [String: RuleLevel] = [:]
     ) {
         self.name = name

@@ -74,7 +74,7 @@ public enum RuleCatalog {
         var out: [String: String] = [:]
         for rule in pageRules { out[rule.id] = rule.text(language) }
         for schema in rules.kinds.values {
-            let kind = schema.label(language)
+            let kind = schema.label.noun(language)
             if !schema.sections.isEmpty {
                 out["\(schema.name).missing-section"] = language.pick(
                     "\(kind)写全必需的各节", "\(kind)寫全必需的各節", "\(kind): every required section is present")

@@ -24,13 +24,13 @@ extension RuleConfigReader {
             return
         }
         guard let spec = mapping(entry, path: path) else { return }
-        var schema = rules.kinds[name] ?? KindSchema(name: name, label: Localized(name))
+        var schema = rules.kinds[name] ?? KindSchema(name: name, label: KindLabel(Localized(name)))
         if let extends = spec.entry("extends") {
             if let base = extends.value.string.flatMap({ rules.kinds[$0] }) {
                 if rules.kinds[name] == nil {
                     schema = base
                     schema.name = name
-                    schema.label = Localized(name)
+                    schema.label = KindLabel(Localized(name))
                 }
             } else {
                 var hint: Localized?
@@ -48,7 +48,7 @@ extension RuleConfigReader {
             switch item.key {
             case "extends": continue
             case "label":
-                if let label = localized(item, path: path) { schema.label = label }
+                if let label = localized(item, path: path) { schema.label = KindLabel(label) }
             case "fields":
                 guard let fields = mapping(item, path: path) else { continue }
                 for field in fields.entries { readField(field, into: &schema, path: path) }

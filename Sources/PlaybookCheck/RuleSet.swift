@@ -27,6 +27,11 @@ public struct RuleSet: Sendable {
         self.overrides = overrides
     }
 
+    /// Every kind's label, as the site's rules leave them: what the render stage names kinds by.
+    public var kindLabels: KindLabels {
+        KindLabels(Dictionary(uniqueKeysWithValues: kinds.map { (Kind($0.key), $0.value.label) }))
+    }
+
     /// Top-level playbook.yml keys the checker owns (so the config loader does not warn on them).
     public static let configKeys: Set<String> = ["kinds", "severity", "overrides", "include"]
 

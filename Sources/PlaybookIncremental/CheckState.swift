@@ -43,6 +43,8 @@ extension CheckState {
     /// variables; an edit that changes either takes the full check. Pure.
     func recheck(edited: [Page], handbook: Handbook, files: SiteFiles) -> (CheckResult, CheckState)? {
         var state = self
+        var handbook = handbook
+        handbook.config.kindLabels = state.checker.rules.kindLabels
         for page in edited {
             guard page.templateName == nil, let index = state.prepared.index(of: page.path) else { return nil }
             let old = state.prepared.handbook.pages[index]

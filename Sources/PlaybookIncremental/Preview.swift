@@ -71,7 +71,7 @@ extension Preview {
     static func renderAll(
         _ result: CheckResult, checking: CheckState, ruleFiles: [String: String], theme: Theme, baseline: Baseline?
     ) throws -> (Preview, [OutputFile]) {
-        let search = SearchIndex(pages: result.handbook.pages, language: result.handbook.config.language)
+        let search = SearchIndex(pages: result.handbook.pages, config: result.handbook.config)
         var outputs: [OutputFile]
         let renderedPaths: Set<String>
         if result.handbook.config.editions.isEmpty {

@@ -77,7 +77,7 @@ extension LanguageServer {
         var values: [(String, String)] = []
         switch key {
         case "kind":
-            values = session.rules.kinds.keys.sorted().map { ($0, session.rules.kinds[$0]!.label(l)) }
+            values = session.rules.kinds.keys.sorted().map { ($0, session.rules.kinds[$0]!.label.noun(l)) }
         case "template":
             values = templates(in: session).map { ($0.name, $0.page.title) }
         default:

@@ -111,7 +111,9 @@ extension LanguageServer {
         var text = "**\(spec.label(l))**"
         if spec.label.en != spec.label(l) { text += " \(spec.label.en)" }
         if let kind {
-            text += " — " + l.pick("\(kind.label(l))的一节", "\(kind.label(l))的一節", "a section of a \(kind.label(l))")
+            text +=
+                " — "
+                + l.pick("\(kind.label.noun(l))的一节", "\(kind.label.noun(l))的一節", "a section of a \(kind.label.noun(l))")
         }
         if page.kind == .group, Self.elements.contains(spec.id) {
             text += l.pick("（社群五要素之一）", "（社群五要素之一）", " (one of the five elements of a community)")

@@ -49,6 +49,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var keep: [String] = []
     /// The edition being rendered, one of `editions`; nil for a site of one edition.
     public var currentEdition: Edition?
+    /// How the site names each kind (`kinds.<name>.label`, read by the checker's rules): the
+    /// built-in labels until the pipeline sets the site's after reading its rules.
+    public var kindLabels: KindLabels = .defaults
     /// The config file's path relative to the site root, for diagnostics (`playbook.yml`).
     public var path: String
     public var raw: Mapping

@@ -113,7 +113,7 @@ public enum Pipeline {
                 try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
                     var here: Set<String> = []
                     let search = StageTimer.measure("search index") {
-                        SearchIndex(pages: handbook.pages, language: handbook.config.language)
+                        SearchIndex(pages: handbook.pages, config: handbook.config)
                     }
                     try SiteRenderer(theme: theme).render(handbook, health: health, search: search) { batch in
                         try staging.add(prefixed(batch, prefix))
@@ -168,6 +168,9 @@ public enum Pipeline {
         publication: Publication = .standard
     ) -> (result: CheckResult, checker: Checker, findings: [Diagnostic]) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
+        // The site is rendered with the kinds' labels its rules give.
+        var handbook = handbook
+        handbook.config.kindLabels = rules.kindLabels
         let checker = Checker(
             rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
             publication: publication)

@@ -12,29 +12,6 @@ public enum InterfaceText {
         }
     }
 
-    /// Section label for a kind, used in navigation and page headers.
-    public static func kindLabel(_ kind: Kind, language: Language) -> String {
-        let labels: [String: String]
-        switch language {
-        case .zhHans:
-            labels = [
-                "group": "社群档案", "rules": "群规", "onboarding": "入群流程", "sop": "SOP", "template": "复制模板",
-                "page": "页面",
-            ]
-        case .zhHant:
-            labels = [
-                "group": "社群檔案", "rules": "群規", "onboarding": "入群流程", "sop": "SOP", "template": "複製模板",
-                "page": "頁面",
-            ]
-        case .en:
-            labels = [
-                "group": "Groups", "rules": "Rules", "onboarding": "Onboarding", "sop": "SOPs", "template": "Templates",
-                "page": "Pages",
-            ]
-        }
-        return labels[kind.rawValue] ?? kind.rawValue
-    }
-
     static let zhHans: [String: String] = [
         "home": "首页", "editions": "简繁切换", "search": "搜索", "searchPlaceholder": "搜索手册…", "searchNoResults": "没有找到相关内容",
         "contents": "本页目录", "editPage": "编辑此页", "health": "健康度", "healthTitle": "社群健康度",

@@ -21,7 +21,7 @@ extension PageContext {
         var info: [String: Any] = [
             "title": displayTitle(page),
             "kind": page.kind.rawValue,
-            "kindLabel": InterfaceText.kindLabel(page.kind, language: config.language),
+            "kindLabel": config.kindLabels.title(page.kind, in: config.language),
             "body": body,
             "toc": toc,
             "hasToc": toc.count >= 2,
@@ -104,7 +104,7 @@ extension PageContext {
             }
         }
         var groups: [[String: Any]] = [
-            ["label": InterfaceText.kindLabel(.group, language: config.language), "items": entries([charter])]
+            ["label": config.kindLabels.title(.group, in: config.language), "items": entries([charter])]
         ]
         for (label, indices) in [
             (words["rules"] ?? "Rules", documents.rules), (words["onboarding"] ?? "Onboarding", documents.onboarding),

@@ -27,7 +27,9 @@ public struct SearchIndex: Sendable {
     /// The interface words the browser shows around results, in the site's language.
     let words: [String: String]
 
-    public init(pages: [Page], language: Language) {
+    /// The index of `pages`, with the interface words and kind labels of `config`'s site.
+    public init(pages: [Page], config: SiteConfig) {
+        let language = config.language
         let indexed = pages.filter(SearchDocument.isIndexed)
         var documents = [SearchDocument?](repeating: nil, count: indexed.count)
         documents.withUnsafeMutableBufferPointer { buffer in
@@ -47,7 +49,7 @@ public struct SearchIndex: Sendable {
         (shardCount, wordBucketCount) = Self.shardCounts(pageCount: indexed.count)
         var labels: [String: String] = [:]
         for page in indexed where labels[page.kind.rawValue] == nil {
-            labels[page.kind.rawValue] = InterfaceText.kindLabel(page.kind, language: language)
+            labels[page.kind.rawValue] = config.kindLabels.title(page.kind, in: language)
         }
         kindLabels = labels
         let all = InterfaceText.words(for: language)

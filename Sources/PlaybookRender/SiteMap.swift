@@ -14,9 +14,15 @@ struct SiteMap {
     let subfolders: [String: [String]]
     /// Folder → title to show (its index page's title, or the folder name / kind label).
     let folderTitles: [String: String]
+    /// How the site names each kind, for every place that shows one.
+    let kindLabels: KindLabels
 
-    init(pages: [Page], language: Language) {
+    /// A folder without an index page is titled by its kind: a built-in kind's folder
+    /// (`groups`) by that kind's label, a top-level folder whose pages are all of one kind (a
+    /// site's own `event` pages in `events/`) by that kind's label, any other by its name.
+    init(pages: [Page], language: Language, kindLabels: KindLabels) {
         self.pages = pages
+        self.kindLabels = kindLabels
         var byPath: [String: Int] = [:]
         var children: [String: [Int]] = [:]
         var folders: Set<String> = []
@@ -51,12 +57,20 @@ struct SiteMap {
             if let i = indexFolders[folder], !pages[i].title.isEmpty {
                 titles[folder] = pages[i].title
             } else if let name = folder.split(separator: "/").last, let kind = Kind.folders[String(name)] {
-                titles[folder] = InterfaceText.kindLabel(kind, language: language)
+                titles[folder] = kindLabels.title(kind, in: language)
+            } else if !folder.contains("/"), let kind = Self.soleKind(of: children[folder] ?? [], in: pages) {
+                titles[folder] = kindLabels.title(kind, in: language)
             } else {
                 titles[folder] = String(folder.split(separator: "/").last ?? "")
             }
         }
         self.folderTitles = titles
+    }
+
+    /// The kind every one of `indices` is, when they share one other than a plain page.
+    static func soleKind(of indices: [Int], in pages: [Page]) -> Kind? {
+        guard let first = indices.first.map({ pages[$0].kind }), first != .page else { return nil }
+        return indices.allSatisfy { pages[$0].kind == first } ? first : nil
     }
 
     static func folder(of contentPath: String) -> String {

@@ -35,7 +35,7 @@ extension SiteRenderer {
             let ownTitle = page.document.blocks.first?.headingLevel == 1
             var section: [String: Any] = [
                 "id": prefix + "doc", "title": context.displayTitle(page), "href": Href.to(page.url, from: url),
-                "kindLabel": InterfaceText.kindLabel(page.kind, language: context.config.language),
+                "kindLabel": context.config.kindLabels.title(page.kind, in: context.config.language),
                 "body": renderer.render(page.document), "bodyHasTitle": ownTitle,
                 "meta": context.meta(for: page), "hasMeta": !context.meta(for: page).isEmpty,
             ]

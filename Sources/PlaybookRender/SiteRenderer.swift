@@ -49,7 +49,7 @@ public struct SiteRenderer: Sendable {
         files.append(renderHealth(prepared: prepared))
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
-        files += (search ?? SearchIndex(pages: handbook.pages, language: handbook.config.language)).files()
+        files += (search ?? SearchIndex(pages: handbook.pages, config: handbook.config)).files()
         files += SiteFeeds(prepared: prepared).files(pagePaths: pagePaths + files.map(\.path))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
@@ -121,7 +121,7 @@ public struct SiteRenderer: Sendable {
         let page = prepared.map.pages[index]
         var item: [String: Any] = [
             "title": prepared.context.displayTitle(page), "href": Href.to(page.url, from: url),
-            "kindLabel": InterfaceText.kindLabel(page.kind, language: prepared.handbook.config.language),
+            "kindLabel": prepared.handbook.config.kindLabels.title(page.kind, in: prepared.handbook.config.language),
         ]
         let meta = prepared.context.meta(for: page)
         item["meta"] = meta
@@ -191,7 +191,8 @@ public struct SiteRenderer: Sendable {
         public init(handbook: Handbook, health: HealthReport, theme: Theme) {
             self.handbook = handbook
             self.health = health
-            let map = SiteMap(pages: handbook.pages, language: handbook.config.language)
+            let map = SiteMap(
+                pages: handbook.pages, language: handbook.config.language, kindLabels: handbook.config.kindLabels)
             self.map = map
             let navigation = PageContext.navigation(map: map).map { item -> [String: Any] in
                 ["folder": item.folder, "title": item.title, "count": item.count]

@@ -34,7 +34,7 @@ struct TemplateCatalog {
             let relative = String(source.source.contentPath.dropFirst(prefix.count))
             return [
                 "path": "content/groups/\(slug)/\(relative)", "href": Href.to(source.url, from: url),
-                "kindLabel": InterfaceText.kindLabel(source.kind, language: language),
+                "kindLabel": map.kindLabels.title(source.kind, in: language),
             ] as [String: Any]
         }
         return [

@@ -101,7 +101,7 @@ import Testing
 
     static func index(_ files: [String: String]) throws -> SearchIndex {
         let handbook = try handbook(files)
-        return SearchIndex(pages: handbook.pages, language: .zhHans)
+        return SearchIndex(pages: handbook.pages, config: handbook.config)
     }
 
     /// Every token of the index with its postings (page id, weight), decoded from the shards.

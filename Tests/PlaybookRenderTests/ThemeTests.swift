@@ -89,7 +89,7 @@ import Testing
 
     @Test func rewritesMarkdownLinksToRelativePageURLs() {
         let pages = [page("groups/杭州.md"), page("sops/daily.md"), page("index.md"), page("groups/a/index.md")]
-        let map = SiteMap(pages: pages, language: .zhHans)
+        let map = SiteMap(pages: pages, language: .zhHans, kindLabels: .defaults)
         let from = pages[0]
         // Every link to a page names its index.html, so the site navigates from disk too.
         #expect(

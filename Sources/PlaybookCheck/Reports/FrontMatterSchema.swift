@@ -38,7 +38,7 @@ public enum FrontMatterSchema {
         var document: [(String, JSONValue)] = [
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
             ("$id", .string("https://playbook.invalid/schemas/\(schema.name).schema.json")),
-            ("title", .string("\(schema.label(l)) (\(schema.name)) front matter")),
+            ("title", .string("\(schema.label.noun(l)) (\(schema.name)) front matter")),
             ("type", .string("object")),
             ("properties", .object(properties)),
         ]

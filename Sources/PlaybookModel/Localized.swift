@@ -1,8 +1,3 @@
-// PlaybookCheck: stage 3, CHECK. Finds what each playbook is missing by the rules of its kind
-// (built in from the domain, changed by playbook.yml), builds the health report, and formats
-// findings for people and machines. Pure: values in, values out; the CLI does the I/O.
-import PlaybookModel
-
 /// A phrase in each interface language. Built-in rules carry all three; a site's own rules
 /// may give one text, which is then used for every language.
 public struct Localized: Hashable, Sendable {
@@ -31,17 +26,5 @@ public struct Localized: Hashable, Sendable {
     /// Joins two phrases per language with `separator`.
     public static func + (a: Localized, b: Localized) -> Localized {
         Localized(a.zhHans + b.zhHans, a.zhHant + b.zhHant, a.en + b.en)
-    }
-}
-
-extension Language {
-    /// Quotes a name in the language's style: 「名称」 or “name”.
-    func quote(_ text: String) -> String {
-        self == .en ? "“\(text)”" : "「\(text)」"
-    }
-
-    /// Joins names in the language's style: `A、B、C` or `A, B, C`.
-    func list(_ items: [String]) -> String {
-        items.joined(separator: self == .en ? ", " : "、")
     }
 }
