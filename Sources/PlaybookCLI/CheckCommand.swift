@@ -86,11 +86,11 @@ struct CheckCommand: ParsableCommand {
         let lines = LineLookup(result)
         let baselineURL = site.sourceURL.appendingPathComponent(baseline ?? Baseline.fileName)
         if writeBaseline {
-            let recorded = Baseline(recording: result.diagnostics, line: lines.line)
-            try Data(recorded.rendered().utf8).write(to: baselineURL)
+            let (file, entries) = Pipeline.baseline(recording: result, file: baseline ?? Baseline.fileName)
+            try Data(file.bytes).write(to: baselineURL)
             Terminal.standardError.write(
                 Messages(language: lang).recordedBaseline(
-                    recorded.entries.count, file: String(Report.display(baselineURL).dropLast())) + "\n")
+                    entries, file: String(Report.display(baselineURL).dropLast())) + "\n")
             return
         }
         var diagnostics = result.diagnostics
@@ -144,9 +144,9 @@ struct CheckCommand: ParsableCommand {
         )
         .standardizedFileURL
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (name, text) in FrontMatterSchema.files(for: rules, language: language).sorted(by: { $0.key < $1.key }) {
-            try Data(text.utf8).write(to: url.appendingPathComponent(name))
-            if !site.quiet { Terminal.standardOutput.write("\(Report.display(url))\(name)\n") }
+        for file in Pipeline.schemas(for: rules, language: language) {
+            try Data(file.bytes).write(to: url.appendingPathComponent(file.path))
+            if !site.quiet { Terminal.standardOutput.write("\(Report.display(url))\(file.path)\n") }
         }
     }
 

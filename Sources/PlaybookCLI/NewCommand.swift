@@ -105,59 +105,39 @@ struct NewCommand: ParsableCommand {
 
     private func page() throws {
         let files = try SiteReader(root: site.sourceURL).read()
-        let handbook = Pipeline.parse(files)
-        let lang = site.language(site: handbook.config.language)
-        let (rules, _) = RuleSet.load(config: handbook.config, files: [:])
-        guard let schema = rules.kinds[kind] else {
-            let kinds = rules.kinds.keys.sorted().joined(separator: ", ")
-            var message = lang.pick(
-                "未知的种类 `\(kind)`；种类有：\(kinds)", "未知的種類 `\(kind)`；種類有：\(kinds)",
-                "unknown kind `\(kind)`; kinds: \(kinds)")
-            if let suggestion = Suggestion.closest(to: kind, in: rules.kinds.keys) {
-                message = lang.pick(
-                    "未知的种类 `\(kind)`；是不是 `\(suggestion)`？", "未知的種類 `\(kind)`；是不是 `\(suggestion)`？",
-                    "unknown kind `\(kind)`; did you mean `\(suggestion)`?")
-            }
-            throw ValidationError(message)
+        let lang = site.language(of: files)
+        let plan = Skeleton.plan(kind: kind, target: target, title: title, site: files) {
+            FileManager.default.fileExists(atPath: site.sourceURL.appendingPathComponent($0).path)
         }
-        guard let path = Skeleton.path(kind: kind, target: target) else {
-            if kind == Kind.group.rawValue, !target.contains("/"), let problem = Replicator.slugProblem(target) {
-                throw ValidationError(problem.message(lang))
-            }
-            throw ValidationError(
-                lang.pick(
-                    "\(target)：路径必须在 content/ 之内", "\(target)：路徑必須在 content/ 之內",
-                    "\(target): the path must stay inside content/"))
-        }
-        let url = site.sourceURL.appendingPathComponent("content/\(path)")
-        if FileManager.default.fileExists(atPath: url.path) {
-            Terminal.standardError.write("error: \(ReplicationProblem.fileExists("content/\(path)").message(lang))\n")
+        let page: SkeletonPage
+        switch plan {
+        case .success(let planned): page = planned
+        case .failure(let refusal) where refusal.isUsageError: throw ValidationError(refusal.message(lang))
+        case .failure(let refusal):
+            Terminal.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
-        let name = title ?? Skeleton.defaultTitle(path: path)
-        let text = Skeleton.page(kind: schema, title: name, language: handbook.config.language)
+        let url = site.sourceURL.appendingPathComponent(page.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-        if !site.quiet {
-            let marker = FillInMarker.text(handbook.config.language)
+        try Data(page.text.utf8).write(to: url, options: .withoutOverwriting)
+        guard !site.quiet else { return }
+        let marker = FillInMarker.text(page.language)
+        Terminal.standardOutput.write(
+            lang.pick(
+                "已创建 \(page.path)（\(kind)）；把每个\(marker)换成内容，并填好空着的 front matter 字段。\n",
+                "已建立 \(page.path)（\(kind)）；把每個\(marker)換成內容，並填好空著的 front matter 欄位。\n",
+                "Created \(page.path) (\(kind)); replace each \(marker) and fill in the empty front matter fields.\n"
+            ))
+        if let first = page.templates.first {
+            let list = page.templates.joined(separator: ", ")
             Terminal.standardOutput.write(
                 lang.pick(
-                    "已创建 content/\(path)（\(kind)）；把每个\(marker)换成内容，并填好空着的 front matter 字段。\n",
-                    "已建立 content/\(path)（\(kind)）；把每個\(marker)換成內容，並填好空著的 front matter 欄位。\n",
-                    "Created content/\(path) (\(kind)); replace each \(marker) and fill in the empty front matter fields.\n"
+                    "要从模板开始新群：playbook new group <slug> --from \(first)（模板：\(list)）\n",
+                    "要從範本開始新群：playbook new group <slug> --from \(first)（範本：\(list)）\n",
+                    "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(list))\n"
                 ))
-            let templates = ReplicationTemplate.all(in: files).keys.sorted()
-            if kind == Kind.group.rawValue, let first = templates.first {
-                let list = templates.joined(separator: ", ")
-                Terminal.standardOutput.write(
-                    lang.pick(
-                        "要从模板开始新群：playbook new group <slug> --from \(first)（模板：\(list)）\n",
-                        "要從範本開始新群：playbook new group <slug> --from \(first)（範本：\(list)）\n",
-                        "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(list))\n"
-                    ))
-            }
-            if kind == Kind.group.rawValue, !target.contains("/") { warnAboutSlug(answers: [:], language: lang) }
         }
+        if let warning = page.slugWarning { Terminal.standardError.write("warning: \(warning.message(lang))\n") }
     }
 }
 

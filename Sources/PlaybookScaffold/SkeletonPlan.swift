@@ -1,0 +1,88 @@
+import PlaybookCheck
+import PlaybookModel
+import PlaybookPipeline
+import PlaybookReplication
+
+/// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.
+public struct SkeletonPage: Hashable, Sendable {
+    /// Site-relative path, `content/sops/growth.md`.
+    public var path: String
+    public var text: String
+    public var kind: String
+    /// The site's language, which the skeleton is written in.
+    public var language: Language
+    /// The site's replication templates, sorted: a new group could start from one instead.
+    public var templates: [String]
+    /// A group slug outside ASCII, which works but shares badly.
+    public var slugWarning: SlugWarning?
+}
+
+/// Why `playbook new KIND TARGET` writes nothing.
+public enum SkeletonRefusal: Error, Hashable, Sendable {
+    /// No kind of that name; the site's kinds, and the closest one.
+    case unknownKind(String, suggestion: String?, known: [String])
+    /// The target would put the page outside `content/`.
+    case outsideContent(String)
+    /// A group's slug that cannot name a folder.
+    case slug(ReplicationProblem)
+    /// A file is at the path already (site-relative); it is never overwritten.
+    case fileExists(String)
+
+    /// A usage error (exit 64, with the command's usage) or a refusal of the site's state (exit 2).
+    public var isUsageError: Bool {
+        if case .fileExists = self { return false }
+        return true
+    }
+
+    public func message(_ l: Language) -> String {
+        switch self {
+        case .unknownKind(let kind, let suggestion?, _):
+            return l.pick(
+                "未知的种类 `\(kind)`；是不是 `\(suggestion)`？", "未知的種類 `\(kind)`；是不是 `\(suggestion)`？",
+                "unknown kind `\(kind)`; did you mean `\(suggestion)`?")
+        case .unknownKind(let kind, nil, let known):
+            let kinds = known.joined(separator: ", ")
+            return l.pick(
+                "未知的种类 `\(kind)`；种类有：\(kinds)", "未知的種類 `\(kind)`；種類有：\(kinds)",
+                "unknown kind `\(kind)`; kinds: \(kinds)")
+        case .outsideContent(let target):
+            return l.pick(
+                "\(target)：路径必须在 content/ 之内", "\(target)：路徑必須在 content/ 之內",
+                "\(target): the path must stay inside content/")
+        case .slug(let problem): return problem.message(l)
+        case .fileExists(let path): return ReplicationProblem.fileExists(path).message(l)
+        }
+    }
+}
+
+extension Skeleton {
+    /// The skeleton page for `kind` at `target`, by the site's own rules (so a site's kinds get
+    /// skeletons too), or why there is none. `exists` says whether a site-relative path is taken;
+    /// nothing here touches the disk.
+    public static func plan(
+        kind: String, target: String, title: String?, site: SiteFiles, exists: (String) -> Bool
+    ) -> Result<SkeletonPage, SkeletonRefusal> {
+        let handbook = Pipeline.parse(site)
+        let (rules, _) = RuleSet.load(config: handbook.config, files: [:])
+        guard let schema = rules.kinds[kind] else {
+            return .failure(
+                .unknownKind(
+                    kind, suggestion: Suggestion.closest(to: kind, in: rules.kinds.keys),
+                    known: rules.kinds.keys.sorted()))
+        }
+        let isGroupSlug = kind == Kind.group.rawValue && !target.contains("/")
+        guard let path = Skeleton.path(kind: kind, target: target) else {
+            if isGroupSlug, let problem = Replicator.slugProblem(target) { return .failure(.slug(problem)) }
+            return .failure(.outsideContent(target))
+        }
+        let sitePath = "content/\(path)"
+        if exists(sitePath) { return .failure(.fileExists(sitePath)) }
+        let text = Skeleton.page(
+            kind: schema, title: title ?? Skeleton.defaultTitle(path: path), language: handbook.config.language)
+        return .success(
+            SkeletonPage(
+                path: sitePath, text: text, kind: kind, language: handbook.config.language,
+                templates: kind == Kind.group.rawValue ? ReplicationTemplate.all(in: site).keys.sorted() : [],
+                slugWarning: isGroupSlug ? Replicator.slugWarning(target, answers: [:]) : nil))
+    }
+}
