@@ -107,7 +107,9 @@ let package = Package(
             dependencies: ["PlaybookCheck", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookRenderTests",
-            dependencies: ["PlaybookRender", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"],
+            dependencies: [
+                "PlaybookRender", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookModel", "TestSupport",
+            ],
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookScriptTests",
@@ -138,7 +140,9 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookModel", "playbook", "TestSupport",
+                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookCheck", "PlaybookSource",
+                "PlaybookModel",
+                "playbook", "TestSupport",
             ],
             exclude: ["Cases"]
         ),
