@@ -10,17 +10,6 @@ import Testing
 // the site's page headers, navigation, health view and search records name a kind alike,
 // including a kind the site declares itself.
 @Suite struct KindLabelTests {
-    static func render(_ files: [String: String], config: String) throws -> [String: String] {
-        var site = SiteFiles(
-            config: config,
-            content: files.sorted { $0.key < $1.key }.map {
-                RawFile(path: "content/" + $0.key, bytes: Array($0.value.utf8))
-            })
-        site.lastChanged = [:]
-        let output = try Pipeline.render(Pipeline.check(site))
-        return Dictionary(uniqueKeysWithValues: output.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-    }
-
     /// The kind label in a page's header.
     static func headerLabel(_ html: String) -> String? {
         guard let start = html.range(of: "<p class=\"kind-label\">") else { return nil }
@@ -56,7 +45,7 @@ import Testing
         (Language.zhHans, "社群档案", "SOP"), (Language.zhHant, "社群檔案", "SOP"), (Language.en, "Groups", "SOPs"),
     ])
     func builtInKindsAreLabelledInTheSiteLanguage(_ language: Language, _ group: String, _ sop: String) throws {
-        let pages = try Self.render(Self.builtInPages, config: "title: T\nlanguage: \(language.rawValue)\n")
+        let pages = try ReadingTests.render(Self.builtInPages, config: "title: T\nlanguage: \(language.rawValue)\n")
         let charter = try #require(pages["groups/hz/index.html"])
         #expect(Self.headerLabel(charter) == group)
         #expect(Self.headerLabel(try #require(pages["sops/meetup/index.html"])) == sop)
@@ -91,7 +80,7 @@ import Testing
     ]
 
     @Test func aSiteDefinedKindShowsItsLabelNotItsId() throws {
-        let pages = try Self.render(Self.eventPages, config: Self.eventConfig)
+        let pages = try ReadingTests.render(Self.eventPages, config: Self.eventConfig)
         let event = try #require(pages["events/night/index.html"])
         #expect(Self.headerLabel(event) == "活动方案")
         let nav = try Self.navigation(event)
@@ -102,7 +91,7 @@ import Testing
     }
 
     @Test func aRelabelledBuiltInKindIsRelabelledInTheHealthViewAndHeaders() throws {
-        let pages = try Self.render(Self.eventPages, config: Self.eventConfig)
+        let pages = try ReadingTests.render(Self.eventPages, config: Self.eventConfig)
         let health = try #require(pages["health/index.html"])
         #expect(health.contains("<th scope=\"col\">公约</th>"))
         #expect(!health.contains("<th scope=\"col\">群规</th>"))
