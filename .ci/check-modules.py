@@ -10,7 +10,8 @@
    dependency its target declares (fuzz/: a module of the PlaybookStages product), so no module
    leans on what another one happens to link.
 
-Usage: .ci/check-modules.py   (exit 0 when all holds; 1 with one line per problem)
+Usage: .ci/check-modules.py   (exit 0 when all holds; 1 with one line per problem; SWIFT names
+the swift binary when it is not on PATH). EndToEndTests runs it too (ModuleGraphTests).
 """
 
 import json
@@ -28,7 +29,7 @@ def dump_package():
     # A scratch folder of its own, so the check neither waits for nor disturbs a running build.
     with tempfile.TemporaryDirectory() as scratch:
         out = subprocess.run(
-            ["swift", "package", "--package-path", ROOT, "--scratch-path", scratch, "dump-package"],
+            [os.environ.get("SWIFT", "swift"), "package", "--package-path", ROOT, "--scratch-path", scratch, "dump-package"],
             check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
