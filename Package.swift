@@ -76,9 +76,7 @@ let package = Package(
         ),
         .target(
             name: "PlaybookScaffold",
-            dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline",
-            ],
+            dependencies: ["PlaybookModel", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline"],
             resources: [.embedInCode("Starter")]
         ),
         .target(

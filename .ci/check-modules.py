@@ -8,7 +8,8 @@
    the graph's paragraphs, top first; the header comment of Package.swift names the same tiers.
 3. Every `import` of one of the package's own modules, in Sources/, Tests/ and fuzz/, is a
    dependency its target declares (fuzz/: a module of the PlaybookStages product), so no module
-   leans on what another one happens to link.
+   leans on what another one happens to link; and each module of the graph imports every
+   dependency it declares, so the graph is the import graph.
 
 Usage: .ci/check-modules.py   (exit 0 when all holds; 1 with one line per problem; SWIFT names
 the swift binary when it is not on PATH). EndToEndTests runs it too (ModuleGraphTests).
@@ -124,9 +125,15 @@ def main():
         if target["type"] == "system":
             continue
         folder = target.get("path") or os.path.join("Tests" if target["type"] == "test" else "Sources", name)
-        for module, where in sorted(imports_in(os.path.join(ROOT, folder)).items()):
+        imported = imports_in(os.path.join(ROOT, folder))
+        for module, where in sorted(imported.items()):
             if module in ours and module != name and module not in declared[name]:
                 problems.append(f"{where}: imports {module}, which {name} does not declare in Package.swift")
+        if name in graphed:
+            for dep in declared[name]:
+                # A product is imported under the name of its module, which is the product's here.
+                if dep not in imported:
+                    problems.append(f"Package.swift: {name} declares {dep}, which none of its files imports")
 
     stages = next(p["targets"] for p in package["products"] if p["name"] == "PlaybookStages")
     for module, where in sorted(imports_in(os.path.join(ROOT, "fuzz", "Sources")).items()):
