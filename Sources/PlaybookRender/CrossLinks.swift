@@ -88,14 +88,28 @@ struct CrossLinks {
         }
 
         var groups: [Int: GroupDocuments] = [:]
+        // Pages by path, so a group's folder is one run of it: finding its members costs a
+        // binary search, not a pass over every page (a scan per group made this quadratic).
+        let byPath = pages.indices.filter { !SiteMap.isTemplateSource(pages[$0]) }
+            .map { (path: pages[$0].source.contentPath.utf8, index: $0) }
+            .sorted { $0.path.lexicographicallyPrecedes($1.path) }
         for (index, page) in pages.enumerated() where page.kind == .group && !SiteMap.isTemplateSource(page) {
             let path = page.source.contentPath
             let folder = path.hasSuffix("/index.md") ? SiteMap.folder(of: path) + "/" : String(path.dropLast(3)) + "/"
             var documents = GroupDocuments()
             var members: [Int] = []
-            for (other, candidate) in pages.enumerated() where other != index && !SiteMap.isTemplateSource(candidate) {
-                if candidate.source.contentPath.hasPrefix(folder) { members.append(other) }
+            var low = 0
+            var high = byPath.count
+            while low < high {
+                let middle = (low + high) / 2
+                let before = byPath[middle].path.lexicographicallyPrecedes(folder.utf8)
+                if before { low = middle + 1 } else { high = middle }
             }
+            while low < byPath.count, byPath[low].path.starts(with: folder.utf8) {
+                if byPath[low].index != index { members.append(byPath[low].index) }
+                low += 1
+            }
+            members.sort()
             for target in outgoing[index] where !members.contains(target) { members.append(target) }
             for member in members {
                 switch pages[member].kind {
