@@ -62,10 +62,28 @@ public enum ChineseScript {
     /// Which script `scalar` belongs to alone: `.traditional` for 歡, `.simplified` for 欢, nil for
     /// characters both write (同好, 台, 群) and everything that is not Han.
     public static func onlyScript(of scalar: Unicode.Scalar) -> WrittenScript? {
+        // The checker asks this of every character of every page: the Basic Multilingual Plane
+        // is looked up in a flat array, the rest in the sets.
+        if scalar.value < 0x10000 {
+            switch basicPlaneScripts[Int(scalar.value)] {
+            case 1: return .traditional
+            case 2: return .simplified
+            default: return nil
+            }
+        }
         if traditionalOnly.contains(scalar) { return .traditional }
         if simplifiedOnly.contains(scalar) { return .simplified }
         return nil
     }
+
+    /// 1: Traditional only, 2: Simplified only, 0: neither, for U+0000…U+FFFF.
+    private static let basicPlaneScripts: [UInt8] = {
+        var plane = [UInt8](repeating: 0, count: 0x10000)
+        for scalar in simplifiedOnly where scalar.value < 0x10000 { plane[Int(scalar.value)] = 2 }
+        // A character in both sets is Traditional, as the sets are asked in that order.
+        for scalar in traditionalOnly where scalar.value < 0x10000 { plane[Int(scalar.value)] = 1 }
+        return plane
+    }()
 
     private static let table: [Unicode.Scalar: Unicode.Scalar] = {
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]

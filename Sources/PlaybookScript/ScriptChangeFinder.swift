@@ -71,22 +71,26 @@ public final class ScriptChangeFinder: @unchecked Sendable {
             }
         }
         let verdicts = verdicts(for: wanted.map(\.clause), into: script)
-        // Per text, per offset: changed by every configuration? An offset outside every clause
-        // holds no phrase character, which every configuration leaves as it is.
-        var byText: [[Int: Bool]] = Array(repeating: [:], count: texts.count)
+        // Per text, per scalar: 0 not judged, 1 changed by every configuration, 2 not. A scalar
+        // outside every clause is no phrase character, which every configuration leaves as it is.
+        var judged: [[UInt8]] = scalarsOf.map { _ in [] }
         for (k, entry) in wanted.enumerated() {
+            if judged[entry.text].isEmpty {
+                judged[entry.text] = [UInt8](repeating: 0, count: scalarsOf[entry.text].count)
+            }
             guard let verdict = verdicts[k] else {
-                for offset in offsets[entry.text] { byText[entry.text][offset] = true }
+                for offset in offsets[entry.text] where offset >= 0 && offset < scalarsOf[entry.text].count {
+                    judged[entry.text][offset] = 1
+                }
                 continue
             }
-            for (i, changed) in verdict.enumerated() where byText[entry.text][entry.start + i] == nil {
-                byText[entry.text][entry.start + i] = changed
+            for (i, changed) in verdict.enumerated() where judged[entry.text][entry.start + i] == 0 {
+                judged[entry.text][entry.start + i] = changed ? 1 : 2
             }
         }
         return offsets.indices.map { t in
             offsets[t].filter { offset in
-                guard offset >= 0 && offset < scalarsOf[t].count else { return false }
-                return byText[t][offset] ?? false
+                offset >= 0 && offset < judged[t].count && judged[t][offset] == 1
             }
         }
     }

@@ -83,8 +83,33 @@ public enum FillInMarker {
 
     /// True when `text` holds a marker.
     public static func contains(_ text: String) -> Bool {
-        removing(from: text).count > 0
+        mayHoldMarker(text) && removing(from: text).count > 0
     }
+
+    /// False when no marker can be in `text`: none of the words' bytes occur in it, the ASCII
+    /// letters compared without case. Every paragraph of a required section is asked, and almost
+    /// none holds a marker, so this spares them `removing(from:)`, which works character by
+    /// character. A character that lower-cases to an ASCII letter of the words is that letter
+    /// (`T`, `O`…), so a marker is never missed; a false hit only costs the slow path.
+    static func mayHoldMarker(_ text: String) -> Bool {
+        if cjkWords.contains(where: { text.containsLiteral($0) }) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            asciiWords.contains { word in
+                guard word.count <= bytes.count else { return false }
+                for start in 0...(bytes.count - word.count) {
+                    var k = 0
+                    while k < word.count, bytes[start + k] | 0x20 == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    private static let cjkWords = words.filter { !$0.allSatisfy(\.isASCII) }
+    /// The ASCII words' bytes; letters and spaces only, so `| 0x20` folds upper case onto them.
+    private static let asciiWords: [[UInt8]] = words.filter { $0.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
 
     /// True when a paragraph says nothing but markers: with its bold text (labels such as
     /// `**仪式感**`, `**第1天**`) left out and the markers removed, what remains is punctuation

@@ -15,19 +15,20 @@ struct MixedScriptRule: PageRule {
         var runs: [(line: Int, column: Int, text: String)] = []
         collect(page.page.document.root, into: &runs)
         let keep = context.handbook.config.keep.sorted { $0.count > $1.count }
-        var counts: [WrittenScript: Int] = [:]
+        var traditional = 0
+        var simplified = 0
         var marks: [[(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)]] = []
+        marks.reserveCapacity(runs.count)
         for run in runs {
             var marked: [(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)] = []
-            for (offset, scalar) in Self.prose(run.text, keep: keep) {
-                guard let script = ChineseScript.onlyScript(of: scalar) else { continue }
-                counts[script, default: 0] += 1
+            Self.forEachProse(run.text, keep: keep) { offset, scalar in
+                // Below U+3400 no character belongs to one script alone.
+                guard scalar.value >= 0x3400, let script = ChineseScript.onlyScript(of: scalar) else { return }
+                if script == .traditional { traditional += 1 } else { simplified += 1 }
                 marked.append((offset, scalar, script))
             }
             marks.append(marked)
         }
-        let traditional = counts[.traditional] ?? 0
-        let simplified = counts[.simplified] ?? 0
         guard traditional > 0, simplified > 0 else { return [] }
         // The minority is the slip; on a tie the page counts as Simplified.
         let stray: WrittenScript = traditional > simplified ? .simplified : .traditional
@@ -118,21 +119,32 @@ struct MixedScriptRule: PageRule {
         }
     }
 
-    private static let quotes: [Unicode.Scalar: Unicode.Scalar] = [
-        "「": "」", "『": "』", "“": "”", "‘": "’", "《": "》", "〈": "〉", "\"": "\"",
-    ]
+    /// The closing mark of a quotation mark that opens a span: 「」『』“”‘’《》〈〉 and "".
+    private static func closingQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "「": return "」"
+        case "『": return "』"
+        case "“": return "”"
+        case "‘": return "’"
+        case "《": return "》"
+        case "〈": return "〉"
+        case "\"": return "\""
+        default: return nil
+        }
+    }
 
-    /// The scalars of `text` that count as prose, with their offsets: quoted spans and kept
-    /// names are skipped.
-    static func prose(_ text: String, keep: [String]) -> [(Int, Unicode.Scalar)] {
+    /// Calls `body` with each scalar of `text` that counts as prose, and its offset, in order:
+    /// quoted spans and kept names are skipped.
+    static func forEachProse(_ text: String, keep: [String], _ body: (Int, Unicode.Scalar) -> Void) {
         let scalars = Array(text.unicodeScalars)
-        var skip = [Bool](repeating: false, count: scalars.count)
+        var skip: [Bool] = []
         for name in keep {
             let needle = Array(name.unicodeScalars)
             guard let head = needle.first, needle.count <= scalars.count else { continue }
             var i = 0
             while i + needle.count <= scalars.count {
-                if scalars[i] == head, Array(scalars[i..<(i + needle.count)]) == needle {
+                if scalars[i] == head, scalars[i..<(i + needle.count)].elementsEqual(needle) {
+                    if skip.isEmpty { skip = [Bool](repeating: false, count: scalars.count) }
                     for k in i..<(i + needle.count) { skip[k] = true }
                     i += needle.count
                 } else {
@@ -140,19 +152,28 @@ struct MixedScriptRule: PageRule {
                 }
             }
         }
+        // A quotation mark opens a span only when its closing mark comes later in the text.
+        var lastIndex: [Unicode.Scalar: Int] = [:]
         var closing: Unicode.Scalar?
-        var out: [(Int, Unicode.Scalar)] = []
         for (i, scalar) in scalars.enumerated() {
             if let close = closing {
                 if scalar == close { closing = nil }
                 continue
             }
-            if let close = quotes[scalar], scalars[(i + 1)...].contains(close) {
-                closing = close
-                continue
+            if let close = Self.closingQuote(scalar) {
+                let last: Int
+                if let known = lastIndex[close] {
+                    last = known
+                } else {
+                    last = scalars.lastIndex(of: close) ?? -1
+                    lastIndex[close] = last
+                }
+                if last > i {
+                    closing = close
+                    continue
+                }
             }
-            if !skip[i] { out.append((i, scalar)) }
+            if skip.isEmpty || !skip[i] { body(i, scalar) }
         }
-        return out
     }
 }

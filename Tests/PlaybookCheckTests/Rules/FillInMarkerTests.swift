@@ -1,7 +1,8 @@
-import PlaybookCheck
 import PlaybookModel
 import TestSupport
 import Testing
+
+@testable import PlaybookCheck
 
 // A required section holding nothing but fill-in markers (what `playbook new` skeletons write)
 // is as empty as a bare heading.
@@ -56,5 +57,15 @@ import Testing
         #expect(FillInMarker.text(.zhHans) == "（待填写）")
         #expect(FillInMarker.contains("- **仪式感**：（待填写）"))
         #expect(!FillInMarker.contains("todolist"))
+    }
+
+    /// The byte pre-filter never hides a marker: upper and mixed case, full-width brackets,
+    /// markers between CJK text, and look-alikes that are no marker (issue 12).
+    @Test(arguments: [
+        "ToDo", "TODO", "tOdO：", "To Fill In", "TO FILL IN", "（待填写）", "【待補充】", "说明：TBD。", "x todo y", "ＴＯＤＯ",
+        "todolist", "to  fill in", "Tbd\u{301}", "待 填写", "", "普通的一句话。", "Weekly reading notes.", "t\u{0}odo",
+    ])
+    func thePreFilterKeepsEveryMarker(_ text: String) {
+        #expect(FillInMarker.contains(text) == (FillInMarker.removing(from: text).count > 0))
     }
 }
