@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookPipeline
 import PlaybookSource
 
 public struct PlaybookCommand: ParsableCommand {
@@ -82,9 +83,7 @@ public struct SiteOptions: ParsableArguments {
     /// The same for the site in `files`: only `playbook.yml` is read for it.
     public func language(of files: SiteFiles) -> Language {
         guard lang.explicit == nil, files.config != nil else { return lang.resolved(site: nil) }
-        let (config, _) = SiteConfigLoader(extraKeys: RuleSet.configKeys).load(
-            path: files.configPath, text: files.config)
-        return config.language
+        return Pipeline.decodeConfig(files).0.language
     }
 
     public var sourceURL: URL {

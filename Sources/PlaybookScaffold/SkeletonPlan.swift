@@ -62,8 +62,9 @@ extension Skeleton {
     public static func plan(
         kind: String, target: String, title: String?, site: SiteFiles, exists: (String) -> Bool
     ) -> Result<SkeletonPage, SkeletonRefusal> {
-        let handbook = Pipeline.parse(site)
-        let (rules, _) = RuleSet.load(config: handbook.config, files: [:])
+        // Only the config is needed: no page is parsed for a skeleton.
+        let config = Pipeline.decodeConfig(site).0
+        let (rules, _) = RuleSet.load(config: config, files: [:])
         guard let schema = rules.kinds[kind] else {
             return .failure(
                 .unknownKind(
@@ -78,10 +79,10 @@ extension Skeleton {
         let sitePath = "content/\(path)"
         if exists(sitePath) { return .failure(.fileExists(sitePath)) }
         let text = Skeleton.page(
-            kind: schema, title: title ?? Skeleton.defaultTitle(path: path), language: handbook.config.language)
+            kind: schema, title: title ?? Skeleton.defaultTitle(path: path), language: config.language)
         return .success(
             SkeletonPage(
-                path: sitePath, text: text, kind: kind, language: handbook.config.language,
+                path: sitePath, text: text, kind: kind, language: config.language,
                 templates: kind == Kind.group.rawValue ? ReplicationTemplate.all(in: site).keys.sorted() : [],
                 slugWarning: isGroupSlug ? Replicator.slugWarning(target, answers: [:]) : nil))
     }
