@@ -68,7 +68,8 @@ struct CheckCommand: ParsableCommand {
         // records a new one, ignores it or prints no findings.
         let usesBaseline = !noBaseline && !writeBaseline && !listRules && schemaOut == nil
         let baselineFile = baseline ?? Baseline.fileName
-        let loaded = try Pipeline.load(siteAt: site.sourceURL, baseline: usesBaseline ? baselineFile : nil)
+        let loaded = try Pipeline.load(
+            siteAt: site.sourceURL, baseline: usesBaseline ? baselineFile : nil, history: false)
         let lang = site.language(site: loaded.config.language)
         if usesBaseline && baseline != nil && loaded.baseline == nil {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())

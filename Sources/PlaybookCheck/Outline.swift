@@ -46,7 +46,8 @@ struct Outline {
     /// The first section whose heading matches one of `aliases`. A lone level-1 heading at the
     /// top is the page's title, not a section, unless nothing else matches.
     func section(matching aliases: [String]) -> Section? {
-        let matches = sections.filter { TermMatcher.matches(segments: $0.segments, aliases: aliases) }
+        let keys = TermMatcher.keys(of: aliases)
+        let matches = sections.filter { TermMatcher.matches(segments: $0.segments, keys: keys) }
         if let first = matches.first, isTitle(first), matches.count > 1 { return matches[1] }
         if let first = matches.first, isTitle(first), sections.count > 1 { return nil }
         return matches.first

@@ -57,8 +57,17 @@ enum TermMatcher {
     }
 
     static func matches(segments: [String], aliases: [String]) -> Bool {
-        for alias in aliases {
-            let key = aliasKeys.value(for: alias) { normalized($0) }
+        matches(segments: segments, keys: keys(of: aliases))
+    }
+
+    /// The aliases normalised, for matching many headings against them with
+    /// `matches(segments:keys:)`.
+    static func keys(of aliases: [String]) -> [String] {
+        aliases.map { alias in aliasKeys.value(for: alias) { normalized($0) } }
+    }
+
+    static func matches(segments: [String], keys: [String]) -> Bool {
+        for key in keys {
             guard !key.isEmpty else { continue }
             let cjk = key.unicodeScalars.first.map(isCJK) ?? false
             for segment in segments where segment.hasPrefix(key) {

@@ -33,9 +33,12 @@ public struct LoadedSite: Sendable {
 extension Pipeline {
     /// LOAD: the site's files, the config decoded once, the rule files it includes and the
     /// baseline named `baseline` (site-relative; nil reads none). A missing baseline is no
-    /// baseline; one that does not parse is an error naming the file.
-    public static func load(siteAt root: URL, baseline: String? = Baseline.fileName) throws -> LoadedSite {
-        let files = try StageTimer.measure("load") { try SiteReader(root: root).read() }
+    /// baseline; one that does not parse is an error naming the file. `history: false` skips the
+    /// pages' dates from git, which only rendering shows (`check` passes it).
+    public static func load(
+        siteAt root: URL, baseline: String? = Baseline.fileName, history: Bool = true
+    ) throws -> LoadedSite {
+        let files = try StageTimer.measure("load") { try SiteReader(root: root).read(history: history) }
         let (config, configDiagnostics) = decodeConfig(files)
         return LoadedSite(
             files: files, config: config, configDiagnostics: configDiagnostics,

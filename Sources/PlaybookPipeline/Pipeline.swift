@@ -64,7 +64,7 @@ public enum Pipeline {
     public static func check(siteAt root: URL, language: Language? = nil, publication: Publication = .standard) throws
         -> CheckResult
     {
-        check(try load(siteAt: root, baseline: nil), language: language, publication: publication)
+        check(try load(siteAt: root, baseline: nil, history: false), language: language, publication: publication)
     }
 
     /// PARSE → CHECK → TOLERATE on a site already loaded; pure. The findings its baseline records

@@ -9,7 +9,9 @@ public struct SiteReader: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    public func read() throws -> SiteFiles {
+    /// Reads the site. `history: false` leaves out when each page last changed (a `git log`
+    /// over the site's history), which only the rendered pages show; `check` needs no dates.
+    public func read(history: Bool = true) throws -> SiteFiles {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -32,8 +34,9 @@ public struct SiteReader: Sendable {
                 message:
                     "no content/ folder in \(root.path); run Playbook in the site root or pass --source DIR")
         }
-        for relative in try listFiles(under: SiteLayout.content, problems: &files.problems) {
-            guard let bytes = readListed(relative, problems: &files.problems) else { continue }
+        let content = try listFiles(under: SiteLayout.content, problems: &files.problems)
+        for (relative, bytes) in zip(content, readAll(content, problems: &files.problems)) {
+            guard let bytes else { continue }
             if relative.hasSuffix(".md") {
                 files.content.append(RawFile(path: relative, bytes: bytes))
             } else {
@@ -47,11 +50,12 @@ public struct SiteReader: Sendable {
             }
             files.templates[String(relative.dropFirst("templates/".count))] = text
         }
-        for relative in try listFiles(under: SiteLayout.staticFiles, problems: &files.problems) {
-            guard let bytes = readListed(relative, problems: &files.problems) else { continue }
+        let staticFiles = try listFiles(under: SiteLayout.staticFiles, problems: &files.problems)
+        for (relative, bytes) in zip(staticFiles, readAll(staticFiles, problems: &files.problems)) {
+            guard let bytes else { continue }
             files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
         }
-        files.lastChanged = GitHistory.lastChanged(siteAt: root)
+        if history { files.lastChanged = GitHistory.lastChanged(siteAt: root) }
         return files
     }
 
@@ -142,8 +146,14 @@ public struct SiteReader: Sendable {
         for name in names where !name.hasPrefix(".") {
             let child = url.appendingPathComponent(name)
             let childRelative = relative + "/" + name
-            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: child.path)) != nil
-            let real = child.resolvingSymlinksInPath().standardizedFileURL.path
+            // lstat first: a site is thousands of plain files, and only links and folders need
+            // their real path resolved (component by component, which costs a system call each).
+            var own = stat()
+            // Gone since the folder was listed: nothing to read.
+            guard lstat(child.path, &own) == 0 else { continue }
+            let isLink = own.st_mode & S_IFMT == S_IFLNK
+            let resolves = isLink || own.st_mode & S_IFMT == S_IFDIR
+            let real = resolves ? child.resolvingSymlinksInPath().standardizedFileURL.path : ""
             if isLink, !isInsideRoot(realPath: real) {
                 problems.append(
                     Diagnostic(
@@ -152,8 +162,8 @@ public struct SiteReader: Sendable {
                         hint: "copy the file into the site, or link to a place inside the site folder"))
                 continue
             }
-            var status = stat()
-            guard stat(child.path, &status) == 0 else {
+            var status = own
+            guard isLink ? stat(child.path, &status) == 0 : true else {
                 if isLink {
                     problems.append(
                         Diagnostic(
@@ -200,6 +210,22 @@ public struct SiteReader: Sendable {
             throw PlaybookError(stage: "load", path: relative, message: "cannot read the file\(reason)")
         }
         return [UInt8](data)
+    }
+
+    /// Reads the files found by the walk on all cores, in their order; the findings for those
+    /// that cannot be read are added in that order too.
+    private func readAll(_ relatives: [String], problems: inout [Diagnostic]) -> [[UInt8]?] {
+        var read = [(bytes: [UInt8]?, problems: [Diagnostic])](repeating: (nil, []), count: relatives.count)
+        read.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: relatives.count) { i in
+                var found: [Diagnostic] = []
+                base[i].bytes = readListed(relatives[i], problems: &found)
+                base[i].problems = found
+            }
+        }
+        for entry in read { problems += entry.problems }
+        return read.map(\.bytes)
     }
 
     /// Reads a file found by the walk; one that cannot be read is a finding, not the end of the load.
