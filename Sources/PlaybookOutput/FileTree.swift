@@ -156,9 +156,62 @@ enum FileTree {
         }
     }
 
-    /// Removes `path` and everything below it; a link is removed, never followed.
+    /// The entries of a folder (without `.` and `..`) and what each is, from one `readdir` pass:
+    /// the kind comes with the name on most file systems, so no entry needs its own `lstat`.
+    static func entries(_ folder: String) throws -> [(name: String, kind: Kind)] {
+        guard let dir = opendir(folder) else { throw failure("read the folder", folder) }
+        defer { closedir(dir) }
+        var result: [(name: String, kind: Kind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let found: Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): found = .folder
+            case Int32(DT_REG): found = .file
+            case Int32(DT_LNK): found = .link
+            case Int32(DT_UNKNOWN): found = kind(folder + "/" + name)
+            default: found = .other
+            }
+            result.append((name, found))
+        }
+        return result
+    }
+
+    /// Removes `path` and everything below it; a link is removed, never followed. Folders are
+    /// emptied on every core, each by one thread (threads unlinking in one folder would queue
+    /// on its lock), then removed deepest first. Best effort: what cannot be removed stays.
     static func remove(_ path: String) {
-        try? FileManager.default.removeItem(atPath: path)
+        guard kind(path) == .folder else {
+            unlink(path)
+            return
+        }
+        var folders: [String] = []
+        var files: [[String]] = []
+        var pending = [path]
+        while let folder = pending.popLast() {
+            folders.append(folder)
+            var here: [String] = []
+            for (name, kind) in (try? entries(folder)) ?? [] {
+                if kind == .folder {
+                    pending.append(folder + "/" + name)
+                } else {
+                    here.append(name)
+                }
+            }
+            files.append(here)
+        }
+        DispatchQueue.concurrentPerform(iterations: folders.count) { i in
+            guard !files[i].isEmpty else { return }
+            let fd = open(folders[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            for name in files[i] { unlinkat(fd, name, 0) }
+        }
+        // Parents come before their children in `folders`.
+        for folder in folders.reversed() { rmdir(folder) }
     }
 
     static func failure(_ action: String, _ path: String) -> PlaybookError {

@@ -54,11 +54,11 @@ struct UserFiles {
         var pending = [""]
         while let relative = pending.popLast() {
             let absolute = relative.isEmpty ? folder : folder + "/" + relative
-            let names = try FileManager.default.contentsOfDirectory(atPath: absolute).sorted()
-            if names.isEmpty, !relative.isEmpty { found.emptyFolders.append(relative) }
-            for name in names {
+            let entries = try FileTree.entries(absolute)
+            if entries.isEmpty, !relative.isEmpty { found.emptyFolders.append(relative) }
+            for (name, kind) in entries {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if FileTree.kind(folder + "/" + path) == .folder {
+                if kind == .folder {
                     pending.append(path)
                 } else if !manifest.isOurs(path) {
                     found.files.append(path)

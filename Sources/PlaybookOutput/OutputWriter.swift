@@ -106,14 +106,24 @@ public struct OutputWriter: Sendable {
     }
 
     /// A site being written; nothing is visible at the destination until `commit`.
-    public final class Staging {
+    ///
+    /// Batches are written behind the caller, one at a time, on a queue of their own: while one
+    /// is written the caller renders the next, and at most one batch waits in memory.
+    public final class Staging: @unchecked Sendable {
         let root: URL
         let aside: URL
         let destination: URL
         private let lock: OutputLock?
+        /// Folders made so far, site-relative; touched only on `queue`.
         private var created: Set<String> = [""]
         /// Every path added, for the manifest and to tell Playbook's files from the user's.
         private(set) var written: Set<String> = []
+        private let queue = DispatchQueue(label: "playbook.output.staging")
+        /// Taken by `add` for the batch it hands to `queue`, given back when that batch is written.
+        private let slot = DispatchSemaphore(value: 1)
+        /// The first write that failed; set on `queue` before the slot is given back, read after
+        /// taking it.
+        private var failure: PlaybookError?
 
         init(root: URL, aside: URL, destination: URL, lock: OutputLock?) {
             self.root = root
@@ -122,29 +132,103 @@ public struct OutputWriter: Sendable {
             self.lock = lock
         }
 
-        /// Writes a batch of files into the staging folder, each flushed to disk.
+        /// Hands a batch of files to the writer and returns once the batch before it is written.
+        /// A bad path is refused here; a failed write is reported by the next `add` or `commit`.
         public func add(_ files: [OutputFile]) throws {
-            let fm = FileManager.default
-            // Folders first (in order, so parents exist), then the files on every core.
             for file in files {
-                _ = try OutputWriter.safeURL(for: file.path, in: root)
+                try OutputWriter.checkPath(file.path)
                 if file.path == OutputWriter.marker {
                     throw PlaybookError(
                         stage: "write", path: file.path, message: "this name is reserved for Playbook's own record")
                 }
-                var folder = Substring(file.path)
-                folder = folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]
-                if created.contains(String(folder)) { continue }
-                try fm.createDirectory(atPath: root.path + "/" + folder, withIntermediateDirectories: true)
-                var f = folder
-                while !f.isEmpty, created.insert(String(f)).inserted {
-                    f = f[..<(f.lastIndex(of: "/") ?? f.startIndex)]
-                }
             }
-            if let failed = OutputWriter.writeAll(files, into: root.path).first {
-                throw PlaybookError(stage: "write", path: failed, message: "cannot write the file")
+            slot.wait()
+            if let failure {
+                slot.signal()
+                throw failure
             }
             for file in files { written.insert(file.path) }
+            queue.async {
+                self.failure = self.write(files)
+                self.slot.signal()
+            }
+        }
+
+        /// Waits for the batch being written; throws if any write failed.
+        func finishWriting() throws {
+            slot.wait()
+            slot.signal()
+            if let failure { throw failure }
+        }
+
+        /// Makes the batch's folders (each once, parents first), then writes its files grouped
+        /// by folder on every core: one thread per folder, since threads creating files in one
+        /// folder queue on its lock.
+        private func write(_ files: [OutputFile]) -> PlaybookError? {
+            let base = root.path
+            var groups: [Substring: [Int]] = [:]
+            var order: [Substring] = []
+            for (i, file) in files.enumerated() {
+                let path = Substring(file.path)
+                let folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+                if groups[folder] == nil {
+                    order.append(folder)
+                    if let error = makeFolder(folder, in: base) { return error }
+                }
+                groups[folder, default: []].append(i)
+            }
+            // Per folder: the index of the file that failed and the error, if one did.
+            var failed = [(index: Int, error: Int32)](repeating: (-1, 0), count: order.count)
+            failed.withUnsafeMutableBufferPointer { results in
+                let result = results.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: order.count) { g in
+                    let members = groups[order[g]]!
+                    if members.count == 1 {
+                        let i = members[0]
+                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes) {
+                            (result + g).pointee = (i, errno)
+                        }
+                        return
+                    }
+                    // Several files: open the folder once and create each relative to it.
+                    let folder = order[g].isEmpty ? base : base + "/" + order[g]
+                    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    guard fd >= 0 else {
+                        (result + g).pointee = (members[0], errno)
+                        return
+                    }
+                    defer { close(fd) }
+                    let skip = order[g].isEmpty ? 0 : order[g].utf8.count + 1
+                    for i in members {
+                        let path = files[i].path
+                        let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: skip)...]
+                        if !OutputWriter.writeFile(at: fd, String(name), files[i].bytes) {
+                            (result + g).pointee = (i, errno)
+                            return
+                        }
+                    }
+                }
+            }
+            guard let first = failed.first(where: { $0.index >= 0 }) else { return nil }
+            return PlaybookError(
+                stage: "write", path: files[first.index].path,
+                message: "cannot write the file: \(String(cString: strerror(first.error)))")
+        }
+
+        /// Creates `folder` (site-relative) and its missing parents with one `mkdir` each.
+        private func makeFolder(_ folder: Substring, in base: String) -> PlaybookError? {
+            if created.contains(String(folder)) { return nil }
+            if let slash = folder.lastIndex(of: "/"), let error = makeFolder(folder[..<slash], in: base) {
+                return error
+            }
+            let path = base + "/" + folder
+            if mkdir(path, 0o755) != 0, !(errno == EEXIST && FileTree.kind(path) == .folder) {
+                return PlaybookError(
+                    stage: "write", path: String(folder),
+                    message: "cannot create the folder: \(String(cString: strerror(errno)))")
+            }
+            created.insert(String(folder))
+            return nil
         }
 
         /// Carries the user's files over from the old site, writes the manifest, flushes every
@@ -152,6 +236,7 @@ public struct OutputWriter: Sendable {
         @discardableResult
         public func commit() throws -> OutputSwap {
             defer { lock?.release() }
+            try finishWriting()
             let destinationPath = destination.path
             if FileTree.kind(destinationPath) == .folder {
                 let manifest = OutputManifest.read(in: destinationPath) ?? OutputManifest(files: [])
@@ -212,30 +297,25 @@ public struct OutputWriter: Sendable {
 
         /// Removes the staging folder and releases the lock; the destination is untouched.
         public func discard() {
+            slot.wait()
+            slot.signal()
             FileTree.remove(root.path)
             lock?.release()
         }
     }
 
-    /// Writes every file with plain POSIX calls, spread over all cores; returns the paths that failed.
-    static func writeAll(_ files: [OutputFile], into root: String) -> [String] {
-        var failed = [Bool](repeating: false, count: files.count)
-        failed.withUnsafeMutableBufferPointer { flags in
-            let base = flags.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                (base + i).pointee = !writeFile(root + "/" + files[i].path, files[i].bytes)
-            }
-        }
-        return zip(files, failed).filter(\.1).map(\.0.path)
-    }
-
     /// Writes `bytes` to `path`, creating or truncating it. Flushing to disk is left to `commit`,
     /// which does the whole tree at once.
     static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        writeFile(at: AT_FDCWD, path, bytes)
+    }
+
+    /// Writes `bytes` to `name`, relative to the open folder `folder` (or a path, with `AT_FDCWD`).
+    static func writeFile(at folder: Int32, _ name: String, _ bytes: [UInt8]) -> Bool {
+        let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let written = bytes.withUnsafeBytes { buffer in
+        return bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -244,7 +324,6 @@ public struct OutputWriter: Sendable {
             }
             return true
         }
-        return written
     }
 
     /// Refuses to replace a folder that holds visible files but no manifest (Playbook never
@@ -271,12 +350,22 @@ public struct OutputWriter: Sendable {
         )
     }
 
-    /// The URL for a site-relative output path, refusing paths that would escape the folder.
-    static func safeURL(for path: String, in root: URL) throws -> URL {
-        let parts = path.split(separator: "/")
-        if path.hasPrefix("/") || parts.contains("..") || parts.contains(".") || parts.isEmpty {
+    /// Refuses a site-relative output path that is empty or would escape the folder.
+    static func checkPath(_ path: String) throws {
+        var parts = 0
+        var bad = path.hasPrefix("/")
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            parts += 1
+            if part.count <= 2, part.allSatisfy({ $0 == UInt8(ascii: ".") }) { bad = true }
+        }
+        if bad || parts == 0 {
             throw PlaybookError(stage: "write", path: path, message: "refusing to write outside the output folder")
         }
+    }
+
+    /// The URL for a site-relative output path, refusing paths that would escape the folder.
+    static func safeURL(for path: String, in root: URL) throws -> URL {
+        try checkPath(path)
         return root.appendingPathComponent(path)
     }
 }

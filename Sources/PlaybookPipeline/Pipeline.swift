@@ -264,7 +264,16 @@ enum StageTimer {
         let result = try work()
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        FileHandle.standardError.write(Data("\(stage): \(Int(ms)) ms\n".utf8))
+        var usage = rusage()
+        // The peak so far, in MB (Linux reports kilobytes, macOS bytes).
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            let peak = usage.ru_maxrss / 1024
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+            let peak = usage.ru_maxrss / (1024 * 1024)
+        #endif
+        FileHandle.standardError.write(Data("\(stage): \(Int(ms)) ms, peak \(peak) MB\n".utf8))
         return result
     }
 }
