@@ -37,6 +37,8 @@ public struct CheckResult: Sendable {
 
 /// What `build` did.
 public struct BuildResult: Sendable {
+    /// The check; when the build wrote the site, without the raw Markdown (`files.content` is
+    /// empty: the pages hold their source).
     public var check: CheckResult
     /// Paths of the files written, relative to the output; empty when the build was refused.
     public var written: [String]
@@ -93,12 +95,14 @@ public enum Pipeline {
         try writer.checkDestination()
         // Every input, the baseline included, is read before the check: a baseline that does not
         // parse stops the build before any work.
-        let checked = check(
+        var checked = check(
             try load(siteAt: root, baseline: Baseline.fileName), language: language, publication: options.publication)
         guard !checked.diagnostics.hasErrors else { return BuildResult(check: checked, written: []) }
         var result = leaveOut(checked, publication: options.publication, language: language)
-        // The raw Markdown bytes are parsed already; let them go before rendering.
+        // The raw Markdown bytes are parsed already (each page keeps its source text); let them
+        // go before rendering, from the result too, which would otherwise hold them to the end.
         result.files.content = []
+        checked.files.content = []
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
         let written = try StageTimer.measure("render+write") { () throws -> [String] in
@@ -112,8 +116,15 @@ public enum Pipeline {
                 var rendered = 0
                 try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
                     var here: Set<String> = []
-                    let search = StageTimer.measure("search index") {
-                        SearchIndex(pages: handbook.pages, config: handbook.config)
+                    // The page records are written as they are made; the index keeps only postings.
+                    let search = try StageTimer.measure("search index") {
+                        try SearchIndex(pages: handbook.pages, config: handbook.config) { records in
+                            try staging.add(prefixed(records, prefix))
+                            for file in records {
+                                here.insert(file.path)
+                                taken.insert(prefix + file.path)
+                            }
+                        }
                     }
                     try SiteRenderer(theme: theme).render(handbook, health: health, search: search) { batch in
                         try staging.add(prefixed(batch, prefix))

@@ -15,8 +15,19 @@ public struct SearchDocument: Hashable, Sendable {
     public var kind: String
     /// Number of index tokens in all fields, unweighted: the length BM25 normalises by.
     public var length: Int
+    /// Token → sum of field weights over its occurrences, for the tokens of CJK text: one
+    /// character, or two packed in one number (`first << 32 | second`), counted without making
+    /// a string of each.
+    var characters: [UInt64: Int]
+    /// The same for words.
+    var words: [String: Int]
     /// Token → sum of field weights over its occurrences.
-    public var terms: [String: Int]
+    public var terms: [String: Int] {
+        var terms = words
+        terms.reserveCapacity(words.count + characters.count)
+        for (key, weight) in characters { terms[Self.token(key)] = weight }
+        return terms
+    }
     /// The page record, as a JSON object: `t` title, `u` URL, `k` kind, `m` description, owner
     /// and tags, `s` sections as `[anchor, heading, text]` (the text before the first heading has
     /// an empty anchor and heading).
@@ -69,7 +80,7 @@ public struct SearchDocument: Hashable, Sendable {
         let metaText = meta.joined(separator: " · ")
 
         // CJK tokens are counted by their scalars (a character, or two packed in one number),
-        // words by their text; both become strings once per page below.
+        // words by their text; the index makes a string of each CJK token once, not once a page.
         var cjk: [UInt64: Int] = [:]
         cjk.reserveCapacity(1024)
         var words: [String: Int] = [:]
@@ -98,15 +109,8 @@ public struct SearchDocument: Hashable, Sendable {
         }
         // A label is body text too (counted there already); here it only adds its weight.
         for label in labels { add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
-        var terms = words
-        terms.reserveCapacity(words.count + cjk.count)
-        for (key, weight) in cjk {
-            var text = String.UnicodeScalarView()
-            if key >> 32 != 0 { text.append(Unicode.Scalar(UInt32(key >> 32))!) }
-            text.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
-            terms[String(text)] = weight
-        }
-        self.terms = terms
+        self.characters = cjk
+        self.words = words
         self.length = length
 
         var out = "{\"t\":" + JSONText.quote(title, forScript: true)
@@ -122,5 +126,13 @@ public struct SearchDocument: Hashable, Sendable {
         }
         out += "]}"
         record = out
+    }
+
+    /// The token a key of `characters` stands for.
+    static func token(_ key: UInt64) -> String {
+        var text = String.UnicodeScalarView()
+        if key >> 32 != 0 { text.append(Unicode.Scalar(UInt32(key >> 32))!) }
+        text.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
+        return String(text)
     }
 }

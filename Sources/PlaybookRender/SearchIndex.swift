@@ -17,35 +17,75 @@ import PlaybookModel
 public struct SearchIndex: Sendable {
     public static let version = 1
 
+    /// What the index keeps of a page for as long as it lives.
+    public struct Entry: Sendable, Equatable {
+        public var path: String
+        public var kind: String
+        /// Tokens in the page, for BM25's length normalisation.
+        public var length: Int
+    }
+
     /// Pages in index order (by path); a page's id is its place here.
-    public private(set) var documents: [SearchDocument]
-    /// Token → postings, by page id: `(id << 32) | weight`.
-    private var postings: [String: [UInt64]]
+    public private(set) var entries: [Entry]
+    /// Every page's document (terms and record), kept by an index that takes edited pages in
+    /// place (`replacing`); nil in an index whose page records were handed out as they were made.
+    private var documents: [SearchDocument]?
+    /// Token → postings, encoded as the shard files hold them.
+    private var postings: [String: PostingList]
     public let shardCount: Int
     public let wordBucketCount: Int
     let kindLabels: [String: String]
     /// The interface words the browser shows around results, in the site's language.
     let words: [String: String]
 
-    /// The index of `pages`, with the interface words and kind labels of `config`'s site.
+    /// The index of `pages`, with the interface words and kind labels of `config`'s site,
+    /// holding every page's document, so that `replacing` can take an edited page in place and
+    /// `files()` gives every file of the index.
     public init(pages: [Page], config: SiteConfig) {
-        let language = config.language
         let indexed = pages.filter(SearchDocument.isIndexed)
-        var documents = [SearchDocument?](repeating: nil, count: indexed.count)
-        documents.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: indexed.count) { i in
-                (base + i).initialize(to: SearchDocument(indexed[i]))
+        let documents = Self.documents(indexed[...])
+        var postings = Postings()
+        for (id, document) in documents.enumerated() { postings.add(document, id: id) }
+        self.init(
+            indexed: indexed, entries: documents.map { Entry(path: $0.path, kind: $0.kind, length: $0.length) },
+            documents: documents, postings: postings, config: config)
+    }
+
+    /// The index of `pages`, made `batch` pages at a time: each batch's page records
+    /// (`search/p/<id>.js`) go to `records` as soon as they are made, and only the postings and
+    /// a page's path, kind and length are kept, so memory holds one batch of pages' text at a
+    /// time. `files()` then gives the rest of the index, and `replacing` is not available.
+    public init(
+        pages: [Page], config: SiteConfig, batch: Int = 512, records: ([OutputFile]) throws -> Void
+    ) rethrows {
+        let indexed = pages.filter(SearchDocument.isIndexed)
+        var postings = Postings()
+        var entries: [Entry] = []
+        entries.reserveCapacity(indexed.count)
+        var start = 0
+        while start < indexed.count {
+            let end = min(start + batch, indexed.count)
+            let documents = Self.documents(indexed[start..<end])
+            var files: [OutputFile] = []
+            files.reserveCapacity(documents.count)
+            for (offset, document) in documents.enumerated() {
+                postings.add(document, id: start + offset)
+                entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
+                files.append(Self.recordFile(start + offset, document.record))
             }
+            try records(files)
+            start = end
         }
-        self.documents = documents.map { $0! }
-        var postings: [String: [UInt64]] = [:]
-        for (id, document) in self.documents.enumerated() {
-            for (token, weight) in document.terms {
-                postings[token, default: []].append(UInt64(id) << 32 | UInt64(weight))
-            }
-        }
-        self.postings = postings
+        self.init(indexed: indexed, entries: entries, documents: nil, postings: postings, config: config)
+    }
+
+    private init(
+        indexed: [Page], entries: [Entry], documents: [SearchDocument]?, postings: Postings, config: SiteConfig
+    ) {
+        let language = config.language
+        self.entries = entries
+        self.documents = documents
+        self.postings = postings.byToken()
         (shardCount, wordBucketCount) = Self.shardCounts(pageCount: indexed.count)
         var labels: [String: String] = [:]
         for page in indexed where labels[page.kind.rawValue] == nil {
@@ -54,6 +94,52 @@ public struct SearchIndex: Sendable {
         kindLabels = labels
         let all = InterfaceText.words(for: language)
         words = all.filter { $0.key.hasPrefix("search") }
+    }
+
+    /// The documents of `pages`, made on every core.
+    private static func documents(_ pages: ArraySlice<Page>) -> [SearchDocument] {
+        var documents = [SearchDocument?](repeating: nil, count: pages.count)
+        documents.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                (base + i).initialize(to: SearchDocument(pages[pages.startIndex + i]))
+            }
+        }
+        return documents.map { $0! }
+    }
+
+    /// Postings as they are gathered, page by page in id order: CJK tokens by their scalars,
+    /// made into strings once each at the end.
+    private struct Postings {
+        var characters: [UInt64: PostingList] = [:]
+        var words: [String: PostingList] = [:]
+
+        mutating func add(_ document: SearchDocument, id: Int) {
+            for (key, weight) in document.characters {
+                characters[key, default: PostingList()].append(id: id, weight: weight)
+            }
+            for (word, weight) in document.words {
+                words[word, default: PostingList()].append(id: id, weight: weight)
+            }
+        }
+
+        func byToken() -> [String: PostingList] {
+            var all = words
+            all.reserveCapacity(words.count + characters.count)
+            for (key, list) in characters {
+                let token = SearchDocument.token(key)
+                if let other = all[token] {
+                    // Two keys whose strings are equal (a compatibility ideograph and the one it
+                    // stands for): one token, its weights summed.
+                    var merged: [Int: Int] = [:]
+                    for (id, weight) in other.decoded() + list.decoded() { merged[id, default: 0] += weight }
+                    all[token] = PostingList(merged.sorted { $0.key < $1.key }.map { (id: $0.key, weight: $0.value) })
+                } else {
+                    all[token] = list
+                }
+            }
+            return all
+        }
     }
 
     /// About 4 pages' postings per shard and 32 pages' words per word bucket: a few kilobytes
@@ -69,7 +155,8 @@ public struct SearchIndex: Sendable {
 
     // MARK: - Files
 
-    /// Every file of the index, sorted by path.
+    /// Every file of the index, sorted by path; without the page records when they were handed
+    /// out while the index was made.
     public func files() -> [OutputFile] {
         var out = [metaFile()]
         var shards = [[String]](repeating: [], count: shardCount)
@@ -80,7 +167,9 @@ public struct SearchIndex: Sendable {
         }
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
-        for id in documents.indices { out.append(recordFile(id)) }
+        if let documents {
+            for (id, document) in documents.enumerated() { out.append(Self.recordFile(id, document.record)) }
+        }
         return out.sorted { $0.path < $1.path }
     }
 
@@ -88,34 +177,38 @@ public struct SearchIndex: Sendable {
     /// Nil when the page is not in the index or its kind changed (the caller re-renders the site
     /// then, as it does when pages are added or removed).
     public func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
-        guard SearchDocument.isIndexed(page),
-            let id = documents.firstIndex(where: { $0.path == page.path }), documents[id].kind == page.kind.rawValue
+        guard SearchDocument.isIndexed(page), var documents,
+            let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue
         else { return nil }
         var next = self
         let old = documents[id]
         let new = SearchDocument(page)
-        next.documents[id] = new
+        documents[id] = new
+        next.documents = documents
+        next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
+        let oldTerms = old.terms
+        let newTerms = new.terms
         var changed: [String] = []
-        for token in Set(old.terms.keys).union(new.terms.keys) where old.terms[token] != new.terms[token] {
+        for token in Set(oldTerms.keys).union(newTerms.keys) where oldTerms[token] != newTerms[token] {
             changed.append(token)
-            var list = next.postings[token] ?? []
+            var list = next.postings[token]?.decoded() ?? []
             var at = 0
             var high = list.count
             while at < high {
                 let mid = (at + high) / 2
-                if list[mid] >> 32 < UInt64(id) { at = mid + 1 } else { high = mid }
+                if list[mid].id < id { at = mid + 1 } else { high = mid }
             }
-            if at < list.count, list[at] >> 32 == UInt64(id) { list.remove(at: at) }
-            if let weight = new.terms[token] { list.insert(UInt64(id) << 32 | UInt64(weight), at: at) }
-            next.postings[token] = list.isEmpty ? nil : list
+            if at < list.count, list[at].id == id { list.remove(at: at) }
+            if let weight = newTerms[token] { list.insert((id, weight), at: at) }
+            next.postings[token] = list.isEmpty ? nil : PostingList(list)
         }
         var files: [OutputFile] = []
         let meta = next.metaFile()
         if meta != metaFile() { files.append(meta) }
-        if old.record != new.record { files.append(next.recordFile(id)) }
+        if old.record != new.record { files.append(Self.recordFile(id, new.record)) }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
-            changed.filter { (old.terms[$0] == nil) != (new.terms[$0] == nil) }.compactMap(Self.wordPrefix).map(
+            changed.filter { (oldTerms[$0] == nil) != (newTerms[$0] == nil) }.compactMap(Self.wordPrefix).map(
                 bucket(of:)))
         if !shards.isEmpty || !buckets.isEmpty {
             var shardTokens: [Int: [String]] = [:]
@@ -151,10 +244,10 @@ public struct SearchIndex: Sendable {
         let kinds = kindLabels.keys.sorted()
         let kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         var docs = [UInt8]()
-        docs.reserveCapacity(documents.count * 2)
-        for document in documents {
-            docs.append(SearchEncoding.digit(kindIndex[document.kind] ?? 0))
-            docs.append(SearchEncoding.digit(SearchEncoding.lengthLevel(document.length)))
+        docs.reserveCapacity(entries.count * 2)
+        for entry in entries {
+            docs.append(SearchEncoding.digit(kindIndex[entry.kind] ?? 0))
+            docs.append(SearchEncoding.digit(SearchEncoding.lengthLevel(entry.length)))
         }
         var characters = Set<Unicode.Scalar>()
         for token in postings.keys {
@@ -169,7 +262,7 @@ public struct SearchIndex: Sendable {
             fold.append(traditional)
             fold.append(simplified)
         }
-        var out = "{\"v\":\(Self.version),\"n\":\(documents.count),\"shards\":\(shardCount),"
+        var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
         out += "\"words\":\(wordBucketCount),\"kinds\":["
         out += kinds.map {
             "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
@@ -180,7 +273,7 @@ public struct SearchIndex: Sendable {
         out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }
             .joined(separator: ",")
         out += "}}"
-        return script("meta", out)
+        return Self.script("meta", out)
     }
 
     func shardFile(_ n: Int, tokens: [String]) -> OutputFile {
@@ -188,9 +281,9 @@ public struct SearchIndex: Sendable {
         for (i, token) in tokens.sorted().enumerated() {
             if i > 0 { out += ",\n" }
             out += JSONText.quote(token, forScript: true) + ":\""
-            out += SearchEncoding.postings(postings[token]!) + "\""
+            out += String(decoding: postings[token]!.bytes, as: UTF8.self) + "\""
         }
-        return script("s/\(n)", out + "}")
+        return Self.script("s/\(n)", out + "}")
     }
 
     func wordFile(_ n: Int, words: [String]) -> OutputFile {
@@ -199,14 +292,14 @@ public struct SearchIndex: Sendable {
             if i > 0 { out += "," }
             out += "[" + JSONText.quote(word, forScript: true) + ",\(postings[word]!.count)]"
         }
-        return script("w/\(n)", out + "]")
+        return Self.script("w/\(n)", out + "]")
     }
 
-    func recordFile(_ id: Int) -> OutputFile {
-        script("p/\(id)", documents[id].record)
+    static func recordFile(_ id: Int, _ record: String) -> OutputFile {
+        script("p/\(id)", record)
     }
 
-    private func script(_ name: String, _ json: String) -> OutputFile {
+    private static func script(_ name: String, _ json: String) -> OutputFile {
         OutputFile(path: "search/\(name).js", text: "PlaybookSearch.load(\"\(name)\",\(json));\n")
     }
 
@@ -218,49 +311,5 @@ public struct SearchIndex: Sendable {
             h = h &* 0x0100_0193
         }
         return h
-    }
-}
-
-/// The compact text encodings of the index, decoded by `assets/search-engine.js`.
-enum SearchEncoding {
-    /// 64 digits, none of which needs escaping in a JSON string.
-    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
-    static func digit(_ value: Int) -> UInt8 { alphabet[min(max(value, 0), 63)] }
-
-    /// A page length as one digit: the level `l` stands for about 1.2^l tokens.
-    static func lengthLevel(_ length: Int) -> Int {
-        guard length > 0 else { return 0 }
-        return min(63, Int((log(Double(length) + 1) / log(1.2)).rounded()))
-    }
-
-    /// Numbers as base-32 groups, most significant first; digits 32–63 mean "more follows".
-    static func append(_ value: Int, to out: inout [UInt8]) {
-        var groups: [Int] = [value & 31]
-        var rest = value >> 5
-        while rest > 0 {
-            groups.append(rest & 31)
-            rest >>= 5
-        }
-        for (i, group) in groups.reversed().enumerated() {
-            out.append(alphabet[i == groups.count - 1 ? group : group + 32])
-        }
-    }
-
-    /// Postings in page order: for each page, `gap * 2 + (weight > 1 ? 1 : 0)`, where the gap is
-    /// the id minus the previous id (the first counted from -1), then `weight - 2` when the
-    /// weight is above 1 (most body words weigh 1, so most pages cost one or two digits).
-    static func postings(_ list: [UInt64]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(list.count * 2)
-        var previous = -1
-        for entry in list {
-            let id = Int(entry >> 32)
-            let weight = Int(entry & 0xFFFF_FFFF)
-            append((id - previous) << 1 | (weight > 1 ? 1 : 0), to: &out)
-            if weight > 1 { append(weight - 2, to: &out) }
-            previous = id
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -166,7 +166,7 @@ import Testing
             "content/templates/city/index.md": "---\ntitle: 城市模板\nversion: 1.0.0\n---\n# 城市模板\n",
             "content/templates/city/files/rules.md": "# {{city}}分会群规\n\n占位符文本。\n",
         ])
-        #expect(index.documents.map(\.path) == ["content/templates/city/index.md"])
+        #expect(index.entries.map(\.path) == ["content/templates/city/index.md"])
         #expect(Self.decode(index)["占位"] == nil)
     }
 
@@ -181,6 +181,26 @@ import Testing
         #expect(text.contains("\"m\":\"说明 · 林晓 · 新人 · 欢迎\""))
         #expect(text.contains("[\"第二节-two\",\"第二节 Two\","))
         #expect(!text.contains("</script>"))
+    }
+
+    /// Issue 12: the build makes the index a batch of pages at a time, writing each batch's page
+    /// records as they are made; its files are the same bytes as the index made whole.
+    @Test func anIndexMadeInBatchesWritesTheSameFiles() throws {
+        var files: [String: String] = [:]
+        for i in 0..<23 {
+            files["content/groups/g\(i % 4)/p\(i).md"] =
+                "---\ntitle: 第\(i)页 Page \(i)\ntags: [新人]\n---\n## 规则 Rules\n\n**禁言**：\(i) 小时 mute。\n\n正文 text\(i % 3) 豈 豈。\n"
+        }
+        let handbook = try Self.handbook(files)
+        let whole = SearchIndex(pages: handbook.pages, config: handbook.config).files()
+        var records: [OutputFile] = []
+        let batched = SearchIndex(pages: handbook.pages, config: handbook.config, batch: 5) { records += $0 }
+        #expect(records.count == 23)
+        let streamed = (batched.files() + records).sorted { $0.path < $1.path }
+        #expect(streamed.map(\.path) == whole.map(\.path))
+        #expect(streamed == whole)
+        // Only the whole index can take an edited page in place.
+        #expect(batched.replacing(handbook.pages[0])?.files == nil)
     }
 
     @Test func shardCountsDependOnThePageCountOnly() {
