@@ -28,9 +28,11 @@ public struct IncrementalWriter: Sendable {
     /// Writes each file whose bytes differ from what was last written; returns the paths written.
     public mutating func write(_ files: [OutputFile]) throws -> [String] {
         var written: [String] = []
+        var added = false
         for file in files {
             let digest = Self.digest(file.bytes)
             guard digests[file.path] != digest else { continue }
+            if digests[file.path] == nil { added = true }
             let url = try OutputWriter.safeURL(for: file.path, in: destination)
             if digests[file.path] == nil, FileTree.kind(url.path) != .missing {
                 throw PlaybookError(
@@ -50,7 +52,8 @@ public struct IncrementalWriter: Sendable {
             digests[file.path] = digest
             written.append(file.path)
         }
-        if !written.isEmpty { try writeManifest() }
+        // The manifest lists paths, not bytes: a save that rewrites known files leaves it as is.
+        if added { try writeManifest() }
         return written
     }
 
