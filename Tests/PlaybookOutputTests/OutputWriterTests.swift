@@ -231,6 +231,11 @@ import Testing
         #expect(try site.read("public/.playbook-output").contains("\"new/index.html\""))
         #expect(throws: PlaybookError.self) { _ = try writer.write([OutputFile(path: "CNAME", text: "theirs")]) }
         #expect(try site.read("public/CNAME") == "mine")
+        // A save that only changes bytes leaves the manifest (replaced by rename when written) alone.
+        let manifest = out.appendingPathComponent(".playbook-output").path
+        let before = try FileManager.default.attributesOfItem(atPath: manifest)[.systemFileNumber] as? Int
+        #expect(try writer.write([OutputFile(path: "index.html", text: "改")]) == ["index.html"])
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.systemFileNumber] as? Int == before)
         _ = try writer.remove(["new/index.html"])
         #expect(!(try site.read("public/.playbook-output")).contains("new/index.html"))
         // A build after serving tells Playbook's files from the user's by that manifest.
