@@ -123,3 +123,13 @@ private struct CompanionIndex {
         return found
     }
 }
+
+extension Checker {
+    /// Whether the health view reads `page`: a group charter, or a page of a kind the view has a
+    /// column for (rules, onboarding). An edit to any other page's body leaves the view as it is.
+    public func healthReads(_ page: Page) -> Bool {
+        let kind = page.kind.rawValue
+        return page.templateName != nil || kind == Kind.group.rawValue || kind == Kind.rules.rawValue
+            || kind == Kind.onboarding.rawValue
+    }
+}

@@ -41,7 +41,10 @@ extension CheckState {
     /// the whole handbook. Another page's findings read an edited page only through its
     /// anchors (links to `page.md#anchor`) and, for a replication template's documents, its
     /// variables; an edit that changes either takes the full check. Pure.
-    func recheck(edited: [Page], handbook: Handbook, files: SiteFiles) -> (CheckResult, CheckState)? {
+    /// `health` is the view before the edit: kept when no edited page is one the view reads.
+    func recheck(edited: [Page], handbook: Handbook, files: SiteFiles, health: HealthReport) -> (
+        CheckResult, CheckState
+    )? {
         var state = self
         var handbook = handbook
         handbook.config.kindLabels = state.checker.rules.kindLabels
@@ -61,7 +64,9 @@ extension CheckState {
             state.findings.replaceDiagnostics(of: page.path, with: findings)
             state.diagnostics.replaceDiagnostics(of: page.path, with: all)
         }
-        let health = Pipeline.annotateLineage(state.checker.health(handbook, findings: state.findings), files: files)
+        let health =
+            edited.contains(where: state.checker.healthReads)
+            ? Pipeline.annotateLineage(state.checker.health(handbook, findings: state.findings), files: files) : health
         let result = CheckResult(
             files: files, handbook: handbook, diagnostics: state.diagnostics, health: health,
             rules: state.checker.rules)

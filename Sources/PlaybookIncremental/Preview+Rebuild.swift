@@ -74,7 +74,9 @@ extension Preview {
             && edited.allSatisfy { previous.ruleFiles[$0] == nil }
         let editedPages = edited.compactMap { handbook.pages.sortedIndex(of: $0).found.map { handbook.pages[$0] } }
         let rechecked =
-            onlyBodies ? previous.checking.recheck(edited: editedPages, handbook: handbook, files: files) : nil
+            onlyBodies
+            ? previous.checking.recheck(
+                edited: editedPages, handbook: handbook, files: files, health: previous.check.health) : nil
         let (checked, checking) =
             rechecked ?? CheckState.check(handbook, files: files, ruleFiles: ruleFiles)
         let result = Pipeline.tolerate(checked, previous.baseline)

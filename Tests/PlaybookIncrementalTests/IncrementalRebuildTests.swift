@@ -74,6 +74,16 @@ struct IncrementalRebuildTests {
         #expect(rebuild.preview.check.diagnostics.contains { $0.file == "content/groups/hangzhou/rules.md" })
     }
 
+    // Issue 12: the health view reads charters, rules and onboarding only, so a finding an SOP's
+    // body edit brings keeps the view (compared with a fresh build's above) and the page alone
+    // is rendered again.
+    @Test func anSOPsNewFindingLeavesTheHealthViewAsItIs() throws {
+        let rebuild = try check(
+            ["content/sops/morning.md": "# 早安帖\n\n<<<<<<< HEAD\n八点。\n"], expectWholeSite: false,
+            checksEveryPage: false)
+        #expect(rebuild.preview.check.diagnostics.contains { $0.file == "content/sops/morning.md" })
+    }
+
     // Issue 12: renaming a heading another page links to (`rules.md#昵称`) changes that page's
     // findings, so every page is checked again.
     @Test func aRenamedHeadingChecksEveryPage() throws {
