@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -45,10 +44,7 @@ let package = Package(
         .target(name: "PlaybookCheck", dependencies: ["PlaybookModel"]),
         .target(
             name: "PlaybookRender",
-            dependencies: [
-                "PlaybookModel", "PlaybookMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["PlaybookModel", "PlaybookMarkdown"],
             resources: [.embedInCode("Theme")]
         ),
         .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),

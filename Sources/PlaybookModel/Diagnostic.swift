@@ -126,12 +126,15 @@ public struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible 
     public var stage: String
     public var path: String?
     public var line: Int?
+    /// With `line`, where on it (1-based, in characters), when the problem is at one place.
+    public var column: Int?
     public var message: String
 
-    public init(stage: String, path: String? = nil, line: Int? = nil, message: String) {
+    public init(stage: String, path: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
         self.stage = stage
         self.path = path
         self.line = line
+        self.column = column
         self.message = message
     }
 
@@ -139,7 +142,7 @@ public struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible 
         var location = ""
         if let path {
             location = path
-            if let line { location += ":\(line)" }
+            if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
             location += ": "
         }
         return "\(location)\(stage): \(message)"

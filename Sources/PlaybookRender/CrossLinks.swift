@@ -16,6 +16,9 @@ struct CrossLinks {
     let tagsByPage: [[String]]
     /// Group charter's page index → its own documents, in kit order.
     let groupDocuments: [Int: GroupDocuments]
+    /// Page index → the charter whose group bar it shows: its own, for a charter with documents,
+    /// else the first charter (by path) of a folder the page is in.
+    let charter: [Int?]
 
     struct Tag {
         var name: String
@@ -124,6 +127,27 @@ struct CrossLinks {
             groups[index] = documents
         }
         self.groupDocuments = groups
+
+        var charterOfFolder: [String: Int] = [:]
+        for index in groups.keys {
+            let path = pages[index].source.contentPath
+            guard path.hasSuffix("/index.md") else { continue }
+            let folder = SiteMap.folder(of: path)
+            charterOfFolder[folder] = min(charterOfFolder[folder] ?? index, index)
+        }
+        var charter = [Int?](repeating: nil, count: pages.count)
+        for index in pages.indices {
+            if groups[index] != nil {
+                charter[index] = index
+                continue
+            }
+            var folder = SiteMap.folder(of: pages[index].source.contentPath)
+            while !folder.isEmpty {
+                if let owner = charterOfFolder[folder] { charter[index] = min(charter[index] ?? owner, owner) }
+                folder = SiteMap.parent(of: folder)
+            }
+        }
+        self.charter = charter
     }
 
     /// The page a Markdown link points at, if it names a `.md` file of the handbook.

@@ -2,26 +2,33 @@ import Foundation
 import PlaybookMarkdown
 import PlaybookModel
 
-/// Builds the plain-dictionary contexts the templates render. Keys are documented in
-/// `templates/README.md`; every value is escaped by Mustache except the `…HTML` ones and `body`.
+/// Builds the values the templates render (`SiteView` and the views inside it) from the
+/// handbook; what every page shares is worked out once per build.
 struct PageContext {
     let config: SiteConfig
     let words: [String: String]
+    /// `words` as the templates read them (`t.search`).
+    let wordsView: WordsView
     let map: SiteMap
-    let navigation: [[String: Any]]
+    let navigation: [(folder: String, title: String, count: Int)]
     let health: HealthReport
     let theme: Theme
     let links: CrossLinks
     let lastChanged: [String: String]
+    /// The front matter fields a header shows, in order, with their labels.
+    let metaLabels: [(key: String, label: String)]
     /// Health row index by page path: every page asks whether it has one.
     let healthRowByPath: [String: Int]
 
     init(
-        config: SiteConfig, words: [String: String], map: SiteMap, navigation: [[String: Any]],
+        config: SiteConfig, words: [String: String], map: SiteMap,
+        navigation: [(folder: String, title: String, count: Int)],
         health: HealthReport, theme: Theme, links: CrossLinks, lastChanged: [String: String] = [:]
     ) {
         self.config = config
         self.words = words
+        self.wordsView = WordsView(words: words)
+        self.metaLabels = ["owner", "platform", "cadence", "version"].map { ($0, words[$0] ?? $0) }
         self.map = map
         self.navigation = navigation
         self.health = health
@@ -57,55 +64,53 @@ struct PageContext {
         return base.hasSuffix("/") ? base : base + "/"
     }
 
-    /// The context every template shares. `navHTML` is the `nav` partial rendered for this URL;
-    /// pages pass the copy cached for their folder instead of rendering it again.
+    /// The values every page template shares. `navHTML` is the `nav` template rendered for this
+    /// URL; pages pass the copy made for their folder instead of rendering it again.
     func base(
         url: String, title: String, navHTML: String? = nil, description: String? = nil, language: Language? = nil,
         type: String = "website"
-    ) -> [String: Any] {
-        let summary = description ?? config.description
-        var context: [String: Any] = [
-            "lang": config.language.rawValue,
-            "site": ["title": config.title, "description": config.description],
-            "t": words,
-            "root": Href.root(from: url).isEmpty ? "./" : Href.root(from: url),
-            "homeHref": Href.to("", from: url),
-            "title": title,
-            "pageTitle": title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)",
-            "navHTML": navHTML ?? renderNav(url: url),
-            "searchHref": Href.to("search/", from: url),
-            "description": summary,
-            "ogType": type,
-            "hasFeed": !lastChanged.isEmpty,
-            "hasTags": !links.tags.isEmpty,
-            "tagsHref": Href.to("tags/", from: url),
-        ]
-        if let language, language != config.language { context["contentLang"] = language.rawValue }
+    ) -> SiteView {
+        let view = SiteView()
+        let root = Href.root(from: url)
+        view.lang = config.language.rawValue
+        view.site = SiteInfoView(title: config.title, description: config.description)
+        view.t = wordsView
+        view.root = root.isEmpty ? "./" : root
+        view.homeHref = Href.to("", from: url)
+        view.title = title
+        view.pageTitle = title.isEmpty || title == config.title ? config.title : "\(title) · \(config.title)"
+        view.navHTML = navHTML ?? renderNav(url: url)
+        view.searchHref = Href.to("search/", from: url)
+        view.description = description ?? config.description
+        view.ogType = type
+        view.hasFeed = !lastChanged.isEmpty
+        view.hasTags = !links.tags.isEmpty
+        view.tagsHref = Href.to("tags/", from: url)
+        if let language, language != config.language { view.contentLang = language.rawValue }
         if let current = config.currentEdition {
-            context["lang"] = current.language
-            context["contentLang"] = nil
-            context["hasEditions"] = true
-            context["editions"] = editionLinks(url: url, current: current)
+            view.lang = current.language
+            view.contentLang = nil
+            view.hasEditions = true
+            view.editions = editionLinks(url: url, current: current)
         }
         if let absolute = absoluteBase {
-            context["canonical"] = absolute + Slug.encodePath(url)
+            view.canonical = absolute + Slug.encodePath(url)
         }
-        return context
+        return view
     }
 
     /// The same page in every edition, for the switcher and the `hreflang` alternates. Every
     /// edition has the same pages at the same URLs below its prefix, so the link is the page's
     /// own URL, moved from this edition's folder to the other's.
-    func editionLinks(url: String, current: Edition) -> [[String: Any]] {
-        config.editions.map { edition -> [String: Any] in
-            var link: [String: Any] = [
-                "lang": edition.language, "label": edition.label, "current": edition == current,
-                "href": Href.to(edition.prefix + url, from: current.prefix + url),
-            ]
+    func editionLinks(url: String, current: Edition) -> [EditionView] {
+        config.editions.map { edition -> EditionView in
+            var link = EditionView(
+                lang: edition.language, label: edition.label, current: edition == current,
+                href: Href.to(edition.prefix + url, from: current.prefix + url))
             // An edition's baseURL already ends in its own prefix (the pipeline sets it so, for
             // canonical links, the sitemap and the feed); the site's root is before it.
             if let absolute = absoluteBase, absolute.hasSuffix(current.prefix) {
-                link["absolute"] =
+                link.absolute =
                     String(absolute.dropLast(current.prefix.count)) + Slug.encodePath(edition.prefix + url)
             }
             return link
@@ -113,30 +118,23 @@ struct PageContext {
     }
 
     func renderNav(url: String) -> String {
-        var nav: [[String: Any]] = []
-        for item in navigation {
-            var entry = item
-            let folder = item["folder"] as! String
-            entry["href"] = Href.to(folder + "/", from: url)
-            entry["current"] = url.hasPrefix(folder + "/")
-            nav.append(entry)
+        let nav = navigation.map { item in
+            NavItemView(
+                folder: item.folder, title: item.title, count: item.count, href: Href.to(item.folder + "/", from: url),
+                current: url.hasPrefix(item.folder + "/"))
         }
-        let context: [String: Any] = [
-            "t": words,
-            "nav": nav,
-            "healthHref": Href.to("health/", from: url),
-            "healthCurrent": url == "health/",
-            "hasHealth": !health.rows.isEmpty,
-        ]
-        return theme.render("nav", context)
+        return theme.render(
+            NavView(
+                t: wordsView, nav: nav, healthHref: Href.to("health/", from: url), healthCurrent: url == "health/",
+                hasHealth: !health.rows.isEmpty))
     }
 
     func renderBreadcrumbs(for url: String, contentPath: String) -> String {
-        theme.render("breadcrumbs", ["breadcrumbs": breadcrumbs(for: url, contentPath: contentPath)])
+        theme.render(BreadcrumbsView(breadcrumbs: breadcrumbs(for: url, contentPath: contentPath)))
     }
 
-    func breadcrumbs(for url: String, contentPath: String) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = [["title": words["home"] ?? "Home", "href": Href.to("", from: url)]]
+    func breadcrumbs(for url: String, contentPath: String) -> [LinkView] {
+        var crumbs = [LinkView(title: words["home"] ?? "Home", href: Href.to("", from: url))]
         var folders: [String] = []
         var folder = SiteMap.folder(of: contentPath)
         // An index page's own folder is the page itself, not a crumb.
@@ -147,7 +145,7 @@ struct PageContext {
         }
         // Folders without a page of their own (a template's `files/`) are left out.
         for f in folders where map.folderTitles[f] != nil {
-            crumbs.append(["title": map.folderTitles[f] ?? f, "href": Href.to(f + "/", from: url)])
+            crumbs.append(LinkView(title: map.folderTitles[f] ?? f, href: Href.to(f + "/", from: url)))
         }
         return crumbs
     }
@@ -178,7 +176,7 @@ struct PageContext {
         return Chrome(
             nav: renderNav(url: url),
             breadcrumbs: renderBreadcrumbs(for: url, contentPath: contentPath),
-            sidebar: sidebar(forKey: key).map { theme.render("sidebar", $0) } ?? "")
+            sidebar: sidebar(forKey: key).map { theme.render($0) } ?? "")
     }
 
     struct Chrome {
@@ -187,37 +185,32 @@ struct PageContext {
         var sidebar: String
     }
 
-    /// Context of the sidebar for one sidebar key: the pages in the folder (its section) and its
+    /// The sidebar of one sidebar key: the pages in the folder (its section) and its
     /// sub-folders. Capped so a folder of thousands of pages does not make every page's size grow
     /// with the folder.
-    func sidebar(forKey key: String, limit: Int = 60) -> [String: Any]? {
+    func sidebar(forKey key: String, limit: Int = 60) -> SidebarView? {
         let folder = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
         guard !folder.isEmpty, map.folderTitles[folder] != nil else { return nil }
         let url = Self.representativeURL(forKey: key)
-        var items: [[String: Any]] = []
+        var items: [LinkView] = []
         let indices = map.children[folder] ?? []
         for i in indices where map.pages[i].source.contentPath != folder + "/index.md" {
-            let other = map.pages[i]
-            items.append([
-                "title": displayTitle(other), "href": Href.to(other.url, from: url), "current": false,
-            ])
+            items.append(
+                LinkView(title: displayTitle(map.pages[i]), href: Href.to(map.pages[i].url, from: url), current: false))
             if items.count == limit { break }
         }
         for sub in map.subfolders[folder] ?? [] where items.count < limit {
-            items.append([
-                "title": map.folderTitles[sub] ?? sub, "href": Href.to(sub + "/", from: url),
-                "current": false, "folder": true,
-            ])
+            items.append(
+                LinkView(
+                    title: map.folderTitles[sub] ?? sub, href: Href.to(sub + "/", from: url), current: false,
+                    folder: true))
         }
         guard !items.isEmpty else { return nil }
-        var context: [String: Any] = ["t": words]
-        context["section"] = [
-            "title": map.folderTitles[folder] ?? folder,
-            "href": Href.to(folder + "/", from: url),
-            "items": items,
-            "more": indices.count + (map.subfolders[folder]?.count ?? 0) > limit,
-        ]
-        return context
+        return SidebarView(
+            t: wordsView,
+            section: SidebarSectionView(
+                title: map.folderTitles[folder] ?? folder, href: Href.to(folder + "/", from: url), items: items,
+                more: indices.count + (map.subfolders[folder]?.count ?? 0) > limit))
     }
 
     func displayTitle(_ page: Page) -> String {
@@ -225,24 +218,24 @@ struct PageContext {
     }
 
     /// Front matter fields shown in the page header, in a fixed order.
-    func meta(for page: Page) -> [[String: Any]] {
-        var result: [[String: Any]] = []
-        for key in ["owner", "platform", "cadence", "version"] {
+    func meta(for page: Page) -> [MetaItemView] {
+        var result: [MetaItemView] = []
+        for (key, label) in metaLabels {
             if let value = page.frontMatter[key]?.string, !value.isEmpty {
-                result.append(["label": words[key] ?? key, "value": value])
+                result.append(MetaItemView(label: label, value: value))
             }
         }
         return result
     }
 
     /// `2026-11-28` from git's `2026-11-28T03:49:35+00:00`, with the full value for `<time>`.
-    func changed(_ page: Page) -> [String: Any]? {
+    func changed(_ page: Page) -> ChangedView? {
         guard let stamp = lastChanged[page.path], stamp.count >= 10 else { return nil }
-        return ["date": String(stamp.prefix(10)), "datetime": stamp]
+        return ChangedView(date: String(stamp.prefix(10)), datetime: stamp)
     }
 
-    func link(to index: Int, from url: String) -> [String: Any] {
+    func link(to index: Int, from url: String) -> LinkView {
         let page = map.pages[index]
-        return ["title": displayTitle(page), "href": Href.to(page.url, from: url)]
+        return LinkView(title: displayTitle(page), href: Href.to(page.url, from: url))
     }
 }

@@ -15,11 +15,11 @@ extension SiteRenderer {
         let map = prepared.map
         let group = map.pages[charter]
         let title = context.displayTitle(group)
-        var base = context.base(
+        let base = context.base(
             url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
             description: CrossLinks.description(group),
             language: CrossLinks.language(of: group, site: context.config.language))
-        var sections: [[String: Any]] = []
+        var sections: [KitSectionView] = []
         for (position, index) in ([charter] + documents.all).enumerated() {
             let page = map.pages[index]
             let prefix = "d\(position + 1)-"
@@ -33,25 +33,23 @@ extension SiteRenderer {
                     return map.resolve(destination, from: page, base: url)
                 })
             let ownTitle = page.document.blocks.first?.headingLevel == 1
-            var section: [String: Any] = [
-                "id": prefix + "doc", "title": context.displayTitle(page), "href": Href.to(page.url, from: url),
-                "kindLabel": context.config.kindLabels.title(page.kind, in: context.config.language),
-                "body": renderer.render(page.document), "bodyHasTitle": ownTitle,
-                "meta": context.meta(for: page), "hasMeta": !context.meta(for: page).isEmpty,
-            ]
+            let meta = context.meta(for: page)
             let language = CrossLinks.language(of: page, site: context.config.language)
-            if language != context.config.language { section["lang"] = language.rawValue }
-            sections.append(section)
+            sections.append(
+                KitSectionView(
+                    id: prefix + "doc", title: context.displayTitle(page), href: Href.to(page.url, from: url),
+                    kindLabel: context.config.kindLabels.title(page.kind, in: context.config.language),
+                    body: renderer.render(page.document), bodyHasTitle: ownTitle, meta: meta, hasMeta: !meta.isEmpty,
+                    lang: language != context.config.language ? language.rawValue : nil))
         }
-        base["kit"] = [
-            "title": title, "href": Href.to(group.url, from: url), "sections": sections,
-            "contents": sections.map { ["id": $0["id"]!, "title": $0["title"]!] },
-        ]
-        base["hasBreadcrumbs"] = true
-        base["breadcrumbsHTML"] =
+        base.kit = KitView(
+            title: title, href: Href.to(group.url, from: url), sections: sections,
+            contents: sections.map { KitContentView(id: $0.id, title: $0.title) })
+        base.hasBreadcrumbs = true
+        base.breadcrumbsHTML =
             context.renderBreadcrumbs(for: url, contentPath: group.source.contentPath)
             + "<li><a href=\"\(Href.to(group.url, from: url))\">\(title.htmlEscaped)</a></li>"
-        return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("kit", base))
+        return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.kit, base))
     }
 
     /// The outputs besides its own page that show a page's body: the kits it is part of. A
@@ -82,27 +80,25 @@ extension SiteRenderer {
         let words = prepared.context.words
         var files: [OutputFile] = []
         let indexURL = "tags/"
-        var context = prepared.context.base(url: indexURL, title: words["tags"] ?? "Tags")
-        context["list"] = [
-            "title": words["tags"] ?? "Tags", "isTags": true,
-            "items": tags.map { tag -> [String: Any] in
-                ["title": tag.name, "href": Href.to(tag.url, from: indexURL), "count": tag.pages.count, "folder": true]
-            },
-        ]
-        context["hasBreadcrumbs"] = true
-        context["breadcrumbsHTML"] = prepared.context.renderBreadcrumbs(for: indexURL, contentPath: "tags/index.md")
-        files.append(OutputFile(path: Self.outputPath(forURL: indexURL), text: theme.render("list", context)))
+        let view = prepared.context.base(url: indexURL, title: words["tags"] ?? "Tags")
+        view.list = ListView(
+            title: words["tags"] ?? "Tags",
+            items: tags.map { tag in
+                ListItemView(
+                    title: tag.name, href: Href.to(tag.url, from: indexURL), folder: true, count: tag.pages.count)
+            }, isTags: true)
+        view.hasBreadcrumbs = true
+        view.breadcrumbsHTML = prepared.context.renderBreadcrumbs(for: indexURL, contentPath: "tags/index.md")
+        files.append(OutputFile(path: Self.outputPath(forURL: indexURL), bytes: theme.render(.list, view)))
         for tag in tags {
             let title = "\(words["tag"] ?? "Tag"): \(tag.name)"
-            var context = prepared.context.base(url: tag.url, title: title)
-            context["list"] = [
-                "title": title, "items": tag.pages.map { listItem($0, from: tag.url, prepared: prepared) },
-            ]
-            context["hasBreadcrumbs"] = true
-            context["breadcrumbsHTML"] =
+            let view = prepared.context.base(url: tag.url, title: title)
+            view.list = ListView(title: title, items: tag.pages.map { listItem($0, from: tag.url, prepared: prepared) })
+            view.hasBreadcrumbs = true
+            view.breadcrumbsHTML =
                 prepared.context.renderBreadcrumbs(for: tag.url, contentPath: "tags/index.md")
                 + "<li><a href=\"\(Href.to(indexURL, from: tag.url))\">\((words["tags"] ?? "Tags").htmlEscaped)</a></li>"
-            files.append(OutputFile(path: Self.outputPath(forURL: tag.url), text: theme.render("list", context)))
+            files.append(OutputFile(path: Self.outputPath(forURL: tag.url), bytes: theme.render(.list, view)))
         }
         return files
     }

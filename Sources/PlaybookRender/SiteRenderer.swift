@@ -86,74 +86,66 @@ public struct SiteRenderer: Sendable {
         }
         let index = map.pagesByPath[page.source.contentPath] ?? 0
         let html = theme.render(
-            "page", prepared.context.page(page, index: index, body: body, chrome: chrome, sidebar: sidebar))
-        return OutputFile(path: Self.outputPath(forURL: page.url), text: html)
+            .page, prepared.context.page(page, index: index, body: body, chrome: chrome, sidebar: sidebar))
+        return OutputFile(path: Self.outputPath(forURL: page.url), bytes: html)
     }
 
     public func renderList(folder: String, prepared: Prepared) -> OutputFile {
         let url = folder.isEmpty ? "" : folder + "/"
         let map = prepared.map
         let title = folder.isEmpty ? prepared.handbook.config.title : (map.folderTitles[folder] ?? folder)
-        var context = prepared.context.base(url: url, title: title)
-        var items: [[String: Any]] = []
+        let view = prepared.context.base(url: url, title: title)
+        var items: [ListItemView] = []
         for i in map.children[folder] ?? [] {
             items.append(listItem(i, from: url, prepared: prepared))
         }
         for sub in map.subfolders[folder] ?? [] {
-            items.append([
-                "title": map.folderTitles[sub] ?? sub, "href": Href.to(sub + "/", from: url), "folder": true,
-            ])
+            items.append(
+                ListItemView(title: map.folderTitles[sub] ?? sub, href: Href.to(sub + "/", from: url), folder: true))
         }
-        context["list"] = ["title": title, "items": items, "isHome": folder.isEmpty]
-        context["breadcrumbsHTML"] =
+        view.list = ListView(title: title, items: items, isHome: folder.isEmpty)
+        view.breadcrumbsHTML =
             folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
-        context["hasBreadcrumbs"] = !folder.isEmpty
+        view.hasBreadcrumbs = !folder.isEmpty
         // The templates folder lists each replication template with its variables and command.
         if folder == "templates" {
             let catalog = TemplateCatalog(map: map, language: prepared.handbook.config.language)
-            context["catalog"] = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
-            return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("catalog", context))
+            view.catalog = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
+            return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.catalog, view))
         }
-        return OutputFile(path: Self.outputPath(forURL: url), text: theme.render("list", context))
+        return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.list, view))
     }
 
-    func listItem(_ index: Int, from url: String, prepared: Prepared) -> [String: Any] {
+    func listItem(_ index: Int, from url: String, prepared: Prepared) -> ListItemView {
         let page = prepared.map.pages[index]
-        var item: [String: Any] = [
-            "title": prepared.context.displayTitle(page), "href": Href.to(page.url, from: url),
-            "kindLabel": prepared.handbook.config.kindLabels.title(page.kind, in: prepared.handbook.config.language),
-        ]
         let meta = prepared.context.meta(for: page)
-        item["meta"] = meta
-        item["hasMeta"] = !meta.isEmpty
-        if let description = page.frontMatter["description"]?.string { item["description"] = description }
-        return item
+        return ListItemView(
+            title: prepared.context.displayTitle(page), href: Href.to(page.url, from: url),
+            kindLabel: prepared.handbook.config.kindLabels.title(page.kind, in: prepared.handbook.config.language),
+            meta: meta,
+            hasMeta: !meta.isEmpty, description: page.frontMatter["description"]?.string)
     }
 
     public func renderHealth(prepared: Prepared) -> OutputFile {
         let url = "health/"
         let words = prepared.context.words
-        var context = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")
+        let view = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")
         // Whom to help first: the groups with the most gaps lead, then by title.
         let rows = prepared.health.rows.sorted { a, b in
             a.gapWeight != b.gapWeight ? a.gapWeight > b.gapWeight : a.title < b.title
         }
         let rendered = rows.map { prepared.context.healthRow($0, from: url) }
-        context["health"] = [
-            "columns": prepared.context.healthColumns(),
-            "rows": rendered,
-            "hasRows": !rows.isEmpty,
-            "withFindings": rendered.filter { ($0["hasFindings"] as? Bool) == true },
-            "hasFindings": rows.contains { !$0.findings.isEmpty },
-            "gapCount": rows.filter { $0.gapWeight > 0 }.count,
-        ]
-        return OutputFile(path: "health/index.html", text: theme.render("health", context))
+        view.health = HealthView(
+            columns: prepared.context.healthColumns(), rows: rendered, hasRows: !rows.isEmpty,
+            withFindings: rendered.filter(\.hasFindings), hasFindings: rows.contains { !$0.findings.isEmpty },
+            gapCount: rows.filter { $0.gapWeight > 0 }.count)
+        return OutputFile(path: "health/index.html", bytes: theme.render(.health, view))
     }
 
     func renderSearch(prepared: Prepared) -> OutputFile {
         let url = "search/"
-        let context = prepared.context.base(url: url, title: prepared.context.words["search"] ?? "Search")
-        return OutputFile(path: "search/index.html", text: theme.render("search", context))
+        let view = prepared.context.base(url: url, title: prepared.context.words["search"] ?? "Search")
+        return OutputFile(path: "search/index.html", bytes: theme.render(.search, view))
     }
 
     public func renderNotFound(prepared: Prepared) -> OutputFile {
@@ -161,16 +153,14 @@ public struct SiteRenderer: Sendable {
         // from the configured base URL, and the styles travel inside the page (a data: URL, which
         // validators leave alone) so that it keeps its look under any sub-path.
         let base = prepared.handbook.config.baseURL
-        var context = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
-        context["root"] = base
-        context["homeHref"] = base
-        context["searchHref"] = base + "search/index.html"
-        context["navHTML"] = prepared.context.renderNav(url: "").replacingOccurrences(
-            of: "href=\"", with: "href=\"\(base)")
-        context["absoluteBase"] = base
-        context["styleURL"] =
-            "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
-        return OutputFile(path: "404.html", text: theme.render("notfound", context))
+        let view = prepared.context.base(url: "", title: prepared.context.words["notFound"] ?? "Not found")
+        view.root = base
+        view.homeHref = base
+        view.searchHref = base + "search/index.html"
+        view.navHTML = prepared.context.renderNav(url: "").replacingOccurrences(of: "href=\"", with: "href=\"\(base)")
+        view.absoluteBase = base
+        view.styleURL = "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
+        return OutputFile(path: "404.html", bytes: theme.render(.notFound, view))
     }
 
     /// `groups/hangzhou/` → `groups/hangzhou/index.html`; the home page → `index.html`.
@@ -194,9 +184,7 @@ public struct SiteRenderer: Sendable {
             let map = SiteMap(
                 pages: handbook.pages, language: handbook.config.language, kindLabels: handbook.config.kindLabels)
             self.map = map
-            let navigation = PageContext.navigation(map: map).map { item -> [String: Any] in
-                ["folder": item.folder, "title": item.title, "count": item.count]
-            }
+            let navigation = PageContext.navigation(map: map)
             self.context = PageContext(
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
                 navigation: navigation, health: health, theme: theme, links: CrossLinks(map: map),

@@ -17,7 +17,7 @@ struct TemplateCatalog {
     }
 
     /// The catalog entry of the template whose page is `index`, with links relative to `url`.
-    func entry(for index: Int, from url: String) -> [String: Any]? {
+    func entry(for index: Int, from url: String) -> CatalogEntryView? {
         let page = map.pages[index]
         guard let name = page.templateName else { return nil }
         let variables = Self.variables(page.frontMatter)
@@ -32,30 +32,22 @@ struct TemplateCatalog {
         let files = map.pages.indices.filter { map.pages[$0].source.contentPath.hasPrefix(prefix) }.map { i in
             let source = map.pages[i]
             let relative = String(source.source.contentPath.dropFirst(prefix.count))
-            return [
-                "path": "content/groups/\(slug)/\(relative)", "href": Href.to(source.url, from: url),
-                "kindLabel": map.kindLabels.title(source.kind, in: language),
-            ] as [String: Any]
+            return CatalogFileView(
+                path: "content/groups/\(slug)/\(relative)", href: Href.to(source.url, from: url),
+                kindLabel: map.kindLabels.title(source.kind, in: language))
         }
-        return [
-            "name": name, "title": page.title.isEmpty ? name : page.title, "href": Href.to(page.url, from: url),
-            "version": page.frontMatter["version"]?.string ?? "",
-            "description": page.frontMatter["description"]?.string ?? "",
-            "variables": variables.map { variable -> [String: Any] in
-                [
-                    "name": variable.name, "description": variable.description,
-                    "required": variable.required && variable.defaultValue == nil,
-                    "defaultValue": variable.defaultValue ?? "", "hasDefault": variable.defaultValue != nil,
-                    "choices": variable.choices.joined(separator: " / "), "hasChoices": !variable.choices.isEmpty,
-                    "example": variable.example ?? "",
-                ]
-            },
-            "hasVariables": !variables.isEmpty,
-            "command": command,
-            "files": files,
-            "hasFiles": !files.isEmpty,
-            "slug": slug,
-        ]
+        return CatalogEntryView(
+            name: name, title: page.title.isEmpty ? name : page.title, href: Href.to(page.url, from: url),
+            version: page.frontMatter["version"]?.string ?? "",
+            description: page.frontMatter["description"]?.string ?? "",
+            variables: variables.map { variable in
+                CatalogVariableView(
+                    name: variable.name, description: variable.description,
+                    required: variable.required && variable.defaultValue == nil,
+                    defaultValue: variable.defaultValue ?? "", hasDefault: variable.defaultValue != nil,
+                    choices: variable.choices.joined(separator: " / "), hasChoices: !variable.choices.isEmpty,
+                    example: variable.example ?? "")
+            }, hasVariables: !variables.isEmpty, command: command, files: files, hasFiles: !files.isEmpty, slug: slug)
     }
 
     static func variables(_ frontMatter: Mapping) -> [TemplateVariable] {

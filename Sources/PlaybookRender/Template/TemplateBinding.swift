@@ -1,0 +1,231 @@
+/// A value the theme's templates can read: the names it answers, each with how to read it.
+///
+/// Templates are bound to these names once per build (`TemplateCompiler`), so a page is
+/// rendered by calling the readers directly: no look-up by name, no casts. A reader that
+/// returns nil means the name is not there for this value, and the template looks further out,
+/// as a Mustache context stack does.
+protocol TemplateContext {
+    static var templateFields: [String: TemplateBinding<Self>] { get }
+}
+
+/// Whether a name was found in a value, and what it holds. `found(nil)` is a dotted name whose
+/// first part is there but whose rest is not: the look-up stops there with nothing.
+enum Lookup<Value> {
+    case absent
+    case found(Value?)
+}
+
+/// What a name means at one place in a template whose values stack up as `Stack`.
+enum TemplateBinding<Stack> {
+    case text((Stack) -> Lookup<String>)
+    case number((Stack) -> Lookup<Int>)
+    case flag((Stack) -> Lookup<Bool>)
+    /// A group of names (`page`, `site`) or a list of them (`page.toc`).
+    case nested(NestedBinding<Stack>)
+
+    static func string(_ read: @escaping (Stack) -> String?) -> Self {
+        .text { value in read(value).map { .found($0) } ?? .absent }
+    }
+
+    static func integer(_ read: @escaping (Stack) -> Int?) -> Self {
+        .number { value in read(value).map { .found($0) } ?? .absent }
+    }
+
+    static func boolean(_ read: @escaping (Stack) -> Bool?) -> Self {
+        .flag { value in read(value).map { .found($0) } ?? .absent }
+    }
+
+    static func object<Member: TemplateContext>(_ read: @escaping (Stack) -> Member?) -> Self {
+        .nested(ObjectBinding<Stack, Member> { value in read(value).map { .found($0) } ?? .absent })
+    }
+
+    static func list<Member: TemplateContext>(_ read: @escaping (Stack) -> [Member]?) -> Self {
+        .nested(ListBinding<Stack, Member> { value in read(value).map { .found($0) } ?? .absent })
+    }
+
+    /// The same name, read from a larger stack through `path`.
+    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> TemplateBinding<Outer> {
+        switch self {
+        case .text(let read): return .text { read(path($0)) }
+        case .number(let read): return .number { read(path($0)) }
+        case .flag(let read): return .flag { read(path($0)) }
+        case .nested(let nested): return .nested(nested.pulled(path))
+        }
+    }
+
+    /// This name's own member `name`, read only once this name is found.
+    func member(_ name: String) -> TemplateBinding<Stack>? {
+        guard case .nested(let nested) = self else { return nil }
+        return nested.member(name)
+    }
+
+    /// True when a section over this name shows its content; nil when the name is absent.
+    var truth: (Stack) -> Bool? {
+        switch self {
+        case .text(let read): return { read($0).truth { _ in true } }
+        case .number(let read): return { read($0).truth { _ in true } }
+        case .flag(let read): return { read($0).truth { $0 } }
+        case .nested(let nested): return nested.truth
+        }
+    }
+
+    var kindDescription: String {
+        switch self {
+        case .text: return "text"
+        case .number: return "a number"
+        case .flag: return "a yes/no value"
+        case .nested(let nested): return nested.kindDescription
+        }
+    }
+}
+
+extension Lookup {
+    /// A member of the found value. Once the owner is found the look-up stops there: a missing
+    /// member is nothing, not absent.
+    func then<Member>(_ get: (Value) -> Lookup<Member>) -> Lookup<Member> {
+        switch self {
+        case .absent: return .absent
+        case .found(nil): return .found(nil)
+        case .found(let owner?):
+            if case .found(let value) = get(owner) { return .found(value) }
+            return .found(nil)
+        }
+    }
+
+    fileprivate func truth(_ test: (Value) -> Bool) -> Bool? {
+        switch self {
+        case .absent: return nil
+        case .found(nil): return false
+        case .found(let value?): return test(value)
+        }
+    }
+}
+
+/// A value pushed for the content of a section, over the values outside it.
+struct Frame<Value, Outer> {
+    let value: Value
+    let outer: Outer
+}
+
+/// Names that hold a group of names or a list of groups. A class only so that the member type
+/// stays hidden behind `Stack` while generic methods carry it to larger stacks.
+class NestedBinding<Stack> {
+    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> { fatalError("abstract") }
+    /// This binding as a member of an owner read by `owner`: found only once the owner is.
+    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
+        fatalError("abstract")
+    }
+    func member(_ name: String) -> TemplateBinding<Stack>? { nil }
+    var memberNames: [String] { [] }
+    var truth: (Stack) -> Bool? { fatalError("abstract") }
+    var kindDescription: String { fatalError("abstract") }
+
+    /// The content of a section over this name, bound with the member value pushed; the result
+    /// returns false when the name is absent, so the caller can look further out.
+    func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler) throws(TemplateError)
+        -> (inout TemplateOutput, Stack) -> Bool
+    { fatalError("abstract") }
+}
+
+final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> {
+    let read: (Stack) -> Lookup<Member>
+
+    init(_ read: @escaping (Stack) -> Lookup<Member>) { self.read = read }
+
+    override func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> {
+        let read = self.read
+        return ObjectBinding<Outer, Member> { read(path($0)) }
+    }
+
+    override func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
+        let read = self.read
+        return ObjectBinding<Outer, Member> { stack in owner(stack).then(read) }
+    }
+
+    override func member(_ name: String) -> TemplateBinding<Stack>? {
+        guard let field = Member.templateFields[name] else { return nil }
+        let read = self.read
+        func through<Value>(_ get: @escaping (Member) -> Lookup<Value>) -> (Stack) -> Lookup<Value> {
+            return { stack in read(stack).then(get) }
+        }
+        switch field {
+        case .text(let get): return .text(through(get))
+        case .number(let get): return .number(through(get))
+        case .flag(let get): return .flag(through(get))
+        case .nested(let nested): return .nested(nested.reached(through: read))
+        }
+    }
+
+    override var memberNames: [String] { Member.templateFields.keys.sorted() }
+
+    override var truth: (Stack) -> Bool? {
+        let read = self.read
+        return { stack in
+            switch read(stack) {
+            case .absent: return nil
+            case .found(let value): return value != nil
+            }
+        }
+    }
+
+    override var kindDescription: String { "a group of values" }
+
+    override func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+        throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
+    {
+        let content = try compiler.compile(body, in: scope.pushing(Member.self))
+        let read = self.read
+        return { out, stack in
+            switch read(stack) {
+            case .absent: return false
+            case .found(nil): return true
+            case .found(let value?):
+                content(&out, Frame(value: value, outer: stack))
+                return true
+            }
+        }
+    }
+}
+
+final class ListBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> {
+    let read: (Stack) -> Lookup<[Member]>
+
+    init(_ read: @escaping (Stack) -> Lookup<[Member]>) { self.read = read }
+
+    override func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> {
+        let read = self.read
+        return ListBinding<Outer, Member> { read(path($0)) }
+    }
+
+    override func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
+        let read = self.read
+        return ListBinding<Outer, Member> { stack in owner(stack).then(read) }
+    }
+
+    override var truth: (Stack) -> Bool? {
+        let read = self.read
+        return { stack in
+            switch read(stack) {
+            case .absent: return nil
+            case .found(let value): return !(value ?? []).isEmpty
+            }
+        }
+    }
+
+    override var kindDescription: String { "a list" }
+
+    override func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+        throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
+    {
+        let content = try compiler.compile(body, in: scope.pushing(Member.self))
+        let read = self.read
+        return { out, stack in
+            switch read(stack) {
+            case .absent: return false
+            case .found(let items):
+                for item in items ?? [] { content(&out, Frame(value: item, outer: stack)) }
+                return true
+            }
+        }
+    }
+}
