@@ -36,17 +36,21 @@ struct CrossLinks {
         var all: [Int] { rules + onboarding + sops }
     }
 
+    /// Works everything out in passes over page indices, reading the paths and template flags
+    /// the site map holds, so no page is copied and no pass is quadratic in the page count.
     init(map: SiteMap) {
         let pages = map.pages
+        let paths = map.contentPaths
+        let hidden = map.templateSources
         var backlinks = [[Int]](repeating: [], count: pages.count)
         var outgoing = [[Int]](repeating: [], count: pages.count)
-        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
-            let base = SiteMap.folder(of: page.source.contentPath)
+        for index in pages.indices where !hidden[index] {
+            let base = SiteMap.folder(of: paths[index])
             var seen: Set<Int> = []
-            page.document.root.walk { node in
+            pages[index].document.root.walk { node in
                 guard case .link(let destination, _) = node.kind,
                     let target = Self.linkedPage(destination, base: base, map: map), target != index,
-                    !SiteMap.isTemplateSource(pages[target]), seen.insert(target).inserted
+                    !hidden[target], seen.insert(target).inserted
                 else { return }
                 outgoing[index].append(target)
                 backlinks[target].append(index)
@@ -57,15 +61,14 @@ struct CrossLinks {
         var previous = [Int?](repeating: nil, count: pages.count)
         var next = [Int?](repeating: nil, count: pages.count)
         var sections: [String: [Int]] = [:]
-        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
-            sections[Self.section(of: page, map: map), default: []].append(index)
+        for index in pages.indices where !hidden[index] {
+            sections[Self.section(ofPath: paths[index], map: map), default: []].append(index)
         }
         for (folder, members) in sections {
-            let ordered = members.sorted { a, b in
-                let ka = Self.readingKey(pages[a], folder: folder)
-                let kb = Self.readingKey(pages[b], folder: folder)
-                return ka < kb
+            let keys = members.map {
+                (index: $0, key: Self.readingKey(path: paths[$0], kind: pages[$0].kind, folder: folder))
             }
+            let ordered = keys.sorted { $0.key < $1.key }.map(\.index)
             for (position, index) in ordered.enumerated() {
                 if position > 0 { previous[index] = ordered[position - 1] }
                 if position + 1 < ordered.count { next[index] = ordered[position + 1] }
@@ -77,8 +80,8 @@ struct CrossLinks {
         var tagsByPage = [[String]](repeating: [], count: pages.count)
         var tagPages: [String: (name: String, pages: [Int])] = [:]
         let pageURLs = Set(pages.map(\.url))
-        for (index, page) in pages.enumerated() where !SiteMap.isTemplateSource(page) {
-            for name in Self.tagNames(page) {
+        for index in pages.indices where !hidden[index] {
+            for name in Self.tagNames(pages[index]) {
                 let slug = Slug.anchor(name)
                 guard !slug.isEmpty, !pageURLs.contains("tags/\(slug)/") else { continue }
                 tagsByPage[index].append(name)
@@ -90,29 +93,25 @@ struct CrossLinks {
             Tag(name: tagPages[$0]!.name, url: "tags/\($0)/", pages: tagPages[$0]!.pages)
         }
 
+        // A charter's folder (`groups/a` for `groups/a/index.md` and for `groups/a.md`) holds its
+        // group's pages: every page at or below it, found by walking each page's folders up.
+        let charters = pages.indices.filter { pages[$0].kind == .group && !hidden[$0] }
+        func groupFolder(_ path: String) -> String {
+            path.hasSuffix("/index.md") ? SiteMap.folder(of: path) : String(path.dropLast(3))
+        }
+        let groupFolders = Set(charters.map { groupFolder(paths[$0]) })
+        var pagesUnder: [String: [Int]] = [:]
+        for index in pages.indices where !hidden[index] {
+            var folder = SiteMap.folder(of: paths[index])
+            while !folder.isEmpty {
+                if groupFolders.contains(folder) { pagesUnder[folder, default: []].append(index) }
+                folder = SiteMap.parent(of: folder)
+            }
+        }
         var groups: [Int: GroupDocuments] = [:]
-        // Pages by path, so a group's folder is one run of it: finding its members costs a
-        // binary search, not a pass over every page (a scan per group made this quadratic).
-        let byPath = pages.indices.filter { !SiteMap.isTemplateSource(pages[$0]) }
-            .map { (path: pages[$0].source.contentPath.utf8, index: $0) }
-            .sorted { $0.path.lexicographicallyPrecedes($1.path) }
-        for (index, page) in pages.enumerated() where page.kind == .group && !SiteMap.isTemplateSource(page) {
-            let path = page.source.contentPath
-            let folder = path.hasSuffix("/index.md") ? SiteMap.folder(of: path) + "/" : String(path.dropLast(3)) + "/"
+        for index in charters {
             var documents = GroupDocuments()
-            var members: [Int] = []
-            var low = 0
-            var high = byPath.count
-            while low < high {
-                let middle = (low + high) / 2
-                let before = byPath[middle].path.lexicographicallyPrecedes(folder.utf8)
-                if before { low = middle + 1 } else { high = middle }
-            }
-            while low < byPath.count, byPath[low].path.starts(with: folder.utf8) {
-                if byPath[low].index != index { members.append(byPath[low].index) }
-                low += 1
-            }
-            members.sort()
+            var members = (pagesUnder[groupFolder(paths[index])] ?? []).filter { $0 != index }
             for target in outgoing[index] where !members.contains(target) { members.append(target) }
             for member in members {
                 switch pages[member].kind {
@@ -122,17 +121,15 @@ struct CrossLinks {
                 default: break
                 }
             }
-            let kit = page.url + "kit/"
+            let kit = pages[index].url + "kit/"
             documents.kitURL = pageURLs.contains(kit) ? nil : kit
             groups[index] = documents
         }
         self.groupDocuments = groups
 
         var charterOfFolder: [String: Int] = [:]
-        for index in groups.keys {
-            let path = pages[index].source.contentPath
-            guard path.hasSuffix("/index.md") else { continue }
-            let folder = SiteMap.folder(of: path)
+        for index in groups.keys where paths[index].hasSuffix("/index.md") {
+            let folder = SiteMap.folder(of: paths[index])
             charterOfFolder[folder] = min(charterOfFolder[folder] ?? index, index)
         }
         var charter = [Int?](repeating: nil, count: pages.count)
@@ -141,7 +138,7 @@ struct CrossLinks {
                 charter[index] = index
                 continue
             }
-            var folder = SiteMap.folder(of: pages[index].source.contentPath)
+            var folder = SiteMap.folder(of: paths[index])
             while !folder.isEmpty {
                 if let owner = charterOfFolder[folder] { charter[index] = min(charter[index] ?? owner, owner) }
                 folder = SiteMap.parent(of: folder)
@@ -161,8 +158,8 @@ struct CrossLinks {
     /// A page's section: its folder, or for pages in a folder without an index page the nearest
     /// folder above that has one (a group's `sops/` belong to the group), stopping at the top
     /// folder. An index page opens its own folder's section.
-    static func section(of page: Page, map: SiteMap) -> String {
-        var folder = SiteMap.folder(of: page.source.contentPath)
+    static func section(ofPath path: String, map: SiteMap) -> String {
+        var folder = SiteMap.folder(of: path)
         while folder.contains("/"), map.pagesByPath[folder + "/index.md"] == nil {
             folder = SiteMap.parent(of: folder)
         }
@@ -171,11 +168,24 @@ struct CrossLinks {
 
     /// Reading order inside a section: its index page, then charters, rules, onboarding, SOPs,
     /// other pages, each by path.
-    static func readingKey(_ page: Page, folder: String) -> (Int, String) {
-        let path = page.source.contentPath
-        if path == (folder.isEmpty ? "index.md" : folder + "/index.md") { return (0, path) }
-        let rank = [Kind.group: 1, .rules: 2, .onboarding: 3, .sop: 4][page.kind] ?? 5
-        return (rank, path)
+    static func readingKey(path: String, kind: Kind, folder: String) -> ReadingKey {
+        if path == (folder.isEmpty ? "index.md" : folder + "/index.md") { return ReadingKey(rank: 0, path: path) }
+        let rank: Int
+        switch kind {
+        case .group: rank = 1
+        case .rules: rank = 2
+        case .onboarding: rank = 3
+        case .sop: rank = 4
+        default: rank = 5
+        }
+        return ReadingKey(rank: rank, path: path)
+    }
+
+    struct ReadingKey: Comparable {
+        var rank: Int
+        var path: String
+
+        static func < (a: ReadingKey, b: ReadingKey) -> Bool { (a.rank, a.path) < (b.rank, b.path) }
     }
 
     /// `tags: [新人, onboarding]` or `tags: 新人`; blank and repeated names dropped.

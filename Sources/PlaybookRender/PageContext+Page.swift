@@ -16,7 +16,9 @@ extension PageContext {
                 text: heading.text, anchor: Slug.encodeFragment(heading.anchor), level: heading.level,
                 sub: heading.level == 3)
         }
-        let isTemplateSource = SiteMap.isTemplateSource(page)
+        // `page` may be newer than the map's page at `index` (a preview), or not in it at all.
+        let known = map.pages.indices.contains(index) && map.pages[index].path == page.path
+        let isTemplateSource = known ? map.templateSources[index] : SiteMap.isTemplateSource(page)
         info.title = displayTitle(page)
         info.kind = page.kind.rawValue
         info.kindLabel = config.kindLabels.title(page.kind, in: config.language)
@@ -35,7 +37,7 @@ extension PageContext {
         if let pattern = config.editURL {
             info.editURL = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
         }
-        let row = healthRowByPath[page.path].map { health.rows[$0] }
+        let row = (known ? healthRowOfPage[index] : healthRowByPath[page.path]).map { health.rows[$0] }
         if let row { info.health = healthRow(row, from: url) }
         info.changed = changed(page)
         info.tags = links.tagsByPage[index].map { name in

@@ -17,8 +17,9 @@ struct PageContext {
     let lastChanged: [String: String]
     /// The front matter fields a header shows, in order, with their labels.
     let metaLabels: [(key: String, label: String)]
-    /// Health row index by page path: every page asks whether it has one.
+    /// Health row index by page path, and by page index: every page asks whether it has one.
     let healthRowByPath: [String: Int]
+    let healthRowOfPage: [Int?]
 
     init(
         config: SiteConfig, words: [String: String], map: SiteMap,
@@ -37,6 +38,7 @@ struct PageContext {
         self.lastChanged = lastChanged
         healthRowByPath = Dictionary(
             health.rows.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        healthRowOfPage = map.pages.map { [healthRowByPath] page in healthRowByPath[page.path] }
     }
 
     /// Sections shown in the top navigation: one per top-level folder, kinds first. A
@@ -47,11 +49,14 @@ struct PageContext {
         let ordered =
             ["groups", "rules", "onboarding", "sops", "templates"].filter(topFolders.contains)
             + topFolders.subtracting(Kind.folders.keys).sorted()
+        var counts: [Substring: Int] = [:]
+        for index in map.pages.indices where !map.templateSources[index] {
+            let path = map.contentPaths[index]
+            guard let slash = path.firstIndex(of: "/") else { continue }
+            counts[path[..<slash], default: 0] += 1
+        }
         for folder in ordered {
-            let count = map.pages.filter {
-                $0.source.contentPath.hasPrefix(folder + "/") && !SiteMap.isTemplateSource($0)
-            }.count
-            result.append((folder, map.folderTitles[folder] ?? folder, count))
+            result.append((folder, map.folderTitles[folder] ?? folder, counts[Substring(folder)] ?? 0))
         }
         return result
     }

@@ -31,8 +31,9 @@ struct SiteFeeds {
         let map = prepared.map
         var changedByURL: [String: String] = [:]
         var hidden: Set<String> = []
-        for page in map.pages {
-            if SiteMap.isTemplateSource(page) { hidden.insert(page.url) }
+        for index in map.pages.indices {
+            let page = map.pages[index]
+            if map.templateSources[index] { hidden.insert(page.url) }
             if let stamp = prepared.handbook.lastChanged[page.path] {
                 changedByURL[page.url] = String(stamp.prefix(10))
             }
@@ -55,8 +56,9 @@ struct SiteFeeds {
     /// made from their paths, so they stay the same from build to build.
     func feed() -> String? {
         let handbook = prepared.handbook
-        let dated = handbook.pages.filter { !SiteMap.isTemplateSource($0) }.compactMap { page -> (Page, String)? in
-            handbook.lastChanged[page.path].map { (page, $0) }
+        let map = prepared.map
+        let dated = map.pages.indices.filter { !map.templateSources[$0] }.compactMap { index -> (Page, String)? in
+            handbook.lastChanged[map.pages[index].path].map { (map.pages[index], $0) }
         }
         guard !dated.isEmpty else { return nil }
         let recent = dated.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.path < $1.0.path }.prefix(Self.feedLength)

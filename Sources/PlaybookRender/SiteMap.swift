@@ -5,6 +5,10 @@ import PlaybookModel
 struct SiteMap {
     let pagesByPath: [String: Int]
     let pages: [Page]
+    /// Page index → its path below `content/` (`groups/hangzhou/index.md`), worked out once.
+    let contentPaths: [String]
+    /// Page index → whether it is a document of a replication template (`isTemplateSource`).
+    let templateSources: [Bool]
     /// Folder (content-relative, `groups/hangzhou`) → indices of pages directly inside it,
     /// counting a folder's `index.md` as part of its parent folder.
     let children: [String: [Int]]
@@ -23,16 +27,20 @@ struct SiteMap {
     init(pages: [Page], language: Language, kindLabels: KindLabels) {
         self.pages = pages
         self.kindLabels = kindLabels
+        let contentPaths = pages.map(\.source.contentPath)
+        let templateSources = pages.map(Self.isTemplateSource)
+        self.contentPaths = contentPaths
+        self.templateSources = templateSources
         var byPath: [String: Int] = [:]
         var children: [String: [Int]] = [:]
         var folders: Set<String> = []
         var indexFolders: [String: Int] = [:]
-        for (i, page) in pages.enumerated() {
-            let path = page.source.contentPath
+        for i in pages.indices {
+            let path = contentPaths[i]
             byPath[path] = i
             // A template's documents are shown from the template's page, not as sections of the
             // handbook: they get no list pages and no place in their folder's lists.
-            if Self.isTemplateSource(page) { continue }
+            if templateSources[i] { continue }
             let folder = Self.folder(of: path)
             if path.hasSuffix("/index.md") || path == "index.md" {
                 indexFolders[folder] = i

@@ -64,27 +64,35 @@ public struct SiteRenderer: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: count) { offset in
-                let page = prepared.handbook.pages[indices.lowerBound + offset]
-                (base + offset).initialize(to: renderPage(page, prepared: prepared))
+                let index = indices.lowerBound + offset
+                let page = prepared.handbook.pages[index]
+                (base + offset).initialize(
+                    to: renderPage(
+                        page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]], prepared: prepared))
             }
         }
         return results.map { $0! }
     }
 
+    /// Renders `page`, which may be a newer version of the page at its path than `prepared` holds
+    /// (a preview re-renders a saved page against the rest of the handbook as it was).
     public func renderPage(_ page: Page, prepared: Prepared) -> OutputFile {
+        let index = prepared.map.pagesByPath[page.source.contentPath] ?? 0
+        return renderPage(page, index: index, chrome: prepared.chrome(for: page), prepared: prepared)
+    }
+
+    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, prepared: Prepared) -> OutputFile {
         let map = prepared.map
         let renderer = HTMLRenderer(
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
             resolveLink: { map.resolve($0, from: page) })
         let body = renderer.render(page.document)
-        let chrome = prepared.chrome[PageContext.chromeKey(for: page)]!
         // The shared sidebar marks no page as current; mark this one.
         var sidebar = chrome.sidebar
         let href = "href=\"\(Href.to(page.url, from: page.url))\""
         if let range = sidebar.literalRange(of: href) {
             sidebar.replaceSubrange(range, with: href + " aria-current=\"page\"")
         }
-        let index = map.pagesByPath[page.source.contentPath] ?? 0
         let html = theme.render(
             .page, prepared.context.page(page, index: index, body: body, chrome: chrome, sidebar: sidebar))
         return OutputFile(path: Self.outputPath(forURL: page.url), bytes: html)
@@ -174,9 +182,12 @@ public struct SiteRenderer: Sendable {
         public let health: HealthReport
         let map: SiteMap
         let context: PageContext
-        /// Navigation, breadcrumbs and sidebar by `PageContext.chromeKey`, shared by the pages
-        /// of a folder: rendering them once per folder instead of once per page.
-        let chrome: [String: PageContext.Chrome]
+        /// Navigation, breadcrumbs and sidebar of each `PageContext.chromeKey`, shared by the
+        /// pages of a folder: rendering them once per folder instead of once per page.
+        let chrome: [PageContext.Chrome]
+        let chromeByKey: [String: Int]
+        /// Page index → its entry in `chrome`.
+        let chromeOfPage: [Int]
 
         public init(handbook: Handbook, health: HealthReport, theme: Theme) {
             self.handbook = handbook
@@ -189,12 +200,29 @@ public struct SiteRenderer: Sendable {
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
                 navigation: navigation, health: health, theme: theme, links: CrossLinks(map: map),
                 lastChanged: handbook.lastChanged)
-            var chrome: [String: PageContext.Chrome] = [:]
+            var chrome: [PageContext.Chrome] = []
+            var chromeByKey: [String: Int] = [:]
+            var chromeOfPage: [Int] = []
+            chromeOfPage.reserveCapacity(handbook.pages.count)
             for page in handbook.pages {
                 let key = PageContext.chromeKey(for: page)
-                if chrome[key] == nil { chrome[key] = context.chrome(forKey: key) }
+                if let known = chromeByKey[key] {
+                    chromeOfPage.append(known)
+                    continue
+                }
+                chromeByKey[key] = chrome.count
+                chromeOfPage.append(chrome.count)
+                chrome.append(context.chrome(forKey: key))
             }
             self.chrome = chrome
+            self.chromeByKey = chromeByKey
+            self.chromeOfPage = chromeOfPage
+        }
+
+        /// The chrome of a page at any path, also one the handbook does not have yet.
+        func chrome(for page: Page) -> PageContext.Chrome {
+            let key = PageContext.chromeKey(for: page)
+            return chromeByKey[key].map { chrome[$0] } ?? context.chrome(forKey: key)
         }
     }
 }

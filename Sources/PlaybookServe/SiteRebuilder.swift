@@ -175,7 +175,8 @@ final class SiteRebuilder: @unchecked Sendable {
     /// An operational failure (a template that does not parse) shown like a diagnostic.
     static func diagnostic(_ error: PlaybookError) -> Diagnostic {
         Diagnostic(
-            file: error.path ?? "", line: error.line ?? 1, rule: error.stage, message: error.message,
+            file: error.path ?? "", line: error.line ?? 1, column: error.column ?? 1, rule: error.stage,
+            message: error.message,
             hint: "fix the file and save; the preview rebuilds by itself")
     }
 }

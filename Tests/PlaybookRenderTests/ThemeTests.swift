@@ -29,14 +29,54 @@ import Testing
         #expect(html.map { String(decoding: $0.bytes, as: UTF8.self) } == "<main>自定义 甲</main>")
     }
 
-    @Test func templateErrorNamesFileAndLine() throws {
+    @Test func templateErrorNamesFileLineAndColumn() throws {
         #expect(
             throws: PlaybookError(
-                stage: "render", path: "templates/page.mustache", line: 3,
-                message: "template does not parse: a section is opened but never closed near `</main>`")
+                stage: "render", path: "templates/page.mustache", line: 2, column: 1,
+                message: "`{{#page}}` is never closed; add `{{/page}}` where its content ends")
         ) {
             try Theme(overrides: ["page.mustache": "<main>\n{{#page}}\n</main>"])
         }
+    }
+
+    @Test func aTypoInASiteOverrideIsReportedAtItsTag() throws {
+        let list = "{{<layout}}\n{{$main}}\n<main>\n  <h1>{{list.titel}}</h1>\n</main>\n{{/main}}\n{{/layout}}\n"
+        #expect(
+            throws: PlaybookError(
+                stage: "render", path: "templates/list.mustache", line: 4, column: 7,
+                message:
+                    "unknown name `list.titel`: `list` is a group of values without `titel` (did you mean `title`?)")
+        ) {
+            try Theme(overrides: ["list.mustache": list])
+        }
+        // A name from another page template is known everywhere: it is simply not there.
+        #expect(throws: Never.self) { try Theme(overrides: ["list.mustache": "{{page.title}}{{#health}}x{{/health}}"]) }
+    }
+
+    @Test func anOverriddenPartialIsBoundWhereItIsUsed() throws {
+        #expect(
+            throws: PlaybookError(
+                stage: "render", path: "templates/catalog-entry.mustache", line: 1, column: 4,
+                message:
+                    "unknown name `comand` (did you mean `command`?); the names a template can use are listed in README.md under “Theme”"
+            )
+        ) {
+            try Theme(overrides: ["catalog-entry.mustache": "<p>{{comand}}</p>"])
+        }
+        #expect(
+            throws: PlaybookError(
+                stage: "render", path: "templates/page.mustache", line: 1, column: 1,
+                message:
+                    "there is no template `sidebar-extra`; add templates/sidebar-extra.mustache or use one of `breadcrumbs`, `catalog`, `catalog-entry`, `health`, `kit`, `layout`, `list`, `nav`, `notfound`, `page`, `search`, `sidebar`"
+            )
+        ) {
+            try Theme(overrides: ["page.mustache": "{{>sidebar-extra}}"])
+        }
+    }
+
+    @Test func everyDefaultTemplateUsesOnlyKnownNames() throws {
+        let theme = try Theme()
+        #expect(theme.origins["page"] == "templates/page.mustache (built-in)")
     }
 
     @Test func frontMatterValuesAreEscapedButBodyIsNot() throws {
