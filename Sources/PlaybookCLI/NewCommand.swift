@@ -105,8 +105,10 @@ struct NewCommand: ParsableCommand {
 
     private func page() throws {
         let files = try SiteReader(root: site.sourceURL).read()
-        let lang = site.language(of: files)
-        let plan = Skeleton.plan(kind: kind, target: target, title: title, site: files) {
+        // Decoded once: the same config speaks the messages and shapes the skeleton.
+        let config = Pipeline.decodeConfig(files).0
+        let lang = site.language(site: files.config == nil ? nil : config.language)
+        let plan = Skeleton.plan(kind: kind, target: target, title: title, config: config, site: files) {
             FileManager.default.fileExists(atPath: site.sourceURL.appendingPathComponent($0).path)
         }
         let page: SkeletonPage

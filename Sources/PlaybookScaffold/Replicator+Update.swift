@@ -58,10 +58,10 @@ extension Replicator {
     /// Plans `playbook update <group>`: a three-way merge of every template document. Base is
     /// the recorded version rendered with the recorded answers, theirs the current template
     /// rendered with the same answers, ours the group's files.
-    public static func planUpdate(site: SiteFiles, drift: Drift, base: ReplicationTemplate) throws -> ScaffoldPlan {
-        guard let current = drift.current else {
-            throw ScaffoldRefusal(problems: [.templateRemoved(drift.lineage.template)])
-        }
+    public static func planUpdate(site: SiteFiles, drift: Drift, base: ReplicationTemplate) throws(UpdateRefusal)
+        -> ScaffoldPlan
+    {
+        guard let current = drift.current else { throw .templateRemoved(drift.lineage.template) }
         let folder = "content/groups/\(drift.group)"
         let answers = drift.lineage.answerMap
         let baseFiles = base.render(answers: answers)
@@ -72,7 +72,7 @@ extension Replicator {
         var keptDeleted: [String] = []
         var hashes = drift.lineage.files
         for path in theirs.keys.sorted() {
-            if pathLeavesFolder(path) { throw ScaffoldRefusal(problems: [.pathLeavesGroup(path)]) }
+            if pathLeavesFolder(path) { throw .pathLeavesGroup(path) }
             let theirText = theirs[path]!
             guard let ourText = ours[path] else {
                 if baseFiles[path] != nil {

@@ -22,7 +22,7 @@ public struct ScaffoldRefusal: Error, Sendable {
 
 /// Files to create or replace, relative to the site root. `snapshot` holds the template
 /// version the group now follows, kept under `.playbook/` so a later update has its base.
-public struct ScaffoldPlan: Sendable {
+public struct ScaffoldPlan: Hashable, Sendable {
     public var writes: [String: String]
     public var snapshot: [String: String]
     /// Paths where the update left conflict markers.

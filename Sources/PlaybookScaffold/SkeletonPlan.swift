@@ -1,6 +1,5 @@
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookReplication
 
 /// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.
@@ -57,13 +56,14 @@ public enum SkeletonRefusal: Error, Hashable, Sendable {
 
 extension Skeleton {
     /// The skeleton page for `kind` at `target`, by the site's own rules (so a site's kinds get
-    /// skeletons too), or why there is none. `exists` says whether a site-relative path is taken;
-    /// nothing here touches the disk.
+    /// skeletons too), or why there is none. `config` is the site's `playbook.yml` as the caller
+    /// decoded it (`Pipeline.decodeConfig`), once for this and for the language it speaks in; it
+    /// is not decoded again from `site`, which is read for its templates only. `exists` says
+    /// whether a site-relative path is taken; nothing here touches the disk.
     public static func plan(
-        kind: String, target: String, title: String?, site: SiteFiles, exists: (String) -> Bool
+        kind: String, target: String, title: String?, config: SiteConfig, site: SiteFiles, exists: (String) -> Bool
     ) -> Result<SkeletonPage, SkeletonRefusal> {
         // Only the config is needed: no page is parsed for a skeleton.
-        let config = Pipeline.decodeConfig(site).0
         let (rules, _) = RuleSet.load(config: config, files: [:])
         guard let schema = rules.kinds[kind] else {
             return .failure(

@@ -56,11 +56,14 @@ import Testing
 
         var report = ""
         let files = try SiteReader(root: site.root).read()
-        let drift = try #require(Replicator.drift(site: files).first { $0.group == slug })
-        let base = try #require(writer.snapshot(template: drift.lineage.template, hash: drift.lineage.hash))
-        let plan = try Replicator.planUpdate(site: files, drift: drift, base: base)
+        // The command's own decision: the report says what to write, then the case writes it.
+        let update = try Replicator.updateReport(site: files, group: slug, snapshot: writer.snapshot).get()
+        guard case .updated(_, _, let from, let plan) = update else {
+            Issue.record("\(name): expected an update, got \(update)")
+            return
+        }
         try writer.write(plan, replacing: true)
-        report += "updated: \(template) \(drift.lineage.version) → \(plan.lineage.version)\n"
+        report += "updated: \(template) \(from) → \(plan.lineage.version)\n"
         report += "conflicts: \(plan.conflicts.isEmpty ? "none" : plan.conflicts.joined(separator: ", "))\n"
         let status = try Replicator.statusReport(
             site: try SiteReader(root: site.root).read(), group: nil, snapshot: writer.snapshot

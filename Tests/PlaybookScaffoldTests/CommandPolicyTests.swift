@@ -15,10 +15,13 @@ import Testing
     static let site = SiteFiles(
         config: "title: T\nlanguage: zh-Hant\n",
         content: [RawFile(path: "content/index.md", bytes: Array("---\ntitle: 首頁\n---\n".utf8))])
+    static let config = Pipeline.decodeConfig(site).0
 
     @Test func aSkeletonSaysWhereAndWhatInTheSiteLanguage() throws {
-        let page = try Skeleton.plan(kind: "sop", target: "sops/growth", title: nil, site: Self.site) { _ in false }
-            .get()
+        let page = try Skeleton.plan(
+            kind: "sop", target: "sops/growth", title: nil, config: Self.config, site: Self.site
+        ) { _ in false }
+        .get()
         #expect(page.path == "content/sops/growth.md")
         #expect(page.kind == "sop" && page.language == .zhHant)
         #expect(page.text.hasPrefix("---\n") && page.text.contains("## 目的"))
@@ -28,7 +31,8 @@ import Testing
     @Test func skeletonRefusalsAreTyped() {
         func refusal(_ kind: String, _ target: String, exists: Bool = false) -> SkeletonRefusal? {
             if case .failure(let refusal) = Skeleton.plan(
-                kind: kind, target: target, title: nil, site: Self.site, exists: { _ in exists })
+                kind: kind, target: target, title: nil, config: Self.config, site: Self.site,
+                exists: { _ in exists })
             {
                 return refusal
             }
@@ -44,8 +48,43 @@ import Testing
         #expect(refusal("sopp", "x")?.isUsageError == true)
     }
 
+    // `new` decodes playbook.yml once and hands the value down: the plan follows the config it
+    // is given (English, with an `event` kind), not the text in `site` (zh-Hant, no such kind).
+    @Test func aSkeletonFollowsTheConfigItIsGivenNotTheText() throws {
+        let given = Pipeline.decodeConfig(
+            SiteFiles(
+                config: """
+                    title: T
+                    language: en
+                    kinds:
+                      event:
+                        label: Event
+                        sections:
+                          - {id: agenda, label: Agenda, aliases: [agenda]}
+                    """, content: [])
+        ).0
+        #expect(given.language == .en && Self.config.language == .zhHant)
+        let page = try Skeleton.plan(kind: "event", target: "events/night", title: nil, config: given, site: Self.site)
+        {
+            _ in false
+        }.get()
+        #expect(page.language == .en && page.kind == "event")
+        #expect(page.text.contains("## Agenda"))
+        #expect(!page.text.contains("## 目的"))
+        guard
+            case .failure(.unknownKind("event", _, _)) = Skeleton.plan(
+                kind: "event", target: "events/night", title: nil, config: Self.config, site: Self.site,
+                exists: { _ in false })
+        else {
+            Issue.record("the site's own config has no kind `event`")
+            return
+        }
+    }
+
     @Test func aChineseGroupSlugIsWrittenWithAWarning() throws {
-        let page = try Skeleton.plan(kind: "group", target: "武汉", title: nil, site: Self.site) { _ in false }.get()
+        let page = try Skeleton.plan(kind: "group", target: "武汉", title: nil, config: Self.config, site: Self.site) {
+            _ in false
+        }.get()
         #expect(page.path == "content/groups/武汉/index.md")
         #expect(page.slugWarning?.slug == "武汉")
     }
