@@ -104,11 +104,10 @@ struct NewCommand: ParsableCommand {
     }
 
     private func page() throws {
-        let files = try SiteReader(root: site.sourceURL).read()
-        // Decoded once: the same config speaks the messages and shapes the skeleton.
-        let config = Pipeline.decodeConfig(files).0
-        let lang = site.language(site: files.config == nil ? nil : config.language)
-        let plan = Skeleton.plan(kind: kind, target: target, title: title, config: config, site: files) {
+        // playbook.yml is decoded once, in LOAD: the same config speaks the messages and shapes the skeleton.
+        let loaded = try Pipeline.load(siteAt: site.sourceURL, baseline: nil)
+        let lang = site.language(site: loaded.files.config == nil ? nil : loaded.config.language)
+        let plan = Skeleton.plan(kind: kind, target: target, title: title, site: loaded) {
             FileManager.default.fileExists(atPath: site.sourceURL.appendingPathComponent($0).path)
         }
         let page: SkeletonPage

@@ -1,5 +1,6 @@
 import PlaybookCheck
 import PlaybookModel
+import PlaybookPipeline
 import PlaybookReplication
 
 /// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.
@@ -56,15 +57,16 @@ public enum SkeletonRefusal: Error, Hashable, Sendable {
 
 extension Skeleton {
     /// The skeleton page for `kind` at `target`, by the site's own rules (so a site's kinds get
-    /// skeletons too), or why there is none. `config` is the site's `playbook.yml` as the caller
-    /// decoded it (`Pipeline.decodeConfig`), once for this and for the language it speaks in; it
-    /// is not decoded again from `site`, which is read for its templates only. `exists` says
-    /// whether a site-relative path is taken; nothing here touches the disk.
+    /// skeletons too, those of the rule files `include:` names among them), or why there is none.
+    /// `site` is what LOAD read: its `config` was decoded once there, and the caller speaks in its
+    /// language; it is not decoded again from the text. `exists` says whether a site-relative
+    /// path is taken; nothing here touches the disk.
     public static func plan(
-        kind: String, target: String, title: String?, config: SiteConfig, site: SiteFiles, exists: (String) -> Bool
+        kind: String, target: String, title: String?, site: LoadedSite, exists: (String) -> Bool
     ) -> Result<SkeletonPage, SkeletonRefusal> {
-        // Only the config is needed: no page is parsed for a skeleton.
-        let (rules, _) = RuleSet.load(config: config, files: [:])
+        let config = site.config
+        // Only the rules are needed: no page is parsed for a skeleton.
+        let rules = Pipeline.ruleSet(Handbook(config: config, pages: []), ruleFiles: site.ruleFiles).0
         guard let schema = rules.kinds[kind] else {
             return .failure(
                 .unknownKind(
@@ -83,7 +85,7 @@ extension Skeleton {
         return .success(
             SkeletonPage(
                 path: sitePath, text: text, kind: kind, language: config.language,
-                templates: kind == Kind.group.rawValue ? ReplicationTemplate.all(in: site).keys.sorted() : [],
+                templates: kind == Kind.group.rawValue ? ReplicationTemplate.all(in: site.files).keys.sorted() : [],
                 slugWarning: isGroupSlug ? Replicator.slugWarning(target, answers: [:]) : nil))
     }
 }

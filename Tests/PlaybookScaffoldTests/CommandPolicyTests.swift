@@ -15,11 +15,11 @@ import Testing
     static let site = SiteFiles(
         config: "title: T\nlanguage: zh-Hant\n",
         content: [RawFile(path: "content/index.md", bytes: Array("---\ntitle: 首頁\n---\n".utf8))])
-    static let config = Pipeline.decodeConfig(site).0
+    static let loaded = LoadedSite(files: site, config: Pipeline.decodeConfig(site).0)
 
     @Test func aSkeletonSaysWhereAndWhatInTheSiteLanguage() throws {
         let page = try Skeleton.plan(
-            kind: "sop", target: "sops/growth", title: nil, config: Self.config, site: Self.site
+            kind: "sop", target: "sops/growth", title: nil, site: Self.loaded
         ) { _ in false }
         .get()
         #expect(page.path == "content/sops/growth.md")
@@ -31,7 +31,7 @@ import Testing
     @Test func skeletonRefusalsAreTyped() {
         func refusal(_ kind: String, _ target: String, exists: Bool = false) -> SkeletonRefusal? {
             if case .failure(let refusal) = Skeleton.plan(
-                kind: kind, target: target, title: nil, config: Self.config, site: Self.site,
+                kind: kind, target: target, title: nil, site: Self.loaded,
                 exists: { _ in exists })
             {
                 return refusal
@@ -63,9 +63,10 @@ import Testing
                           - {id: agenda, label: Agenda, aliases: [agenda]}
                     """, content: [])
         ).0
-        #expect(given.language == .en && Self.config.language == .zhHant)
-        let page = try Skeleton.plan(kind: "event", target: "events/night", title: nil, config: given, site: Self.site)
-        {
+        #expect(given.language == .en && Self.loaded.config.language == .zhHant)
+        let page = try Skeleton.plan(
+            kind: "event", target: "events/night", title: nil, site: LoadedSite(files: Self.site, config: given)
+        ) {
             _ in false
         }.get()
         #expect(page.language == .en && page.kind == "event")
@@ -73,7 +74,7 @@ import Testing
         #expect(!page.text.contains("## 目的"))
         guard
             case .failure(.unknownKind("event", _, _)) = Skeleton.plan(
-                kind: "event", target: "events/night", title: nil, config: Self.config, site: Self.site,
+                kind: "event", target: "events/night", title: nil, site: Self.loaded,
                 exists: { _ in false })
         else {
             Issue.record("the site's own config has no kind `event`")
@@ -81,8 +82,30 @@ import Testing
         }
     }
 
+    // A kind a rule file defines (`include:`) is a kind `new` writes skeletons for, as `check`
+    // checks its pages: the plan takes the rule files LOAD read along with the config.
+    @Test func aKindFromAnIncludedRuleFileGetsASkeleton() throws {
+        let files = SiteFiles(config: "title: T\nlanguage: en\ninclude: [rules/events.yml]\n", content: [])
+        let rules = """
+            kinds:
+              event:
+                label: Event
+                sections:
+                  - {id: agenda, label: Agenda, aliases: [agenda]}
+            """
+        let site = LoadedSite(
+            files: files, config: Pipeline.decodeConfig(files).0, ruleFiles: ["rules/events.yml": rules])
+        let page = try Skeleton.plan(kind: "event", target: "events/night", title: nil, site: site) { _ in false }.get()
+        #expect(page.path == "content/events/night.md" && page.text.contains("## Agenda"))
+        var unread = site
+        unread.ruleFiles = [:]
+        #expect(throws: SkeletonRefusal.self) {
+            try Skeleton.plan(kind: "event", target: "events/night", title: nil, site: unread) { _ in false }.get()
+        }
+    }
+
     @Test func aChineseGroupSlugIsWrittenWithAWarning() throws {
-        let page = try Skeleton.plan(kind: "group", target: "武汉", title: nil, config: Self.config, site: Self.site) {
+        let page = try Skeleton.plan(kind: "group", target: "武汉", title: nil, site: Self.loaded) {
             _ in false
         }.get()
         #expect(page.path == "content/groups/武汉/index.md")
