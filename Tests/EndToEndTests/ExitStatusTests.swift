@@ -44,6 +44,13 @@ import Testing
             name: "a new page of an unknown kind", arguments: ["new", "evnet", "events/a"], expected: .refused),
         Case(name: "init over a site", arguments: ["init"], expected: .refused),
         Case(name: "every group up to date", arguments: ["status"], expected: .success),
+        Case(name: "an update of a group never cloned", arguments: ["update", "first-group"], expected: .refused),
+        Case(
+            name: "an update without the snapshot of the group's version", arguments: ["update", "first-group"],
+            edit: [
+                "content/groups/first-group/lineage.yml":
+                    "template: new-group\nversion: 0.9.0\nhash: 0000\nanswers:\n  owner: 乙\nfiles:\n"
+            ], expected: .refused),
     ]
 
     @Test(arguments: cases)
