@@ -119,7 +119,14 @@ extension Preview {
         preview.checking = checking
         preview.theme = theme
         preview.ruleFiles = ruleFiles
-        preview.prepared = SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme)
+        // A body edit keeps what every page shares (navigation, cross links, kits): only the
+        // edited pages are put in place.
+        let editedNow = edited.compactMap { path in
+            result.handbook.pages.sortedIndex(of: path).found.map { result.handbook.pages[$0] }
+        }
+        preview.prepared =
+            (themeChanged ? nil : previous.prepared.replacing(editedNow, in: result.handbook))
+            ?? SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme)
         preview.search = search!
         let renderer = SiteRenderer(theme: theme)
         var outputs = edited.compactMap { path in

@@ -4,7 +4,8 @@ import PlaybookModel
 /// breadcrumbs and section lists, and link resolution from one page to another.
 struct SiteMap {
     let pagesByPath: [String: Int]
-    let pages: [Page]
+    /// Replaced in place only by `Prepared.replacing`, for a page whose summary is unchanged.
+    var pages: [Page]
     /// Page index → its path below `content/` (`groups/hangzhou/index.md`), worked out once.
     let contentPaths: [String]
     /// Page index → whether it is a document of a replication template (`isTemplateSource`).

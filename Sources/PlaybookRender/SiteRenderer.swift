@@ -178,10 +178,10 @@ public struct SiteRenderer: Sendable {
 
     /// What every page render shares, computed once per build.
     public struct Prepared: @unchecked Sendable {
-        public let handbook: Handbook
+        public private(set) var handbook: Handbook
         public let health: HealthReport
-        let map: SiteMap
-        let context: PageContext
+        private(set) var map: SiteMap
+        private(set) var context: PageContext
         /// Navigation, breadcrumbs and sidebar of each `PageContext.chromeKey`, shared by the
         /// pages of a folder: rendering them once per folder instead of once per page.
         let chrome: [PageContext.Chrome]
@@ -217,6 +217,33 @@ public struct SiteRenderer: Sendable {
             self.chrome = chrome
             self.chromeByKey = chromeByKey
             self.chromeOfPage = chromeOfPage
+        }
+
+        /// This preparation with `pages` in place of the pages at their paths, for a body edit
+        /// that leaves each page's summary as it was (title, kind, URL, front matter and links:
+        /// `showsTheSameElsewhere`), which is all navigation, cross links, tags and kits read of
+        /// other pages; `handbook` is the edited handbook. Nil when anything else differs (a
+        /// page added or removed, the config, the dates): prepare the handbook again then.
+        /// Costs a copy of the page list, not a pass over every page's tree.
+        public func replacing(_ pages: [Page], in handbook: Handbook) -> Prepared? {
+            guard handbook.pages.count == self.handbook.pages.count, handbook.config == self.handbook.config,
+                handbook.lastChanged == self.handbook.lastChanged, handbook.assets == self.handbook.assets
+            else { return nil }
+            var result = self
+            result.handbook = handbook
+            for page in pages {
+                guard let index = map.pagesByPath[page.source.contentPath],
+                    self.handbook.pages[index].path == page.path,
+                    handbook.pages[index].path == page.path
+                else { return nil }
+                let old = self.handbook.pages[index]
+                guard old.title == page.title, old.kind == page.kind, old.url == page.url,
+                    old.frontMatter == page.frontMatter, SiteRenderer.showsTheSameElsewhere(old, page)
+                else { return nil }
+                result.map.pages[index] = page
+                result.context.map.pages[index] = page
+            }
+            return result
         }
 
         /// The chrome of a page at any path, also one the handbook does not have yet.
