@@ -32,6 +32,9 @@ actor ReloadChannel {
 
     func publish(_ status: PreviewStatus) {
         self.status = status
+        // The event lists every finding: with no page open, nothing waits for it (a page that
+        // opens later is sent the stored status when it subscribes).
+        guard !subscribers.isEmpty else { return }
         let event = LiveReload.event(status)
         for continuation in subscribers.values { continuation.yield(event) }
     }
