@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// A bound template: appends one file's output for a stack of values.
 typealias TemplateRenderer<Stack> = (inout TemplateOutput, Stack) -> Void
 
@@ -266,32 +268,15 @@ struct TemplateCompiler {
     /// ` (did you mean `title`?)` for the closest known name, when one is close.
     static func suggestion(for name: String, among names: [String]) -> String {
         let lowered = name.lowercased()
-        let scored = Set(names).map { ($0, editDistance(lowered, $0.lowercased())) }
-            .filter { $0.1 <= max(1, name.count / 3) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        guard let best = scored.first else { return "" }
-        return " (did you mean `\(best.0)`?)"
-    }
-
-    /// Edits between two names, a swap of neighbours counting as one (`titel` → `title`).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
+        let limit = max(1, name.count / 3)
+        var scored: [(name: String, distance: Int)] = []
+        for candidate in Set(names) {
+            let distance: Int = Suggestion.distance(lowered, candidate.lowercased())
+            if distance <= limit { scored.append((candidate, distance)) }
         }
-        return d[a.count][b.count]
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+        guard let best = scored.first else { return "" }
+        return " (did you mean `\(best.name)`?)"
     }
 
     private func error(at position: TemplatePosition, _ message: String) -> TemplateError {
