@@ -102,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "PlaybookRenderTests",
             dependencies: [
-                "PlaybookRender", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookModel", "TestSupport",
+                "PlaybookRender", "PlaybookPipeline", "PlaybookCheck", "PlaybookMarkdown", "PlaybookSource",
+                "PlaybookModel", "TestSupport",
             ],
             exclude: ["Goldens"]),
         .testTarget(

@@ -3,6 +3,13 @@ import PlaybookModel
 /// A rule that looks at one page at a time.
 protocol PageRule: Sendable {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic]
+    /// True for a rule that reads other pages (their headings, their front matter) but not
+    /// the page's tree: it runs once every page is parsed, when most trees are let go.
+    var readsOtherPages: Bool { get }
+}
+
+extension PageRule {
+    var readsOtherPages: Bool { false }
 }
 
 /// One page with what every rule needs: its schema (nil for an unknown kind) and its outline.
@@ -98,6 +105,13 @@ struct CheckContext {
     func checkedPage(_ page: Page) -> CheckedPage {
         let kind = kind(of: page)
         return CheckedPage(page: page, kind: kind, schema: rules.kinds[kind], outline: Outline(page: page))
+    }
+
+    /// The page as the rules that read other pages see it: they read its links and front
+    /// matter, never its tree or outline, so the outline is left empty.
+    func linkedPage(_ page: Page) -> CheckedPage {
+        let kind = kind(of: page)
+        return CheckedPage(page: page, kind: kind, schema: nil, outline: .empty)
     }
 }
 

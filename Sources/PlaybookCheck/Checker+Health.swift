@@ -109,14 +109,15 @@ private struct CompanionIndex {
             folder.isEmpty
             ? [] : (byFolder[kind]?[folder] ?? []).map { context.handbook.pages[$0] }.filter { $0.path != group.path }
         let base = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        group.document.root.walk { node in
-            guard case .link(let destination, _) = node.kind, !destination.contains("://") else { return }
+        for link in group.links {
+            let destination = link.destination
+            guard !destination.contains("://") else { continue }
             let target =
                 destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
                 ?? ""
             guard target.hasSuffix(".md"), let resolved = Slug.resolve(Slug.decodePercent(target), inFolder: base),
                 let index = context.pagesByContentPath[resolved]
-            else { return }
+            else { continue }
             let page = context.handbook.pages[index]
             if context.kind(of: page) == kind, !found.contains(where: { $0.path == page.path }) { found.append(page) }
         }
@@ -125,6 +126,13 @@ private struct CompanionIndex {
 }
 
 extension Checker {
+    /// Whether a check after the first pass reads `page`'s tree: the health view reads group
+    /// charters' outlines, the template rules read template pages. Every other page's tree can
+    /// be let go once the first pass has read it.
+    public func readsTreeLater(_ page: Page) -> Bool {
+        page.templateName != nil || page.kind.rawValue == Kind.group.rawValue
+    }
+
     /// Whether the health view reads `page`: a group charter, or a page of a kind the view has a
     /// column for (rules, onboarding). An edit to any other page's body leaves the view as it is.
     public func healthReads(_ page: Page) -> Bool {

@@ -28,16 +28,78 @@ public struct Checker: Sendable {
         MixedScriptRule(),
     ]
 
+    /// Where the rules that read other pages sit in `pageRules`: one run of them, so a page's
+    /// findings are its own rules' before them, theirs, then its own rules' after them.
+    static let otherPagesRules: Range<Int> = {
+        let at = pageRules.indices.filter { pageRules[$0].readsOtherPages }
+        precondition(at.isEmpty || at.last! - at.first! + 1 == at.count, "rules reading other pages must be adjacent")
+        return at.isEmpty ? pageRules.endIndex..<pageRules.endIndex : at.first!..<(at.last! + 1)
+    }()
+
+    /// What the rules that read only the page found in it, on each side of the rules that read
+    /// other pages (see `otherPagesRules`).
+    public struct OwnFindings: Sendable {
+        var before: [Diagnostic] = []
+        var after: [Diagnostic] = []
+    }
+
+    /// The first pass, run on each page as soon as it is parsed: the rules that read only the
+    /// page and its tree. They need no other page, so the tree can be let go right after.
+    public struct FirstPass: Sendable {
+        let checker: Checker
+        let context: CheckContext
+
+        public func findings(_ page: Page) -> OwnFindings {
+            let checked = context.checkedPage(page)
+            let rules = Checker.pageRules
+            let cross = Checker.otherPagesRules
+            var own = OwnFindings()
+            for rule in rules[..<cross.lowerBound] { own.before += rule.check(checked, in: context) }
+            for rule in rules[cross.upperBound...] { own.after += rule.check(checked, in: context) }
+            own.before = checker.applyLevels(own.before, kind: checked.kind)
+            own.after = checker.applyLevels(own.after, kind: checked.kind)
+            return own
+        }
+    }
+
+    public func firstPass(config: SiteConfig) -> FirstPass {
+        FirstPass(
+            checker: self,
+            context: CheckContext(
+                handbook: Handbook(config: config, pages: []), rules: rules, language: language,
+                conversions: conversions, publication: publication))
+    }
+
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
     public func check(_ handbook: Handbook) -> [Diagnostic] {
+        let pass = firstPass(config: handbook.config)
+        let pages = handbook.pages
+        var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
+        own.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in base[i] = pass.findings(pages[i]) }
+        }
+        return check(handbook, firstPass: own)
+    }
+
+    /// The second pass, once every page is parsed: the rules that read other pages (links and
+    /// their anchors, template versions), which need the pages' links and headings but not their
+    /// trees, then the handbook-wide rules; merged with the first pass's `own` findings (one per
+    /// page, in order) into the findings `check(_:)` gives.
+    public func check(_ handbook: Handbook, firstPass own: [OwnFindings]) -> [Diagnostic] {
+        precondition(own.count == handbook.pages.count, "one first-pass result per page")
         let context = CheckContext(
             handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)
         let pages = handbook.pages
+        let cross = Self.pageRules[Self.otherPagesRules]
         var perPage = [[Diagnostic]](repeating: [], count: pages.count)
         perPage.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                base[i] = diagnostics(for: context.checkedPage(pages[i]), in: context)
+                let checked = context.linkedPage(pages[i])
+                var found: [Diagnostic] = []
+                for rule in cross { found += rule.check(checked, in: context) }
+                base[i] = own[i].before + applyLevels(found, kind: checked.kind) + own[i].after
             }
         }
         var found = perPage.flatMap { $0 }

@@ -32,6 +32,15 @@ public struct PageParser: Sendable {
             document: document, headings: headings)
     }
 
+    /// `page` with its tree again, parsed from its source as `parse` did, if it was let go
+    /// (`Page.releasingTree()`); everything else about the page stays as it is.
+    public func restoringTree(_ page: Page) -> Page {
+        guard page.treeReleased else { return page }
+        var restored = page
+        restored.document = markdown.parse(page.source.body, lineOffset: page.source.bodyLineOffset)
+        return restored
+    }
+
     /// The error that refuses a page the parser would not follow (see `MarkdownLimit`). Like the
     /// other load and parse findings it is always an error: the page's tree is incomplete.
     static func diagnostic(for limit: MarkdownLimit, in path: String) -> Diagnostic {

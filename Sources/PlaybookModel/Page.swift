@@ -71,15 +71,43 @@ public struct Heading: Hashable, Sendable {
     }
 }
 
+/// A link written in a page's body: where it points, as written, and where it starts.
+public struct LinkMention: Hashable, Sendable {
+    public var destination: String
+    public var position: SourcePosition
+
+    public init(destination: String, position: SourcePosition) {
+        self.destination = destination
+        self.position = position
+    }
+}
+
 /// A parsed playbook: the source, its kind, its URL and its Markdown tree.
+///
+/// What other pages need of its body (headings and anchors, links) is kept beside the tree, so
+/// that a build can let the tree go once the page's own checks have read it (`releasingTree()`)
+/// and parse it again when the page is rendered: the whole handbook is never held as trees.
 public struct Page: Hashable, Sendable {
     public var source: SourceFile
     public var kind: Kind
     /// Site-relative URL path with pretty form: `groups/hangzhou/` (empty for the home page).
     public var url: String
     public var title: String
-    public var document: MarkdownDocument
+    /// The body's tree; empty once released (`treeReleased`). Setting it finds its links again.
+    public var document: MarkdownDocument {
+        get { tree }
+        set {
+            tree = newValue
+            links = Self.links(in: newValue)
+            treeReleased = false
+        }
+    }
     public var headings: [Heading]
+    /// Every link of the body in document order, kept when the tree is let go.
+    public private(set) var links: [LinkMention]
+    /// True once `releasingTree()` let the tree go: `document` is empty, the rest holds.
+    public private(set) var treeReleased = false
+    private var tree: MarkdownDocument
 
     public init(
         source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
@@ -88,8 +116,29 @@ public struct Page: Hashable, Sendable {
         self.kind = kind
         self.url = url
         self.title = title
-        self.document = document
+        self.tree = document
         self.headings = headings
+        self.links = Self.links(in: document)
+    }
+
+    /// This page without its tree: what a build keeps of a page between checking and rendering
+    /// it. The parser gives the tree back (`PageParser.restoringTree`).
+    public func releasingTree() -> Page {
+        guard !treeReleased else { return self }
+        var page = self
+        page.tree = MarkdownDocument(root: MarkdownNode(.document, range: tree.root.range))
+        page.treeReleased = true
+        return page
+    }
+
+    static func links(in document: MarkdownDocument) -> [LinkMention] {
+        var links: [LinkMention] = []
+        document.root.walk { node in
+            if case .link(let destination, _) = node.kind {
+                links.append(LinkMention(destination: destination, position: node.range.start))
+            }
+        }
+        return links
     }
 
     public var path: String { source.path }

@@ -1,3 +1,4 @@
+import PlaybookMarkdown
 import PlaybookModel
 import PlaybookOutput
 import PlaybookRender
@@ -5,20 +6,24 @@ import PlaybookScript
 
 extension Pipeline {
     /// CONVERT: calls `body` once per edition of the site with the edition's folder prefix
-    /// (`` for the first, `zh-Hant/`…) and the handbook and health report as the edition shows
-    /// them; once, with the handbook as it is, for a site without editions. Editions convert one
-    /// after the other, so a build holds at most one converted handbook besides the parsed one.
+    /// (`` for the first, `zh-Hant/`…), the handbook and health report as the edition shows
+    /// them, and how the edition gives a page without its tree its tree back (parsed again, and
+    /// converted); once, with the handbook as it is, for a site without editions. Editions convert
+    /// one after the other, so a build holds at most one converted handbook besides the parsed one.
     static func forEachEdition(
-        _ handbook: Handbook, health: HealthReport, _ body: (String, Handbook, HealthReport) throws -> Void
+        _ handbook: Handbook, health: HealthReport,
+        _ body: (String, Handbook, HealthReport, @escaping SiteRenderer.TreeRestorer) throws -> Void
     ) throws {
+        let parser = PageParser()
+        let restoring: @Sendable (Page) -> Page = { parser.restoringTree($0) }
         let editions = handbook.config.editions
-        guard !editions.isEmpty else { return try body("", handbook, health) }
+        guard !editions.isEmpty else { return try body("", handbook, health, restoring) }
         for edition in editions {
-            let converted: Handbook
+            let converted: (handbook: Handbook, restoring: SiteRenderer.TreeRestorer)
             let convertedHealth: HealthReport
             do {
                 converted = try StageTimer.measure("convert \(edition.language)") {
-                    try EditionConverter.handbook(handbook, for: edition)
+                    try EditionConverter.edition(of: handbook, for: edition, restoring: restoring)
                 }
                 let converter = try EditionConverter(
                     converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
@@ -26,7 +31,14 @@ extension Pipeline {
             } catch let error as ScriptConversionError {
                 throw PlaybookError(stage: "convert", path: handbook.config.path, message: error.description)
             }
-            try body(edition.prefix, converted, convertedHealth)
+            let restore = converted.restoring
+            try body(edition.prefix, converted.handbook, convertedHealth) { page in
+                do {
+                    return try restore(page)
+                } catch let error as ScriptConversionError {
+                    throw PlaybookError(stage: "convert", path: page.path, message: error.description)
+                }
+            }
         }
     }
 
@@ -42,8 +54,9 @@ extension Pipeline {
     ) {
         var rendered: [OutputFile] = []
         var copies: [OutputFile] = []
-        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
-            let output = SiteRenderer(theme: theme).render(handbook, health: health)
+        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
+            var output: [OutputFile] = []
+            try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { output += $0 }
             rendered += prefixed(output, prefix)
             copies += prefixed(copiedFiles(result.files, skipping: Set(output.map(\.path))), prefix)
         }

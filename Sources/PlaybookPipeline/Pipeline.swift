@@ -71,12 +71,41 @@ public enum Pipeline {
 
     /// PARSE → CHECK → TOLERATE on a site already loaded; pure. The findings its baseline records
     /// move to `known`.
-    public static func check(_ site: LoadedSite, language: Language? = nil, publication: Publication = .standard)
-        -> CheckResult
-    {
-        let handbook = StageTimer.measure("parse") { parse(site) }
+    ///
+    /// With `releasingTrees`, each page is checked by the rules that read only the page as soon
+    /// as it is parsed, and its tree is let go unless a later check reads it (group charters,
+    /// template pages; see `Checker.readsTreeLater`): the handbook is never held as trees. The
+    /// findings are the same; the result's pages without a tree give it back through
+    /// `PageParser.restoringTree`, as `build` does when it renders them.
+    public static func check(
+        _ site: LoadedSite, language: Language? = nil, publication: Publication = .standard,
+        releasingTrees: Bool = false
+    ) -> CheckResult {
+        guard releasingTrees else {
+            let handbook = StageTimer.measure("parse") { parse(site) }
+            let checked = StageTimer.measure("check") {
+                check(
+                    handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication)
+            }
+            return tolerate(checked, site.baseline)
+        }
+        let empty = Handbook(config: site.config, pages: [], configDiagnostics: site.configDiagnostics)
+        let (rules, _) = ruleSet(empty, ruleFiles: site.ruleFiles)
+        let checker = Checker(
+            rules: rules, language: language ?? site.config.language, conversions: OpenCCConversions(),
+            publication: publication)
+        let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
+            let pass = checker.firstPass(config: site.config)
+            return parse(site.files, config: (site.config, site.configDiagnostics)) { page in
+                let own = pass.findings(page)
+                return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
+            }
+        }
         let checked = StageTimer.measure("check") {
-            check(handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication)
+            checkKeepingChecker(
+                handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication,
+                firstPass: own
+            ).result
         }
         return tolerate(checked, site.baseline)
     }
@@ -96,7 +125,8 @@ public enum Pipeline {
         // Every input, the baseline included, is read before the check: a baseline that does not
         // parse stops the build before any work.
         var checked = check(
-            try load(siteAt: root, baseline: Baseline.fileName), language: language, publication: options.publication)
+            try load(siteAt: root, baseline: Baseline.fileName), language: language, publication: options.publication,
+            releasingTrees: true)
         guard !checked.diagnostics.hasErrors else { return BuildResult(check: checked, written: []) }
         var result = leaveOut(checked, publication: options.publication, language: language)
         // The raw Markdown bytes are parsed already (each page keeps its source text); let them
@@ -114,25 +144,17 @@ public enum Pipeline {
                 var copied: [String] = []
                 let total = result.handbook.pages.count * max(1, result.handbook.config.editions.count)
                 var rendered = 0
-                try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health in
+                try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
                     var here: Set<String> = []
-                    // The page records are written as they are made; the index keeps only postings.
-                    let search = try StageTimer.measure("search index") {
-                        try SearchIndex(pages: handbook.pages, config: handbook.config) { records in
-                            try staging.add(prefixed(records, prefix))
-                            for file in records {
-                                here.insert(file.path)
-                                taken.insert(prefix + file.path)
-                            }
-                        }
-                    }
-                    try SiteRenderer(theme: theme).render(handbook, health: health, search: search) { batch in
+                    // Each page is parsed again while its batch renders (its page and search
+                    // record), then let go with the batch's HTML once written.
+                    try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { batch in
                         try staging.add(prefixed(batch, prefix))
                         for file in batch {
                             here.insert(file.path)
                             taken.insert(prefix + file.path)
                         }
-                        rendered = min(rendered + batch.count, total)
+                        rendered = min(rendered + batch.lazy.filter { $0.path.hasSuffix(".html") }.count, total)
                         progress?(rendered, total)
                     }
                     let copies = prefixed(copiedFiles(result.files, skipping: here), prefix)
@@ -174,9 +196,11 @@ public enum Pipeline {
 
     /// CHECK as above, also giving the checker and the rules' own findings: what re-checking one
     /// edited page starts from (serve's incremental rebuilds).
+    /// `firstPass`, when given, holds the first pass's findings of every page, made by a checker
+    /// of the same rules while the pages were parsed.
     package static func checkKeepingChecker(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
-        publication: Publication = .standard
+        publication: Publication = .standard, firstPass: [Checker.OwnFindings]? = nil
     ) -> (result: CheckResult, checker: Checker, findings: [Diagnostic]) {
         let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
         // The site is rendered with the kinds' labels its rules give.
@@ -187,7 +211,7 @@ public enum Pipeline {
             publication: publication)
         var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
-        let findings = checker.check(handbook)
+        let findings = firstPass.map { checker.check(handbook, firstPass: $0) } ?? checker.check(handbook)
         diagnostics += findings
         for asset in files.contentAssets {
             diagnostics += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
@@ -222,20 +246,29 @@ public enum Pipeline {
     }
 
     static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic])) -> Handbook {
+        parse(files, config: decoded) { ($0, ()) }.handbook
+    }
+
+    /// PARSE, with `then` run on each page on the parsing thread as soon as it is parsed: it
+    /// gives the page to keep (possibly without its tree) and what it made of it.
+    static func parse<Made: Sendable>(
+        _ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic]), then: @Sendable (Page) -> (Page, Made)
+    ) -> (handbook: Handbook, made: [Made]) {
         let (config, configDiagnostics) = decoded
         let parser = PageParser()
         let splitter = FrontMatterSplitter()
         let raw = files.content
-        var pages = [Page?](repeating: nil, count: raw.count)
+        var pages = [(Page, Made)?](repeating: nil, count: raw.count)
         pages.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: raw.count) { i in
-                (base + i).initialize(to: parser.parse(splitter.split(path: raw[i].path, bytes: raw[i].bytes)))
+                (base + i).initialize(to: then(parser.parse(splitter.split(path: raw[i].path, bytes: raw[i].bytes))))
             }
         }
-        return Handbook(
-            config: config, pages: pages.map { $0! }, configDiagnostics: configDiagnostics,
+        let handbook = Handbook(
+            config: config, pages: pages.map { $0!.0 }, configDiagnostics: configDiagnostics,
             assets: files.contentAssets.map(\.path), lastChanged: files.lastChanged)
+        return (handbook, pages.map { $0!.1 })
     }
 
     /// RENDER: pages through the theme, plus static files and content assets copied as they are;

@@ -47,11 +47,10 @@ struct CrossLinks {
         for index in pages.indices where !hidden[index] {
             let base = SiteMap.folder(of: paths[index])
             var seen: Set<Int> = []
-            pages[index].document.root.walk { node in
-                guard case .link(let destination, _) = node.kind,
-                    let target = Self.linkedPage(destination, base: base, map: map), target != index,
+            for link in pages[index].links {
+                guard let target = Self.linkedPage(link.destination, base: base, map: map), target != index,
                     !hidden[target], seen.insert(target).inserted
-                else { return }
+                else { continue }
                 outgoing[index].append(target)
                 backlinks[target].append(index)
             }

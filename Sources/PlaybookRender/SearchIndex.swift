@@ -51,32 +51,37 @@ public struct SearchIndex: Sendable {
             documents: documents, postings: postings, config: config)
     }
 
-    /// The index of `pages`, made `batch` pages at a time: each batch's page records
-    /// (`search/p/<id>.js`) go to `records` as soon as they are made, and only the postings and
-    /// a page's path, kind and length are kept, so memory holds one batch of pages' text at a
-    /// time. `files()` then gives the rest of the index, and `replacing` is not available.
-    public init(
-        pages: [Page], config: SiteConfig, batch: Int = 512, records: ([OutputFile]) throws -> Void
-    ) rethrows {
-        let indexed = pages.filter(SearchDocument.isIndexed)
-        var postings = Postings()
-        var entries: [Entry] = []
-        entries.reserveCapacity(indexed.count)
-        var start = 0
-        while start < indexed.count {
-            let end = min(start + batch, indexed.count)
-            let documents = Self.documents(indexed[start..<end])
-            var files: [OutputFile] = []
-            files.reserveCapacity(documents.count)
-            for (offset, document) in documents.enumerated() {
-                postings.add(document, id: start + offset)
-                entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
-                files.append(Self.recordFile(start + offset, document.record))
-            }
-            try records(files)
-            start = end
+    /// An index made as its pages are rendered: the renderer gives each indexed page's
+    /// document in page order (`add`), as it renders the page from its tree, and writes the
+    /// page record `add` returns with the page; `index()` then holds only the postings and
+    /// entries, like the batched index above, and `replacing` is not available.
+    public struct Builder: Sendable {
+        private let indexed: [Page]
+        private let config: SiteConfig
+        private var postings = Postings()
+        private var entries: [Entry] = []
+
+        /// A builder for the index of `pages` (each may be without its tree).
+        public init(pages: [Page], config: SiteConfig) {
+            indexed = pages.filter(SearchDocument.isIndexed)
+            self.config = config
+            entries.reserveCapacity(indexed.count)
         }
-        self.init(indexed: indexed, entries: entries, documents: nil, postings: postings, config: config)
+
+        /// Takes the next indexed page's document and gives its record file.
+        public mutating func add(_ document: SearchDocument) -> OutputFile {
+            let id = entries.count
+            precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
+            postings.add(document, id: id)
+            entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
+            return SearchIndex.recordFile(id, document.record)
+        }
+
+        /// The index, once every indexed page was added.
+        public func index() -> SearchIndex {
+            precondition(entries.count == indexed.count, "every indexed page is added")
+            return SearchIndex(indexed: indexed, entries: entries, documents: nil, postings: postings, config: config)
+        }
     }
 
     private init(

@@ -4,16 +4,27 @@ import PlaybookModel
 extension SiteRenderer {
     /// One printable page per group, at `<group url>kit/`: the charter, rules, onboarding flows
     /// and SOPs in that order, each under its own title, for a meeting or to save as PDF.
-    func renderKits(prepared: Prepared) -> [OutputFile] {
-        prepared.context.links.groupDocuments.keys.sorted().compactMap { renderKit(charter: $0, prepared: prepared) }
+    func renderKits(prepared: Prepared, restoring restore: TreeRestorer? = nil) throws -> [OutputFile] {
+        try prepared.context.links.groupDocuments.keys.sorted().compactMap {
+            try renderKit(charter: $0, prepared: prepared, restoring: restore)
+        }
     }
 
     /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
     public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
+        do {
+            return try renderKit(charter: charter, prepared: prepared, restoring: nil)
+        } catch {
+            preconditionFailure("a kit of pages with their trees failed: \(error)")
+        }
+    }
+
+    /// The kit, with each of its pages' trees restored (`restoring`) while the kit renders.
+    func renderKit(charter: Int, prepared: Prepared, restoring restore: TreeRestorer?) throws -> OutputFile? {
         let context = prepared.context
         guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL else { return nil }
         let map = prepared.map
-        let group = map.pages[charter]
+        let group = try restore.map { try $0(map.pages[charter]) } ?? map.pages[charter]
         let title = context.displayTitle(group)
         let base = context.base(
             url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
@@ -21,7 +32,7 @@ extension SiteRenderer {
             language: CrossLinks.language(of: group, site: context.config.language))
         var sections: [KitSectionView] = []
         for (position, index) in ([charter] + documents.all).enumerated() {
-            let page = map.pages[index]
+            let page = try restore.map { try $0(map.pages[index]) } ?? map.pages[index]
             let prefix = "d\(position + 1)-"
             let renderer = HTMLRenderer(
                 unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor), idPrefix: prefix,
@@ -65,12 +76,7 @@ extension SiteRenderer {
     /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
     /// Their bodies may differ otherwise.
     public static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
-        func destinations(_ page: Page) -> [String] {
-            var links: [String] = []
-            page.document.root.walk { if case .link(let destination, _) = $0.kind { links.append(destination) } }
-            return links
-        }
-        return destinations(a) == destinations(b)
+        a.links.map(\.destination) == b.links.map(\.destination)
     }
 
     /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages.

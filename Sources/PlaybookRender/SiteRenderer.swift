@@ -16,25 +16,41 @@ public struct SiteRenderer: Sendable {
 
     public func render(_ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
-        render(handbook, health: health, search: search) { files += $0 }
+        do {
+            try render(handbook, health: health, search: search) { files += $0 }
+        } catch {
+            // Gathering into an array throws nothing, and the pages keep their trees.
+            preconditionFailure("rendering into memory failed: \(error)")
+        }
         return files.sorted { $0.path < $1.path }
     }
 
+    /// Gives back the tree of a page the check let go (`Page.treeReleased`), parsed again, and
+    /// for an edition converted as the rest of the page was; the pipeline supplies it. Pages that
+    /// still hold their tree come back as they are.
+    public typealias TreeRestorer = @Sendable (Page) throws -> Page
+
     /// Renders the site in batches handed to `emit` as they are ready (pages first, a few
-    /// hundred at a time), so the caller can write them and let them go. `search` is the search
-    /// index of `handbook` when the caller has it already.
+    /// hundred at a time, each with its search record), so the caller can write them and let
+    /// them go. Each page's tree is restored (`restoring`) only while its batch renders, and the
+    /// search index is made from the same trees, unless `search` is the index of `handbook`
+    /// already.
     public func render(
-        _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil, emit: ([OutputFile]) throws -> Void
-    ) rethrows {
+        _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
+        restoring restore: TreeRestorer? = nil, emit: ([OutputFile]) throws -> Void
+    ) throws {
         let prepared = Prepared(handbook: handbook, health: health, theme: theme)
+        var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
         let batch = 256
         var start = 0
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
-            let rendered = renderPages(start..<end, prepared: prepared)
-            pagePaths += rendered.map(\.path)
-            try emit(rendered)
+            let rendered = try renderPages(start..<end, prepared: prepared, restoring: restore, indexing: index != nil)
+            pagePaths += rendered.map(\.file.path)
+            var files = rendered.map(\.file)
+            for case let document? in rendered.map(\.search) { files.append(index!.add(document)) }
+            try emit(files)
             start = end
         }
         var files: [OutputFile] = []
@@ -44,12 +60,12 @@ public struct SiteRenderer: Sendable {
         if prepared.map.pagesByPath["index.md"] == nil {
             files.append(renderList(folder: "", prepared: prepared))
         }
-        files += renderKits(prepared: prepared)
+        files += try renderKits(prepared: prepared, restoring: restore)
         files += renderTags(prepared: prepared)
         files.append(renderHealth(prepared: prepared))
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
-        files += (search ?? SearchIndex(pages: handbook.pages, config: handbook.config)).files()
+        files += (search ?? index!.index()).files()
         files += SiteFeeds(prepared: prepared).files(pagePaths: pagePaths + files.map(\.path))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
@@ -59,19 +75,44 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the given pages on every core; the result keeps the order of `indices`.
     public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
-        let count = indices.count
-        var results = [OutputFile?](repeating: nil, count: count)
+        var results = [OutputFile?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: count) { offset in
+            DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
-                let page = prepared.handbook.pages[index]
                 (base + offset).initialize(
                     to: renderPage(
-                        page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]], prepared: prepared))
+                        prepared.handbook.pages[index], index: index,
+                        chrome: prepared.chrome[prepared.chromeOfPage[index]], prepared: prepared))
             }
         }
         return results.map { $0! }
+    }
+
+    /// Renders the given pages on every core, each from its tree restored for the time it
+    /// renders, with the page's search document when `indexing` (nil for a page the index
+    /// leaves out); in the order of `indices`.
+    func renderPages(_ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: Bool)
+        throws -> [(file: OutputFile, search: SearchDocument?)]
+    {
+        var results = [Result<(file: OutputFile, search: SearchDocument?), any Error>?](
+            repeating: nil, count: indices.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
+                let index = indices.lowerBound + offset
+                (base + offset).initialize(
+                    to: Result {
+                        let kept = prepared.handbook.pages[index]
+                        let page = try restore.map { try $0(kept) } ?? kept
+                        let file = renderPage(
+                            page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
+                            prepared: prepared)
+                        return (file, indexing && SearchDocument.isIndexed(page) ? SearchDocument(page) : nil)
+                    })
+            }
+        }
+        return try results.map { try $0!.get() }
     }
 
     /// Renders `page`, which may be a newer version of the page at its path than `prepared` holds

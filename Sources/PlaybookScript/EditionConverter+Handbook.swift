@@ -10,6 +10,16 @@ extension EditionConverter {
     /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
     /// feed and 404 page point into the edition.
     public static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
+        try self.edition(of: handbook, for: edition, restoring: { $0 }).handbook
+    }
+
+    /// The handbook as `edition` shows it, as above, for a handbook whose pages may be without
+    /// their trees (`Page.treeReleased`): `restoring` gives a page's tree back, to tell the
+    /// script its body is written in, and the pages stay without theirs. The returned
+    /// `restoring` gives an edition's page its tree back converted, as the renderer needs it.
+    public static func edition(
+        of handbook: Handbook, for edition: Edition, restoring: @escaping @Sendable (Page) -> Page
+    ) throws -> (handbook: Handbook, restoring: @Sendable (Page) throws -> Page) {
         let converter = try EditionConverter(
             converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
         var result = handbook
@@ -20,20 +30,33 @@ extension EditionConverter {
         result.config.baseURL += edition.prefix
         let pages = handbook.pages
         var converted = [Result<Page, Error>?](repeating: nil, count: pages.count)
+        var changed = [Bool](repeating: false, count: pages.count)
         converted.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let page = pages[i]
-                let written = script(of: page)
-                if written == nil || written == edition.script {
-                    base[i] = .success(page)
-                } else {
-                    base[i] = Result { try converter.convert(page) }
+            changed.withUnsafeMutableBufferPointer { changes in
+                let base = buffer.baseAddress!
+                let changing = changes.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                    let page = pages[i]
+                    let written = script(of: page.treeReleased ? restoring(page) : page)
+                    if written == nil || written == edition.script {
+                        base[i] = .success(page)
+                    } else {
+                        changing[i] = true
+                        base[i] = Result { try converter.convert(page) }
+                    }
                 }
             }
         }
         result.pages = try converted.map { try $0!.get() }
-        return result
+        let convertedPaths = Set(pages.indices.filter { changed[$0] }.map { pages[$0].path })
+        return (
+            result,
+            { page in
+                guard page.treeReleased else { return page }
+                let restored = restoring(page)
+                return convertedPaths.contains(page.path) ? try converter.convertingTree(restored) : restored
+            }
+        )
     }
 
     /// The script a page is written in: its front matter `language:` when it names a Chinese

@@ -42,6 +42,22 @@ public struct EditionConverter: Sendable {
         return rewrite(page) { next.next() ?? $0 }
     }
 
+    /// `page`'s body converted, and nothing else: for a page whose tree was let go and parsed
+    /// again after the rest of it was converted. Texts convert one by one, so the body comes
+    /// out as `convert(_:)` converts it with the rest.
+    public func convertingTree(_ page: Page) throws -> Page {
+        var collected: [String] = []
+        _ = rewrite(page.document.root) { text in
+            collected.append(text)
+            return text
+        }
+        let converted = try converter.convert(collected)
+        var next = converted.makeIterator()
+        var page = page
+        page.document.root = rewrite(page.document.root) { next.next() ?? $0 }
+        return page
+    }
+
     /// A line of text (a folder title, an interface word), converted except what `keep`, URLs
     /// and placeholders protect.
     public func convert(text: String) throws -> String {
@@ -65,7 +81,9 @@ public struct EditionConverter: Sendable {
             heading.text = rewrite(text: heading.text, change)
             return heading
         }
-        page.document.root = rewrite(page.document.root, change)
+        // A page without its tree (`Page.treeReleased`) has its body converted when the tree is
+        // restored (`convertingTree`).
+        if !page.treeReleased { page.document.root = rewrite(page.document.root, change) }
         var frontMatter = page.source.frontMatter
         frontMatter.entries = frontMatter.entries.map { entry in
             guard Self.shownFields.contains(entry.key) else { return entry }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookMarkdown
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookRender
@@ -183,9 +184,10 @@ import Testing
         #expect(!text.contains("</script>"))
     }
 
-    /// Issue 12: the build makes the index a batch of pages at a time, writing each batch's page
-    /// records as they are made; its files are the same bytes as the index made whole.
-    @Test func anIndexMadeInBatchesWritesTheSameFiles() throws {
+    /// Issue 12: the build makes the index as it renders, page by page from trees parsed again,
+    /// writing each page's record with the page; its files are the same bytes as the index made
+    /// whole from the pages as parsed.
+    @Test func anIndexMadeAsPagesRenderWritesTheSameFiles() throws {
         var files: [String: String] = [:]
         for i in 0..<23 {
             files["content/groups/g\(i % 4)/p\(i).md"] =
@@ -193,14 +195,21 @@ import Testing
         }
         let handbook = try Self.handbook(files)
         let whole = SearchIndex(pages: handbook.pages, config: handbook.config).files()
+        let released = handbook.pages.map { $0.releasingTree() }
+        var builder = SearchIndex.Builder(pages: released, config: handbook.config)
         var records: [OutputFile] = []
-        let batched = SearchIndex(pages: handbook.pages, config: handbook.config, batch: 5) { records += $0 }
+        for page in released {
+            let restored = PageParser().restoringTree(page)
+            #expect(restored.document == handbook.pages.first { $0.path == page.path }!.document)
+            records.append(builder.add(SearchDocument(restored)))
+        }
+        let built = builder.index()
         #expect(records.count == 23)
-        let streamed = (batched.files() + records).sorted { $0.path < $1.path }
+        let streamed = (built.files() + records).sorted { $0.path < $1.path }
         #expect(streamed.map(\.path) == whole.map(\.path))
         #expect(streamed == whole)
         // Only the whole index can take an edited page in place.
-        #expect(batched.replacing(handbook.pages[0])?.files == nil)
+        #expect(built.replacing(handbook.pages[0])?.files == nil)
     }
 
     @Test func shardCountsDependOnThePageCountOnly() {

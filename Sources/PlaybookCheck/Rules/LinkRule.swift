@@ -7,21 +7,25 @@ import PlaybookModel
 /// starting with `/` are relative to `content/`, as the renderer reads them. Links with
 /// `{{placeholders}}` belong to a template's documents and resolve only once cloned.
 struct LinkRule: PageRule {
+    var readsOtherPages: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // A page that repeats one broken link is judged (and its suggestion searched) once.
         var judged: [String: Diagnostic?] = [:]
-        page.page.document.root.walk { node in
-            guard case .link(let destination, _) = node.kind else { return }
+        // The page's links, not its tree: this rule reads other pages' headings, so it runs after
+        // every page was parsed, when most trees are let go (`Checker.ownRules`).
+        for link in page.page.links {
+            let destination = link.destination
             let verdict: Diagnostic?
             if let known = judged[destination] {
                 verdict = known
             } else {
-                verdict = Self.check(destination, at: node.range.start, page: page, context: context)
+                verdict = Self.check(destination, at: link.position, page: page, context: context)
                 judged[destination] = .some(verdict)
             }
             if var diagnostic = verdict {
-                diagnostic.position = node.range.start
+                diagnostic.position = link.position
                 found.append(diagnostic)
             }
         }
