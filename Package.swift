@@ -135,9 +135,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookCheck", "PlaybookSource",
-                "PlaybookModel",
-                "playbook", "TestSupport",
+                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookCheck", "PlaybookMarkdown",
+                "PlaybookSource", "PlaybookModel", "playbook", "TestSupport",
             ],
             exclude: ["Cases"]
         ),

@@ -74,7 +74,8 @@ struct CheckCommand: ParsableCommand {
         if usesBaseline && baseline != nil && loaded.baseline == nil {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())
         }
-        let result = Pipeline.check(loaded, language: site.lang.explicit, publication: publication.publication)
+        let result = Pipeline.check(
+            loaded, language: site.lang.explicit, publication: publication.publication, releasingTrees: true)
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {

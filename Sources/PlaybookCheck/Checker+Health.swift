@@ -14,8 +14,12 @@ extension Checker {
         let companions = [Kind.rules.rawValue, Kind.onboarding.rawValue].filter { rules.kinds[$0] != nil }
         columns += companions.map { HealthReport.Column(id: $0, label: rules.kinds[$0]!.label.title(l)) }
 
+        // Only the findings of pages a row reads (charters, their rules and onboarding).
+        let read = Set(handbook.pages.lazy.filter(healthReads).map(\.path))
         var findingsByPath: [String: [Diagnostic]] = [:]
-        for finding in findings { findingsByPath[finding.file, default: []].append(finding) }
+        for finding in findings where read.contains(finding.file) {
+            findingsByPath[finding.file, default: []].append(finding)
+        }
         func diagnostics(_ page: Page) -> [Diagnostic] { findingsByPath[page.path] ?? [] }
         let companionIndex = CompanionIndex(kinds: companions, context: context)
 

@@ -45,9 +45,14 @@ public struct Checker: Sendable {
 
     /// The first pass, run on each page as soon as it is parsed: the rules that read only the
     /// page and its tree. They need no other page, so the tree can be let go right after.
+    ///
+    /// A handbook repeats its findings' words (the same missing section in a hundred SOPs, the
+    /// same stray characters on many pages), so equal messages and hints share one storage for
+    /// the rest of the run.
     public struct FirstPass: Sendable {
         let checker: Checker
         let context: CheckContext
+        let texts = TextInterner()
 
         public func findings(_ page: Page) -> OwnFindings {
             let checked = context.checkedPage(page)
@@ -56,8 +61,8 @@ public struct Checker: Sendable {
             var own = OwnFindings()
             for rule in rules[..<cross.lowerBound] { own.before += rule.check(checked, in: context) }
             for rule in rules[cross.upperBound...] { own.after += rule.check(checked, in: context) }
-            own.before = checker.applyLevels(own.before, kind: checked.kind)
-            own.after = checker.applyLevels(own.after, kind: checked.kind)
+            own.before = checker.applyLevels(own.before, kind: checked.kind).map(texts.sharing)
+            own.after = checker.applyLevels(own.after, kind: checked.kind).map(texts.sharing)
             return own
         }
     }
@@ -92,23 +97,32 @@ public struct Checker: Sendable {
             handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)
         let pages = handbook.pages
         let cross = Self.pageRules[Self.otherPagesRules]
-        var perPage = [[Diagnostic]](repeating: [], count: pages.count)
-        perPage.withUnsafeMutableBufferPointer { buffer in
+        var crossFound = [[Diagnostic]](repeating: [], count: pages.count)
+        crossFound.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let checked = context.linkedPage(pages[i])
                 var found: [Diagnostic] = []
                 for rule in cross { found += rule.check(checked, in: context) }
-                base[i] = own[i].before + applyLevels(found, kind: checked.kind) + own[i].after
+                base[i] = applyLevels(found, kind: checked.kind)
             }
         }
-        var found = perPage.flatMap { $0 }
+        // Gathered into one list, which is sorted in place: on a large handbook with many
+        // findings every copy of the list counts.
+        var found: [Diagnostic] = []
+        found.reserveCapacity(own.reduce(0) { $0 + $1.before.count + $1.after.count } + crossFound.count)
+        for i in pages.indices {
+            found += own[i].before
+            found += crossFound[i]
+            found += own[i].after
+        }
         found += DuplicateURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
         found += CollidingURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
         found += TemplateVariableRule().check(context).flatMap { applyLevels([$0], kind: "template") }
         // By place only, and stably: findings at one spot keep the order the rules found them
         // in, which follows the kind's outline (structure before output before operations).
-        return found.sorted { ($0.file, $0.position) < ($1.file, $1.position) }
+        found.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        return found
     }
 
     /// Every page rule's findings for one page, at the levels the rule set asks for.

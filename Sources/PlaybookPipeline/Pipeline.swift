@@ -77,15 +77,18 @@ public enum Pipeline {
     /// template pages; see `Checker.readsTreeLater`): the handbook is never held as trees. The
     /// findings are the same; the result's pages without a tree give it back through
     /// `PageParser.restoringTree`, as `build` does when it renders them.
+    /// It also lets each file's raw bytes go once the file is split (the page holds its text):
+    /// the result's `files.content` is empty.
     public static func check(
-        _ site: LoadedSite, language: Language? = nil, publication: Publication = .standard,
+        _ site: consuming LoadedSite, language: Language? = nil, publication: Publication = .standard,
         releasingTrees: Bool = false
     ) -> CheckResult {
         guard releasingTrees else {
             let handbook = StageTimer.measure("parse") { parse(site) }
             let checked = StageTimer.measure("check") {
                 check(
-                    handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication)
+                    handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication
+                )
             }
             return tolerate(checked, site.baseline)
         }
@@ -96,7 +99,7 @@ public enum Pipeline {
             publication: publication)
         let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
             let pass = checker.firstPass(config: site.config)
-            return parse(site.files, config: (site.config, site.configDiagnostics)) { page in
+            return parse(&site.files, config: (site.config, site.configDiagnostics), lettingBytesGo: true) { page in
                 let own = pass.findings(page)
                 return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
             }
@@ -246,23 +249,33 @@ public enum Pipeline {
     }
 
     static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic])) -> Handbook {
-        parse(files, config: decoded) { ($0, ()) }.handbook
+        var files = files
+        return parse(&files, config: decoded, lettingBytesGo: false) { ($0, ()) }.handbook
     }
 
     /// PARSE, with `then` run on each page on the parsing thread as soon as it is parsed: it
-    /// gives the page to keep (possibly without its tree) and what it made of it.
+    /// gives the page to keep (possibly without its tree) and what it made of it. With
+    /// `lettingBytesGo`, each file's raw bytes are let go once split, and `files.content` is
+    /// left empty.
     static func parse<Made: Sendable>(
-        _ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic]), then: @Sendable (Page) -> (Page, Made)
+        _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), lettingBytesGo: Bool,
+        then: @Sendable (Page) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
         let (config, configDiagnostics) = decoded
         let parser = PageParser()
         let splitter = FrontMatterSplitter()
-        let raw = files.content
+        var raw = files.content
+        if lettingBytesGo { files.content = [] }
         var pages = [(Page, Made)?](repeating: nil, count: raw.count)
         pages.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: raw.count) { i in
-                (base + i).initialize(to: then(parser.parse(splitter.split(path: raw[i].path, bytes: raw[i].bytes))))
+            raw.withUnsafeMutableBufferPointer { raw in
+                let base = buffer.baseAddress!
+                let files = raw.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: raw.count) { i in
+                    let file = files[i]
+                    if lettingBytesGo { files[i].bytes = [] }
+                    (base + i).initialize(to: then(parser.parse(splitter.split(path: file.path, bytes: file.bytes))))
+                }
             }
         }
         let handbook = Handbook(
