@@ -32,7 +32,7 @@ extension PageContext {
         info.isInternal = page.isInternal
         // A body that opens with its own `# Title` shows that heading instead of the header's.
         info.bodyHasTitle = page.document.blocks.first?.headingLevel == 1
-        info.hasChecklist = body.contains("<li class=\"task\">")
+        info.hasChecklist = body.containsLiteral("<li class=\"task\">")
         info.description = page.frontMatter["description"]?.string
         if let pattern = config.editURL {
             info.editURL = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))

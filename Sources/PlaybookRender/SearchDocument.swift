@@ -18,14 +18,14 @@ public struct SearchDocument: Hashable, Sendable {
     /// Token → sum of field weights over its occurrences, for the tokens of CJK text: one
     /// character, or two packed in one number (`first << 32 | second`), counted without making
     /// a string of each.
-    var characters: [UInt64: Int]
+    var characters: TokenCounts
     /// The same for words.
     var words: [String: Int]
     /// Token → sum of field weights over its occurrences.
     public var terms: [String: Int] {
         var terms = words
         terms.reserveCapacity(words.count + characters.count)
-        for (key, weight) in characters { terms[Self.token(key)] = weight }
+        characters.forEach { key, weight in terms[Self.token(key)] = weight }
         return terms
     }
     /// The page record, as a JSON object: `t` title, `u` URL, `k` kind, `m` description, owner
@@ -81,37 +81,18 @@ public struct SearchDocument: Hashable, Sendable {
 
         // CJK tokens are counted by their scalars (a character, or two packed in one number),
         // words by their text; the index makes a string of each CJK token once, not once a page.
-        var cjk: [UInt64: Int] = [:]
-        cjk.reserveCapacity(1024)
-        var words: [String: Int] = [:]
-        var length = 0
-        func add(_ text: String, weight: Int, counted: Bool = true) {
-            SearchTokenizer.scan(
-                text, characters: true,
-                character: { scalar, _ in
-                    cjk[UInt64(scalar.value), default: 0] += weight
-                    if counted { length += 1 }
-                },
-                bigram: { first, second, _ in
-                    cjk[UInt64(first.value) << 32 | UInt64(second.value), default: 0] += weight
-                    if counted { length += 1 }
-                },
-                word: { word, _ in
-                    words[String(word), default: 0] += weight
-                    if counted { length += 1 }
-                })
-        }
-        add(title, weight: Self.titleWeight)
-        add(metaText, weight: Self.metaWeight)
+        var counts = Counting()
+        counts.add(title, weight: Self.titleWeight)
+        counts.add(metaText, weight: Self.metaWeight)
         for section in sections {
-            add(section.heading, weight: Self.headingWeight)
-            add(section.text, weight: Self.bodyWeight)
+            counts.add(section.heading, weight: Self.headingWeight)
+            counts.add(section.text, weight: Self.bodyWeight)
         }
         // A label is body text too (counted there already); here it only adds its weight.
-        for label in labels { add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
-        self.characters = cjk
-        self.words = words
-        self.length = length
+        for label in labels { counts.add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
+        self.characters = counts.characters
+        self.words = counts.words
+        self.length = counts.length
 
         var out = "{\"t\":" + JSONText.quote(title, forScript: true)
         out += ",\"u\":" + JSONText.quote(page.url, forScript: true)
@@ -134,5 +115,35 @@ public struct SearchDocument: Hashable, Sendable {
         if key >> 32 != 0 { text.append(Unicode.Scalar(UInt32(key >> 32))!) }
         text.append(Unicode.Scalar(UInt32(key & 0xFFFF_FFFF))!)
         return String(text)
+    }
+}
+
+/// Sums the weights of a page's tokens as the tokenizer hands them over.
+private struct Counting: TokenSink {
+    var characters = TokenCounts(capacity: 1024)
+    var words: [String: Int] = [:]
+    var length = 0
+    private var weight = 1
+    private var counted = true
+
+    mutating func add(_ text: String, weight: Int, counted: Bool = true) {
+        self.weight = weight
+        self.counted = counted
+        SearchTokenizer.scan(text, characters: true, into: &self)
+    }
+
+    mutating func character(_ scalar: Unicode.Scalar, at position: Int) {
+        characters.add(UInt64(scalar.value), weight)
+        if counted { length += 1 }
+    }
+
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int) {
+        characters.add(UInt64(first.value) << 32 | UInt64(second.value), weight)
+        if counted { length += 1 }
+    }
+
+    mutating func word(_ word: String.UnicodeScalarView, at position: Int) {
+        words[String(word), default: 0] += weight
+        if counted { length += 1 }
     }
 }

@@ -120,7 +120,7 @@ public struct SearchIndex: Sendable {
         var words: [String: PostingList] = [:]
 
         mutating func add(_ document: SearchDocument, id: Int) {
-            for (key, weight) in document.characters {
+            document.characters.forEach { key, weight in
                 characters[key, default: PostingList()].append(id: id, weight: weight)
             }
             for (word, weight) in document.words {

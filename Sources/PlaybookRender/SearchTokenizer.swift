@@ -72,24 +72,38 @@ public enum SearchTokenizer {
         _ text: String, characters: Bool, character: (Unicode.Scalar, Int) -> Void,
         bigram: (Unicode.Scalar, Unicode.Scalar, Int) -> Void, word emitWord: (String.UnicodeScalarView, Int) -> Void
     ) {
+        withoutActuallyEscaping(character) { character in
+            withoutActuallyEscaping(bigram) { bigram in
+                withoutActuallyEscaping(emitWord) { emitWord in
+                    var sink = ClosureSink(character: character, bigram: bigram, word: emitWord)
+                    scan(text, characters: characters, into: &sink)
+                }
+            }
+        }
+    }
+
+    /// The tokenizer, handing each token to `sink`: a struct's methods rather than closures,
+    /// so that counting a page's tokens touches no captured state.
+    @inline(__always)
+    static func scan<Sink: TokenSink>(_ text: String, characters: Bool, into sink: inout Sink) {
         var position = 0
         var run: [Unicode.Scalar] = []
         run.reserveCapacity(64)
         var word = String.UnicodeScalarView()
         var wordLength = 0
 
-        func flushRun() {
+        func flushRun(_ sink: inout Sink) {
             guard !run.isEmpty else { return }
             for i in run.indices {
-                if characters || run.count == 1 { character(run[i], position + i) }
-                if i + 1 < run.count { bigram(run[i], run[i + 1], position + i) }
+                if characters || run.count == 1 { sink.character(run[i], at: position + i) }
+                if i + 1 < run.count { sink.bigram(run[i], run[i + 1], at: position + i) }
             }
             position += run.count
             run.removeAll(keepingCapacity: true)
         }
-        func flushWord() {
+        func flushWord(_ sink: inout Sink) {
             guard wordLength > 0 else { return }
-            emitWord(word, position)
+            sink.word(word, at: position)
             position += 1
             word = String.UnicodeScalarView()
             wordLength = 0
@@ -99,20 +113,20 @@ public enum SearchTokenizer {
             fold(original) { scalar in
                 switch classify(scalar) {
                 case .cjk:
-                    flushWord()
+                    flushWord(&sink)
                     run.append(scalar)
                 case .word:
-                    flushRun()
+                    flushRun(&sink)
                     if wordLength < maxWordLength { word.append(scalar) }
                     wordLength += 1
                 case .separator:
-                    flushRun()
-                    flushWord()
+                    flushRun(&sink)
+                    flushWord(&sink)
                 }
             }
         }
-        flushRun()
-        flushWord()
+        flushRun(&sink)
+        flushWord(&sink)
     }
 
     enum Class { case cjk, word, separator }
@@ -179,4 +193,21 @@ public enum SearchTokenizer {
             return false
         }
     }
+}
+
+/// What the tokenizer hands its tokens to, in order; see `SearchTokenizer.scan(_:characters:into:)`.
+protocol TokenSink {
+    mutating func character(_ scalar: Unicode.Scalar, at position: Int)
+    mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int)
+    mutating func word(_ word: String.UnicodeScalarView, at position: Int)
+}
+
+private struct ClosureSink: TokenSink {
+    let character: (Unicode.Scalar, Int) -> Void
+    let bigram: (Unicode.Scalar, Unicode.Scalar, Int) -> Void
+    let word: (String.UnicodeScalarView, Int) -> Void
+
+    func character(_ scalar: Unicode.Scalar, at position: Int) { character(scalar, position) }
+    func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int) { bigram(first, second, position) }
+    func word(_ word: String.UnicodeScalarView, at position: Int) { self.word(word, position) }
 }
