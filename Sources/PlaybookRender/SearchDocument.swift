@@ -142,8 +142,8 @@ private struct Counting: TokenSink {
         if counted { length += 1 }
     }
 
-    mutating func word(_ word: String.UnicodeScalarView, at position: Int) {
-        words[String(word), default: 0] += weight
+    mutating func word(_ utf8: [UInt8], at position: Int) {
+        words[String(decoding: utf8, as: UTF8.self), default: 0] += weight
         if counted { length += 1 }
     }
 }

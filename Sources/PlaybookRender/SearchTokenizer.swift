@@ -53,43 +53,23 @@ public enum SearchTokenizer {
     /// Feeds the tokens of `text` to `emit` in order. With `characters`, every CJK character is
     /// emitted as well as the bigrams (index); without, only runs of one are (query).
     public static func scan(_ text: String, characters: Bool, emit: (Token) -> Void) {
-        scan(
-            text, characters: characters,
-            character: { scalar, position in emit(Token(text: String(scalar), kind: .character, position: position)) },
-            bigram: { first, second, position in
-                var pair = String.UnicodeScalarView()
-                pair.append(first)
-                pair.append(second)
-                emit(Token(text: String(pair), kind: .bigram, position: position))
-            },
-            word: { word, position in emit(Token(text: String(word), kind: .word, position: position)) })
-    }
-
-    /// The tokenizer itself, handing each token's parts over without making a `String` of them
-    /// (the index counts CJK tokens by their scalars, which is several times faster).
-    @inline(__always)
-    static func scan(
-        _ text: String, characters: Bool, character: (Unicode.Scalar, Int) -> Void,
-        bigram: (Unicode.Scalar, Unicode.Scalar, Int) -> Void, word emitWord: (String.UnicodeScalarView, Int) -> Void
-    ) {
-        withoutActuallyEscaping(character) { character in
-            withoutActuallyEscaping(bigram) { bigram in
-                withoutActuallyEscaping(emitWord) { emitWord in
-                    var sink = ClosureSink(character: character, bigram: bigram, word: emitWord)
-                    scan(text, characters: characters, into: &sink)
-                }
-            }
+        withoutActuallyEscaping(emit) { emit in
+            var sink = TokenList(emit: emit)
+            scan(text, characters: characters, into: &sink)
         }
     }
 
-    /// The tokenizer, handing each token to `sink`: a struct's methods rather than closures,
-    /// so that counting a page's tokens touches no captured state.
+    /// The tokenizer, handing each token's parts to `sink` without making a `String` of a CJK
+    /// token (the index counts those by their scalars, which is several times faster); a word
+    /// comes as its UTF-8 bytes. `sink` is a struct rather than closures, so that counting a
+    /// page's tokens touches no captured state.
     @inline(__always)
     static func scan<Sink: TokenSink>(_ text: String, characters: Bool, into sink: inout Sink) {
         var position = 0
         var run: [Unicode.Scalar] = []
         run.reserveCapacity(64)
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(4 * maxWordLength)
         var wordLength = 0
 
         func flushRun(_ sink: inout Sink) {
@@ -105,28 +85,77 @@ public enum SearchTokenizer {
             guard wordLength > 0 else { return }
             sink.word(word, at: position)
             position += 1
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             wordLength = 0
         }
-
-        for original in text.unicodeScalars {
-            fold(original) { scalar in
-                switch classify(scalar) {
-                case .cjk:
-                    flushWord(&sink)
-                    run.append(scalar)
-                case .word:
-                    flushRun(&sink)
-                    if wordLength < maxWordLength { word.append(scalar) }
-                    wordLength += 1
-                case .separator:
-                    flushRun(&sink)
-                    flushWord(&sink)
+        func take(_ scalar: Unicode.Scalar, _ kind: Class, _ sink: inout Sink) {
+            switch kind {
+            case .cjk:
+                flushWord(&sink)
+                run.append(scalar)
+            case .word:
+                flushRun(&sink)
+                if wordLength < maxWordLength {
+                    if scalar.isASCII {
+                        word.append(UInt8(scalar.value))
+                    } else {
+                        word.append(contentsOf: UTF8.encode(scalar)!)
+                    }
                 }
+                wordLength += 1
+            case .separator:
+                flushRun(&sink)
+                flushWord(&sink)
+            }
+        }
+
+        let plane = Plane.shared
+        for original in text.unicodeScalars {
+            let value = original.value
+            if value < 0x10000, let kind = plane.kind(value) {
+                take(Unicode.Scalar(plane.folded[Int(value)])!, kind, &sink)
+            } else {
+                fold(original) { take($0, classify($0), &sink) }
             }
         }
         flushRun(&sink)
         flushWord(&sink)
+    }
+
+    /// Each scalar of the Basic Multilingual Plane folded and classified once, for the scalars
+    /// that fold to a single scalar of the plane (all but a handful): the tokenizer looks them up
+    /// instead of asking for Unicode properties at every character of every page.
+    private struct Plane: Sendable {
+        let folded: [UInt16]
+        /// `Class` as 0, 1, 2; 3 for a scalar `fold` and `classify` must handle.
+        let classes: [UInt8]
+
+        static let shared: Plane = {
+            var folded = [UInt16](repeating: 0, count: 0x10000)
+            var classes = [UInt8](repeating: 3, count: 0x10000)
+            for value in 0..<UInt32(0x10000) {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let out = SearchTokenizer.fold(scalar)
+                guard out.count == 1, out[0].value < 0x10000 else { continue }
+                folded[Int(value)] = UInt16(out[0].value)
+                switch classify(out[0]) {
+                case .cjk: classes[Int(value)] = 0
+                case .word: classes[Int(value)] = 1
+                case .separator: classes[Int(value)] = 2
+                }
+            }
+            return Plane(folded: folded, classes: classes)
+        }()
+
+        @inline(__always)
+        func kind(_ value: UInt32) -> Class? {
+            switch classes[Int(value)] {
+            case 0: return .cjk
+            case 1: return .word
+            case 2: return .separator
+            default: return nil
+            }
+        }
     }
 
     enum Class { case cjk, word, separator }
@@ -199,15 +228,26 @@ public enum SearchTokenizer {
 protocol TokenSink {
     mutating func character(_ scalar: Unicode.Scalar, at position: Int)
     mutating func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int)
-    mutating func word(_ word: String.UnicodeScalarView, at position: Int)
+    /// A word, as its UTF-8 bytes.
+    mutating func word(_ utf8: [UInt8], at position: Int)
 }
 
-private struct ClosureSink: TokenSink {
-    let character: (Unicode.Scalar, Int) -> Void
-    let bigram: (Unicode.Scalar, Unicode.Scalar, Int) -> Void
-    let word: (String.UnicodeScalarView, Int) -> Void
+/// Tokens as `Token` values, for queries, snippets and tests.
+private struct TokenList: TokenSink {
+    let emit: (SearchTokenizer.Token) -> Void
 
-    func character(_ scalar: Unicode.Scalar, at position: Int) { character(scalar, position) }
-    func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int) { bigram(first, second, position) }
-    func word(_ word: String.UnicodeScalarView, at position: Int) { self.word(word, position) }
+    func character(_ scalar: Unicode.Scalar, at position: Int) {
+        emit(SearchTokenizer.Token(text: String(scalar), kind: .character, position: position))
+    }
+
+    func bigram(_ first: Unicode.Scalar, _ second: Unicode.Scalar, at position: Int) {
+        var pair = String.UnicodeScalarView()
+        pair.append(first)
+        pair.append(second)
+        emit(SearchTokenizer.Token(text: String(pair), kind: .bigram, position: position))
+    }
+
+    func word(_ utf8: [UInt8], at position: Int) {
+        emit(SearchTokenizer.Token(text: String(decoding: utf8, as: UTF8.self), kind: .word, position: position))
+    }
 }
