@@ -237,3 +237,54 @@ import Testing
         #expect(changed.count < fresh.files().count / 2)
     }
 }
+
+/// Issue 12: JSON literals are escaped on the UTF-8 bytes; they must come out as escaping one
+/// scalar at a time does, for every character that is escaped and its neighbours.
+@Suite struct JSONTextTests {
+    static func byScalar(_ s: String, forScript: Bool) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<" where forScript: out += "\\u003c"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029
+                    || VisibleText.needsEscape(scalar)
+                {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapesAsScalarByScalarDoes() {
+        var pool: [Unicode.Scalar] = (0..<0x300).compactMap(Unicode.Scalar.init)
+        pool += [
+            0x061B, 0x061C, 0x061D, 0x200D, 0x200E, 0x200F, 0x2010, 0x2027, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F,
+        ]
+        .compactMap(Unicode.Scalar.init)
+        pool += [0x2065, 0x2066, 0x2069, 0x206A, 0x3000, 0x4E2D, 0x9F98, 0xFEFF, 0xFFFD, 0x1F600, 0x20000]
+            .compactMap(Unicode.Scalar.init)
+        var generator = SeededRandom(seed: 12)
+        for _ in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text.append(pool.randomElement(using: &generator)!)
+            }
+            let s = String(text)
+            for forScript in [false, true] {
+                #expect(
+                    JSONText.quote(s, forScript: forScript) == Self.byScalar(s, forScript: forScript),
+                    "\(s.debugDescription)")
+            }
+        }
+    }
+}
