@@ -19,18 +19,18 @@ struct CheckedPage {
     let kind: String
     let schema: KindSchema?
     let outline: Outline
-    /// The section each of the schema's sections matched, looked up once (by aliases) since
-    /// most rules ask for them again.
-    let matched: [[String]: Outline.Section?]
+    /// The section each of the schema's sections matched (by id, with the aliases it was
+    /// matched by), looked up once since most rules ask for them again.
+    let matched: [String: (aliases: [String], section: Outline.Section?)]
 
     init(page: Page, kind: String, schema: KindSchema?, outline: Outline) {
         self.page = page
         self.kind = kind
         self.schema = schema
         self.outline = outline
-        var matched: [[String]: Outline.Section?] = [:]
-        for spec in schema?.sections ?? [] where matched[spec.aliases] == nil {
-            matched[spec.aliases] = .some(outline.section(matching: spec.aliases))
+        var matched: [String: (aliases: [String], section: Outline.Section?)] = [:]
+        for spec in schema?.sections ?? [] where matched[spec.id] == nil {
+            matched[spec.id] = (spec.aliases, outline.section(matching: spec.aliases))
         }
         self.matched = matched
     }

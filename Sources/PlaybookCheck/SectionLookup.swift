@@ -3,7 +3,7 @@ import PlaybookModel
 extension CheckedPage {
     /// The section a spec names, found by its aliases.
     func section(_ spec: SectionSpec) -> Outline.Section? {
-        if let known = matched[spec.aliases] { return known }
+        if let known = matched[spec.id], known.aliases == spec.aliases { return known.section }
         return outline.section(matching: spec.aliases)
     }
 

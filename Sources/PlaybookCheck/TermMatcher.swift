@@ -92,19 +92,19 @@ enum TermMatcher {
     private static let foldedTerms = Memo()
 
     final class Memo: @unchecked Sendable {
-        private var values: [String: String] = [:]
+        private var values: [ExactText: String] = [:]
         private let lock = NSLock()
 
         func value(for key: String, _ make: (String) -> String) -> String {
             lock.lock()
-            if let known = values[key] {
+            if let known = values[ExactText(key)] {
                 lock.unlock()
                 return known
             }
             lock.unlock()
             let made = make(key)
             lock.lock()
-            values[key] = made
+            values[ExactText(key)] = made
             lock.unlock()
             return made
         }

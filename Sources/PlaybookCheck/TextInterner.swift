@@ -3,16 +3,17 @@ import PlaybookModel
 
 /// One storage for equal texts, shared by every thread of a check: a finding's message and
 /// hint become the first equal text seen, so a thousand equal findings hold their words once.
-/// Texts of up to 15 bytes live inside the string value and are left as they are.
+/// Texts are equal when their bytes are (they are written out as they are); texts of up to 15
+/// bytes live inside the string value and are left as they are.
 final class TextInterner: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts: Set<String> = []
+    private var texts: Set<ExactText> = []
 
     func shared(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
         lock.lock()
         defer { lock.unlock() }
-        return texts.insert(text).memberAfterInsert
+        return texts.insert(ExactText(text)).memberAfterInsert.text
     }
 
     /// `diagnostic` with its message and hint shared.

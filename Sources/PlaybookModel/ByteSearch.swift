@@ -47,3 +47,24 @@ extension String {
         }
     }
 }
+
+/// A text as a dictionary or set key compared and hashed by its UTF-8 bytes. `String`'s own
+/// hashing normalizes Chinese text to NFC on every hash, which on a large handbook costs more
+/// than the look-up it serves; and a key that must tell `é` from `e` + U+0301 apart (texts that
+/// are written out as they are) needs byte equality anyway.
+public struct ExactText: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    public static func == (a: ExactText, b: ExactText) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
