@@ -6,6 +6,20 @@ extension Checker {
     /// once, and replacing a page's text updates them in place instead of gathering them again.
     public struct Prepared: Sendable {
         var context: CheckContext
+        /// Page indices, in order, by URL lower-cased: the pages whose URL may collide with a
+        /// page's, so re-checking one page does not compare every URL of the handbook.
+        private(set) var foldedURLs: [String: [Int]]
+
+        init(context: CheckContext) {
+            self.context = context
+            foldedURLs = Self.foldedURLs(context.handbook.pages)
+        }
+
+        static func foldedURLs(_ pages: [Page]) -> [String: [Int]] {
+            var byURL: [String: [Int]] = [:]
+            for (index, page) in pages.enumerated() { byURL[page.url.lowercased(), default: []].append(index) }
+            return byURL
+        }
 
         public var handbook: Handbook { context.handbook }
 
@@ -19,8 +33,17 @@ extension Checker {
         /// page is added, which gathers the facts again. Pages stay sorted by path.
         public mutating func replace(_ page: Page) {
             if let index = index(of: page.path) {
+                let old = context.handbook.pages[index].url.lowercased()
+                let new = page.url.lowercased()
                 context.handbook.pages[index] = page
                 context.anchors[index] = Set(page.headings.map(\.anchor))
+                if old != new {
+                    foldedURLs[old]?.removeAll { $0 == index }
+                    if foldedURLs[old]?.isEmpty == true { foldedURLs[old] = nil }
+                    var indices = foldedURLs[new] ?? []
+                    indices.insert(index, at: indices.firstIndex { $0 > index } ?? indices.endIndex)
+                    foldedURLs[new] = indices
+                }
                 return
             }
             var handbook = context.handbook
@@ -30,6 +53,7 @@ extension Checker {
             context = CheckContext(
                 handbook: handbook, rules: context.rules, language: context.language,
                 conversions: context.conversions, publication: context.publication)
+            foldedURLs = Self.foldedURLs(context.handbook.pages)
         }
 
         /// Takes the page at `path` out, if there is one.
@@ -41,6 +65,7 @@ extension Checker {
             context = CheckContext(
                 handbook: handbook, rules: context.rules, language: context.language,
                 conversions: context.conversions, publication: context.publication)
+            foldedURLs = Self.foldedURLs(context.handbook.pages)
         }
     }
 
@@ -59,9 +84,9 @@ extension Checker {
         let context = prepared.context
         let page = context.handbook.pages[index]
         var found = diagnostics(for: context.checkedPage(page), in: context)
-        let sharing = context.handbook.pages.lazy.filter { $0.url == page.url }
+        let folding = (prepared.foldedURLs[page.url.lowercased()] ?? []).map { context.handbook.pages[$0] }
+        let sharing = folding.lazy.filter { $0.url == page.url }
         found += DuplicateURLRule().check(sharing, language: language).flatMap { applyLevels([$0], kind: nil) }
-        let folding = context.handbook.pages.lazy.filter { $0.url.lowercased() == page.url.lowercased() }
         found += CollidingURLRule().check(folding, language: language).flatMap { applyLevels([$0], kind: nil) }
         if let name = page.templateName {
             found += TemplateVariableRule().check(context, only: name).flatMap { applyLevels([$0], kind: "template") }

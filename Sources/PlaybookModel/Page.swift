@@ -87,38 +87,92 @@ public struct LinkMention: Hashable, Sendable {
 /// What other pages need of its body (headings and anchors, links) is kept beside the tree, so
 /// that a build can let the tree go once the page's own checks have read it (`releasingTree()`)
 /// and parse it again when the page is rendered: the whole handbook is never held as trees.
+///
+/// A page is a value whose fields live in one shared box, copied only when a copy is changed:
+/// the handbook's page array is copied whenever serve or the editor server replaces one page,
+/// and copying a page is then one reference instead of a dozen.
 public struct Page: Hashable, Sendable {
-    public var source: SourceFile
-    public var kind: Kind
-    /// Site-relative URL path with pretty form: `groups/hangzhou/` (empty for the home page).
-    public var url: String
-    public var title: String
-    /// The body's tree; empty once released (`treeReleased`). Setting it finds its links again.
-    public var document: MarkdownDocument {
-        get { tree }
-        set {
-            tree = newValue
-            links = Self.links(in: newValue)
-            treeReleased = false
+    private final class Storage: @unchecked Sendable {
+        // Mutated only through `Page.unique()`, when this page is its only owner.
+        var source: SourceFile
+        var kind: Kind
+        var url: String
+        var title: String
+        var tree: MarkdownDocument
+        var headings: [Heading]
+        var links: [LinkMention]
+        var treeReleased: Bool
+
+        init(
+            source: SourceFile, kind: Kind, url: String, title: String, tree: MarkdownDocument, headings: [Heading],
+            links: [LinkMention], treeReleased: Bool
+        ) {
+            self.source = source
+            self.kind = kind
+            self.url = url
+            self.title = title
+            self.tree = tree
+            self.headings = headings
+            self.links = links
+            self.treeReleased = treeReleased
+        }
+
+        func copy() -> Storage {
+            Storage(
+                source: source, kind: kind, url: url, title: title, tree: tree, headings: headings, links: links,
+                treeReleased: treeReleased)
         }
     }
-    public var headings: [Heading]
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var source: SourceFile {
+        get { storage.source }
+        _modify { yield &unique().source }
+    }
+    public var kind: Kind {
+        get { storage.kind }
+        _modify { yield &unique().kind }
+    }
+    /// Site-relative URL path with pretty form: `groups/hangzhou/` (empty for the home page).
+    public var url: String {
+        get { storage.url }
+        _modify { yield &unique().url }
+    }
+    public var title: String {
+        get { storage.title }
+        _modify { yield &unique().title }
+    }
+    /// The body's tree; empty once released (`treeReleased`). Setting it finds its links again.
+    public var document: MarkdownDocument {
+        get { storage.tree }
+        set {
+            let box = unique()
+            box.tree = newValue
+            box.links = Self.links(in: newValue)
+            box.treeReleased = false
+        }
+    }
+    public var headings: [Heading] {
+        get { storage.headings }
+        _modify { yield &unique().headings }
+    }
     /// Every link of the body in document order, kept when the tree is let go.
-    public private(set) var links: [LinkMention]
+    public var links: [LinkMention] { storage.links }
     /// True once `releasingTree()` let the tree go: `document` is empty, the rest holds.
-    public private(set) var treeReleased = false
-    private var tree: MarkdownDocument
+    public var treeReleased: Bool { storage.treeReleased }
 
     public init(
         source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
     ) {
-        self.source = source
-        self.kind = kind
-        self.url = url
-        self.title = title
-        self.tree = document
-        self.headings = headings
-        self.links = Self.links(in: document)
+        storage = Storage(
+            source: source, kind: kind, url: url, title: title, tree: document, headings: headings,
+            links: Self.links(in: document), treeReleased: false)
     }
 
     /// This page without its tree: what a build keeps of a page between checking and rendering
@@ -126,8 +180,9 @@ public struct Page: Hashable, Sendable {
     public func releasingTree() -> Page {
         guard !treeReleased else { return self }
         var page = self
-        page.tree = MarkdownDocument(root: MarkdownNode(.document, range: tree.root.range))
-        page.treeReleased = true
+        let box = page.unique()
+        box.tree = MarkdownDocument(root: MarkdownNode(.document, range: box.tree.root.range))
+        box.treeReleased = true
         return page
     }
 
@@ -141,8 +196,28 @@ public struct Page: Hashable, Sendable {
         return links
     }
 
-    public var path: String { source.path }
-    public var frontMatter: Mapping { source.frontMatter }
+    public var path: String { storage.source.path }
+    public var frontMatter: Mapping { storage.source.frontMatter }
+
+    public static func == (a: Page, b: Page) -> Bool {
+        if a.storage === b.storage { return true }
+        let x = a.storage
+        let y = b.storage
+        return x.source == y.source && x.kind == y.kind && x.url == y.url && x.title == y.title && x.tree == y.tree
+            && x.headings == y.headings && x.links == y.links && x.treeReleased == y.treeReleased
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let x = storage
+        hasher.combine(x.source)
+        hasher.combine(x.kind)
+        hasher.combine(x.url)
+        hasher.combine(x.title)
+        hasher.combine(x.tree)
+        hasher.combine(x.headings)
+        hasher.combine(x.links)
+        hasher.combine(x.treeReleased)
+    }
 }
 
 /// The whole handbook after parsing: configuration plus every page, sorted by path.

@@ -29,7 +29,7 @@ public struct SearchIndex: Sendable {
     public private(set) var entries: [Entry]
     /// Every page's document (terms and record), kept by an index that takes edited pages in
     /// place (`replacing`); nil in an index whose page records were handed out as they were made.
-    private var documents: [SearchDocument]?
+    private var documents: Chunked<SearchDocument>?
     /// Token → postings, encoded as the shard files hold them.
     private var postings: [String: PostingList]
     public let shardCount: Int
@@ -48,7 +48,7 @@ public struct SearchIndex: Sendable {
         for (id, document) in documents.enumerated() { postings.add(document, id: id) }
         self.init(
             indexed: indexed, entries: documents.map { Entry(path: $0.path, kind: $0.kind, length: $0.length) },
-            documents: documents, postings: postings, config: config)
+            documents: Chunked(documents), postings: postings, config: config)
     }
 
     /// An index made as its pages are rendered: the renderer gives each indexed page's
@@ -85,7 +85,7 @@ public struct SearchIndex: Sendable {
     }
 
     private init(
-        indexed: [Page], entries: [Entry], documents: [SearchDocument]?, postings: Postings, config: SiteConfig
+        indexed: [Page], entries: [Entry], documents: Chunked<SearchDocument>?, postings: Postings, config: SiteConfig
     ) {
         let language = config.language
         self.entries = entries
@@ -173,7 +173,7 @@ public struct SearchIndex: Sendable {
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
         if let documents {
-            for (id, document) in documents.enumerated() { out.append(Self.recordFile(id, document.record)) }
+            for id in 0..<documents.count { out.append(Self.recordFile(id, documents[id].record)) }
         }
         return out.sorted { $0.path < $1.path }
     }
@@ -182,14 +182,13 @@ public struct SearchIndex: Sendable {
     /// Nil when the page is not in the index or its kind changed (the caller re-renders the site
     /// then, as it does when pages are added or removed).
     public func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
-        guard SearchDocument.isIndexed(page), var documents,
+        guard SearchDocument.isIndexed(page), documents != nil,
             let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue
         else { return nil }
         var next = self
-        let old = documents[id]
+        let old = documents![id]
         let new = SearchDocument(page)
-        documents[id] = new
-        next.documents = documents
+        next.documents![id] = new
         next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
         let oldTerms = old.terms
         let newTerms = new.terms
@@ -316,5 +315,25 @@ public struct SearchIndex: Sendable {
             h = h &* 0x0100_0193
         }
         return h
+    }
+}
+
+/// An array kept in chunks: setting one element of a copy copies only its chunk, so the index
+/// a preview keeps while it makes the next one shares all but one chunk with it.
+private struct Chunked<Element: Sendable>: Sendable {
+    static var size: Int { 64 }
+    private var chunks: [[Element]]
+    let count: Int
+
+    init(_ elements: [Element]) {
+        count = elements.count
+        chunks = stride(from: 0, to: elements.count, by: Self.size).map {
+            Array(elements[$0..<min($0 + Self.size, elements.count)])
+        }
+    }
+
+    subscript(index: Int) -> Element {
+        get { chunks[index / Self.size][index % Self.size] }
+        set { chunks[index / Self.size][index % Self.size] = newValue }
     }
 }
