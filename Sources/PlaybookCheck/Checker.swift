@@ -97,31 +97,38 @@ public struct Checker: Sendable {
             handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)
         let pages = handbook.pages
         let cross = Self.pageRules[Self.otherPagesRules]
-        var crossFound = [[Diagnostic]](repeating: [], count: pages.count)
-        crossFound.withUnsafeMutableBufferPointer { buffer in
+        var perPage = [[Diagnostic]](repeating: [], count: pages.count)
+        perPage.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let checked = context.linkedPage(pages[i])
                 var found: [Diagnostic] = []
                 for rule in cross { found += rule.check(checked, in: context) }
-                base[i] = applyLevels(found, kind: checked.kind)
+                // A page's findings, by place only, and stably: findings at one spot keep the
+                // order the rules found them in, which follows the kind's outline (structure
+                // before output before operations).
+                var all = own[i].before + applyLevels(found, kind: checked.kind) + own[i].after
+                all.sort { $0.position < $1.position }
+                base[i] = all
             }
         }
-        // Gathered into one list, which is sorted in place: on a large handbook with many
-        // findings every copy of the list counts.
+        // Pages are in path order, so their sorted findings joined are sorted by (file, place),
+        // as long as each page's findings are in its own file.
         var found: [Diagnostic] = []
-        found.reserveCapacity(own.reduce(0) { $0 + $1.before.count + $1.after.count } + crossFound.count)
+        found.reserveCapacity(perPage.reduce(0) { $0 + $1.count })
+        var ordered = true
         for i in pages.indices {
-            found += own[i].before
-            found += crossFound[i]
-            found += own[i].after
+            if i > 0, !(pages[i - 1].path < pages[i].path) { ordered = false }
+            if ordered, perPage[i].contains(where: { $0.file != pages[i].path }) { ordered = false }
+            found += perPage[i]
         }
-        found += DuplicateURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
-        found += CollidingURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
-        found += TemplateVariableRule().check(context).flatMap { applyLevels([$0], kind: "template") }
-        // By place only, and stably: findings at one spot keep the order the rules found them
-        // in, which follows the kind's outline (structure before output before operations).
-        found.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        var site = DuplicateURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
+        site += CollidingURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
+        site += TemplateVariableRule().check(context).flatMap { applyLevels([$0], kind: "template") }
+        if !site.isEmpty || !ordered {
+            found += site
+            found.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        }
         return found
     }
 

@@ -25,8 +25,13 @@ enum TermMatcher {
         return String(out)
     }
 
-    /// The words of a heading or label, numbering and symbols dropped, in segments.
+    /// The words of a heading or label, numbering and symbols dropped, in segments. Handbooks
+    /// repeat their headings page after page, so each distinct text is cut once.
     static func segments(_ text: String) -> [String] {
+        headingSegments.value(for: text, cutSegments)
+    }
+
+    private static func cutSegments(_ text: String) -> [String] {
         let words = words(of: stripNumbering(fold(text)))
         var segments: [String] = []
         var latin: [String] = []
@@ -88,14 +93,18 @@ enum TermMatcher {
 
     /// Aliases and terms come from a handful of schemas but are matched against every heading
     /// of every page: each is normalised once per run, not once per comparison.
-    private static let aliasKeys = Memo()
-    private static let foldedTerms = Memo()
+    private static let aliasKeys = Memo<String>()
+    private static let foldedTerms = Memo<String>()
+    private static let headingSegments = Memo<[String]>()
 
-    final class Memo: @unchecked Sendable {
-        private var values: [ExactText: String] = [:]
+    /// Values made from texts, kept for the process; shared by every thread. A long-running
+    /// editor server sees new texts as it types, so past `limit` entries it starts afresh.
+    final class Memo<Value: Sendable>: @unchecked Sendable {
+        private var values: [ExactText: Value] = [:]
         private let lock = NSLock()
+        private let limit = 100_000
 
-        func value(for key: String, _ make: (String) -> String) -> String {
+        func value(for key: String, _ make: (String) -> Value) -> Value {
             lock.lock()
             if let known = values[ExactText(key)] {
                 lock.unlock()
@@ -104,6 +113,7 @@ enum TermMatcher {
             lock.unlock()
             let made = make(key)
             lock.lock()
+            if values.count >= limit { values.removeAll(keepingCapacity: true) }
             values[ExactText(key)] = made
             lock.unlock()
             return made

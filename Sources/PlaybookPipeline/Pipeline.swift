@@ -215,12 +215,17 @@ public enum Pipeline {
         var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
         let findings = firstPass.map { checker.check(handbook, firstPass: $0) } ?? checker.check(handbook)
-        diagnostics += findings
         for asset in files.contentAssets {
             diagnostics += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
         }
-        // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
-        diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        if diagnostics.isEmpty {
+            // The rules' findings come sorted already.
+            diagnostics = findings
+        } else {
+            // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
+            diagnostics += findings
+            diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        }
         let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
         let result = CheckResult(
             files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
