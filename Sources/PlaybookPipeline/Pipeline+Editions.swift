@@ -18,12 +18,14 @@ extension Pipeline {
         let restoring: @Sendable (Page) -> Page = { parser.restoringTree($0) }
         let editions = handbook.config.editions
         guard !editions.isEmpty else { return try body("", handbook, health, restoring) }
+        // Telling a page's script reads its whole body: once, for every edition.
+        let scripts = EditionConverter.scripts(of: handbook.pages, restoring: restoring)
         for edition in editions {
             let converted: (handbook: Handbook, restoring: SiteRenderer.TreeRestorer)
             let convertedHealth: HealthReport
             do {
                 converted = try StageTimer.measure("convert \(edition.language)") {
-                    try EditionConverter.edition(of: handbook, for: edition, restoring: restoring)
+                    try EditionConverter.edition(of: handbook, for: edition, scripts: scripts, restoring: restoring)
                 }
                 let converter = try EditionConverter(
                     converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)

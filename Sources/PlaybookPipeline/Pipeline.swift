@@ -93,10 +93,8 @@ public enum Pipeline {
             return tolerate(checked, site.baseline)
         }
         let empty = Handbook(config: site.config, pages: [], configDiagnostics: site.configDiagnostics)
-        let (rules, _) = ruleSet(empty, ruleFiles: site.ruleFiles)
-        let checker = Checker(
-            rules: rules, language: language ?? site.config.language, conversions: OpenCCConversions(),
-            publication: publication)
+        let (checker, siteDiagnostics) = checker(
+            for: empty, ruleFiles: site.ruleFiles, language: language, publication: publication)
         let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
             let pass = checker.firstPass(config: site.config)
             return parse(&site.files, config: (site.config, site.configDiagnostics), lettingBytesGo: true) { page in
@@ -107,7 +105,7 @@ public enum Pipeline {
         let checked = StageTimer.measure("check") {
             checkKeepingChecker(
                 handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication,
-                firstPass: own
+                firstPass: (checker, siteDiagnostics, own)
             ).result
         }
         return tolerate(checked, site.baseline)
@@ -199,22 +197,24 @@ public enum Pipeline {
 
     /// CHECK as above, also giving the checker and the rules' own findings: what re-checking one
     /// edited page starts from (serve's incremental rebuilds).
-    /// `firstPass`, when given, holds the first pass's findings of every page, made by a checker
-    /// of the same rules while the pages were parsed.
+    /// `firstPass`, when given, is the checker (`checker(for:…)`) that made the first pass's
+    /// findings of every page while the pages were parsed, its rule files' diagnostics, and those
+    /// findings.
     package static func checkKeepingChecker(
         _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
-        publication: Publication = .standard, firstPass: [Checker.OwnFindings]? = nil
+        publication: Publication = .standard,
+        firstPass: (checker: Checker, siteDiagnostics: [Diagnostic], own: [Checker.OwnFindings])? = nil
     ) -> (result: CheckResult, checker: Checker, findings: [Diagnostic]) {
-        let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
+        let (checker, siteDiagnostics) =
+            firstPass.map { ($0.checker, $0.siteDiagnostics) }
+            ?? self.checker(for: handbook, ruleFiles: ruleFiles, language: language, publication: publication)
+        let rules = checker.rules
         // The site is rendered with the kinds' labels its rules give.
         var handbook = handbook
         handbook.config.kindLabels = rules.kindLabels
-        let checker = Checker(
-            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
-            publication: publication)
         var diagnostics = files.problems + siteDiagnostics
         for page in handbook.pages { diagnostics += page.source.diagnostics }
-        let findings = firstPass.map { checker.check(handbook, firstPass: $0) } ?? checker.check(handbook)
+        let findings = firstPass.map { checker.check(handbook, firstPass: $0.own) } ?? checker.check(handbook)
         for asset in files.contentAssets {
             diagnostics += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
         }
@@ -230,6 +230,18 @@ public enum Pipeline {
         let result = CheckResult(
             files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
         return (result, checker, findings)
+    }
+
+    /// The checker of `handbook`'s rules (`ruleSet`), in `language` or the site's, and the
+    /// config's and rule files' own diagnostics.
+    static func checker(
+        for handbook: Handbook, ruleFiles: [String: String], language: Language?, publication: Publication
+    ) -> (Checker, [Diagnostic]) {
+        let (rules, siteDiagnostics) = ruleSet(handbook, ruleFiles: ruleFiles)
+        let checker = Checker(
+            rules: rules, language: language ?? handbook.config.language, conversions: OpenCCConversions(),
+            publication: publication)
+        return (checker, siteDiagnostics)
     }
 
     /// The rules `handbook` is checked by, and the config's and rule files' own diagnostics.

@@ -54,7 +54,7 @@ public struct SearchIndex: Sendable {
     /// An index made as its pages are rendered: the renderer gives each indexed page's
     /// document in page order (`add`), as it renders the page from its tree, and writes the
     /// page record `add` returns with the page; `index()` then holds only the postings and
-    /// entries, like the batched index above, and `replacing` is not available.
+    /// entries (the records were written), so `replacing` is not available on it.
     public struct Builder: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig

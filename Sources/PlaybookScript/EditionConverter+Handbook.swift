@@ -10,15 +10,34 @@ extension EditionConverter {
     /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
     /// feed and 404 page point into the edition.
     public static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
-        try self.edition(of: handbook, for: edition, restoring: { $0 }).handbook
+        try self.edition(of: handbook, for: edition, scripts: scripts(of: handbook.pages), restoring: { $0 }).handbook
+    }
+
+    /// The script each page is written in (`script(of:)`), by path, on every core; `restoring`
+    /// gives a page without its tree (`Page.treeReleased`) its tree back to be read.
+    public static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String:
+        WrittenScript?]
+    {
+        var found = [WrittenScript??](repeating: nil, count: pages.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                base[i] = .some(script(of: pages[i].treeReleased ? restoring(pages[i]) : pages[i]))
+            }
+        }
+        var byPath: [String: WrittenScript?] = [:]
+        for (page, script) in zip(pages, found) { byPath[page.path] = script! }
+        return byPath
     }
 
     /// The handbook as `edition` shows it, as above, for a handbook whose pages may be without
-    /// their trees (`Page.treeReleased`): `restoring` gives a page's tree back, to tell the
-    /// script its body is written in, and the pages stay without theirs. The returned
-    /// `restoring` gives an edition's page its tree back converted, as the renderer needs it.
+    /// their trees (`Page.treeReleased`): `scripts` tells the script each page is written in
+    /// (`scripts(of:restoring:)`, once for every edition), and the pages stay without their
+    /// trees. The returned `restoring` gives an edition's page its tree back (`restoring`) and
+    /// converted, as the renderer needs it.
     public static func edition(
-        of handbook: Handbook, for edition: Edition, restoring: @escaping @Sendable (Page) -> Page
+        of handbook: Handbook, for edition: Edition, scripts: [String: WrittenScript?],
+        restoring: @escaping @Sendable (Page) -> Page
     ) throws -> (handbook: Handbook, restoring: @Sendable (Page) throws -> Page) {
         let converter = try EditionConverter(
             converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
@@ -37,7 +56,7 @@ extension EditionConverter {
                 let changing = changes.baseAddress!
                 DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                     let page = pages[i]
-                    let written = script(of: page.treeReleased ? restoring(page) : page)
+                    let written = scripts[page.path] ?? script(of: page)
                     if written == nil || written == edition.script {
                         base[i] = .success(page)
                     } else {
