@@ -72,7 +72,10 @@ let package = Package(
         ),
         .target(
             name: "PlaybookScaffold",
-            dependencies: ["PlaybookModel", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline"],
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookOutput", "PlaybookReplication",
+                "PlaybookPipeline",
+            ],
             resources: [.embedInCode("Starter")]
         ),
         .target(

@@ -55,8 +55,25 @@ public struct SiteReader: Sendable {
             guard let bytes else { continue }
             files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
         }
+        files.problems += interruptedWrites()
         if history { files.lastChanged = GitHistory.lastChanged(siteAt: root) }
         return files
+    }
+
+    /// A `new`, `update` or `init` that was killed after deciding its change left its journal
+    /// (`SiteWriteJournal`): the site is part-way until a writing command finishes it.
+    func interruptedWrites() -> [Diagnostic] {
+        let read = readWithoutLinks(under: SiteWriteJournal.folder)
+        return read.files.filter { $0.path.hasSuffix("/" + SiteWriteJournal.fileName) }.compactMap { file in
+            guard let journal = SiteWriteJournal.parse(String(decoding: file.bytes, as: UTF8.self)) else { return nil }
+            let command = journal.command.isEmpty ? "playbook" : journal.command
+            return Diagnostic(
+                file: file.path, line: 1, rule: "source.interrupted-write",
+                message:
+                    "`\(command)` was interrupted after it decided its change: its \(journal.steps.count) files are not all in place yet",
+                hint:
+                    "run `\(command)` again, or any `playbook new` or `playbook update`: it finishes the interrupted change first")
+        }
     }
 
     /// The site folder holding `url`: the nearest folder, from `url` itself upwards, that has
@@ -85,6 +102,42 @@ public struct SiteReader: Sendable {
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
     public func readFile(_ relative: String) throws -> RawFile {
         RawFile(path: relative, bytes: try readBytes(root.appendingPathComponent(relative), relative: relative))
+    }
+
+    /// Every regular file below `folder` (site-relative), sorted, read without following any
+    /// symbolic link: a link on the way to the folder or inside it is listed in `links` and its
+    /// target never opened. For Playbook's own records (`.playbook/`), which nothing links into.
+    /// Empty when the folder does not exist.
+    public func readWithoutLinks(under folder: String) -> (files: [RawFile], links: [String]) {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + part
+            var info = stat()
+            guard lstat(root.path + "/" + path, &info) == 0 else { return ([], []) }
+            if info.st_mode & S_IFMT == S_IFLNK { return ([], [path]) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
+        }
+        var files: [RawFile] = []
+        var links: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/" + current)) ?? []
+            for name in names.sorted() {
+                let relative = current + "/" + name
+                var info = stat()
+                guard lstat(root.path + "/" + relative, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFLNK: links.append(relative)
+                case S_IFDIR: pending.append(relative)
+                case S_IFREG:
+                    if let data = FileManager.default.contents(atPath: root.path + "/" + relative) {
+                        files.append(RawFile(path: relative, bytes: [UInt8](data)))
+                    }
+                default: links.append(relative)
+                }
+            }
+        }
+        return (files.sorted { $0.path < $1.path }, links.sorted())
     }
 
     /// Every regular file below `folder` (relative to the root), sorted, hidden names skipped.
