@@ -79,18 +79,31 @@ public struct MarkdownParser: Sendable {
 struct LineIndex {
     let bytes: [UInt8]
     let starts: [Int]
+    /// The number of scalars that start before each multiple of `stride` bytes: any column is
+    /// then counted from the nearest checkpoint, at most `stride` bytes away, whatever order the
+    /// nodes come in (deeply nested emphasis on one long line asks for columns back and forth).
+    private let checkpoints: [Int]
+    private static let stride = 256
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.stride + 1)
+        var scalars = 0
         // An index loop: a debug build walks `enumerated()` many times slower, and the editor
         // server parses whole pages on every change.
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 10 { starts.append(i + 1) }
+            let byte = bytes[i]
+            if byte == 10 { starts.append(i + 1) }
+            // Count lead bytes only: continuation bytes are 10xxxxxx.
+            if byte & 0xC0 != 0x80 { scalars += 1 }
             i += 1
+            if i % Self.stride == 0 { checkpoints.append(scalars) }
         }
         self.starts = starts
+        self.checkpoints = checkpoints
     }
 
     /// The 1-based body line that holds byte `offset`.
@@ -105,28 +118,24 @@ struct LineIndex {
     }
 
     /// Converts a 1-based byte column on a 1-based body line to a 1-based scalar column.
-    /// Nodes arrive mostly left to right, so counting resumes from the last answer on the same
-    /// line instead of from the line start (which made long CJK paragraphs quadratic).
-    mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard byteColumn > 1, line >= 1, line <= starts.count else { return max(byteColumn, 1) }
         let start = starts[line - 1]
         let target = min(start + byteColumn - 1, bytes.count)
-        var i = start
-        var column = 1
-        if cache.line == line, cache.byte <= target {
-            i = cache.byte
-            column = cache.column
-        }
-        while i < target {
-            // Count lead bytes only: continuation bytes are 10xxxxxx.
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        cache = (line, target, column)
-        return column
+        return scalars(before: target) - scalars(before: start) + 1
     }
 
-    private var cache: (line: Int, byte: Int, column: Int) = (0, 0, 1)
+    /// The number of scalars that start before byte `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let block = offset / Self.stride
+        var count = checkpoints[min(block, checkpoints.count - 1)]
+        var i = block * Self.stride
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
 }
 
 private struct Converter {

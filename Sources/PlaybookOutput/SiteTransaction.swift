@@ -225,8 +225,13 @@ public struct SiteTransaction: Sendable {
     /// Two writing commands on one site take turns: an `flock` on the `.playbook` folder itself
     /// (no lock file for a person to commit), released by the kernel however the holder exits.
     private static func lock(_ root: URL) throws(Refusal) -> Int32 {
-        try SiteTransaction(root: root, command: "").makeParents(of: ".playbook/x")
         let path = root.path + "/.playbook"
+        switch FileTree.kind(path) {
+        case .link: throw .outsideSite(path: ".playbook", link: ".playbook")
+        case .missing: guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw ioFailure(path) }
+        case .folder: break
+        default: throw .notAFile(".playbook")
+        }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw ioFailure(path) }
         guard flock(fd, LOCK_EX) == 0 else {

@@ -317,10 +317,12 @@ public enum Pipeline {
         // A group's lineage record is bookkeeping for `playbook update`, not part of the site.
         for asset in files.contentAssets where !asset.path.hasSuffix("/" + Lineage.fileName) {
             let path = String(asset.path.dropFirst("content/".count))
-            if taken.insert(path).inserted { output.append(OutputFile(path: path, bytes: asset.bytes)) }
+            if taken.insert(path).inserted {
+                output.append(OutputFile(path: path, bytes: asset.bytes, origin: asset.origin))
+            }
         }
         for file in files.staticFiles where taken.insert(file.path).inserted {
-            output.append(OutputFile(path: file.path, bytes: file.bytes))
+            output.append(OutputFile(path: file.path, bytes: file.bytes, origin: file.origin))
         }
         return output
     }

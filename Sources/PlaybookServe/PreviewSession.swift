@@ -81,9 +81,8 @@ public final class PreviewSession: @unchecked Sendable {
     ) async throws -> PreviewSession {
         let ownsOutput = options.output == nil
         if let given = options.output { try OutputPlacement.check(given, site: options.source) }
-        let output =
-            options.output?.standardizedFileURL
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("playbook-serve-\(UUID().uuidString)")
+        removeLeftovers()
+        let output = options.output?.standardizedFileURL ?? temporaryOutput
         let fm = FileManager.default
         // Held until `stop`: no build may replace the folder being served and written.
         let lock = try OutputLock.acquire(for: OutputPlacement.resolved(output), role: .serve, wait: .seconds(60))
@@ -159,6 +158,45 @@ public final class PreviewSession: @unchecked Sendable {
         self.ownsOutput = ownsOutput
     }
 
+    /// The folder a `serve` without `--output` writes into: named by the process, so one that is
+    /// killed can be told from one that runs, and cleaned by the next `serve`.
+    public static var temporaryOutput: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(temporaryPrefix)\(getpid())")
+    }
+
+    static let temporaryPrefix = "playbook-serve-"
+
+    /// Removes what serves that are gone left in the temporary folder: their output folders,
+    /// the staging folders beside them and their lock files. A live process's are left alone.
+    public static func removeLeftovers() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            // `playbook-serve-<pid>`, `.playbook-serve-<pid>.playbook-lock`,
+            // `.playbook-serve-<pid>.playbook-tmp-<pid>` and the like.
+            let bare = name.hasPrefix(".") ? name.dropFirst() : Substring(name)
+            guard bare.hasPrefix(temporaryPrefix) else { continue }
+            let digits = bare.dropFirst(temporaryPrefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let rest = bare.dropFirst(temporaryPrefix.count + digits.count)
+            guard rest.isEmpty || rest.hasPrefix(".playbook-") else { continue }
+            try? fm.removeItem(at: tmp.appendingPathComponent(name))
+        }
+    }
+
+    /// Removes this process's temporary output and what beside it belongs to it, for a `serve`
+    /// stopped before it was up.
+    public static func removeOwnTemporaryOutput() {
+        let fm = FileManager.default
+        let own = temporaryOutput.lastPathComponent
+        for name in (try? fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path)) ?? []
+        where name == own || name.hasPrefix("." + own + ".playbook-") {
+            try? fm.removeItem(at: fm.temporaryDirectory.appendingPathComponent(name))
+        }
+    }
+
     /// Whether binding to `host` makes the handbook reachable from other machines.
     public static func isLoopback(_ host: String) -> Bool {
         PreviewServer.isLoopback(host)
@@ -184,5 +222,6 @@ public final class PreviewSession: @unchecked Sendable {
         await server.stop(timeout: 0.2)
         if ownsOutput { try? FileManager.default.removeItem(at: output) }
         lock.release()
+        if ownsOutput { try? FileManager.default.removeItem(atPath: lock.path) }
     }
 }
