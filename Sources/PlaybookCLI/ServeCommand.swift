@@ -83,7 +83,8 @@ struct ServeCommand: ParsableCommand {
         if let error = state.error {
             if let serve = error as? ServeError {
                 Terminal.standardError.write("error: \(serve.description)\n")
-                throw ExitCode(ExitStatus.findings.rawValue)
+                // Not done, nothing changed: the address cannot be used (the exit table's 2).
+                throw ExitCode(ExitStatus.refused.rawValue)
             }
             throw error
         }

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import PlaybookIncremental
 import PlaybookModel
@@ -65,7 +64,7 @@ public final class PreviewSession: @unchecked Sendable {
     public let initialFiles: Int
     public var usesPolling: Bool { watcher.usesPolling }
 
-    private let server: HTTPServer
+    private let server: PreviewServer
     private let watcher: FileWatcher
     private let rebuilder: SiteRebuilder
     private let channel: ReloadChannel
@@ -98,13 +97,12 @@ public final class PreviewSession: @unchecked Sendable {
         let channel = ReloadChannel(
             status: PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: []))
         // Listen before building, so a port in use is reported at once, not after a long build.
-        let server: HTTPServer
-        let port: UInt16
+        let server: PreviewServer
         let preview: Preview
         let files: [OutputFile]
         var writer = IncrementalWriter(destination: output, lock: lock)
         do {
-            (server, port) = try await PreviewServer.start(
+            server = try await PreviewServer.start(
                 host: options.host, port: options.port,
                 handler: PreviewHandler(
                     resolver: OutputResolver(root: output), channel: channel, hosts: HostFilter(host: options.host)))
@@ -117,7 +115,7 @@ public final class PreviewSession: @unchecked Sendable {
             (preview, files) = try Preview.build(siteAt: options.source)
             try writer.writeAll(files)
         } catch {
-            await server.stop()
+            await server.stop(timeout: 0)
             if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
             lock.release()
             throw error
@@ -134,14 +132,14 @@ public final class PreviewSession: @unchecked Sendable {
             emit: { pending.add($0) })
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return PreviewSession(
-            options: options, url: "http://\(host):\(port)/", port: port, output: output,
+            options: options, url: "http://\(host):\(server.port)/", port: server.port, output: output,
             initialCheck: preview.check, initialFiles: files.count, server: server, watcher: watcher,
             rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput, lock: lock)
     }
 
     private init(
         options: ServeOptions, url: String, port: UInt16, output: URL, initialCheck: CheckResult, initialFiles: Int,
-        server: HTTPServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool,
+        server: PreviewServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool,
         lock: OutputLock
     ) {
         self.lock = lock
