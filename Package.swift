@@ -113,7 +113,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookScriptTests",
             dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"]),
-        .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "PlaybookModel", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookOutputTests",
+            dependencies: ["PlaybookOutput", "PlaybookModel", "PlaybookSource", "TestSupport"]),
         .testTarget(
             name: "PlaybookScaffoldTests",
             dependencies: [

@@ -185,7 +185,8 @@ public struct OutputWriter: Sendable {
                     let members = groups[order[g]]!
                     if members.count == 1 {
                         let i = members[0]
-                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes, copying: files[i].origin) {
+                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes, copying: files[i].origin)
+                        {
                             (result + g).pointee = (i, errno)
                         }
                         return

@@ -78,7 +78,13 @@ public struct SiteTransaction: Sendable {
     /// Applies `changes` (in order) all or nothing; returns once they are on disk.
     public func commit(_ changes: [Change]) throws(Refusal) {
         let lock = try Self.lock(root)
-        defer { close(lock) }
+        defer {
+            // A site that had no `.playbook/` gets none from a write that left nothing there,
+            // whether it was done or refused.
+            Self.removeIfEmpty(root.path + "/" + SiteWriteJournal.folder)
+            Self.removeIfEmpty(root.path + "/.playbook")
+            close(lock)
+        }
         for change in changes { try check(change) }
         let folder = try makeTransactionFolder()
         var steps: [SiteWriteJournal.Step] = []
@@ -102,8 +108,6 @@ public struct SiteTransaction: Sendable {
             throw error
         }
         try apply(folder)
-        // A site that had no `.playbook/` before gets none from a write that left nothing there.
-        Self.removeIfEmpty(root.path + "/.playbook")
     }
 
     /// Finishes or discards the transactions that interrupted commands left (those of live

@@ -127,7 +127,8 @@ extension Replicator {
 
     /// The recorded version's snapshot, checked: a lineage whose snapshot was edited is refused.
     static func recordedSnapshot(
-        _ drift: Drift, snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>
+        _ drift: Drift,
+        snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>
     ) -> Result<ReplicationTemplate?, ReplicationProblem> {
         let lineage = drift.lineage
         switch snapshot(lineage.template, lineage.hash) {

@@ -48,6 +48,8 @@ extension SiteStarter {
         guard taken.isEmpty else { return .failure(.occupied(folder: root.path, paths: taken)) }
         let files = self.files(language: language, title: title)
         do {
+            // The folder itself first: the files go in as one transaction kept inside it.
+            try fm.createDirectory(at: root, withIntermediateDirectories: true)
             try ScaffoldWriter(root: root).write(files)
         } catch let refusal as ScaffoldRefusal {
             return .failure(.writeFailed(refusal.problems.map { $0.message(language) }.joined(separator: "; ")))

@@ -50,7 +50,8 @@ struct PreviewHandler: Sendable {
         }
         let head = request.method == "HEAD"
         guard request.method == "GET" || head else {
-            return PreviewResponse(status: .methodNotAllowed, headers: [("Allow", "GET, HEAD")], body: .bytes([], head: false))
+            return PreviewResponse(
+                status: .methodNotAllowed, headers: [("Allow", "GET, HEAD")], body: .bytes([], head: false))
         }
         let path = request.path
         if path == LiveReload.eventsPath {
@@ -66,7 +67,9 @@ struct PreviewHandler: Sendable {
             let query = request.query
             return PreviewResponse(
                 status: .movedPermanently,
-                headers: [("Location", query.isEmpty ? location : location + "?" + query), ("Cache-Control", "no-store")],
+                headers: [
+                    ("Location", query.isEmpty ? location : location + "?" + query), ("Cache-Control", "no-store"),
+                ],
                 body: .bytes([], head: false))
         case .notFound:
             return await notFound(head: head)

@@ -259,7 +259,8 @@ final class PreviewConnectionHandler: ChannelInboundHandler, RemovableChannelHan
         // The parser refused the request: say so once and close; anything else just closes.
         if let parse = error as? HTTPParserError, context.channel.isActive {
             let status: HTTPResponseStatus =
-                parse == .headerOverflow ? .custom(code: 431, reasonPhrase: "Request Header Fields Too Large") : .badRequest
+                parse == .headerOverflow
+                ? .custom(code: 431, reasonPhrase: "Request Header Fields Too Large") : .badRequest
             var headers = HTTPHeaders([("Content-Type", "text/plain; charset=utf-8"), ("Connection", "close")])
             let body = "\(status.code) \(status.reasonPhrase)\n"
             headers.add(name: "Content-Length", value: String(body.utf8.count))

@@ -72,7 +72,8 @@ public struct SiteReader: Sendable {
                 message:
                     "`\(command)` was interrupted after it decided its change: its \(journal.steps.count) files are not all in place yet",
                 hint:
-                    "run `\(command)` again, or any `playbook new` or `playbook update`: it finishes the interrupted change first")
+                    "run `\(command)` again, or any `playbook new` or `playbook update`: it finishes the interrupted change first"
+            )
         }
     }
 
