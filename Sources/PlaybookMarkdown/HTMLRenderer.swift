@@ -283,7 +283,10 @@ public struct HTMLRenderer {
             renderChildren(node, tight: false, state: &state)
             state.out += "</del>"
         case .link(let destination, let title):
-            state.out += "<a href=\"" + safeURL(resolveLink(destination)) + "\""
+            let href = safeURL(resolveLink(destination))
+            // A web address without a valid host (`http://../`) opens nothing, and as an `href`
+            // it is not valid HTML: it is kept in `data-href` instead.
+            state.out += (Self.lacksValidHost(href) ? "<a data-href=\"" : "<a href=\"") + href + "\""
             if !title.isEmpty { state.out += " title=\"" + Self.escapeHTML(title) + "\"" }
             state.out += ">"
             renderChildren(node, tight: false, state: &state)
@@ -322,7 +325,8 @@ public struct HTMLRenderer {
         let count = state.footnotes.referenceCounts[number - 1]
         if count > 1 {
             for index in 2...count {
-                state.out += " <a href=\"\(target)-\(index)\" \(attributes)>↩<sup class=\"footnote-ref\">\(index)</sup></a>"
+                state.out +=
+                    " <a href=\"\(target)-\(index)\" \(attributes)>↩<sup class=\"footnote-ref\">\(index)</sup></a>"
             }
         }
         return true
@@ -343,6 +347,27 @@ public struct HTMLRenderer {
     private func safeURL(_ url: String) -> String {
         if !unsafe && Self.isDangerous(url) { return "" }
         return Self.escapeHref(url)
+    }
+
+    /// True for an address (as written in `href`) with a web scheme (`http`, `https`, `ftp`,
+    /// `ws`, `wss`) whose host the URL standard rejects: empty, holding an empty label before
+    /// the last (`..`), or a character no host may hold (cmark's `%5B` for `[` among them).
+    package static func lacksValidHost(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":"),
+            ["http", "https", "ftp", "ws", "wss"].contains(url[..<colon].lowercased())
+        else { return false }
+        var rest = url[url.index(after: colon)...].drop { $0 == "/" || $0 == "\\" }
+        rest = rest.prefix { !"/\\?#".contains($0) }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let port = rest.lastIndex(of: ":") { rest = rest[..<port] }
+        let host = Slug.decodePercent(String(rest))
+        if host.isEmpty { return true }
+        if host.unicodeScalars.contains(where: {
+            $0.value < 0x21 || $0.value == 0x7F || " #%/:<>?@[\\]^|".unicodeScalars.contains($0)
+        }) {
+            return true
+        }
+        return host.split(separator: ".", omittingEmptySubsequences: false).dropLast().contains { $0.isEmpty }
     }
 
     /// cmark's `_scan_dangerous_url`, case-insensitive on the scheme.
@@ -406,8 +431,10 @@ public struct HTMLRenderer {
     private static let hrefSafePunctuation = Set("-_.~!#$%()*+,/:;=?@".utf8)
     private static let hexDigits = Array("0123456789ABCDEF".unicodeScalars)
 
-    private static let filteredTags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
-        .map { Array($0.utf8) }
+    private static let filteredTags = [
+        "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext",
+    ]
+    .map { Array($0.utf8) }
 
     /// GFM's tag filter (`tagfilter.c`): the `<` of these tags, opening or closing, becomes
     /// `&lt;`, so they render as text.

@@ -34,8 +34,11 @@ public struct MarkdownParser: Sendable {
 
     static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
 
-    /// cmark-gfm's tree for `utf8`, with Playbook's extensions; the caller frees it.
-    static func cmarkDocument(_ utf8: [UInt8], options: Int32) -> OpaquePointer? {
+    /// cmark-gfm's tree for `utf8`, with Playbook's extensions, handed to `body` with its parser
+    /// and freed after it.
+    static func withCmarkDocument<Result>(
+        _ utf8: [UInt8], options: Int32, _ body: (_ root: OpaquePointer, _ parser: OpaquePointer) -> Result
+    ) -> Result? {
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -43,16 +46,18 @@ public struct MarkdownParser: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var utf8 = utf8
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        utf8.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parser_feed(parser, pointer, buffer.count)
             }
         }
         inlinePass.lock()
-        defer { inlinePass.unlock() }
-        return cmark_parser_finish(parser)
+        let finished = cmark_parser_finish(parser)
+        inlinePass.unlock()
+        guard let root = finished else { return nil }
+        defer { cmark_node_free(root) }
+        return body(root, parser)
     }
 
     /// libcmark-gfm's own HTML for `markdown`, parsed and rendered with Playbook's extensions
@@ -61,29 +66,14 @@ public struct MarkdownParser: Sendable {
     package static func cmarkHTML(_ markdown: String, unsafe: Bool) -> String {
         _ = MarkdownParser()
         let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
+        let html = withCmarkDocument(Array(markdown.utf8), options: options) { root, parser -> String in
+            let renderOptions = options | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+            guard let html = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser))
+            else { return "" }
+            defer { free(html) }
+            return String(cString: html)
         }
-        let utf8 = Array(markdown.utf8)
-        utf8.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
-            }
-        }
-        inlinePass.lock()
-        defer { inlinePass.unlock() }
-        guard let root = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(root) }
-        guard let html = cmark_render_html(root, options | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES, cmark_parser_get_syntax_extensions(parser)) else {
-            return ""
-        }
-        defer { free(html) }
-        return String(cString: html)
+        return html ?? ""
     }
 
     /// Reads the `[` of each range as a space, except a footnote definition's `[^`, which
@@ -99,20 +89,20 @@ public struct MarkdownParser: Sendable {
 
     /// The 0-based lines cmark reads as code blocks or raw HTML blocks: no inline parsing there.
     static func codeLines(_ utf8: [UInt8]) -> Set<Int> {
-        guard let root = cmarkDocument(utf8, options: options) else { return [] }
-        defer { cmark_node_free(root) }
-        var lines: Set<Int> = []
-        guard let iterator = cmark_iter_new(root) else { return [] }
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let start = Int(cmark_node_get_start_line(node))
-            let end = max(Int(cmark_node_get_end_line(node)), start)
-            if start >= 1 { lines.formUnion((start - 1)..<end) }
-        }
-        return lines
+        withCmarkDocument(utf8, options: options) { root, _ in
+            var lines: Set<Int> = []
+            guard let iterator = cmark_iter_new(root) else { return lines }
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
+                let start = Int(cmark_node_get_start_line(node))
+                let end = max(Int(cmark_node_get_end_line(node)), start)
+                if start >= 1 { lines.formUnion((start - 1)..<end) }
+            }
+            return lines
+        } ?? []
     }
 
     /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
@@ -135,15 +125,15 @@ public struct MarkdownParser: Sendable {
                 MarkdownLimit(.brackets(openers: openers), at: SourcePosition(line: line + lineOffset, column: 1)))
         }
         Self.mask(slow, in: &utf8)
-        guard let root = Self.cmarkDocument(utf8, options: Self.options) else {
+        let converted = Self.withCmarkDocument(utf8, options: Self.options) { root, _ in
+            var converter = Converter(lines: lines, lineOffset: lineOffset)
+            let tree = converter.convert(root, parentRange: SourceRange(line: lineOffset + 1), depth: 0)
+            return (tree, converter.firstCut)
+        }
+        guard let (tree, cut) = converted else {
             return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
         }
-        defer { cmark_node_free(root) }
-        var converter = Converter(lines: lines, lineOffset: lineOffset)
-        let tree = converter.convert(root, parentRange: SourceRange(line: lineOffset + 1), depth: 0)
-        if let cut = converter.firstCut {
-            limits.append(MarkdownLimit(.nesting(limit: Self.maxDepth), at: cut))
-        }
+        if let cut { limits.append(MarkdownLimit(.nesting(limit: Self.maxDepth), at: cut)) }
         return MarkdownDocument(root: tree, limits: limits.sorted { $0.position < $1.position })
     }
 }

@@ -218,6 +218,8 @@ enum Documented {
         // Heading ids and their anchor links.
         (regex(#"<h([1-6]) id="[^"]*">"#), "<h$1>"),
         (regex(##"<a class="anchor" href="#[^"]*" aria-hidden="true" tabindex="-1">#</a>(</h[1-6]>)"##), "$1"),
+        // A web address without a valid host is kept out of `href`.
+        (regex(#"<a data-href=""#), "<a href=\""),
         // Images load lazily.
         (regex(#"(<img [^>]*?) loading="lazy" />"#), "$1 />"),
         // Code blocks and tables can be reached by the keyboard; tables scroll in a box.

@@ -102,6 +102,18 @@ import Testing
         #expect(html.contains("href=\"/b?x=1&amp;y=&#x27;2&#x27;\" title=\"t\""))
     }
 
+    // Issue 25: an address with a web scheme but no valid host is kept out of `href`.
+    @Test func webAddressesWithoutAValidHostAreNoHref() {
+        let html = HTMLRenderer().render(
+            parser.parse("<http://../> <https://a.example:8080/x> [v6](http://[::1]/) <mailto:a@b>\n"))
+        #expect(html.contains("<a data-href=\"http://../\">http://../</a>"))
+        #expect(html.contains("<a href=\"https://a.example:8080/x\">"))
+        #expect(html.contains("<a data-href=\"http://%5B::1%5D/\">v6</a>"))
+        #expect(html.contains("<a href=\"mailto:a@b\">"))
+        #expect(HTMLRenderer.lacksValidHost("http://a..b/") && HTMLRenderer.lacksValidHost("https://exa%20mple/"))
+        #expect(!HTMLRenderer.lacksValidHost("https://user@例子.中国:443/路径"))
+    }
+
     // Issue 25: the language is the info string up to its first space or tab, as cmark cuts it.
     @Test func codeLanguageStopsAtATab() {
         let html = HTMLRenderer().render(parser.parse("```swift\tlinenos\nlet x = 1\n```\n"))

@@ -1,7 +1,7 @@
 import Foundation
+import PlaybookMarkdown
 import PlaybookModel
 import PlaybookPipeline
-import PlaybookMarkdown
 import PlaybookSource
 import Testing
 
@@ -89,7 +89,8 @@ import Testing
         let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("templates")
         var themeIDs: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path)
+        where name.hasSuffix(".mustache") {
             let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
             for piece in text.components(separatedBy: " id=\"").dropFirst() {
                 let id = String(piece.prefix { $0 != "\"" })
@@ -98,7 +99,8 @@ import Testing
                 if !id.contains("{{") { themeIDs.insert(id) }
             }
         }
-        #expect(themeIDs.isSubset(of: PageParser.reservedAnchors), "\(themeIDs.subtracting(PageParser.reservedAnchors))")
+        #expect(
+            themeIDs.isSubset(of: PageParser.reservedAnchors), "\(themeIDs.subtracting(PageParser.reservedAnchors))")
         let headings = themeIDs.sorted().map { "## " + $0 + "\n\n" }.joined()
         let pages = try Self.render(["index.md": "---\ntitle: 首页\n---\n", "a.md": "# Main\n\n" + headings])
         let page = try #require(pages["a/index.html"])
