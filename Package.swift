@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "PlaybookMarkdownTests",
             dependencies: ["PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
-            exclude: ["Goldens"]),
+            exclude: ["Goldens", "CmarkGFM"]),
         .testTarget(
             name: "PlaybookCheckTests",
             dependencies: ["PlaybookCheck", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"]),
