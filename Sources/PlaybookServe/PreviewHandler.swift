@@ -54,6 +54,14 @@ struct PreviewHandler: Sendable {
                 status: .methodNotAllowed, headers: [("Allow", "GET, HEAD")], body: .bytes([], head: false))
         }
         let path = request.path
+        if path != LiveReload.eventsPath, await channel.building {
+            return PreviewResponse(
+                status: .serviceUnavailable,
+                headers: [
+                    ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"), ("Retry-After", "1"),
+                ],
+                body: .bytes(LiveReload.buildingPage, head: head))
+        }
         if path == LiveReload.eventsPath {
             return PreviewResponse(
                 status: .ok,
@@ -62,7 +70,7 @@ struct PreviewHandler: Sendable {
         }
         switch resolver.resolve(path) {
         case .file(let file):
-            return await respond(.ok, file: file, head: head)
+            return await respond(.ok, file: file, head: head, path: path)
         case .redirect(let location):
             let query = request.query
             return PreviewResponse(
@@ -78,13 +86,15 @@ struct PreviewHandler: Sendable {
         }
     }
 
-    private func respond(_ status: HTTPResponseStatus, file: String, head: Bool) async -> PreviewResponse {
+    private func respond(_ status: HTTPResponseStatus, file: String, head: Bool, path: String = "/")
+        async -> PreviewResponse
+    {
         guard var bytes = FileManager.default.contents(atPath: file).map([UInt8].init) else {
             return plain(.notFound, "Not found.\n")
         }
         let type = ContentType.forPath(file)
         if type.hasPrefix("text/html") {
-            bytes = LiveReload.inject(into: bytes, status: await channel.status)
+            bytes = LiveReload.inject(into: bytes, status: await channel.status, path: path)
         }
         return PreviewResponse(
             status: status,

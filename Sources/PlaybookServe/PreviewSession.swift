@@ -121,8 +121,7 @@ public final class PreviewSession: @unchecked Sendable {
             throw error
         }
         await channel.publish(
-            PreviewStatus(
-                build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: preview.check.diagnostics))
+            PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: preview.check))
         let rebuilder = SiteRebuilder(
             root: options.source, preview: preview, writer: writer, channel: channel, session: session, report: report)
         rebuilder.start(quiet: options.quiet, quietAfterWrite: options.quietAfterWrite)

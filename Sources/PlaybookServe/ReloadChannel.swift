@@ -7,6 +7,8 @@ import Foundation
 /// events: a slow page skips to the latest build instead of holding memory.
 actor ReloadChannel {
     private(set) var status: PreviewStatus
+    /// True until the first build is published: every page is the building page meanwhile.
+    private(set) var building = true
     private var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
     private var heartbeat: Task<Void, Never>?
 
@@ -31,6 +33,7 @@ actor ReloadChannel {
 
     func publish(_ status: PreviewStatus) {
         self.status = status
+        building = false
         // The event lists every finding: with no page open, nothing waits for it (a page that
         // opens later is sent the stored status when it subscribes).
         guard !subscribers.isEmpty else { return }

@@ -24,7 +24,7 @@ import Testing
     }
 
     /// Starts `playbook serve` with its own temporary folder and returns once it listens.
-    static func serve(_ site: TemporarySite, temporary: URL, extra: [String] = []) throws -> Process {
+    static func serveBlocking(_ site: TemporarySite, temporary: URL, extra: [String] = []) throws -> Process {
         let process = Process()
         process.executableURL = Repository.binary
         process.arguments = ["serve", "--port", "0", "--quiet"] + extra
@@ -45,9 +45,18 @@ import Testing
         return process
     }
 
-    static func run(_ site: TemporarySite, _ arguments: [String], temporary: URL) throws -> CommandRun {
-        try CommandRun.run(
-            Repository.binary, arguments, in: site.root, environment: ["NO_COLOR": "1", "TMPDIR": temporary.path])
+    static func run(_ site: TemporarySite, _ arguments: [String], temporary: URL) async throws -> CommandRun {
+        let root = site.root
+        return try await offThePool {
+            try CommandRun.run(
+                Repository.binary, arguments, in: root, environment: ["NO_COLOR": "1", "TMPDIR": temporary.path])
+        }
+    }
+
+    /// `serve` started off the concurrency pool (it waits for the server's first line).
+    static func serve(_ site: TemporarySite, temporary: URL, extra: [String] = []) async throws -> Process {
+        nonisolated(unsafe) let site = site
+        return try await offThePool { try serveBlocking(site, temporary: temporary, extra: extra) }
     }
 
     /// What is left in `folder` of a serve: its output, staging folders and lock files.
@@ -69,7 +78,7 @@ import Testing
         site.files(under: "out").filter { (try? site.read("out/" + $0))?.contains(secret) == true }
     }
 
-    @Test func aServeKilledMidRewriteLeavesNothingAPlainBuildKeeps() throws {
+    @Test func aServeKilledMidRewriteLeavesNothingAPlainBuildKeeps() async throws {
         let site = try Self.site()
         defer { site.remove() }
         let temporary = site.root.appendingPathComponent("tmp")
@@ -80,15 +89,15 @@ import Testing
         print("serve kills: PLAYBOOK_TEST_SEED=\(seed)")
         var random = SeededRandom(seed: seed)
         for round in 0..<6 {
-            let serve = try Self.serve(site, temporary: temporary, extra: ["--output", "out"])
+            let serve = try await Self.serve(site, temporary: temporary, extra: ["--output", "out"])
             // A new title reaches every page, so the whole output is being rewritten when the kill lands.
             try site.write("playbook.yml", "title: 预览 \(round + 1)\nlanguage: zh-Hans\n")
-            usleep(useconds_t(Double.random(in: 0...0.4, using: &random) * 1_000_000))
+            try await Task.sleep(for: .seconds(Double.random(in: 0...0.4, using: &random)))
             kill(serve.processIdentifier, SIGKILL)
-            serve.waitUntilExit()
+            _ = try await offThePool { serve.waitUntilExit() }
             // What a serve of Playbook 0.1 could leave: Foundation's copies, named as it names them.
             if round == 0 { try site.write("out/notes/.dat.nosync1a2b.x7", "<p>\(Self.secret)</p>") }
-            let build = try Self.run(site, ["build", "--output", "out", "--quiet"], temporary: temporary)
+            let build = try await Self.run(site, ["build", "--output", "out", "--quiet"], temporary: temporary)
             #expect(build.status == 0, "round \(round): \(build.stderr)")
             #expect(Self.temporaryCopies(in: site) == [], "round \(round)")
             #expect(Self.holdsSecret(site) == [], "round \(round): draft text in a plain build")
@@ -96,17 +105,17 @@ import Testing
         }
     }
 
-    @Test func aServeKilledOrStoppedDuringStartUpLeavesNothingInTheTemporaryFolder() throws {
+    @Test func aServeKilledOrStoppedDuringStartUpLeavesNothingInTheTemporaryFolder() async throws {
         let site = try Self.site()
         defer { site.remove() }
         let temporary = site.root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         // Killed outright once it serves: its folder and lock stay until the next serve or build.
-        let killed = try Self.serve(site, temporary: temporary)
+        let killed = try await Self.serve(site, temporary: temporary)
         kill(killed.processIdentifier, SIGKILL)
-        killed.waitUntilExit()
+        _ = try await offThePool { killed.waitUntilExit() }
         #expect(!Self.serveLeftovers(in: temporary).isEmpty)
-        #expect(try Self.run(site, ["build", "--quiet"], temporary: temporary).status == 0)
+        #expect(try await Self.run(site, ["build", "--quiet"], temporary: temporary).status == 0)
         #expect(Self.serveLeftovers(in: temporary) == [])
 
         // Ctrl-C while it is still building: it takes its temporary output with it.
@@ -120,12 +129,14 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        usleep(150_000)
+        try await Task.sleep(for: .milliseconds(150))
         kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
+        _ = try await offThePool { process.waitUntilExit() }
         // A stop that came after start-up ends through the normal stop; either way nothing stays.
         let deadline = Date() + 5
-        while !Self.serveLeftovers(in: temporary).isEmpty, Date() < deadline { usleep(50_000) }
+        while !Self.serveLeftovers(in: temporary).isEmpty, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(Self.serveLeftovers(in: temporary) == [])
     }
 }
