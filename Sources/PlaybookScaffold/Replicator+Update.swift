@@ -61,8 +61,9 @@ extension Replicator {
     ///
     /// `stale` files (`staleFiles`) are taken as holding the recorded version's text, so an
     /// update that stopped part-way is finished by the same merge.
+    /// Conflict markers are labelled in `language`.
     public static func planUpdate(
-        site: SiteFiles, drift: Drift, base: ReplicationTemplate, stale: [String] = []
+        site: SiteFiles, drift: Drift, base: ReplicationTemplate, stale: [String] = [], language l: Language = .en
     ) throws(UpdateRefusal) -> ScaffoldPlan {
         guard let current = drift.current else { throw .templateRemoved(drift.lineage.template) }
         let folder = "content/groups/\(drift.group)"
@@ -75,6 +76,7 @@ extension Replicator {
         var writes: [String: String] = [:]
         var conflicts: [String] = []
         var keptDeleted: [String] = []
+        var added: [String] = []
         var hashes = drift.lineage.files
         for path in theirs.keys.sorted() {
             if pathLeavesFolder(path) { throw .pathLeavesGroup(path) }
@@ -85,13 +87,15 @@ extension Replicator {
                     keptDeleted.append(path)
                 } else {
                     writes["\(folder)/\(path)"] = theirText
+                    added.append("\(folder)/\(path)")
                 }
                 hashes[path] = SHA256.hex(theirText)
                 continue
             }
             let merged = LineDiff.merge(
-                base: baseFiles[path] ?? "", ours: ourText, theirs: theirText, oursLabel: "group \(drift.group)",
-                theirsLabel: "template \(current.name) \(current.version)")
+                base: baseFiles[path] ?? "", ours: ourText, theirs: theirText,
+                oursLabel: l.pick("本群 ", "本群 ", "group ") + drift.group,
+                theirsLabel: l.pick("模板 ", "範本 ", "template ") + "\(current.name) \(current.version)")
             if merged.text != read[path] { writes["\(folder)/\(path)"] = merged.text }
             if merged.conflicts > 0 { conflicts.append("\(folder)/\(path)") }
             hashes[path] = SHA256.hex(theirText)
@@ -105,6 +109,12 @@ extension Replicator {
             writes: writes, snapshot: snapshot(of: current), conflicts: conflicts, keptDeleted: keptDeleted,
             lineage: lineage)
         plan.repaired = stale.map { "\(folder)/\($0)" }
+        plan.added = added
+        // The template dropped these; the group's copies stay (they may hold its own work).
+        plan.droppedByTemplate = baseFiles.keys.filter { theirs[$0] == nil && ours[$0] != nil }.sorted().map {
+            "\(folder)/\($0)"
+        }
+        for path in baseFiles.keys where theirs[path] == nil { plan.lineage.files[path] = nil }
         return plan
     }
 

@@ -32,6 +32,10 @@ public struct ScaffoldPlan: Hashable, Sendable {
     public var lineage: Lineage
     /// Files an earlier update that stopped part-way never reached, brought up by this one.
     public var repaired: [String] = []
+    /// Files the template added, new in the group.
+    public var added: [String] = []
+    /// Files the template no longer has, left in the group.
+    public var droppedByTemplate: [String] = []
 }
 
 public enum Replicator {

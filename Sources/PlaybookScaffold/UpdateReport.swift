@@ -54,7 +54,20 @@ public enum UpdateReport: Hashable, Sendable {
             for path in plan.repaired {
                 out += l.pick("  补上了中断的更新：", "  補上了中斷的更新：", "  finished an interrupted update: ") + path + "\n"
             }
-            for path in plan.keptDeleted { out += l.pick("  保持删除：", "  保持刪除：", "  kept deleted: ") + path + "\n" }
+            for path in plan.added { out += l.pick("  新增：", "  新增：", "  added: ") + path + "\n" }
+            for path in plan.keptDeleted {
+                out +=
+                    l.pick(
+                        "  保持删除（群里删过，模板改了它）：", "  保持刪除（群裡刪過，範本改了它）：",
+                        "  kept deleted (the group deleted it; the template changed it): ") + path + "\n"
+            }
+            for path in plan.droppedByTemplate {
+                out +=
+                    l.pick(
+                        "  模板不再有这个文件，群里的留着（不需要就删掉）：", "  範本不再有這個檔案，群裡的留著（不需要就刪掉）：",
+                        "  no longer in the template, kept in the group (delete it if it is not needed): ") + path
+                    + "\n"
+            }
             guard !plan.conflicts.isEmpty else { return (out, "") }
             var err = l.pick(
                 "有冲突要解决（两个版本都在文件里，在 <<<<<<< 和 >>>>>>> 之间）：\n",
@@ -108,7 +121,7 @@ extension Replicator {
     public static func updateReport(
         site: SiteFiles, group: String,
         snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>,
-        kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }
+        kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }, language: Language = .en
     ) -> Result<UpdateReport, UpdateRefusal> {
         let all = drift(site: site)
         guard let drift = all.first(where: { $0.group == group }) else {
@@ -134,7 +147,7 @@ extension Replicator {
             return .failure(.noSnapshot(template: lineage.template, version: lineage.version))
         }
         do {
-            let plan = try planUpdate(site: site, drift: drift, base: base, stale: stale)
+            let plan = try planUpdate(site: site, drift: drift, base: base, stale: stale, language: language)
             return .success(.updated(group: group, template: lineage.template, from: lineage.version, plan: plan))
         } catch {
             return .failure(error)

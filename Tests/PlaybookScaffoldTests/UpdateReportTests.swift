@@ -105,7 +105,7 @@ import Testing
         #expect(report.plan?.keptDeleted == ["notes/abc.md"])
         #expect(report.exitStatus == .findings)
         let output = report.output(.zhHans)
-        #expect(output.standardOutput == "已把 suzhou 更新到 city 1.1.0。\n  保持删除：notes/abc.md\n")
+        #expect(output.standardOutput == "已把 suzhou 更新到 city 1.1.0。\n  保持删除（群里删过，模板改了它）：notes/abc.md\n")
         #expect(output.standardError.hasSuffix("：\n  \(path)\n"))
     }
 }

@@ -28,34 +28,47 @@ public struct ConflictMarkerRule: PageRule {
         return markers(in: text, file: path, skipping: [], language: language)
     }
 
+    /// One finding per conflict, at its `<<<<<<<` line, naming the lines it spans; a closing
+    /// marker without an opening one is a finding of its own.
     static func markers(in text: String, file: String, skipping code: [ClosedRange<Int>], language l: Language)
         -> [Diagnostic]
     {
         var found: [Diagnostic] = []
-        var open = false
+        var opened: Int?
         var line = 0
+        func report(at start: Int, end: Int?) {
+            let span = end.map { "\(start)–\($0)" }
+            found.append(
+                Diagnostic(
+                    file: file, line: start, column: 1, rule: "page.conflict-markers",
+                    message: span.map {
+                        l.pick(
+                            "第 \($0) 行是一处没有解决的合并冲突", "第 \($0) 行是一處沒有解決的合併衝突",
+                            "lines \($0) are an unresolved merge conflict")
+                    }
+                        ?? l.pick(
+                            "这一行是合并冲突留下的标记", "這一行是合併衝突留下的標記", "this line is a merge conflict marker left behind"),
+                    hint: l.pick(
+                        "`<<<<<<<` 和 `=======` 之间是群里的版本，`=======` 和 `>>>>>>>` 之间是模板的新版本。留一版，或者两边各自加了群需要的内容（比如各加了一条规则）时两版都留下；然后删掉三行标记。不解决的话两个版本和标记都会被发布。",
+                        "`<<<<<<<` 和 `=======` 之間是群裡的版本，`=======` 和 `>>>>>>>` 之間是範本的新版本。留一版，或者兩邊各自加了群需要的內容（比如各加了一條規則）時兩版都留下；然後刪掉三行標記。不解決的話兩個版本和標記都會被發佈。",
+                        "Between `<<<<<<<` and `=======` is the group's version, between `=======` and `>>>>>>>` the template's new one. Keep one, or keep both when each adds something the group needs (each added a rule, say); then delete the three marker lines. Until then both versions and the markers are published."
+                    )))
+        }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             line += 1
             guard Self.isMarker(raw) else { continue }
             if code.contains(where: { $0.contains(line) }) { continue }
-            let marker = String(raw.prefix(7))
-            if marker == "=======" {
-                guard open, raw.allSatisfy({ $0 == "=" || $0 == " " }) else { continue }
+            switch raw.prefix(7) {
+            case "<<<<<<<":
+                if let start = opened { report(at: start, end: nil) }
+                opened = line
+            case ">>>>>>>":
+                if let start = opened { report(at: start, end: line) } else { report(at: line, end: nil) }
+                opened = nil
+            default: continue
             }
-            if marker == "<<<<<<<" { open = true }
-            if marker == ">>>>>>>" { open = false }
-            found.append(
-                Diagnostic(
-                    file: file, line: line, column: 1, rule: "page.conflict-markers",
-                    message: l.pick(
-                        "未解决的合并冲突标记 `\(marker)`", "未解決的合併衝突標記 `\(marker)`",
-                        "unresolved merge conflict marker `\(marker)`"),
-                    hint: l.pick(
-                        "在 `<<<<<<<` 和 `>>>>>>>` 之间选定要保留的内容，删掉另一版和三行标记；否则两个版本和标记都会被发布。",
-                        "在 `<<<<<<<` 和 `>>>>>>>` 之間選定要保留的內容，刪掉另一版和三行標記；否則兩個版本和標記都會被發佈。",
-                        "Keep the text you want between `<<<<<<<` and `>>>>>>>`, delete the other version and the three marker lines; otherwise both versions and the markers are published."
-                    )))
         }
+        if let start = opened { report(at: start, end: nil) }
         return found
     }
 
