@@ -17,22 +17,56 @@ struct UpdateCommand: ParsableCommand {
     )
 
     @Argument(help: "The group's slug.")
-    var group: String
+    var group: String?
+
+    @Flag(name: .long, help: "Update every group cloned from a template, one after another.")
+    var all = false
 
     @OptionGroup var site: SiteOptions
+
+    func validate() throws {
+        if all == (group != nil) {
+            throw ValidationError(
+                all ? "--all updates every group: name no group with it" : "name a group, or pass --all for every group"
+            )
+        }
+    }
 
     func run() throws {
         let writer = ScaffoldWriter(root: site.sourceURL)
         let recovered = try site.recoverInterruptedWrites(writer)
-        let files = try SiteReader(root: site.sourceURL).read()
-        let lang = site.language(of: files)
+        let lang = site.language(of: try SiteReader(root: site.sourceURL).read())
         Terminal.standardError.write(recovered(lang))
-        switch Replicator.updateReport(site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots) {
+        guard all else {
+            let status = try update(group!, writer: writer, language: lang)
+            if status != .success { throw ExitCode(status.rawValue) }
+            return
+        }
+        // Each group is read afresh: the one before it may have written snapshots it shares.
+        var worst = ExitStatus.success
+        for drift in Replicator.drift(site: try SiteReader(root: site.sourceURL).read()) {
+            let status: ExitStatus
+            do {
+                status = try update(drift.group, writer: writer, language: lang)
+            } catch let code as ExitCode {
+                status = ExitStatus(rawValue: code.rawValue) ?? .refused
+            }
+            if status.rawValue > worst.rawValue { worst = status }
+        }
+        if worst != .success { throw ExitCode(worst.rawValue) }
+    }
+
+    /// Updates one group and prints what it did; returns the exit status it earns.
+    private func update(_ group: String, writer: ScaffoldWriter, language lang: Language) throws -> ExitStatus {
+        let files = try SiteReader(root: site.sourceURL).read()
+        switch Replicator.updateReport(
+            site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots, language: lang)
+        {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))
         case .failure(let refusal):
-            Terminal.standardError.write("error: \(refusal.message(lang))\n")
-            throw ExitCode(refusal.exitStatus.rawValue)
+            Terminal.standardError.write("error: \(all ? group + ": " : "")\(refusal.message(lang))\n")
+            return refusal.exitStatus
         case .success(let report):
             if let plan = report.plan {
                 do {
@@ -44,7 +78,7 @@ struct UpdateCommand: ParsableCommand {
             let output = report.output(lang)
             Terminal.standardOutput.write(output.standardOutput)
             if !output.standardError.isEmpty { Terminal.standardError.write(output.standardError) }
-            if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+            return report.exitStatus
         }
     }
 }

@@ -14,7 +14,8 @@ public enum ReplicationProblem: Error, Hashable, Sendable {
     case missingAnswer(variable: String, description: String)
     case emptyAnswer(variable: String)
     case notAChoice(variable: String, value: String, choices: [String])
-    case noPatternMatch(variable: String, value: String, pattern: String)
+    /// `example` is the variable's declared example, when it has one.
+    case noPatternMatch(variable: String, value: String, pattern: String, example: String? = nil)
     case multilineAnswer(variable: String)
     case undeclaredAnswer(template: String, name: String, declared: [String])
     /// A template document whose rendered path would leave the group's folder.
@@ -91,10 +92,19 @@ public enum ReplicationProblem: Error, Hashable, Sendable {
                 "`\(variable)` 是 `\(value)`；只能是其中之一：\(choices.joined(separator: ", "))",
                 "`\(variable)` 是 `\(value)`；只能是其中之一：\(choices.joined(separator: ", "))",
                 "`\(variable)` is `\(value)`; it must be one of: \(choices.joined(separator: ", "))")
-        case .noPatternMatch(let variable, let value, let pattern):
+        case .noPatternMatch(let variable, let value, let pattern, let example):
+            // Said in words where the pattern is a common one; the pattern itself otherwise.
+            let rule =
+                PatternWords.describe(pattern, l)
+                ?? l.pick("符合格式 `\(pattern)`", "符合格式 `\(pattern)`", "match the pattern `\(pattern)`")
+            let sample =
+                example.map {
+                    l.pick("，例如 `\($0)`", "，例如 `\($0)`", ", such as `\($0)`")
+                } ?? ""
             return l.pick(
-                "`\(variable)` 是 `\(value)`；它要符合格式 \(pattern)", "`\(variable)` 是 `\(value)`；它要符合格式 \(pattern)",
-                "`\(variable)` is `\(value)`; it must match the pattern \(pattern)")
+                "`\(variable)` 填的是 `\(value)`；它要\(rule)\(sample)",
+                "`\(variable)` 填的是 `\(value)`；它要\(rule)\(sample)",
+                "`\(variable)` is `\(value)`; it must \(rule)\(sample)")
         case .multilineAnswer(let variable):
             return l.pick("`\(variable)` 只能有一行", "`\(variable)` 只能有一行", "`\(variable)` must be a single line")
         case .undeclaredAnswer(let template, let name, let declared):
@@ -167,5 +177,40 @@ public enum ReplicationProblem: Error, Hashable, Sendable {
                 "\(file): `\(field): \(value)` is not a value Playbook writes (a template name is one folder name, a hash 64 hexadecimal digits), so no file is read by it; restore the file from git history"
             )
         }
+    }
+}
+
+/// The common patterns a template declares for a variable, said in words.
+enum PatternWords {
+    static func describe(_ pattern: String, _ l: Language) -> String? {
+        var core = Substring(pattern)
+        if core.hasPrefix("^") { core = core.dropFirst() }
+        if core.hasSuffix("$") { core = core.dropLast() }
+        guard core.hasSuffix("+") || core.hasSuffix("*"), core.hasPrefix("[") else {
+            switch core {
+            case "\\d+": return l.pick("只用数字", "只用數字", "be digits only")
+            default: return nil
+            }
+        }
+        let set = core.dropFirst().dropLast(2)
+        guard core.dropLast().hasSuffix("]") else { return nil }
+        var parts: [(zh: String, hant: String, en: String)] = []
+        var rest = set
+        let known: [(String, (String, String, String))] = [
+            ("a-z", ("小写英文字母", "小寫英文字母", "lower-case letters")),
+            ("A-Z", ("大写英文字母", "大寫英文字母", "capital letters")),
+            ("0-9", ("数字", "數字", "digits")), ("\\d", ("数字", "數字", "digits")),
+            ("-", ("连字符 -", "連字號 -", "hyphens")), ("_", ("下划线 _", "底線 _", "underscores")),
+            (".", ("点 .", "點 .", "dots")),
+        ]
+        while !rest.isEmpty {
+            guard let match = known.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+            parts.append(match.1)
+            rest = rest.dropFirst(match.0.count)
+        }
+        guard !parts.isEmpty else { return nil }
+        return l.pick(
+            "只用" + parts.map(\.zh).joined(separator: "、"), "只用" + parts.map(\.hant).joined(separator: "、"),
+            "use only " + parts.map(\.en).joined(separator: ", "))
     }
 }

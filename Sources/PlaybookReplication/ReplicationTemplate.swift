@@ -88,7 +88,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
         if let pattern = variable.pattern,
             value.range(of: "^(?:\(pattern))$", options: .regularExpression) == nil
         {
-            return .noPatternMatch(variable: variable.name, value: value, pattern: pattern)
+            return .noPatternMatch(variable: variable.name, value: value, pattern: pattern, example: variable.example)
         }
         if value.contains("\n") { return .multilineAnswer(variable: variable.name) }
         return nil

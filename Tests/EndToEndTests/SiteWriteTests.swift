@@ -276,6 +276,24 @@ import Testing
         #expect(try await Self.run(site, ["status"]).status == 1)
     }
 
+    @Test func updateAllBringsEveryGroupUpAndAnnouncesAddedFiles() async throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(try await Self.run(site, Self.clone).status == 0)
+        let second = ["new", "group", "xian", "--from", "city", "--set", "city=西安", "--set", "owner=李四", "--no-input"]
+        #expect(try await Self.run(site, second).status == 0)
+        var next = Self.template(version: "2.0.0")
+        next["content/templates/city/files/faq.md"] = "---\ntitle: 常见问题\nkind: page\n---\n{{city}} 的常见问题。\n"
+        for (path, text) in next { try site.write(path, text) }
+        let update = try await Self.run(site, ["update", "--all", "--lang", "en"])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.contains("Updated wuhan to city 2.0.0.\n  added: content/groups/wuhan/faq.md"))
+        #expect(update.stdout.contains("Updated xian to city 2.0.0.\n  added: content/groups/xian/faq.md"))
+        #expect(try site.read("content/groups/xian/faq.md").contains("西安 的常见问题"))
+        #expect(try await Self.run(site, ["status"]).status == 0)
+        #expect(try await Self.run(site, ["update", "wuhan", "--all"]).status == 2)
+    }
+
     // MARK: - Nothing outside the site is read or written
 
     @Test func aSnapshotLinkOutOfTheSiteIsRefusedNeverRead() async throws {

@@ -200,6 +200,17 @@ import Testing
         #expect(
             refused?.problems.last?.message(.en)
                 == "template `city` declares no variable `colour`; declared: city, owner, platform, code")
+        // A pattern failure is said in words, with the declared example when there is one (issue 22).
+        #expect(refused?.problems[1].message(.zhHans) == "`code` 填的是 `A1`；它要只用小写英文字母")
+        #expect(
+            ReplicationProblem.noPatternMatch(
+                variable: "slug", value: "Wu Han", pattern: "^[a-z0-9-]+$", example: "wuhan"
+            )
+            .message(.en) == "`slug` is `Wu Han`; it must use only lower-case letters, digits, hyphens, such as `wuhan`"
+        )
+        #expect(
+            ReplicationProblem.noPatternMatch(variable: "x", value: "y", pattern: "(a|b)").message(.en)
+                == "`x` is `y`; it must match the pattern `(a|b)`")
         #expect(!site.exists("content/groups/suzhou"))
     }
 
