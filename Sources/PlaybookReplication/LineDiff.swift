@@ -101,6 +101,15 @@ public enum LineDiff {
         lines(text).contains { $0.hasPrefix(conflictOpening) }
     }
 
+    /// How much of `a` is in `b`: the share of `a`'s non-blank lines (as a set) found in `b`,
+    /// from 0 to 1. A file the group renamed, and maybe edited a little, scores high.
+    public static func similarity(_ a: String, _ b: String) -> Double {
+        let mine = Set(lines(a).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        guard !mine.isEmpty else { return 0 }
+        let theirs = Set(lines(b))
+        return Double(mine.filter { theirs.contains($0) }.count) / Double(mine.count)
+    }
+
     /// How `merge` opens a conflict, before the label of the group's side.
     static let conflictOpening = "<<<<<<< "
 

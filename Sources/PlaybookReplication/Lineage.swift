@@ -13,6 +13,8 @@ public struct Lineage: Hashable, Sendable {
     public var answers: [(String, String)]
     /// SHA-256 of each generated file as written, by path relative to the group folder.
     public var files: [String: String]
+    /// Template files the group keeps under another name: template path → the group's path.
+    public var renamed: [String: String] = [:]
 
     public init(template: String, version: String, hash: String, answers: [(String, String)], files: [String: String]) {
         self.template = template
@@ -24,6 +26,7 @@ public struct Lineage: Hashable, Sendable {
 
     public static func == (a: Lineage, b: Lineage) -> Bool {
         a.template == b.template && a.version == b.version && a.hash == b.hash && a.files == b.files
+            && a.renamed == b.renamed
             && a.answers.map(\.0) == b.answers.map(\.0) && a.answers.map(\.1) == b.answers.map(\.1)
     }
 
@@ -40,6 +43,10 @@ public struct Lineage: Hashable, Sendable {
         for (key, value) in answers { out += "  \(key): \(quote(value))\n" }
         out += "files:\n"
         for path in files.keys.sorted() { out += "  \(quote(path)): \(files[path]!)\n" }
+        if !renamed.isEmpty {
+            out += "renamed:\n"
+            for path in renamed.keys.sorted() { out += "  \(quote(path)): \(quote(renamed[path]!))\n" }
+        }
         return out
     }
 
@@ -50,8 +57,12 @@ public struct Lineage: Hashable, Sendable {
         let answers = (map["answers"]?.mapping?.entries ?? []).map { ($0.key, $0.value.string ?? "") }
         var files: [String: String] = [:]
         for entry in map["files"]?.mapping?.entries ?? [] { files[entry.key] = entry.value.string ?? "" }
-        return Lineage(
+        var lineage = Lineage(
             template: template, version: map["version"]?.string ?? "", hash: hash, answers: answers, files: files)
+        for entry in map["renamed"]?.mapping?.entries ?? [] {
+            if let to = entry.value.string { lineage.renamed[entry.key] = to }
+        }
+        return lineage
     }
 
     /// Every group's lineage in the site, by group folder (`content/groups/hangzhou`).

@@ -73,6 +73,17 @@ extension Replicator {
         let read = groupFiles(site: site, folder: folder)
         var ours = read
         for path in stale { ours[path] = baseFiles[path] }
+        // A file the group renamed is followed: a rename recorded in the lineage, else a new file
+        // of the group's that holds most of a template file it no longer has.
+        var renamed = drift.lineage.renamed.filter { ours[$0.value] != nil }
+        for path in baseFiles.keys.sorted() where ours[path] == nil && renamed[path] == nil {
+            let taken = Set(renamed.values)
+            let candidates = ours.keys.filter { baseFiles[$0] == nil && theirs[$0] == nil && !taken.contains($0) }
+            let scored = candidates.map { ($0, LineDiff.similarity(baseFiles[path]!, ours[$0]!)) }
+            if let best = scored.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }), best.1 >= 0.5 {
+                renamed[path] = best.0
+            }
+        }
         var writes: [String: String] = [:]
         var conflicts: [String] = []
         var keptDeleted: [String] = []
@@ -81,7 +92,9 @@ extension Replicator {
         for path in theirs.keys.sorted() {
             if pathLeavesFolder(path) { throw .pathLeavesGroup(path) }
             let theirText = theirs[path]!
-            guard let ourText = ours[path] else {
+            let target = renamed[path] ?? path
+            if pathLeavesFolder(target) { throw .pathLeavesGroup(target) }
+            guard let ourText = ours[target] else {
                 if baseFiles[path] != nil {
                     // The group deleted this file; a deletion is an edit and is kept.
                     keptDeleted.append(path)
@@ -96,25 +109,33 @@ extension Replicator {
                 base: baseFiles[path] ?? "", ours: ourText, theirs: theirText,
                 oursLabel: l.pick("本群 ", "本群 ", "group ") + drift.group,
                 theirsLabel: l.pick("模板 ", "範本 ", "template ") + "\(current.name) \(current.version)")
-            if merged.text != read[path] { writes["\(folder)/\(path)"] = merged.text }
-            if merged.conflicts > 0 { conflicts.append("\(folder)/\(path)") }
+            if merged.text != read[target] { writes["\(folder)/\(target)"] = merged.text }
+            if merged.conflicts > 0 { conflicts.append("\(folder)/\(target)") }
             hashes[path] = SHA256.hex(theirText)
+        }
+        // The template dropped these; the group's copies stay (they may hold its own work).
+        let dropped = baseFiles.keys.filter { theirs[$0] == nil }.sorted()
+        for path in dropped {
+            hashes[path] = nil
+            renamed[path] = nil
         }
         var lineage = drift.lineage
         lineage.version = current.version
         lineage.hash = current.hash
         lineage.files = hashes
+        lineage.renamed = renamed
         writes["\(folder)/\(Lineage.fileName)"] = lineage.yaml
         var plan = ScaffoldPlan(
             writes: writes, snapshot: snapshot(of: current), conflicts: conflicts, keptDeleted: keptDeleted,
             lineage: lineage)
         plan.repaired = stale.map { "\(folder)/\($0)" }
         plan.added = added
-        // The template dropped these; the group's copies stay (they may hold its own work).
-        plan.droppedByTemplate = baseFiles.keys.filter { theirs[$0] == nil && ours[$0] != nil }.sorted().map {
-            "\(folder)/\($0)"
+        plan.droppedByTemplate = dropped.compactMap { path in
+            let kept = renamed[path] ?? path
+            return ours[kept] == nil ? nil : "\(folder)/\(kept)"
         }
-        for path in baseFiles.keys where theirs[path] == nil { plan.lineage.files[path] = nil }
+        plan.followedRenames = renamed.filter { drift.lineage.renamed[$0.key] != $0.value }.sorted { $0.key < $1.key }
+            .map { ScaffoldPlan.Rename(from: "\(folder)/\($0.key)", to: "\(folder)/\($0.value)") }
         return plan
     }
 

@@ -36,6 +36,14 @@ public struct ScaffoldPlan: Hashable, Sendable {
     public var added: [String] = []
     /// Files the template no longer has, left in the group.
     public var droppedByTemplate: [String] = []
+    /// Template files the group had renamed, found by this update (template path, group path):
+    /// the template's changes went into the renamed file, and the lineage records the rename.
+    public var followedRenames: [Rename] = []
+
+    public struct Rename: Hashable, Sendable {
+        public var from: String
+        public var to: String
+    }
 }
 
 public enum Replicator {

@@ -55,6 +55,9 @@ public enum UpdateReport: Hashable, Sendable {
                 out += l.pick("  补上了中断的更新：", "  補上了中斷的更新：", "  finished an interrupted update: ") + path + "\n"
             }
             for path in plan.added { out += l.pick("  新增：", "  新增：", "  added: ") + path + "\n" }
+            for rename in plan.followedRenames {
+                out += l.pick("  跟随改名：", "  跟隨改名：", "  followed the rename: ") + "\(rename.from) → \(rename.to)\n"
+            }
             for path in plan.keptDeleted {
                 out +=
                     l.pick(

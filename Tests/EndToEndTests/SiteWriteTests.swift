@@ -294,6 +294,37 @@ import Testing
         #expect(try await Self.run(site, ["update", "wuhan", "--all"]).status == 2)
     }
 
+    @Test func aFileTheGroupRenamedGetsTheTemplatesChangeAndTheRenameIsRecorded() async throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        #expect(try await Self.run(site, Self.clone).status == 0)
+        let fm = FileManager.default
+        try fm.moveItem(
+            at: site.root.appendingPathComponent("content/groups/wuhan/notes/5.md"),
+            to: site.root.appendingPathComponent("content/groups/wuhan/notes/第五篇.md"))
+        var next = Self.template(version: "2.0.0")
+        next["content/templates/city/files/notes/5.md"] =
+            "---\ntitle: 笔记 5\nkind: page\n---\n{{city}} 的第 5 篇笔记，模板 1.0.0。\n\n模板 2.0 加的一段。\n"
+        for (path, text) in next { try site.write(path, text) }
+        let update = try await Self.run(site, ["update", "wuhan", "--lang", "en"])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(
+            update.stdout.contains(
+                "followed the rename: content/groups/wuhan/notes/5.md → content/groups/wuhan/notes/第五篇.md"),
+            "\(update.stdout)")
+        #expect(try site.read("content/groups/wuhan/notes/第五篇.md").contains("模板 2.0 加的一段。"))
+        #expect(!site.exists("content/groups/wuhan/notes/5.md"))
+        #expect(
+            try site.read("content/groups/wuhan/lineage.yml").contains("renamed:\n  \"notes/5.md\": \"notes/第五篇.md\""))
+        // The next change follows the recorded rename without guessing.
+        next["content/templates/city/index.md"] = next["content/templates/city/index.md"]!.replacingOccurrences(
+            of: "version: 2.0.0", with: "version: 3.0.0")
+        next["content/templates/city/files/notes/5.md"]! += "\n模板 3.0 又加的一段。\n"
+        for (path, text) in next { try site.write(path, text) }
+        #expect(try await Self.run(site, ["update", "wuhan"]).status == 0)
+        #expect(try site.read("content/groups/wuhan/notes/第五篇.md").contains("模板 3.0 又加的一段。"))
+    }
+
     // MARK: - Nothing outside the site is read or written
 
     @Test func aSnapshotLinkOutOfTheSiteIsRefusedNeverRead() async throws {
