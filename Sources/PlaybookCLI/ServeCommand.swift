@@ -58,6 +58,19 @@ struct ServeCommand: ParsableCommand {
                     if options.output == nil { PreviewSession.removeOwnTemporaryOutput() }
                     Foundation.exit(130)
                 }
+                // A stop waits for a rebuild in progress, which on a large handbook takes seconds:
+                // after one second (or at a second Ctrl-C) the process ends anyway, taking its
+                // temporary output with it; files it was replacing in an --output have temporary
+                // names that the next build never keeps.
+                if state.stopping {
+                    if options.output == nil { PreviewSession.removeOwnTemporaryOutput() }
+                    Foundation.exit(130)
+                }
+                state.stopping = true
+                DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+                    if options.output == nil { PreviewSession.removeOwnTemporaryOutput() }
+                    Foundation.exit(130)
+                }
                 Task {
                     await session.stop()
                     finished.signal()
@@ -128,11 +141,18 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// The running session or the start-up failure, shared by the serving task, the signal
-/// handlers and the waiting command.
+/// handlers and the waiting command. Unchecked: safe because every field is read and written
+/// under `lock`.
 private final class ServeState: @unchecked Sendable {
     private let lock = NSLock()
     private var _session: PreviewSession?
     private var _error: Error?
+    private var _stopping = false
+
+    var stopping: Bool {
+        get { lock.withLock { _stopping } }
+        set { lock.withLock { _stopping = newValue } }
+    }
 
     var session: PreviewSession? {
         get { lock.withLock { _session } }
