@@ -49,8 +49,10 @@ struct ServeCommand: ParsableCommand {
         // Ignored so the dispatch sources below receive them instead of the default exit.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        // A queue of their own, so a signal is handled even while the shared pool is busy.
+        let signalQueue = DispatchQueue(label: "playbook.serve.signals")
         let signals = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
             source.setEventHandler {
                 // Before the server is up there is nothing to release: stop at once, taking the
                 // temporary output with it (a later `serve` sweeps what a write adds after this).
@@ -67,7 +69,9 @@ struct ServeCommand: ParsableCommand {
                     Foundation.exit(130)
                 }
                 state.stopping = true
-                DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+                // A thread of its own: the shared pools may all be waiting on the rebuild.
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: 1)
                     if options.output == nil { PreviewSession.removeOwnTemporaryOutput() }
                     Foundation.exit(130)
                 }

@@ -55,9 +55,33 @@ public struct SiteReader: Sendable {
             file.path = String(file.path.dropFirst("static/".count))
             files.staticFiles.append(file)
         }
-        files.problems += interruptedWrites()
+        files.problems += interruptedWrites() + linksInRecords()
         if history { files.lastChanged = GitHistory.lastChanged(siteAt: root) }
         return files
+    }
+
+    /// Symbolic links among Playbook's own records (`.playbook/`): `status` and `update` never
+    /// follow them (a snapshot linked to a private file would print it in a diff); `check` names them.
+    func linksInRecords() -> [Diagnostic] {
+        var found: [String] = []
+        var pending = [".playbook"]
+        while let current = pending.popLast() {
+            var info = stat()
+            guard lstat(root.path + "/" + current, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK: found.append(current)
+            case S_IFDIR:
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/" + current)) ?? []
+                pending += names.map { current + "/" + $0 }
+            default: continue
+            }
+        }
+        return found.sorted().map {
+            Diagnostic(
+                file: $0, line: 1, rule: "source.symlink",
+                message: "a symbolic link among Playbook's records (.playbook/); `status` and `update` never follow it",
+                hint: "replace the link with the file or folder it stands for, or restore .playbook/ from git")
+        }
     }
 
     /// A `new`, `update` or `init` that was killed after deciding its change left its journal

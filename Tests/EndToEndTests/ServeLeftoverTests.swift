@@ -118,6 +118,20 @@ import Testing
         #expect(try await Self.run(site, ["build", "--quiet"], temporary: temporary).status == 0)
         #expect(Self.serveLeftovers(in: temporary) == [])
 
+        // Ctrl-C while a save rebuilds every page: the process ends promptly and takes its
+        // temporary output with it.
+        let serving = try await Self.serve(site, temporary: temporary)
+        try site.write("playbook.yml", "title: 改名后的预览\nlanguage: zh-Hans\n")
+        try await Task.sleep(for: .milliseconds(100))
+        let clock = ContinuousClock()
+        let asked = clock.now
+        kill(serving.processIdentifier, SIGINT)
+        _ = try await offThePool { serving.waitUntilExit() }
+        let took = clock.now - asked
+        print("serve stopped \(took) after Ctrl-C during a rebuild")
+        #expect(took < .seconds(10))
+        #expect(Self.serveLeftovers(in: temporary) == [])
+
         // Ctrl-C while it is still building: it takes its temporary output with it.
         let process = Process()
         process.executableURL = Repository.binary

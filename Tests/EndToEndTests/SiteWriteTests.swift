@@ -338,6 +338,13 @@ import Testing
         try FileManager.default.createSymbolicLink(
             at: site.root.appendingPathComponent(folder + "/files/leak.md"),
             withDestinationURL: secret.root.appendingPathComponent("secret.md"))
+        // `check` names the link too, at its place.
+        let check = try await Self.run(site, ["check", "--lang", "en"])
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "\(folder)/files/leak.md:1:1: error: a symbolic link among Playbook's records (.playbook/)"),
+            "\(check.stderr)")
         for template in [Self.template(version: "2.0.0"), [:]] {
             for (path, text) in template { try site.write(path, text) }
             for arguments in [["status", "wuhan"], ["update", "wuhan"], ["status"]] {
