@@ -116,11 +116,18 @@ def playbook_query(driver, server, base, folder, query):
     driver.get(base + "search/?q=" + urllib.parse.quote(query))
     wait(driver, "window.PlaybookSearch && PlaybookSearch.timing && PlaybookSearch.timing.query === "
          + json.dumps(query))
-    hrefs = driver.execute_script(
-        "return Array.from(document.querySelectorAll('[data-search-results] a')).map(a => a.href);")
+    # One entry a result: its page, and the pages cloned from the same template document that
+    # the result lists under it ("also in N chapters"); a result's section links are its own page.
+    results = driver.execute_script(
+        "return Array.from(document.querySelectorAll('[data-search-results] > li')).map(li => "
+        "[li.querySelector('a.search-result').href].concat("
+        "Array.from(li.querySelectorAll('.search-result-also a')).map(a => a.href)));")
     timing = driver.execute_script("return PlaybookSearch.timing;")
-    urls = [urllib.parse.unquote(h[len(base):]).split("#")[0] for h in hrefs]
-    urls = [u[: -len("index.html")] if u.endswith("index.html") else u for u in urls]
+
+    def path(h):
+        u = urllib.parse.unquote(h[len(base):]).split("#")[0]
+        return u[: -len("index.html")] if u.endswith("index.html") else u
+    urls = [[path(h) for h in hrefs] for hrefs in results]
     counted = lambda p: p in ("/assets/search.js", "/assets/search-engine.js") or (
         p.startswith("/search/") and p.endswith(".js"))
     return urls, sent_bytes(folder, list(server.requests), counted), timing
@@ -131,7 +138,7 @@ def pagefind_query(driver, server, base, folder, query):
     driver.get(base + "pagefind-bench.html?q=" + urllib.parse.quote(query))
     wait(driver, "window.done !== undefined")
     urls = driver.execute_script("return window.done;")
-    urls = [urllib.parse.unquote(u).lstrip("/") for u in urls]
+    urls = [[urllib.parse.unquote(u).lstrip("/")] for u in urls]
     counted = lambda p: p.startswith("/pagefind/")
     return urls, sent_bytes(folder, list(server.requests), counted), None
 
@@ -215,7 +222,7 @@ def sample(binary, pagefind, driver, out, lines):
         for engine, run, folder in (("playbook", playbook_query, site), ("pagefind", pagefind_query, pf_site)):
             server, base = servers[engine]
             urls, sent, timing = run(driver, server, base, folder, q)
-            ranks = [urls.index(a) + 1 for a in accepted if a in urls]
+            ranks = [i + 1 for i, result in enumerate(urls) if any(a in result for a in accepted)]
             rank = min(ranks) if ranks else None
             results[engine].append((category, rank, sent, timing))
             row.append(str(rank) if rank else "–")
