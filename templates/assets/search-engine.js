@@ -227,7 +227,7 @@
   // length once fields are weighted, and the page that treats a term at length (the network
   // rules, for 禁言) should stay above shorter pages that restate it.
   var K1 = 1.2, B = 0.5, PHRASE_BONUS = 0.5, MAX_SLOTS = 24, EXPANSIONS = 8;
-  var TITLE_BONUS = 0.8, HEADING_BONUS = 0.3, PARTIAL_FLOOR = 0.34;
+  var TITLE_BONUS = 0.8, HEADING_BONUS = 0.3, PARTIAL_FLOOR = 0.34, COPY_FACTOR = 0.7;
 
   // Words that carry the question, not what it is about (有人发广告怎么办 is about 发广告): taken
   // out of the query before it is matched, longest first. Folded (Simplified) forms.
@@ -448,6 +448,8 @@
   var rankMs = 0, presentMs = 0;
 
   // Collapses the hits of one lineage family into the best of them, the others listed under it.
+  // A copy made from a template restates what the network's own page defines, so a family
+  // counts COPY_FACTOR of its best copy: the network page comes first when both match alike.
   function family(hits) {
     if (!meta.familyOf) return hits;
     var head = Object.create(null), out = [];
@@ -456,9 +458,11 @@
       if (f === undefined) { out.push(hit); return; }
       if (head[f]) { head[f].others.push(hit.id); return; }
       hit.others = [];
+      hit.score *= COPY_FACTOR;
       head[f] = hit;
       out.push(hit);
     });
+    out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     return out;
   }
 
@@ -659,11 +663,18 @@
     } else if (record.s.length) {
       text = snippet(record.s[0][2], [], 80);
     }
-    // A title that holds every slot is what the reader asked for; a heading that does, nearly.
-    var bonus = 1 + (phrase ? PHRASE_BONUS : 0);
-    if (title.slots === p.slots.length && p.slots.length) bonus += TITLE_BONUS;
-    else if (best && best.heading.slots === p.slots.length) bonus += HEADING_BONUS;
-    return { id: hit.id, score: hit.score * bonus, kind: hit.kind, href: first, page: href,
+    // A title that holds every slot comes first, the more so the more of the title the query
+    // is (台北分会 is the charter 台北分會, more than 台北分會群規); then a heading that holds
+    // every slot; then the rest, by score.
+    var bonus = 1 + (phrase ? PHRASE_BONUS : 0), tier = 0;
+    if (p.slots.length && title.slots === p.slots.length) {
+      tier = 2;
+      bonus += TITLE_BONUS * titleShare(record.t, title.found);
+    } else if (best && p.slots.length && best.heading.slots === p.slots.length) {
+      tier = 1;
+      bonus += HEADING_BONUS;
+    }
+    return { id: hit.id, score: hit.score * bonus, tier: tier, kind: hit.kind, href: first, page: href,
       title: highlight(record.t, title.found, 0, record.t.length), heading: heading, text: text,
       sections: shown.slice(1), missing: hit.missing || [], others: [], url: record.u };
   }
@@ -688,9 +699,20 @@
       }, function () { return null; });
     })).then(function (list) {
       list = list.filter(Boolean);
-      list.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      list.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.id - b.id; });
       return list;
     });
+  }
+
+  // The share of a title the matches cover, counting a CJK character or a word as one unit.
+  function titleShare(text, found) {
+    var units = scan(text, false).length ? 0 : 1, covered = 0;
+    scan(text, true).forEach(function (t) {
+      if (t.kind === "bigram") return;
+      units++;
+      if (found.some(function (f) { return f.start <= t.start && t.end <= f.end; })) covered++;
+    });
+    return units ? covered / units : 0;
   }
 
   // Wraps every match of the plan in the text under `element` in <mark class="search-hit">.
