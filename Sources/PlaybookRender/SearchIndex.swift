@@ -43,6 +43,8 @@ public struct SearchIndex: Sendable {
     /// `rules.md`), by page id; only families of two pages or more. The browser shows a family as
     /// one result with the others under it.
     let families: [[Int]]
+    /// Page id → `,"f":[[id, URL, title], …]`, the other pages of its family, added to its record.
+    let siblings: [Int: String]
 
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
@@ -67,6 +69,7 @@ public struct SearchIndex: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig
         private let families: [[Int]]
+        private let siblings: [Int: String]
         private var postings = Postings()
         private var entries: [Entry] = []
         /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
@@ -78,6 +81,7 @@ public struct SearchIndex: Sendable {
             self.config = config
             vocabulary = SearchVocabulary(config: config)
             families = SearchIndex.families(of: indexed, among: pages)
+            siblings = SearchIndex.siblings(families, indexed)
             entries.reserveCapacity(indexed.count)
         }
 
@@ -87,7 +91,7 @@ public struct SearchIndex: Sendable {
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
-            return SearchIndex.recordFile(id, document.record)
+            return SearchIndex.recordFile(id, document.record, siblings: siblings[id])
         }
 
         /// The index, once every indexed page was added.
@@ -106,6 +110,7 @@ public struct SearchIndex: Sendable {
         let language = config.language
         self.vocabulary = vocabulary
         self.families = families
+        siblings = Self.siblings(families, indexed)
         self.entries = entries
         self.documents = documents
         self.postings = postings.byToken()
@@ -226,7 +231,9 @@ public struct SearchIndex: Sendable {
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
         if let documents {
-            for id in 0..<documents.count { out.append(Self.recordFile(id, documents[id].record)) }
+            for id in 0..<documents.count {
+                out.append(Self.recordFile(id, documents[id].record, siblings: siblings[id]))
+            }
         }
         return out.sorted { $0.path < $1.path }
     }
@@ -266,7 +273,7 @@ public struct SearchIndex: Sendable {
             let sounds = next.soundFile()
             if sounds != soundFile() { files.append(sounds) }
         }
-        if old.record != new.record { files.append(Self.recordFile(id, new.record)) }
+        if old.record != new.record { files.append(Self.recordFile(id, new.record, siblings: siblings[id])) }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
             changed.filter { (oldTerms[$0] == nil) != (newTerms[$0] == nil) }.compactMap(Self.wordPrefix).map(
@@ -392,8 +399,28 @@ public struct SearchIndex: Sendable {
         return Self.script("w/\(n)", out + "]")
     }
 
-    static func recordFile(_ id: Int, _ record: String) -> OutputFile {
-        script("p/\(id)", record)
+    static func recordFile(_ id: Int, _ record: String, siblings: String? = nil) -> OutputFile {
+        guard let siblings else { return script("p/\(id)", record) }
+        return script("p/\(id)", String(record.dropLast()) + siblings + "}")
+    }
+
+    /// For each page of a family, the others as its record lists them (`"f"`), so that a result
+    /// shows the copies that match too without loading their records.
+    static func siblings(_ families: [[Int]], _ indexed: [Page]) -> [Int: String] {
+        var out: [Int: String] = [:]
+        for family in families {
+            for id in family {
+                out[id] =
+                    ",\"f\":["
+                    + family.filter { $0 != id }.map { other in
+                        let page = indexed[other]
+                        let title = page.title.isEmpty ? page.fileStem : page.title
+                        return "[\(other)," + JSONText.quote(page.url, forScript: true) + ","
+                            + JSONText.quote(title, forScript: true) + "]"
+                    }.joined(separator: ",") + "]"
+            }
+        }
+        return out
     }
 
     private static func script(_ name: String, _ json: String) -> OutputFile {

@@ -689,13 +689,11 @@
         var started = performance.now();
         var presented = present(hit, record, p);
         presentMs += performance.now() - started;
-        return Promise.all((hit.others || []).map(function (id) {
-          return need("p/" + id).then(function (other) { return { href: pageHref(other), title: esc(other.t) }; },
-            function () { return null; });
-        })).then(function (others) {
-          presented.others = others.filter(Boolean);
-          return presented;
-        });
+        // The other copies that match, from the record's list of its family (`f`).
+        var others = hit.others || [];
+        presented.others = (record.f || []).filter(function (f) { return others.indexOf(f[0]) >= 0; })
+          .map(function (f) { return { href: pageHref({ u: f[1] }), title: esc(f[2]) }; });
+        return presented;
       }, function () { return null; });
     })).then(function (list) {
       list = list.filter(Boolean);
