@@ -44,6 +44,23 @@ OUT = HERE / "out"
 CORPUS_QUERIES = ["禁言", "线下活动", "积分", "欢迎仪式", "讀書會", "书店", "bookstore", "weekly online",
                   "晚间总结", "shanghai"]
 
+# Queries on the generated corpus, written as members would ask it, with the pages a person would
+# accept given as a pattern on the page's title (the corpus repeats its sentences, so only the
+# titles, "<city> 群规", "<city> 入群流程", "<city> 分会", "<city> SOP <n>", tell pages apart).
+# Written before the search changes of issue 24; category as in search-queries.tsv.
+CORPUS_RECALL = [
+    ("hangzhou 群规", r"^hangzhou 群规$", "kind"),
+    ("shanghai 入群流程", r"^shanghai 入群流程$", "kind"),
+    ("suzhou 分会", r"^suzhou 分会$", "kind"),
+    ("taipei onboarding", r"^taipei 入群流程$", "kind"),
+    ("qingdao 群归", r"^qingdao 群规$", "typo"),
+    ("kunming 群規", r"^kunming 群规$", "script"),
+    ("changsha 的群规是什么", r"^changsha 群规$", "question"),
+    ("xiamen 新人怎么入群", r"^xiamen 入群流程$", "question"),
+    ("dalian SOP", r"^dalian SOP \d+$", "kind"),
+    ("hefei chapter", r"^hefei 分会$", "english"),
+]
+
 PAGEFIND_HARNESS = """<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>pagefind</title></head>
 <body><script type="module">
 const q = new URLSearchParams(location.search).get("q");
@@ -158,6 +175,44 @@ def build_playbook(binary, source, out):
     return int(found.group(1)) / 1000 if found else float("nan")
 
 
+def indexed_titles(site):
+    """URL → title of the pages Playbook indexed, from its page records."""
+    titles = {}
+    for record in (site / "search" / "p").glob("*.js"):
+        text = record.read_text(encoding="utf-8")
+        data = json.loads(text[text.index(",") + 1: text.rindex(")")])
+        titles[data["u"]] = data["t"]
+    return titles
+
+
+def corpus_recall(driver, site, pf_site, n, lines):
+    """recall@5 and MRR of CORPUS_RECALL in both engines (pf_site may be None)."""
+    titles = indexed_titles(site)
+    engines = [("Playbook", playbook_query, site)] + ([("Pagefind", pagefind_query, pf_site)] if pf_site else [])
+    rows = []
+    for q, pattern, category in CORPUS_RECALL:
+        accepted = {u for u, t in titles.items() if re.search(pattern, t)}
+        row = [q, category, str(len(accepted))]
+        for name, run, folder in engines:
+            server, base = serve(folder)
+            urls, _, _ = run(driver, server, base, folder, q)
+            server.shutdown()
+            ranks = [i + 1 for i, result in enumerate(urls) if any(u in accepted for u in result)]
+            row.append(ranks[0] if ranks else None)
+        rows.append(row)
+    lines.append(f"Recall on the {n:,}-page corpus ({len(rows)} queries; accepted: the pages whose title is the one asked for):\n")
+    lines.append("| query | category | pages accepted | " + " | ".join(e[0] for e in engines) + " |")
+    lines.append("|---|---|---:|" + "---:|" * len(engines))
+    for row in rows:
+        lines.append("| " + " | ".join(row[:3]) + " | " + " | ".join(str(r) if r else "–" for r in row[3:]) + " |")
+    for i, (name, _, _) in enumerate(engines):
+        ranks = [row[3 + i] for row in rows]
+        recall = sum(1 for r in ranks if r and r <= 5) / len(ranks)
+        mrr = sum(1 / r for r in ranks if r) / len(ranks)
+        lines.append(f"\n{name}: recall@5 {recall:.2f}, MRR {mrr:.2f}")
+    lines.append("")
+
+
 def indexed_urls(site):
     """The URLs of the pages Playbook indexed, from its page records."""
     urls = []
@@ -268,6 +323,7 @@ def sample(binary, pagefind, driver, out, lines):
 
 
 def corpus(binary, pagefind, driver, sizes, pagefind_sizes_list, lines):
+    recall_lines = []
     lines.append("### Generated handbooks (bench/gen.py)\n")
     lines.append("| pages | engine | index data | runtime | bytes per query (median) | (max) | index build | after files arrived (median) |")
     lines.append("|---:|---|---:|---:|---:|---:|---:|---:|")
@@ -286,6 +342,7 @@ def corpus(binary, pagefind, driver, sizes, pagefind_sizes_list, lines):
         computes = [t["rank"] + t["snippets"] + t["render"] for _, _, t in runs]
         lines.append(f"| {n:,} | Playbook | {kb(data)} | {kb(runtime)} | {kb(statistics.median(sent))} | {kb(max(sent))} | "
                      f"{seconds:.2f} s | {statistics.median(computes):.1f} ms |")
+        pf_site = None
         if n in pagefind_sizes_list:
             pf_site = OUT / f"search-{n}" / "pagefind"
             seconds = build_pagefind(pagefind, site, pf_site)
@@ -296,9 +353,14 @@ def corpus(binary, pagefind, driver, sizes, pagefind_sizes_list, lines):
             sent = [s for _, s, _ in runs]
             lines.append(f"| {n:,} | Pagefind | {kb(data)} | {kb(runtime)} | {kb(statistics.median(sent))} | "
                          f"{kb(max(sent))} | {seconds:.2f} s | |")
+        if n == min(sizes):
+            recall_lines.append("")
+            corpus_recall(driver, site, pf_site, n, recall_lines)
+        if pf_site:
             shutil.rmtree(pf_site, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
     lines.append("")
+    lines += recall_lines
 
 
 def main():

@@ -268,11 +268,9 @@ public struct SearchIndex: Sendable {
         }
         var files: [OutputFile] = []
         let meta = next.metaFile()
-        if meta != metaFile() {
-            files.append(meta)
-            let sounds = next.soundFile()
-            if sounds != soundFile() { files.append(sounds) }
-        }
+        if meta != metaFile() { files.append(meta) }
+        let sounds = next.soundFile()
+        if sounds != soundFile() { files.append(sounds) }
         if old.record != new.record { files.append(Self.recordFile(id, new.record, siblings: siblings[id])) }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
@@ -337,10 +335,14 @@ public struct SearchIndex: Sendable {
         .joined(separator: ",")
         out += "],\"docs\":\"" + String(decoding: docs, as: UTF8.self) + "\",\"fold\":"
         out += JSONText.quote(String(fold), forScript: true)
-        out += ",\"syn\":[" + vocabulary.synonymText.map { group in
-            "[" + group.map { JSONText.quote($0, forScript: true) }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
-        out += ",\"lin\":[" + families.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+        out +=
+            ",\"syn\":["
+            + vocabulary.synonymText.map { group in
+                "[" + group.map { JSONText.quote($0, forScript: true) }.joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"
+        out +=
+            ",\"lin\":["
+            + families.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
             .joined(separator: ",") + "]"
         out += ",\"t\":{"
         out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }

@@ -46,7 +46,8 @@ public struct SiteRenderer: Sendable {
         var start = 0
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
-            let rendered = try renderPages(start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary)
+            let rendered = try renderPages(
+                start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary)
             pagePaths += rendered.map(\.file.path)
             var files = rendered.map(\.file)
             for case let document? in rendered.map(\.search) { files.append(index!.add(document)) }
@@ -112,7 +113,9 @@ public struct SiteRenderer: Sendable {
                             prepared: prepared)
                         return (
                             file,
-                            indexing.flatMap { SearchDocument.isIndexed(page) ? SearchDocument(page, vocabulary: $0) : nil }
+                            indexing.flatMap {
+                                SearchDocument.isIndexed(page) ? SearchDocument(page, vocabulary: $0) : nil
+                            }
                         )
                     })
             }

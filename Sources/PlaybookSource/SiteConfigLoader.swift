@@ -105,7 +105,9 @@ public struct SiteConfigLoader: Sendable {
     /// `search.synonyms`: a mapping from a word to the words that mean the same (`移出: [拉黑, 踢人]`)
     /// or a list of such groups (`- [面基, 线下见面]`).
     private func decodeSearch(_ entry: Mapping.Entry, path: String, into config: inout SiteConfig) -> [Diagnostic] {
-        guard case .mapping(let search) = entry.value else { return [typeError(entry, expected: "mapping", path: path)] }
+        guard case .mapping(let search) = entry.value else {
+            return [typeError(entry, expected: "mapping", path: path)]
+        }
         var diagnostics: [Diagnostic] = []
         for option in search.entries {
             guard option.key == "synonyms" else {
