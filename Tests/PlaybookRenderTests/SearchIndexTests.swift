@@ -212,6 +212,25 @@ import Testing
         #expect(built.replacing(handbook.pages[0])?.files == nil)
     }
 
+    /// Issue 24: a page is indexed under the synonyms of its words (the shipped ones and the
+    /// site's `search.synonyms`), under the other side of an OpenCC regional phrase pair, and
+    /// under its kind's labels.
+    @Test func aPageIsFoundByASynonymARegionalWordAndItsKindLabel() throws {
+        var handbook = try Self.handbook([
+            "content/a.md": "---\nkind: sop\ntitle: 甲\n---\n违规三次就移出，服务器上的消息要保留。值日生负责。\n"
+        ])
+        handbook.config.searchSynonyms = [["值日生", "轮岗员"]]
+        let vocabulary = SearchVocabulary(config: handbook.config)
+        let terms = SearchDocument(handbook.pages[0], vocabulary: vocabulary).terms
+        for token in ["拉黑", "踢人", "伺服", "服器", "讯息", "轮岗", "岗员", "sop"] {
+            #expect(terms[token] != nil, "\(token)")
+        }
+        // A synonym weighs half the word the page holds; a regional word as much.
+        #expect(terms["拉黑"]! < terms["移出"]! || terms["移出"]! == 1)
+        #expect(terms["讯息"] == terms["消息"])
+        #expect(SearchDocument(handbook.pages[0]).terms["拉黑"] == nil)
+    }
+
     @Test func shardCountsDependOnThePageCountOnly() {
         #expect(SearchIndex.shardCounts(pageCount: 3) == (16, 4))
         #expect(SearchIndex.shardCounts(pageCount: 10_000) == (4096, 512))
@@ -288,22 +307,4 @@ import Testing
         }
     }
 
-    /// Issue 24: a page is indexed under the synonyms of its words (the shipped ones and the
-    /// site's `search.synonyms`), under the other side of an OpenCC regional phrase pair, and
-    /// under its kind's labels.
-    @Test func aPageIsFoundByASynonymARegionalWordAndItsKindLabel() throws {
-        var handbook = try Self.handbook([
-            "content/a.md": "---\nkind: sop\ntitle: 甲\n---\n违规三次就移出，服务器上的消息要保留。值日生负责。\n"
-        ])
-        handbook.config.searchSynonyms = [["值日生", "轮岗员"]]
-        let vocabulary = SearchVocabulary(config: handbook.config)
-        let terms = SearchDocument(handbook.pages[0], vocabulary: vocabulary).terms
-        for token in ["拉黑", "踢人", "伺服", "服器", "讯息", "轮岗", "岗员", "sop"] {
-            #expect(terms[token] != nil, "\(token)")
-        }
-        // A synonym weighs half the word the page holds; a regional word as much.
-        #expect(terms["拉黑"]! < terms["移出"]! || terms["移出"]! == 1)
-        #expect(terms["讯息"] == terms["消息"])
-        #expect(SearchDocument(handbook.pages[0]).terms["拉黑"] == nil)
-    }
 }
