@@ -568,7 +568,7 @@
 
   // A place a snippet may start after or end at: a line break or sentence punctuation (best),
   // or any space or other punctuation.
-  var CLAUSE = /[\n。！？；!?;：:，,、]/;
+  var CLAUSE = /[\n。！？；!?;：，、]/; // not ":" or ",": 14:00 and 1,000 are not clauses
 
   // About `size` graphemes of `text` around its densest cluster of matches, cut at a clause or
   // line break close by when there is one, else between words, never inside a word; "…" where
