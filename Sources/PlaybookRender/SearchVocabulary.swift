@@ -20,6 +20,7 @@ public struct SearchVocabulary: Sendable {
     }
 
     let groups: [Group]
+    private let flatGroups: Flat
     /// Kind → the words a reader may call it by (its labels in every language).
     let kindWords: [String: String]
     /// The synonym groups as folded text, for the browser to mark synonyms in snippets.
@@ -29,6 +30,7 @@ public struct SearchVocabulary: Sendable {
 
     init(groups: [Group], kindWords: [String: String], synonymText: [[String]]) {
         self.groups = groups
+        flatGroups = Flat(groups)
         self.kindWords = kindWords
         self.synonymText = synonymText
     }
@@ -81,39 +83,79 @@ public struct SearchVocabulary: Sendable {
         return Term(characters: sink.characters, words: sink.words)
     }
 
-    /// Adds to `counts` the words of every group that the page holds one word of.
-    func apply(to counts: inout TokenCounts, words: inout [String: Int]) {
-        for group in groups {
-            var weight = 0
-            var present = [Bool](repeating: false, count: group.terms.count)
-            for (i, term) in group.terms.enumerated() {
-                var least = Int.max
-                for key in term.characters {
-                    guard let w = counts[key] else {
-                        least = 0
-                        break
-                    }
-                    least = min(least, w)
+    /// The groups flattened for `apply`, which runs for every page against every group: each
+    /// group's terms, each term's CJK keys and words, as ranges into flat arrays.
+    private struct Flat: Sendable {
+        var keys: [UInt64] = []
+        var words: [String] = []
+        /// Per term: start of its keys, end of its keys, start of its words, end of its words.
+        var terms: [Int32] = []
+        /// Per group: first term, end of its terms, 1 when a regional pair.
+        var groups: [Int32] = []
+
+        init(_ groups: [Group]) {
+            for group in groups {
+                let first = Int32(terms.count / 4)
+                for term in group.terms {
+                    terms += [Int32(keys.count), Int32(keys.count + term.characters.count)]
+                    keys += term.characters
+                    terms += [Int32(words.count), Int32(words.count + term.words.count)]
+                    words += term.words
                 }
-                if least > 0 {
-                    for word in term.words {
-                        guard let w = words[word] else {
-                            least = 0
-                            break
-                        }
-                        least = min(least, w)
-                    }
-                }
-                if least > 0 && least != Int.max {
-                    present[i] = true
-                    weight = max(weight, least)
-                }
+                self.groups += [first, Int32(terms.count / 4), group.sameWord ? 1 : 0]
             }
-            guard weight > 0 else { continue }
-            let added = group.sameWord ? weight : max(1, weight / 2)
-            for (i, term) in group.terms.enumerated() where !present[i] {
-                for key in term.characters { counts.add(key, added) }
-                for word in term.words { words[word, default: 0] += added }
+        }
+    }
+
+    /// Adds to `counts` the words of every group that the page holds one word of; allocates
+    /// nothing until a group matches.
+    func apply(to counts: inout TokenCounts, words: inout [String: Int]) {
+        let flat = self.flatGroups
+        flat.keys.withUnsafeBufferPointer { keys in
+            flat.terms.withUnsafeBufferPointer { terms in
+                flat.groups.withUnsafeBufferPointer { groups in
+                    var g = 0
+                    while g < groups.count {
+                        let first = Int(groups[g]), end = Int(groups[g + 1]), sameWord = groups[g + 2] == 1
+                        g += 3
+                        var weight = 0
+                        var present: UInt64 = 0
+                        for t in first..<end {
+                            var least = Int.max
+                            var k = Int(terms[4 * t])
+                            let keyEnd = Int(terms[4 * t + 1])
+                            while k < keyEnd {
+                                guard let w = counts[keys[k]] else {
+                                    least = 0
+                                    break
+                                }
+                                least = min(least, w)
+                                k += 1
+                            }
+                            if least > 0 {
+                                for w in Int(terms[4 * t + 2])..<Int(terms[4 * t + 3]) {
+                                    guard let found = words[flat.words[w]] else {
+                                        least = 0
+                                        break
+                                    }
+                                    least = min(least, found)
+                                }
+                            }
+                            if least > 0 && least != Int.max {
+                                present |= 1 << UInt64(min(t - first, 63))
+                                weight = max(weight, least)
+                            }
+                        }
+                        guard weight > 0 else { continue }
+                        let added = sameWord ? weight : max(1, weight / 2)
+                        for t in first..<end where present & (1 << UInt64(min(t - first, 63))) == 0 {
+                            for k in Int(terms[4 * t])..<Int(terms[4 * t + 1]) { counts.add(keys[k], added) }
+                            for w in Int(terms[4 * t + 2])..<Int(terms[4 * t + 3]) {
+                                words[flat.words[w], default: 0] += added
+                            }
+                        }
+                    }
+                }
             }
         }
     }
