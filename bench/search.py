@@ -174,6 +174,7 @@ def build_playbook(binary, source, out):
                          capture_output=True, text=True, env=env)
     if run.returncode != 0:
         sys.exit(f"playbook build failed:\n{run.stdout}\n{run.stderr}")
+    # The index is made while pages render: no stage of its own to time (see bench/README.md).
     found = re.search(r"search index: (\d+) ms", run.stderr)
     return int(found.group(1)) / 1000 if found else float("nan")
 
@@ -344,7 +345,7 @@ def corpus(binary, pagefind, driver, sizes, pagefind_sizes_list, lines):
         sent = [s for _, s, _ in runs]
         computes = [t["rank"] + t["snippets"] + t["render"] for _, _, t in runs]
         lines.append(f"| {n:,} | Playbook | {kb(data)} | {kb(runtime)} | {kb(statistics.median(sent))} | {kb(max(sent))} | "
-                     f"{seconds:.2f} s | {statistics.median(computes):.1f} ms |")
+                     f"{'–' if seconds != seconds else f'{seconds:.2f} s'} | {statistics.median(computes):.1f} ms |")
         pf_site = None
         if n in pagefind_sizes_list:
             pf_site = OUT / f"search-{n}" / "pagefind"

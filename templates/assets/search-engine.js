@@ -416,18 +416,23 @@
       var units = 0;
       p.terms.forEach(function (t) { units += t.cover.length; });
       var full = [], partial = [];
+      var every = [], termChars = p.terms.map(function (t) { return Array.from(t.text); });
+      p.terms.forEach(function (t) { t.cover.forEach(function (c) { every.push(c); }); });
       for (var id = 0; id < n; id++) {
         var m = masks[id];
         if (!m) continue;
         var covered = 0, missing = [];
-        p.terms.forEach(function (t) {
-          var chars = Array.from(t.text), lack = "", got = 0;
-          t.cover.forEach(function (c, j) {
-            if (m & c) { got++; if (lack) { missing.push(lack); lack = ""; } } else lack += t.run ? chars[j] : t.text;
+        for (var e = 0; e < every.length; e++) if (m & every[e]) covered++;
+        if (covered < every.length) {
+          // What the page lacks, as the query's text: runs of uncovered characters, words.
+          p.terms.forEach(function (t, ti) {
+            var lack = "";
+            t.cover.forEach(function (c, j) {
+              if (m & c) { if (lack) { missing.push(lack); lack = ""; } } else lack += t.run ? termChars[ti][j] : t.text;
+            });
+            if (lack) missing.push(lack);
           });
-          if (lack) missing.push(lack);
-          covered += got;
-        });
+        }
         var hit = { id: id, score: scores[id] * (strong[id] ? 1.15 : 1), kind: meta.kinds[meta.docKinds[id]][0],
           missing: missing };
         if (!missing.length) full.push(hit);
