@@ -1,11 +1,36 @@
 // Playbook search, on the page: the box in every page's header (results drop down as you type)
-// and the search page (search/?q=…, with kind filters). The engine is assets/search-engine.js,
-// loaded before this file.
+// and the search page (search/?q=…, with kind filters). The engine is assets/search-engine.js:
+// the search page loads it before this file; every other page loads it here when the reader
+// first types a query (or a result led here and its words are to be marked), so that a page
+// nobody searches from does not pay for it.
 (function () {
   "use strict";
-  var engine = window.PlaybookSearch;
-  if (!engine) return;
-  var esc = engine.esc;
+  var engine = window.PlaybookSearch || null;
+  var loading = null;
+
+  function withEngine() {
+    if (engine) return Promise.resolve(engine);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var root = (document.body && document.body.getAttribute("data-root")) || "./";
+        var script = document.createElement("script");
+        script.src = root + "assets/search-engine.js";
+        script.onload = function () {
+          engine = window.PlaybookSearch;
+          if (engine) resolve(engine); else reject(new Error("search-engine.js did not load"));
+        };
+        script.onerror = function () { loading = null; reject(new Error("search-engine.js could not be loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function esc(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
 
   function t(key, fallback) { return engine.word(key, fallback); }
 
@@ -78,7 +103,7 @@
       return Promise.resolve();
     }
     var started = performance.now();
-    return engine.ready().then(function () {
+    return withEngine().then(function () { return engine.ready(); }).then(function () {
       var p = engine.plan(text);
       if (!p.slots.length) return view.clear();
       return engine.rank(p).then(function (hits) {
@@ -357,7 +382,7 @@
       } catch (e) { /* storage off */ }
       var main = document.querySelector("main");
       if (query && main) {
-        engine.mark(main, query).then(function (count) {
+        withEngine().then(function () { return engine.mark(main, query); }).then(function (count) {
           document.dispatchEvent(new CustomEvent("playbook:marked", { detail: { count: count } }));
         }, function () {});
       }
