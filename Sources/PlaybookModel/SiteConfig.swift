@@ -52,6 +52,9 @@ public struct SiteConfig: Hashable, Sendable {
     /// How the site names each kind (`kinds.<name>.label`, read by the checker's rules): the
     /// built-in labels until the pipeline sets the site's after reading its rules.
     public var kindLabels: KindLabels = .defaults
+    /// The site's own search synonyms (`search.synonyms`), each a group of words search treats
+    /// as one, added to the ones Playbook ships.
+    public var searchSynonyms: [[String]] = []
     /// The config file's path relative to the site root, for diagnostics (`playbook.yml`).
     public var path: String
     public var raw: Mapping

@@ -40,7 +40,7 @@ public struct SearchDocument: Hashable, Sendable {
         return !(parts.count >= 4 && parts[0] == "templates" && parts[2] == "files")
     }
 
-    public init(_ page: Page) {
+    public init(_ page: Page, vocabulary: SearchVocabulary = .none) {
         path = page.path
         kind = page.kind.rawValue
         let title = page.title.isEmpty ? page.fileStem : page.title
@@ -79,18 +79,22 @@ public struct SearchDocument: Hashable, Sendable {
             meta += tags.array?.compactMap(\.string) ?? tags.string.map { [$0] } ?? []
         }
         let metaText = meta.joined(separator: " · ")
+        let kindWords = vocabulary.kindWords[kind] ?? ""
 
         // CJK tokens are counted by their scalars (a character, or two packed in one number),
         // words by their text; the index makes a string of each CJK token once, not once a page.
         var counts = Counting()
         counts.add(title, weight: Self.titleWeight)
         counts.add(metaText, weight: Self.metaWeight)
+        // The kind's labels make the page findable by what it is (`SOP 值班`), as front matter.
+        counts.add(kindWords, weight: Self.metaWeight, counted: false)
         for section in sections {
             counts.add(section.heading, weight: Self.headingWeight)
             counts.add(section.text, weight: Self.bodyWeight)
         }
         // A label is body text too (counted there already); here it only adds its weight.
         for label in labels { counts.add(label, weight: Self.headingWeight - Self.bodyWeight, counted: false) }
+        vocabulary.apply(to: &counts.characters, words: &counts.words)
         self.characters = counts.characters
         self.words = counts.words
         self.length = counts.length

@@ -37,18 +37,28 @@ public struct SearchIndex: Sendable {
     let kindLabels: [String: String]
     /// The interface words the browser shows around results, in the site's language.
     let words: [String: String]
+    /// Synonyms, kind labels and regional phrases, applied to every page as it is indexed.
+    public let vocabulary: SearchVocabulary
+    /// Pages cloned from the same document of a replication template (each chapter's copy of
+    /// `rules.md`), by page id; only families of two pages or more. The browser shows a family as
+    /// one result with the others under it.
+    let families: [[Int]]
+    /// Page id → `,"f":[[id, URL, title], …]`, the other pages of its family, added to its record.
+    let siblings: [Int: String]
 
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
     /// `files()` gives every file of the index.
     public init(pages: [Page], config: SiteConfig) {
         let indexed = pages.filter(SearchDocument.isIndexed)
-        let documents = Self.documents(indexed[...])
+        let vocabulary = SearchVocabulary(config: config)
+        let documents = Self.documents(indexed[...], vocabulary: vocabulary)
         var postings = Postings()
         for (id, document) in documents.enumerated() { postings.add(document, id: id) }
         self.init(
             indexed: indexed, entries: documents.map { Entry(path: $0.path, kind: $0.kind, length: $0.length) },
-            documents: Chunked(documents), postings: postings, config: config)
+            documents: Chunked(documents), postings: postings, config: config, vocabulary: vocabulary,
+            families: Self.families(of: indexed, among: pages))
     }
 
     /// An index made as its pages are rendered: the renderer gives each indexed page's
@@ -58,13 +68,20 @@ public struct SearchIndex: Sendable {
     public struct Builder: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig
+        private let families: [[Int]]
+        private let siblings: [Int: String]
         private var postings = Postings()
         private var entries: [Entry] = []
+        /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
+        public let vocabulary: SearchVocabulary
 
         /// A builder for the index of `pages` (each may be without its tree).
         public init(pages: [Page], config: SiteConfig) {
             indexed = pages.filter(SearchDocument.isIndexed)
             self.config = config
+            vocabulary = SearchVocabulary(config: config)
+            families = SearchIndex.families(of: indexed, among: pages)
+            siblings = SearchIndex.siblings(families, indexed)
             entries.reserveCapacity(indexed.count)
         }
 
@@ -74,20 +91,26 @@ public struct SearchIndex: Sendable {
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
-            return SearchIndex.recordFile(id, document.record)
+            return SearchIndex.recordFile(id, document.record, siblings: siblings[id])
         }
 
         /// The index, once every indexed page was added.
         public func index() -> SearchIndex {
             precondition(entries.count == indexed.count, "every indexed page is added")
-            return SearchIndex(indexed: indexed, entries: entries, documents: nil, postings: postings, config: config)
+            return SearchIndex(
+                indexed: indexed, entries: entries, documents: nil, postings: postings, config: config,
+                vocabulary: vocabulary, families: families)
         }
     }
 
     private init(
-        indexed: [Page], entries: [Entry], documents: Chunked<SearchDocument>?, postings: Postings, config: SiteConfig
+        indexed: [Page], entries: [Entry], documents: Chunked<SearchDocument>?, postings: Postings, config: SiteConfig,
+        vocabulary: SearchVocabulary, families: [[Int]]
     ) {
         let language = config.language
+        self.vocabulary = vocabulary
+        self.families = families
+        siblings = Self.siblings(families, indexed)
         self.entries = entries
         self.documents = documents
         self.postings = postings.byToken()
@@ -102,12 +125,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// The documents of `pages`, made on every core.
-    private static func documents(_ pages: ArraySlice<Page>) -> [SearchDocument] {
+    private static func documents(_ pages: ArraySlice<Page>, vocabulary: SearchVocabulary) -> [SearchDocument] {
         var documents = [SearchDocument?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                (base + i).initialize(to: SearchDocument(pages[pages.startIndex + i]))
+                (base + i).initialize(to: SearchDocument(pages[pages.startIndex + i], vocabulary: vocabulary))
             }
         }
         return documents.map { $0! }
@@ -158,12 +181,47 @@ public struct SearchIndex: Sendable {
         return (power(pageCount / 4, 16, 8192), power(pageCount / 32, 4, 1024))
     }
 
+    /// Families of pages cloned from one document of a replication template: a folder is a clone
+    /// of a template when it holds at least two of the template's documents at the same paths
+    /// (`groups/chengdu/rules.md` for `templates/city-chapter/files/rules.md`), and its copies of
+    /// one document make a family with every other clone's. Ids are places in `indexed`.
+    static func families(of indexed: [Page], among pages: [Page]) -> [[Int]] {
+        var documents: [String: Set<String>] = [:]
+        for page in pages {
+            let parts = page.source.contentPath.split(separator: "/", maxSplits: 3)
+            guard parts.count == 4, parts[0] == "templates", parts[2] == "files" else { continue }
+            documents[String(parts[1]), default: []].insert(String(parts[3]))
+        }
+        guard !documents.isEmpty else { return [] }
+        // folder → (template, its documents found there)
+        var found: [String: [String: [(rel: String, id: Int)]]] = [:]
+        for (id, page) in indexed.enumerated() where page.templateName == nil {
+            let path = page.source.contentPath
+            var cut = path.startIndex
+            while let slash = path[cut...].firstIndex(of: "/") {
+                let folder = String(path[..<slash])
+                let rel = String(path[path.index(after: slash)...])
+                for (template, files) in documents where files.contains(rel) {
+                    found[folder, default: [:]][template, default: []].append((rel, id))
+                }
+                cut = path.index(after: slash)
+            }
+        }
+        var families: [String: [Int]] = [:]
+        for (_, byTemplate) in found {
+            for (template, copies) in byTemplate where copies.count >= 2 {
+                for copy in copies { families[template + "/" + copy.rel, default: []].append(copy.id) }
+            }
+        }
+        return families.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
     // MARK: - Files
 
     /// Every file of the index, sorted by path; without the page records when they were handed
     /// out while the index was made.
     public func files() -> [OutputFile] {
-        var out = [metaFile()]
+        var out = [metaFile(), soundFile()]
         var shards = [[String]](repeating: [], count: shardCount)
         var buckets = [[String]](repeating: [], count: wordBucketCount)
         for token in postings.keys {
@@ -173,7 +231,9 @@ public struct SearchIndex: Sendable {
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
         if let documents {
-            for id in 0..<documents.count { out.append(Self.recordFile(id, documents[id].record)) }
+            for id in 0..<documents.count {
+                out.append(Self.recordFile(id, documents[id].record, siblings: siblings[id]))
+            }
         }
         return out.sorted { $0.path < $1.path }
     }
@@ -187,7 +247,7 @@ public struct SearchIndex: Sendable {
         else { return nil }
         var next = self
         let old = documents![id]
-        let new = SearchDocument(page)
+        let new = SearchDocument(page, vocabulary: vocabulary)
         next.documents![id] = new
         next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
         let oldTerms = old.terms
@@ -209,7 +269,9 @@ public struct SearchIndex: Sendable {
         var files: [OutputFile] = []
         let meta = next.metaFile()
         if meta != metaFile() { files.append(meta) }
-        if old.record != new.record { files.append(Self.recordFile(id, new.record)) }
+        let sounds = next.soundFile()
+        if sounds != soundFile() { files.append(sounds) }
+        if old.record != new.record { files.append(Self.recordFile(id, new.record, siblings: siblings[id])) }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
             changed.filter { (oldTerms[$0] == nil) != (newTerms[$0] == nil) }.compactMap(Self.wordPrefix).map(
@@ -253,12 +315,11 @@ public struct SearchIndex: Sendable {
             docs.append(SearchEncoding.digit(kindIndex[entry.kind] ?? 0))
             docs.append(SearchEncoding.digit(SearchEncoding.lengthLevel(entry.length)))
         }
+        // Every character of the index's tokens: a regional phrase or a synonym adds bigrams whose
+        // characters the page itself may not hold.
         var characters = Set<Unicode.Scalar>()
         for token in postings.keys {
-            let scalars = token.unicodeScalars
-            if scalars.count == 1, let scalar = scalars.first, SearchTokenizer.isCJK(scalar) {
-                characters.insert(scalar)
-            }
+            for scalar in token.unicodeScalars where SearchTokenizer.isCJK(scalar) { characters.insert(scalar) }
         }
         var fold = String.UnicodeScalarView()
         for (traditional, simplified) in ChineseScript.pairs.sorted(by: { $0.key.value < $1.key.value })
@@ -273,11 +334,52 @@ public struct SearchIndex: Sendable {
         }
         .joined(separator: ",")
         out += "],\"docs\":\"" + String(decoding: docs, as: UTF8.self) + "\",\"fold\":"
-        out += JSONText.quote(String(fold), forScript: true) + ",\"t\":{"
+        out += JSONText.quote(String(fold), forScript: true)
+        out +=
+            ",\"syn\":["
+            + vocabulary.synonymText.map { group in
+                "[" + group.map { JSONText.quote($0, forScript: true) }.joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"
+        out +=
+            ",\"lin\":["
+            + families.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+            .joined(separator: ",") + "]"
+        out += ",\"t\":{"
         out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }
             .joined(separator: ",")
         out += "}}"
         return Self.script("meta", out)
+    }
+
+    /// `y.js`: the index's characters by their sound (Mandarin syllable without its tone, from
+    /// ICU's Han-Latin transform), `{"yan": "严言研", …}`. The browser loads it only when a query
+    /// holds a pair of characters the index lacks, to try the pairs that sound the same
+    /// (禁严 → 禁言, 群归 → 群规).
+    func soundFile() -> OutputFile {
+        var characters = Set<Unicode.Scalar>()
+        for token in postings.keys {
+            for scalar in token.unicodeScalars where (0x3400...0x9FFF).contains(scalar.value) {
+                characters.insert(scalar)
+            }
+        }
+        var bySound: [String: String] = [:]
+        for scalar in characters.sorted(by: { $0.value < $1.value }) {
+            guard let sound = Self.sound(of: scalar) else { continue }
+            bySound[sound, default: ""].unicodeScalars.append(scalar)
+        }
+        let body = bySound.keys.sorted().map {
+            JSONText.quote($0, forScript: true) + ":" + JSONText.quote(bySound[$0]!, forScript: true)
+        }
+        return Self.script("y", "{" + body.joined(separator: ",") + "}")
+    }
+
+    /// A Han character's Mandarin syllable without tone (`言` → `yan`); nil when ICU has none.
+    static func sound(of scalar: Unicode.Scalar) -> String? {
+        guard let latin = String(scalar).applyingTransform(.mandarinToLatin, reverse: false),
+            let plain = latin.applyingTransform(.stripDiacritics, reverse: false)
+        else { return nil }
+        let sound = plain.lowercased()
+        return sound.unicodeScalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) && !sound.isEmpty ? sound : nil
     }
 
     func shardFile(_ n: Int, tokens: [String]) -> OutputFile {
@@ -299,8 +401,28 @@ public struct SearchIndex: Sendable {
         return Self.script("w/\(n)", out + "]")
     }
 
-    static func recordFile(_ id: Int, _ record: String) -> OutputFile {
-        script("p/\(id)", record)
+    static func recordFile(_ id: Int, _ record: String, siblings: String? = nil) -> OutputFile {
+        guard let siblings else { return script("p/\(id)", record) }
+        return script("p/\(id)", String(record.dropLast()) + siblings + "}")
+    }
+
+    /// For each page of a family, the others as its record lists them (`"f"`), so that a result
+    /// shows the copies that match too without loading their records.
+    static func siblings(_ families: [[Int]], _ indexed: [Page]) -> [Int: String] {
+        var out: [Int: String] = [:]
+        for family in families {
+            for id in family {
+                out[id] =
+                    ",\"f\":["
+                    + family.filter { $0 != id }.map { other in
+                        let page = indexed[other]
+                        let title = page.title.isEmpty ? page.fileStem : page.title
+                        return "[\(other)," + JSONText.quote(page.url, forScript: true) + ","
+                            + JSONText.quote(title, forScript: true) + "]"
+                    }.joined(separator: ",") + "]"
+            }
+        }
+        return out
     }
 
     private static func script(_ name: String, _ json: String) -> OutputFile {

@@ -46,7 +46,8 @@ public struct SiteRenderer: Sendable {
         var start = 0
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
-            let rendered = try renderPages(start..<end, prepared: prepared, restoring: restore, indexing: index != nil)
+            let rendered = try renderPages(
+                start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary)
             pagePaths += rendered.map(\.file.path)
             var files = rendered.map(\.file)
             for case let document? in rendered.map(\.search) { files.append(index!.add(document)) }
@@ -90,9 +91,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the given pages on every core, each from its tree restored for the time it
-    /// renders, with the page's search document when `indexing` (nil for a page the index
-    /// leaves out); in the order of `indices`.
-    func renderPages(_ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: Bool)
+    /// renders, with the page's search document made with `indexing`'s vocabulary when given
+    /// (nil for a page the index leaves out); in the order of `indices`.
+    func renderPages(
+        _ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: SearchVocabulary?
+    )
         throws -> [(file: OutputFile, search: SearchDocument?)]
     {
         var results = [Result<(file: OutputFile, search: SearchDocument?), any Error>?](
@@ -108,7 +111,12 @@ public struct SiteRenderer: Sendable {
                         let file = renderPage(
                             page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
                             prepared: prepared)
-                        return (file, indexing && SearchDocument.isIndexed(page) ? SearchDocument(page) : nil)
+                        return (
+                            file,
+                            indexing.flatMap {
+                                SearchDocument.isIndexed(page) ? SearchDocument(page, vocabulary: $0) : nil
+                            }
+                        )
                     })
             }
         }

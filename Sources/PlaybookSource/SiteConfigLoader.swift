@@ -4,7 +4,7 @@ import PlaybookModel
 /// the key's line. `extraKeys` are top-level keys owned by later stages (the checker's rules).
 public struct SiteConfigLoader: Sendable {
     public static let knownKeys: Set<String> = [
-        "title", "language", "baseURL", "description", "editURL", "markdown", "editions",
+        "title", "language", "baseURL", "description", "editURL", "markdown", "editions", "search",
     ]
 
     public var extraKeys: Set<String>
@@ -90,6 +90,8 @@ public struct SiteConfigLoader: Sendable {
                 }
             case "editions":
                 diagnostics += decodeEditions(entry, path: path, into: &config)
+            case "search":
+                diagnostics += decodeSearch(entry, path: path, into: &config)
             default:
                 if !extraKeys.contains(entry.key) {
                     diagnostics.append(
@@ -98,6 +100,48 @@ public struct SiteConfigLoader: Sendable {
             }
         }
         return (config, diagnostics)
+    }
+
+    /// `search.synonyms`: a mapping from a word to the words that mean the same (`移出: [拉黑, 踢人]`)
+    /// or a list of such groups (`- [面基, 线下见面]`).
+    private func decodeSearch(_ entry: Mapping.Entry, path: String, into config: inout SiteConfig) -> [Diagnostic] {
+        guard case .mapping(let search) = entry.value else {
+            return [typeError(entry, expected: "mapping", path: path)]
+        }
+        var diagnostics: [Diagnostic] = []
+        for option in search.entries {
+            guard option.key == "synonyms" else {
+                diagnostics.append(unknownKey(option, path: path, known: ["synonyms"], prefix: "search."))
+                continue
+            }
+            func words(_ value: Value) -> [String]? {
+                if let s = value.string { return [s] }
+                guard let list = value.array else { return nil }
+                let strings = list.compactMap(\.string)
+                return strings.count == list.count ? strings : nil
+            }
+            switch option.value {
+            case .mapping(let groups):
+                for group in groups.entries {
+                    guard let others = words(group.value) else {
+                        diagnostics.append(typeError(group, expected: "list of strings", path: path))
+                        continue
+                    }
+                    config.searchSynonyms.append([group.key] + others)
+                }
+            case .array(let groups):
+                for group in groups {
+                    guard let members = words(group), members.count > 1 else {
+                        diagnostics.append(typeError(option, expected: "list of lists of strings", path: path))
+                        break
+                    }
+                    config.searchSynonyms.append(members)
+                }
+            default:
+                diagnostics.append(typeError(option, expected: "mapping or list", path: path))
+            }
+        }
+        return diagnostics
     }
 
     /// Decodes a rule file named by `include:`: only its YAML and its shape are checked here.

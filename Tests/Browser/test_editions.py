@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from test_search import search
+from test_search import pages_found, search
 
 KEY = "playbook-edition"
 
@@ -67,10 +67,13 @@ def test_switcher_leads_to_the_same_page_and_the_choice_is_remembered(sample, br
 
 def test_search_in_each_edition_finds_pages_written_in_either_script(sample, browser):
     choose(browser, sample, "zh-Hant-TW")
-    traditional = search(browser, sample + "zh-Hant/", "群规")
+    search(browser, sample + "zh-Hant/", "群规")
+    # A chapter's copy of the template's rules may be listed under another chapter's (issue 24).
+    traditional = pages_found(browser, sample + "zh-Hant/")
     assert "rules/network-rules/" in traditional  # written in Simplified, shown converted
     assert "groups/taipei/rules/" in traditional  # written in Traditional
     choose(browser, sample, "zh-Hans")
-    simplified = search(browser, sample, "群規")
+    search(browser, sample, "群規")
+    simplified = pages_found(browser, sample)
     assert "rules/network-rules/" in simplified
     assert "groups/taipei/rules/" in simplified

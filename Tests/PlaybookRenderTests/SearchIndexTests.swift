@@ -201,7 +201,7 @@ import Testing
         for page in released {
             let restored = PageParser().restoringTree(page)
             #expect(restored.document == handbook.pages.first { $0.path == page.path }!.document)
-            records.append(builder.add(SearchDocument(restored)))
+            records.append(builder.add(SearchDocument(restored, vocabulary: builder.vocabulary)))
         }
         let built = builder.index()
         #expect(records.count == 23)
@@ -210,6 +210,25 @@ import Testing
         #expect(streamed == whole)
         // Only the whole index can take an edited page in place.
         #expect(built.replacing(handbook.pages[0])?.files == nil)
+    }
+
+    /// Issue 24: a page is indexed under the synonyms of its words (the shipped ones and the
+    /// site's `search.synonyms`), under the other side of an OpenCC regional phrase pair, and
+    /// under its kind's labels.
+    @Test func aPageIsFoundByASynonymARegionalWordAndItsKindLabel() throws {
+        var handbook = try Self.handbook([
+            "content/a.md": "---\nkind: sop\ntitle: 甲\n---\n违规三次就移出，服务器上的消息要保留。值日生负责。\n"
+        ])
+        handbook.config.searchSynonyms = [["值日生", "轮岗员"]]
+        let vocabulary = SearchVocabulary(config: handbook.config)
+        let terms = SearchDocument(handbook.pages[0], vocabulary: vocabulary).terms
+        for token in ["拉黑", "踢人", "伺服", "服器", "讯息", "轮岗", "岗员", "sop"] {
+            #expect(terms[token] != nil, "\(token)")
+        }
+        // A synonym weighs half the word the page holds; a regional word as much.
+        #expect(terms["拉黑"]! < terms["移出"]! || terms["移出"]! == 1)
+        #expect(terms["讯息"] == terms["消息"])
+        #expect(SearchDocument(handbook.pages[0]).terms["拉黑"] == nil)
     }
 
     @Test func shardCountsDependOnThePageCountOnly() {
@@ -287,4 +306,5 @@ import Testing
             }
         }
     }
+
 }

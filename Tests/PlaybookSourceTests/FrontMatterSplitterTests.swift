@@ -90,6 +90,18 @@ import Testing
         #expect(config.unsafeHTML)
     }
 
+    /// Issue 24: `search.synonyms` as a mapping or a list of groups; other shapes are errors.
+    @Test func searchSynonymsAreDecodedInEitherForm() {
+        let (mapped, none) = loader.load(
+            path: "playbook.yml", text: "search:\n  synonyms:\n    移出: [拉黑, 踢人]\n    线下见面: 面基\n")
+        #expect(none.isEmpty)
+        #expect(mapped.searchSynonyms == [["移出", "拉黑", "踢人"], ["线下见面", "面基"]])
+        let (listed, _) = loader.load(path: "playbook.yml", text: "search:\n  synonyms: [[新成员, 新人]]\n")
+        #expect(listed.searchSynonyms == [["新成员", "新人"]])
+        let (_, wrong) = loader.load(path: "playbook.yml", text: "search:\n  synonyms: 拉黑\n  other: 1\n")
+        #expect(wrong.map(\.rule) == ["config.type", "config.unknown-key"] || wrong.count == 2)
+    }
+
     @Test func unknownKeyIsAWarningNamingIt() {
         let (_, diagnostics) = loader.load(path: "playbook.yml", text: "title: a\ntitel: b\n")
         #expect(
@@ -98,7 +110,7 @@ import Testing
                     file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
                     message: "unknown key `titel` is ignored",
                     hint:
-                        "did you mean `title`? known keys are: baseURL, description, editURL, editions, language, markdown, title"
+                        "did you mean `title`? known keys are: baseURL, description, editURL, editions, language, markdown, search, title"
                 )
             ])
     }

@@ -186,8 +186,13 @@
         lengths[j] = Math.pow(1.2, DIGIT[m.docs.charCodeAt(2 * j + 1)]);
         total += lengths[j];
       }
+      var familyOf = null;
+      (m.lin || []).forEach(function (ids, f) {
+        familyOf = familyOf || Object.create(null);
+        ids.forEach(function (id) { familyOf[id] = f; });
+      });
       meta = { n: n, shards: m.shards, words: m.words, kinds: m.kinds, docKinds: kinds, lengths: lengths,
-        average: n ? total / n : 1, t: m.t || {} };
+        average: n ? total / n : 1, t: m.t || {}, syn: m.syn || [], familyOf: familyOf };
       return meta;
     });
   }
@@ -222,94 +227,272 @@
   // length once fields are weighted, and the page that treats a term at length (the network
   // rules, for 禁言) should stay above shorter pages that restate it.
   var K1 = 1.2, B = 0.5, PHRASE_BONUS = 0.5, MAX_SLOTS = 24, EXPANSIONS = 8;
+  var TITLE_BONUS = 0.8, HEADING_BONUS = 0.3, PARTIAL_FLOOR = 0.34, COPY_FACTOR = 0.7;
 
-  // A query as slots (one bit each) and the rule a page must meet: every word and single
-  // character is required; a CJK run of several characters needs each of its characters covered
-  // by one of its bigrams the page has, so 群规禁言 finds a page with 群规 and 禁言 apart.
+  // Words that carry the question, not what it is about (有人发广告怎么办 is about 发广告): taken
+  // out of the query before it is matched, longest first. Folded (Simplified) forms.
+  var STOP_CJK = ["是不是", "能不能", "可不可以", "怎么办", "怎么样", "怎么", "怎样", "如何", "什么", "为什么", "为啥",
+    "哪些", "哪里", "哪个", "多少", "几点", "几次", "几天", "应该", "需要", "可以", "有人", "一个", "我们", "你们",
+    "之后", "以后", "的时候", "了吗", "吗", "呢", "吧", "啊", "了", "的", "要", "会", "能", "该", "被", "我", "你"];
+  var STOP_WORDS = { how: 1, do: 1, does: 1, i: 1, to: 1, a: 1, an: 1, the: 1, what: 1, when: 1, is: 1, are: 1,
+    of: 1, for: 1, in: 1, on: 1, my: 1, can: 1, should: 1, someone: 1, we: 1, it: 1, with: 1 };
+
+  function foldText(text) {
+    var out = "";
+    for (var ch of text) out += String.fromCodePoint.apply(null, foldPoint(ch.codePointAt(0)));
+    return out;
+  }
+
+  // The query without its question words; the query itself when nothing else is left.
+  function stripQuestion(text) {
+    var folded = foldText(text);
+    var kept = folded.split(/(\s+)/).map(function (part) {
+      return STOP_WORDS[part] ? " " : part;
+    }).join("");
+    STOP_CJK.forEach(function (w) { kept = kept.split(w).join(" "); });
+    return scan(kept, false).length ? kept : folded;
+  }
+
+  // A query as slots (one bit each, a token each) grouped in terms: a word, a lone character, or
+  // a CJK run whose characters must each be covered by one of its bigrams the page has (so
+  // 群规禁言 finds a page with 群规 and 禁言 apart). A page that meets every term is a match; when
+  // no page does, pages that meet most of them are shown with what they lack.
   function plan(text) {
-    var q = queryTokens(text);
-    var slots = [], required = 0, cover = [];
+    var stripped = stripQuestion(text);
+    var q = queryTokens(stripped);
+    var slots = [], terms = [];
     var tokens = q.tokens.slice(0, MAX_SLOTS);
-    var runs = [];
     tokens.forEach(function (token, i) {
       var bit = 1 << slots.length;
       var isLast = i === tokens.length - 1;
       slots.push({ token: token, prefix: isLast && q.prefix && token.kind === "word" });
-      if (token.kind === "bigram") {
-        var run = runs[runs.length - 1];
-        if (!run || run.end !== token.position) {
-          run = { start: token.position, end: token.position, bits: [] };
-          runs.push(run);
-        }
-        run.bits.push(bit);
-        run.end = token.position + 1;
+      var last = terms[terms.length - 1];
+      if (token.kind === "bigram" && last && last.run && last.end === token.position) {
+        last.bits.push(bit);
+        last.end = token.position + 1;
+        last.text += Array.from(token.text)[1];
+      } else if (token.kind === "bigram") {
+        terms.push({ run: true, bits: [bit], end: token.position + 1, text: token.text });
       } else {
-        required |= bit;
+        terms.push({ run: false, bits: [bit], text: token.text });
       }
     });
-    runs.forEach(function (run) {
-      // Character j of the run is covered by bigram j-1 or j.
-      for (var j = 0; j <= run.bits.length; j++) {
-        cover.push((run.bits[j - 1] || 0) | (run.bits[j] || 0));
+    terms.forEach(function (term) {
+      // Character j of a run is covered by bigram j-1 or j.
+      term.cover = [];
+      if (term.run) {
+        for (var j = 0; j <= term.bits.length; j++) term.cover.push((term.bits[j - 1] || 0) | (term.bits[j] || 0));
+      } else {
+        term.cover.push(term.bits[0]);
       }
     });
-    return { text: text, slots: slots, required: required, cover: cover };
+    return { text: text, query: stripped, slots: slots, terms: terms };
   }
 
   function idf(df) {
     return Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
   }
 
-  // Every page that meets the plan, with its BM25 score, best first (ties by page order).
-  function rank(p) {
-    return Promise.all(p.slots.map(function (slot) {
-      var words = slot.prefix ? expand(slot.token.text, EXPANSIONS) : Promise.resolve([slot.token.text]);
-      return words.then(function (list) {
-        slot.words = list;
-        return Promise.all(list.map(postings));
+  // Optimal string alignment distance (a swap of two neighbours counts one), capped at limit + 1.
+  function typoDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var d = [];
+    for (var i = 0; i <= a.length; i++) { d.push([i]); }
+    for (var j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      var low = Infinity;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+        if (v < low) low = v;
+      }
+      if (low > limit) return limit + 1;
+    }
+    return d[a.length][b.length];
+  }
+
+  // Words of the index within the typo distance of `word` (1 up to 7 letters, 2 from 8), nearest
+  // and most frequent first. Looked up in the bucket of its first two letters, and in that of
+  // the first and third (a typo in the second letter).
+  function typos(word, limit) {
+    var chars = Array.from(word);
+    if (chars.length < 4 || /^[0-9]+$/.test(word)) return Promise.resolve([]);
+    var allowed = chars.length >= 8 ? 2 : 1;
+    var keys = [chars[0] + chars[1]];
+    if (chars.length > 2) keys.push(chars[0] + chars[2]);
+    return Promise.all(keys.map(function (key) {
+      return need("w/" + (hash(key) % meta.words)).catch(function () { return []; });
+    })).then(function (buckets) {
+      var seen = Object.create(null), found = [];
+      buckets.forEach(function (words) {
+        words.forEach(function (w) {
+          if (seen[w[0]] || w[0] === word) return;
+          seen[w[0]] = 1;
+          var d = typoDistance(word, w[0], allowed);
+          if (d <= allowed) found.push({ word: w[0], d: d, n: w[1] });
+        });
       });
-    })).then(function (lists) {
+      found.sort(function (a, b) { return a.d - b.d || b.n - a.n; });
+      return found.slice(0, limit).map(function (f) { return f.word; });
+    });
+  }
+
+  var sounds = null;
+  // Pairs of characters that sound like `pair` and that the index holds (禁严 → 禁言): one of
+  // the two characters kept, the other swapped for one of the same syllable (search/y.js).
+  function soundAlikes(pair) {
+    var chars = Array.from(pair);
+    return need("y").then(function (table) {
+      if (!sounds) {
+        sounds = Object.create(null);
+        Object.keys(table).forEach(function (syllable) {
+          for (var c of table[syllable]) (sounds[c] = sounds[c] || []).push(syllable);
+        });
+      }
+      function same(c) {
+        var out = [];
+        (sounds[c] || []).forEach(function (s) { for (var d of table[s]) if (d !== c && out.indexOf(d) < 0) out.push(d); });
+        return out;
+      }
+      var candidates = same(chars[1]).map(function (c) { return chars[0] + c; })
+        .concat(same(chars[0]).map(function (c) { return c + chars[1]; }));
+      return Promise.all(candidates.map(function (c) {
+        return postings(c).then(function (list) { return list.ids.length ? c : null; }, function () { return null; });
+      })).then(function (list) { return list.filter(Boolean).slice(0, 4); });
+    }, function () { return []; });
+  }
+
+  // The index words a slot stands for: itself, the words the word being typed starts, and when
+  // the index lacks it, the words one or two typos away, or for a pair of characters, the pairs
+  // that sound the same.
+  function alternatives(slot) {
+    var text = slot.token.text;
+    var own = slot.prefix ? expand(text, EXPANSIONS) : Promise.resolve([text]);
+    return own.then(function (list) {
+      return Promise.all(list.map(postings)).then(function (lists) {
+        var any = lists.some(function (l) { return l.ids.length; });
+        if (any) return { words: list, lists: lists };
+        var more = slot.token.kind === "word" ? typos(text, 3) :
+          slot.token.kind === "bigram" ? soundAlikes(text) : Promise.resolve([]);
+        return more.then(function (extra) {
+          slot.corrected = extra;
+          var words = list.concat(extra);
+          return Promise.all(extra.map(postings)).then(function (more) { return { words: words, lists: lists.concat(more) }; });
+        });
+      });
+    });
+  }
+
+  // Every page that meets the plan, with its BM25 score, best first; when none meets every term,
+  // the pages that meet most of them (`partial`), each with the terms it lacks. Pages cloned from
+  // one template document come as one hit, the best of them, with the others under it.
+  function rank(p) {
+    return Promise.all(p.slots.map(alternatives)).then(function (found) {
       var started = performance.now();
-      var n = meta.n, scores = new Float64Array(n), masks = new Uint32Array(n);
+      var n = meta.n, scores = new Float64Array(n), masks = new Uint32Array(n), strong = new Uint8Array(n);
       var best = new Float64Array(n);
-      lists.forEach(function (forSlot, s) {
+      found.forEach(function (forSlot, s) {
+        var slot = p.slots[s];
+        slot.words = forSlot.words;
         var bit = 1 << s;
         best.fill(0);
-        forSlot.forEach(function (list, w) {
-          var weightOf = w === 0 || p.slots[s].words[w] === p.slots[s].token.text ? 1 : 0.8;
+        forSlot.lists.forEach(function (list, w) {
+          var word = forSlot.words[w];
+          var weightOf = word === slot.token.text ? 1 : (slot.corrected && slot.corrected.indexOf(word) >= 0 ? 0.7 : 0.8);
           var factor = idf(list.ids.length) * weightOf;
           for (var i = 0; i < list.ids.length; i++) {
             var id = list.ids[i], tf = list.weights[i];
             var norm = K1 * (1 - B + B * meta.lengths[id] / meta.average);
             var score = factor * tf * (K1 + 1) / (tf + norm);
             if (score > best[id]) best[id] = score;
+            if (tf >= 4) strong[id] = 1; // a title, heading or label holds it
             masks[id] |= bit;
           }
         });
         for (var id = 0; id < n; id++) scores[id] += best[id];
       });
-      var hits = [];
-      outer: for (var id = 0; id < n; id++) {
+      var units = 0;
+      p.terms.forEach(function (t) { units += t.cover.length; });
+      var full = [], partial = [];
+      var every = [], termChars = p.terms.map(function (t) { return Array.from(t.text); });
+      p.terms.forEach(function (t) { t.cover.forEach(function (c) { every.push(c); }); });
+      for (var id = 0; id < n; id++) {
         var m = masks[id];
-        if (!m || (m & p.required) !== p.required) continue;
-        for (var c = 0; c < p.cover.length; c++) if (!(m & p.cover[c])) continue outer;
-        hits.push({ id: id, score: scores[id], kind: meta.kinds[meta.docKinds[id]][0] });
+        if (!m) continue;
+        var covered = 0, missing = [];
+        for (var e = 0; e < every.length; e++) if (m & every[e]) covered++;
+        if (covered < every.length) {
+          // What the page lacks, as the query's text: runs of uncovered characters, words.
+          p.terms.forEach(function (t, ti) {
+            var lack = "";
+            t.cover.forEach(function (c, j) {
+              if (m & c) { if (lack) { missing.push(lack); lack = ""; } } else lack += t.run ? termChars[ti][j] : t.text;
+            });
+            if (lack) missing.push(lack);
+          });
+        }
+        var hit = { id: id, score: scores[id] * (strong[id] ? 1.15 : 1), kind: meta.kinds[meta.docKinds[id]][0],
+          missing: missing };
+        if (!missing.length) full.push(hit);
+        else if (covered / units >= PARTIAL_FLOOR) {
+          hit.coverage = covered / units;
+          hit.score *= hit.coverage * hit.coverage;
+          partial.push(hit);
+        }
       }
+      var hits = full.length ? full : partial;
       hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      hits = family(hits);
+      hits.partial = !full.length && partial.length > 0;
       rankMs = performance.now() - started;
       return hits;
     });
   }
   var rankMs = 0, presentMs = 0;
 
-  // Where the plan's tokens occur in `text`: [{start, end, slot}], and whether all of them occur
-  // one after another as in the query (a phrase).
+  // Collapses the hits of one lineage family into the best of them, the others listed under it.
+  // A copy made from a template restates what the network's own page defines, so a family
+  // counts COPY_FACTOR of its best copy: the network page comes first when both match alike.
+  function family(hits) {
+    if (!meta.familyOf) return hits;
+    var head = Object.create(null), out = [];
+    hits.forEach(function (hit) {
+      var f = meta.familyOf[hit.id];
+      if (f === undefined) { out.push(hit); return; }
+      if (head[f]) { head[f].others.push(hit.id); return; }
+      hit.others = [];
+      hit.score *= COPY_FACTOR;
+      head[f] = hit;
+      out.push(hit);
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    return out;
+  }
+
+  // Queries the index is proven to answer, for a query that found nothing: the corrected words
+  // and sound-alike pairs the ranking tried, put in place of the slots they stand for.
+  function suggestions(p) {
+    var out = [];
+    p.slots.forEach(function (slot) {
+      (slot.corrected || []).slice(0, 2).forEach(function (word) {
+        out.push(p.query.replace(slot.token.text, word).trim());
+      });
+    });
+    return out.filter(function (s, i) { return s && out.indexOf(s) === i; }).slice(0, 3);
+  }
+
+  // Where the plan's tokens (and the words found for them) occur in `text`: [{start, end, slot}],
+  // and whether all of them occur one after another as in the query (a phrase).
   function matchesIn(text, p) {
     var tokens = scan(text, true);
     var found = [], bySlot = p.slots.map(function () { return []; });
     tokens.forEach(function (t) {
       p.slots.forEach(function (slot, s) {
-        var hit = slot.prefix ? t.kind === "word" && t.text.indexOf(slot.token.text) === 0 : t.text === slot.token.text;
+        var words = slot.words || [slot.token.text];
+        var hit = slot.prefix ? t.kind === "word" && t.text.indexOf(slot.token.text) === 0 : words.indexOf(t.text) >= 0;
+        if (!hit && p.synonyms) hit = p.synonyms[s] && p.synonyms[s].indexOf(t.text) >= 0;
         if (hit) {
           found.push({ start: t.start, end: t.end, slot: s });
           bySlot[s].push(t.position);
@@ -326,6 +509,23 @@
       });
     }
     return { found: found, phrase: phrase, slots: new Set(found.map(function (f) { return f.slot; })).size };
+  }
+
+  // The tokens of the synonyms of each slot's word (meta.syn), so that snippets mark 移出 for 拉黑.
+  function synonymTokens(p) {
+    if (!meta.syn || !meta.syn.length) return null;
+    var out = [];
+    p.slots.forEach(function (slot, s) {
+      var list = [];
+      meta.syn.forEach(function (group) {
+        var tokensOf = group.map(function (w) { return scan(w, false).map(function (t) { return t.text; }); });
+        var inGroup = tokensOf.some(function (ts) { return ts.indexOf(slot.token.text) >= 0; });
+        if (!inGroup) return;
+        tokensOf.forEach(function (ts) { ts.forEach(function (t) { if (list.indexOf(t) < 0) list.push(t); }); });
+      });
+      out[s] = list;
+    });
+    return out;
   }
 
   // ---- Snippets ----
@@ -350,7 +550,8 @@
     return cp !== undefined && classify(cp) === 1;
   }
 
-  // `text` with every match marked, escaped; `from`–`to` (UTF-16 offsets) limit it.
+  // `text` with every match marked, escaped; `from`–`to` (UTF-16 offsets) limit it. A line break
+  // (between table cells, list items, paragraphs) shows as " · ", so cells never run together.
   function highlight(text, found, from, to) {
     var spans = found.filter(function (f) { return f.end > from && f.start < to; })
       .map(function (f) { return [Math.max(f.start, from), Math.min(f.end, to)]; })
@@ -361,19 +562,25 @@
       if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
       else merged.push(s.slice());
     });
+    function plain(s) { return esc(s).replace(/\s*\n\s*/g, " · "); }
     var out = "", at = from;
     merged.forEach(function (s) {
-      out += esc(text.slice(at, s[0])) + "<mark>" + esc(text.slice(s[0], s[1])) + "</mark>";
+      out += plain(text.slice(at, s[0])) + "<mark>" + plain(text.slice(s[0], s[1])) + "</mark>";
       at = s[1];
     });
-    return out + esc(text.slice(at, to));
+    return out + plain(text.slice(at, to));
   }
 
-  // About `size` graphemes of `text` around its densest cluster of matches, cut only between
-  // graphemes and never inside a word; "…" where text was left out.
+  // A place a snippet may start after or end at: a line break or sentence punctuation (best),
+  // or any space or other punctuation.
+  var CLAUSE = /[\n。！？；!?;：，、]/; // not ":" or ",": 14:00 and 1,000 are not clauses
+
+  // About `size` graphemes of `text` around its densest cluster of matches, cut at a clause or
+  // line break close by when there is one, else between words, never inside a word; "…" where
+  // text was left out.
   function snippet(text, found, size) {
     var starts = graphemes(text);
-    if (starts.length <= size) return highlight(text, found, 0, text.length);
+    if (starts.length <= size) return highlight(text, found, 0, text.length).replace(/^ · | · $/g, "");
     var centre = 0, bestCount = -1;
     found.forEach(function (f) {
       var slots = new Set();
@@ -384,70 +591,162 @@
     while (index + 1 < starts.length && starts[index + 1] <= centre) index++;
     var first = Math.max(0, Math.min(index - Math.floor(size / 4), starts.length - size));
     var last = Math.min(starts.length, first + size);
-    // Prefer to start after, and end at, a space or punctuation close by; then move the cuts
-    // outwards off the middle of a word (at most a word's length).
+    var charAt = function (k) { return text.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : text.length); };
+    var isClause = function (k) { return CLAUSE.test(charAt(k)); };
     var isBreak = function (k) { return classify(text.codePointAt(starts[k])) === 0; };
-    for (var back = 1; back <= 12 && first - back >= 0; back++) {
+    // Start just after a clause break before the first match (up to 20 back, not past it), else
+    // after a space or punctuation; end at a clause break after, else at a space.
+    var moved = false;
+    for (var back = 1; back <= 20 && first - back >= 0; back++) {
+      if (isClause(first - back)) { first = first - back + 1; moved = true; break; }
+    }
+    for (var forward = 0; !moved && first > 0 && forward < 20 && starts[first + forward] < centre; forward++) {
+      if (isClause(first + forward)) { first = first + forward + 1; moved = true; break; }
+    }
+    for (back = 1; !moved && back <= 12 && first - back >= 0; back++) {
       if (isBreak(first - back)) { first = first - back + 1; break; }
     }
-    for (var ahead = 0; ahead < 12 && last + ahead < starts.length; ahead++) {
+    var ended = false;
+    for (var ahead = 0; ahead < 20 && last + ahead < starts.length; ahead++) {
+      if (isClause(last + ahead)) { last = last + ahead + 1; ended = true; break; }
+    }
+    for (ahead = 0; !ended && ahead < 12 && last + ahead < starts.length; ahead++) {
       if (isBreak(last + ahead)) { last = last + ahead + 1; break; }
     }
     for (var n = 0; n < MAX_WORD && first > 0 && isWordAt(text, starts[first] - 1) && isWordAt(text, starts[first]); n++) first--;
     for (var m = 0; m < MAX_WORD && last < starts.length && isWordAt(text, starts[last] - 1) && isWordAt(text, starts[last]); m++) last++;
     var from = starts[first], to = last < starts.length ? starts[last] : text.length;
-    return (first > 0 ? "…" : "") + highlight(text, found, from, to).replace(/^\s+|\s+$/g, "") +
-      (to < text.length ? "…" : "");
+    var body = highlight(text, found, from, to).replace(/^(\s| · )+|(\s| · )+$/g, "");
+    return (first > 0 ? "…" : "") + body + (to < text.length ? "…" : "");
   }
 
-  // The record's best section for the plan: phrase first, then most slots, then earliest.
-  function bestSection(record, p) {
-    var best = null;
+  // The record's sections that match the plan, best first: a phrase, then most slots, then the
+  // heading matching, then the earliest.
+  function matchingSections(record, p) {
+    var list = [];
     record.s.forEach(function (section, i) {
-      var text = section[2];
-      var inText = matchesIn(text, p), inHeading = matchesIn(section[1], p);
-      var value = (inText.phrase || inHeading.phrase ? 1000 : 0) + 10 * Math.max(inText.slots, inHeading.slots) - i * 0.001;
-      if (!best || value > best.value) best = { value: value, section: section, text: inText, heading: inHeading };
+      var inText = matchesIn(section[2], p), inHeading = matchesIn(section[1], p);
+      var slots = Math.max(inText.slots, inHeading.slots);
+      if (!slots) return;
+      var value = (inText.phrase || inHeading.phrase ? 1000 : 0) + 10 * slots + (inHeading.slots ? 5 : 0) - i * 0.001;
+      list.push({ value: value, section: section, text: inText, heading: inHeading });
     });
-    return best;
+    list.sort(function (a, b) { return b.value - a.value; });
+    return list;
   }
 
-  function present(hit, record, p) {
-    var title = matchesIn(record.t, p), metaText = matchesIn(record.m, p);
-    var best = bestSection(record, p);
-    var phrase = title.phrase || metaText.phrase || (best && (best.text.phrase || best.heading.phrase));
+  function pageHref(record) {
     // Pages link to index.html by name, so that a site opened from disk navigates.
     var href = root + record.u.split("/").map(encodeURIComponent).join("/");
     if (!record.u || record.u.slice(-1) === "/") href += "index.html";
-    var text = "", heading = "";
-    if (best && best.text.found.length) {
-      text = snippet(best.section[2], best.text.found, 80);
-      if (best.section[0]) href += "#" + encodeURIComponent(best.section[0]);
-      heading = best.section[1] ? highlight(best.section[1], best.heading.found, 0, best.section[1].length) : "";
-    } else if (metaText.found.length) {
-      text = snippet(record.m, metaText.found, 80);
-    } else if (best) {
-      text = snippet(best.section[2], [], 80);
-    }
-    return { id: hit.id, score: hit.score * (phrase ? 1 + PHRASE_BONUS : 1), kind: hit.kind, href: href,
-      title: highlight(record.t, title.found, 0, record.t.length), heading: heading, text: text };
+    return href;
   }
 
-  // Loads the records of `hits` (in order) and returns them presented, phrases moved up among
-  // them; a record that fails to load is left out rather than failing the whole list.
+  var SECTIONS = 3;
+
+  function present(hit, record, p) {
+    var title = matchesIn(record.t, p), metaText = matchesIn(record.m, p);
+    var sections = matchingSections(record, p);
+    var best = sections[0];
+    var phrase = title.phrase || metaText.phrase || (best && (best.text.phrase || best.heading.phrase));
+    var href = pageHref(record);
+    var shown = sections.slice(0, SECTIONS).map(function (m) {
+      var section = m.section;
+      return {
+        href: href + (section[0] ? "#" + encodeURIComponent(section[0]) : ""),
+        heading: section[1] ? highlight(section[1], m.heading.found, 0, section[1].length) : "",
+        text: m.text.found.length ? snippet(section[2], m.text.found, 80) : snippet(section[2], [], 40),
+      };
+    });
+    var text = "", heading = "", first = href;
+    if (shown.length) {
+      text = shown[0].text;
+      heading = shown[0].heading;
+      first = shown[0].href;
+    } else if (metaText.found.length) {
+      text = snippet(record.m, metaText.found, 80);
+    } else if (record.s.length) {
+      text = snippet(record.s[0][2], [], 80);
+    }
+    // A title that holds every slot comes first, the more so the more of the title the query
+    // is (台北分会 is the charter 台北分會, more than 台北分會群規); then a heading that holds
+    // every slot; then the rest, by score.
+    var bonus = 1 + (phrase ? PHRASE_BONUS : 0), tier = 0;
+    if (p.slots.length && title.slots === p.slots.length) {
+      tier = 2;
+      bonus += TITLE_BONUS * titleShare(record.t, title.found);
+    } else if (best && p.slots.length && best.heading.slots === p.slots.length) {
+      tier = 1;
+      bonus += HEADING_BONUS;
+    }
+    return { id: hit.id, score: hit.score * bonus, tier: tier, kind: hit.kind, href: first, page: href,
+      title: highlight(record.t, title.found, 0, record.t.length), heading: heading, text: text,
+      sections: shown.slice(1), missing: hit.missing || [], others: [], url: record.u };
+  }
+
+  // Loads the records of `hits` (in order) and returns them presented, phrases and titles moved
+  // up among them; a record that fails to load is left out rather than failing the whole list.
+  // The other pages of a hit's family come as [{href, title}] under it.
   function presentAll(hits, p) {
+    if (!p.synonyms) p.synonyms = synonymTokens(p);
     return Promise.all(hits.map(function (hit) {
       return need("p/" + hit.id).then(function (record) {
         var started = performance.now();
         var presented = present(hit, record, p);
         presentMs += performance.now() - started;
+        // The other copies that match, from the record's list of its family (`f`).
+        var others = hit.others || [];
+        presented.others = (record.f || []).filter(function (f) { return others.indexOf(f[0]) >= 0; })
+          .map(function (f) { return { href: pageHref({ u: f[1] }), title: esc(f[2]) }; });
         return presented;
       }, function () { return null; });
     })).then(function (list) {
       list = list.filter(Boolean);
-      list.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      list.sort(function (a, b) { return b.tier - a.tier || b.score - a.score || a.id - b.id; });
       return list;
     });
+  }
+
+  // The share of a title the matches cover, counting a CJK character or a word as one unit.
+  function titleShare(text, found) {
+    var units = scan(text, false).length ? 0 : 1, covered = 0;
+    scan(text, true).forEach(function (t) {
+      if (t.kind === "bigram") return;
+      units++;
+      if (found.some(function (f) { return f.start <= t.start && t.end <= f.end; })) covered++;
+    });
+    return units ? covered / units : 0;
+  }
+
+  // Wraps every match of the plan in the text under `element` in <mark class="search-hit">.
+  function markPage(element, p) {
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentNode.closest("script, style, mark, .search-form, .search-panel") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var count = 0;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var found = matchesIn(text, p).found.sort(function (a, b) { return a.start - b.start; });
+      if (!found.length) return;
+      var fragment = document.createDocumentFragment(), at = 0;
+      found.forEach(function (f) {
+        if (f.start < at) { if (f.end > at) { fragment.lastChild.textContent += text.slice(at, f.end); at = f.end; } return; }
+        if (f.start > at) fragment.appendChild(document.createTextNode(text.slice(at, f.start)));
+        var mark = document.createElement("mark");
+        mark.className = "search-hit";
+        mark.textContent = text.slice(f.start, f.end);
+        fragment.appendChild(mark);
+        count++;
+        at = f.end;
+      });
+      if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(fragment, node);
+    });
+    return count;
   }
 
   function kindLabel(key) {
@@ -468,6 +767,19 @@
     // For assets/search.js.
     plan: plan,
     rank: rank,
+    suggestions: suggestions,
+    // Marks the words of `text` (a query) in the elements under `root`, for the page a result
+    // led to; resolves to the number of marks.
+    mark: function (element, text) {
+      return loadMeta().then(function () {
+        var p = plan(text);
+        return Promise.all(p.slots.map(alternatives)).then(function (found) {
+          found.forEach(function (f, s) { p.slots[s].words = f.words; });
+          p.synonyms = synonymTokens(p);
+          return markPage(element, p);
+        });
+      });
+    },
     presentAll: presentAll,
     kindLabel: kindLabel,
     esc: esc,

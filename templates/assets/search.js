@@ -1,28 +1,69 @@
 // Playbook search, on the page: the box in every page's header (results drop down as you type)
-// and the search page (search/?q=…, with kind filters). The engine is assets/search-engine.js,
-// loaded before this file.
+// and the search page (search/?q=…, with kind filters). The engine is assets/search-engine.js:
+// the search page loads it before this file; every other page loads it here when the reader
+// first types a query (or a result led here and its words are to be marked), so that a page
+// nobody searches from does not pay for it.
 (function () {
   "use strict";
-  var engine = window.PlaybookSearch;
-  if (!engine) return;
-  var esc = engine.esc;
+  var engine = window.PlaybookSearch || null;
+  var loading = null;
 
+  function withEngine() {
+    if (engine) return Promise.resolve(engine);
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var root = (document.body && document.body.getAttribute("data-root")) || "./";
+        var script = document.createElement("script");
+        script.src = root + "assets/search-engine.js";
+        script.onload = function () {
+          engine = window.PlaybookSearch;
+          if (engine) resolve(engine); else reject(new Error("search-engine.js did not load"));
+        };
+        script.onerror = function () { loading = null; reject(new Error("search-engine.js could not be loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function esc(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function t(key, fallback) { return engine.word(key, fallback); }
+
+  // One result: a link to its best section (title, kind, heading, snippet), then links to its
+  // other matching sections, the words it lacks when it holds only most of them, and the other
+  // pages cloned from the same template document.
   function resultHTML(r, id) {
-    return "<a class=\"search-result\" id=\"" + id + "\" href=\"" + esc(r.href) + "\">" +
+    var html = "<a class=\"search-result\" id=\"" + id + "\" href=\"" + esc(r.href) + "\">" +
       "<span class=\"search-result-head\"><span class=\"search-result-title\">" + r.title + "</span>" +
       "<span class=\"search-result-kind\">" + esc(engine.kindLabel(r.kind)) + "</span></span>" +
       (r.heading ? "<span class=\"search-result-heading\">" + r.heading + "</span>" : "") +
-      (r.text ? "<span class=\"search-result-snippet\">" + r.text + "</span>" : "") + "</a>";
+      (r.text ? "<span class=\"search-result-snippet\">" + r.text + "</span>" : "") +
+      (r.missing.length ? "<span class=\"search-result-missing\">" + esc(t("searchMissing", "Missing:")) + " " +
+        r.missing.map(function (m) { return "<s>" + esc(m) + "</s>"; }).join(" ") + "</span>" : "") + "</a>";
+    if (r.sections.length) {
+      html += "<ul class=\"search-result-sections\">" + r.sections.map(function (s) {
+        return "<li><a class=\"search-result-section\" href=\"" + esc(s.href) + "\">" +
+          (s.heading ? "<span class=\"search-result-heading\">" + s.heading + "</span>" : "") +
+          (s.text ? "<span class=\"search-result-snippet\">" + s.text + "</span>" : "") + "</a></li>";
+      }).join("") + "</ul>";
+    }
+    if (r.others.length) {
+      html += "<p class=\"search-result-also\">" +
+        esc(t("searchAlso", "Also in {n} chapters:").replace("{n}", String(r.others.length))) + " " +
+        r.others.map(function (o) { return "<a href=\"" + esc(o.href) + "\">" + o.title + "</a>"; }).join("、") + "</p>";
+    }
+    return html;
   }
 
-  // A shorter query to suggest when nothing matched: without the last word, or the last
-  // character of a CJK run.
-  function shorter(text) {
-    var trimmed = text.trim();
-    var words = trimmed.split(/\s+/);
-    if (words.length > 1) return words.slice(0, -1).join(" ");
-    var chars = Array.from(trimmed);
-    return chars.length > 2 ? chars.slice(0, -1).join("") : "";
+  // The query to remember for the page a result leads to, which marks its words there.
+  var MARK_KEY = "playbook-search-mark";
+  function remember(query) {
+    try { sessionStorage.setItem(MARK_KEY, query); } catch (e) { /* storage off */ }
   }
 
   // ---- A results view: the list, its status line, kind filters and keyboard selection ----
@@ -38,6 +79,8 @@
     this.limit = options.limit || PAGE;
     this.onChange = options.onChange || function () {};
     this.kind = options.kind || "";
+    this.seeAll = options.seeAll || false;
+    this.searchHref = options.searchHref || "";
     this.selected = -1;
     this.serial = 0;
     this.shown = 0;
@@ -60,7 +103,7 @@
       return Promise.resolve();
     }
     var started = performance.now();
-    return engine.ready().then(function () {
+    return withEngine().then(function () { return engine.ready(); }).then(function () {
       var p = engine.plan(text);
       if (!p.slots.length) return view.clear();
       return engine.rank(p).then(function (hits) {
@@ -100,16 +143,27 @@
       });
       view.list.insertAdjacentHTML("beforeend", html);
       view.shown += batch.length;
+      var searchPage = view.searchHref + "?q=";
       if (!hits.length) {
-        var suggestion = shorter(view.query);
+        // Only queries the index was seen to answer (corrected words, sound-alike pairs).
         var none = esc(view.t("searchNone", "Nothing found for “{q}”.").replace("{q}", view.query));
-        if (suggestion) {
-          none += " " + esc(view.t("searchShorter", "Try a shorter query:")) + " <a href=\"?q=" +
-            encodeURIComponent(suggestion) + "\" data-search-suggestion>" + esc(suggestion) + "</a>";
+        var suggested = engine.suggestions(view.plan);
+        if (suggested.length) {
+          none += " " + esc(view.t("searchSuggest", "Try:")) + " " + suggested.map(function (q) {
+            return "<a href=\"" + esc(searchPage + encodeURIComponent(q)) + "\" data-search-suggestion>" + esc(q) + "</a>";
+          }).join(" ");
         }
         view.setStatus(none);
       } else {
-        view.setStatus(esc(view.t("searchCount", "{n} results").replace("{n}", String(hits.length))));
+        var status = esc(view.t("searchCount", "{n} results").replace("{n}", String(hits.length)));
+        if (view.hits.partial) {
+          status = esc(view.t("searchPartial", "No page has every word; these have most of them.")) + " " + status;
+        }
+        if (view.seeAll && hits.length > view.shown) {
+          status += " <a href=\"" + esc(searchPage + encodeURIComponent(view.query)) + "\" data-search-all>" +
+            esc(view.t("searchSeeAll", "See all {n} results").replace("{n}", String(hits.length))) + "</a>";
+        }
+        view.setStatus(status);
       }
       if (view.more) view.more.hidden = view.shown >= hits.length;
       // What the reader waits for once the files are there: ranking after the shards arrived,
@@ -118,6 +172,13 @@
       engine.timing = { query: view.query, total: performance.now() - started, rank: costs.rank,
         snippets: costs.snippets, render: performance.now() - arrived };
       document.dispatchEvent(new CustomEvent("playbook:search", { detail: { query: view.query, count: hits.length } }));
+    });
+  };
+
+  View.prototype.watchClicks = function () {
+    var view = this;
+    this.list.addEventListener("click", function (event) {
+      if (event.target.closest("a")) remember(view.query);
     });
   };
 
@@ -174,7 +235,15 @@
     links.forEach(function (a, i) { a.setAttribute("aria-selected", String(i === this.selected)); }, this);
     if (this.selected >= 0) {
       this.input.setAttribute("aria-activedescendant", links[this.selected].id);
-      links[this.selected].scrollIntoView({ block: "nearest" });
+      // Inside the drop-down, only the drop-down scrolls; the page stays where it is.
+      var link = links[this.selected], box = this.list.closest(".search-panel");
+      if (box) {
+        var top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+        if (top < box.scrollTop) box.scrollTop = top;
+        else if (top + link.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + link.offsetHeight - box.clientHeight;
+      } else {
+        link.scrollIntoView({ block: "nearest" });
+      }
     } else {
       this.input.removeAttribute("aria-activedescendant");
     }
@@ -186,10 +255,30 @@
     if (event.key === "ArrowUp") { this.move(-1); event.preventDefault(); return true; }
     if (event.key === "Enter" && this.selected >= 0) {
       var link = this.links()[this.selected];
-      if (link) { event.preventDefault(); location.href = link.href; return true; }
+      if (link) { event.preventDefault(); remember(this.query); location.href = link.href; return true; }
     }
     return false;
   };
+
+  // Calls `handler` as the reader types, but not while an input method composes (pinyin, zhuyin,
+  // kana): the fragments it shows ("jin'y") are not the query; `compositionend` is.
+  function onTyping(input, handler) {
+    var composing = false;
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; handler(); });
+    input.addEventListener("input", function (event) {
+      if (composing || event.isComposing) return;
+      handler();
+    });
+  }
+
+  // The edition switch's links lead to the same page with the same query.
+  function keepQueryInEditionLinks(text) {
+    document.querySelectorAll("nav.edition-switch a[href]").forEach(function (a) {
+      var href = a.getAttribute("href").replace(/[?#].*$/, "");
+      a.setAttribute("href", text ? href + "?q=" + encodeURIComponent(text) : href);
+    });
+  }
 
   function debounce(fn, ms) {
     var timer = null;
@@ -214,11 +303,13 @@
         if (text) url.searchParams.set("q", text); else url.searchParams.delete("q");
         if (kind) url.searchParams.set("kind", kind); else url.searchParams.delete("kind");
         try { history.replaceState(null, "", url.search ? url.pathname + url.search + url.hash : url.pathname + url.hash); } catch (e) { /* file:// in some browsers */ }
+        keepQueryInEditionLinks(text);
       },
     });
     input.value = params.get("q") || "";
+    view.watchClicks();
     var run = debounce(function () { view.run(input.value); }, 60);
-    input.addEventListener("input", run);
+    onTyping(input, run);
     input.addEventListener("keydown", function (event) {
       if (view.key(event)) return;
       if (event.key === "Escape") {
@@ -258,11 +349,13 @@
     var list = panel.querySelector("ol");
     input.setAttribute("aria-controls", "search-panel-results");
     input.setAttribute("autocomplete", "off");
-    var view = new View(input, list, { status: panel.querySelector("p"), limit: 6 });
+    var view = new View(input, list, { status: panel.querySelector("p"), limit: 6, seeAll: true,
+      searchHref: form.getAttribute("action") || "" });
+    view.watchClicks();
     function open() { panel.hidden = !input.value.trim(); }
     function close() { panel.hidden = true; view.move(-view.selected - 1); }
     var run = debounce(function () { view.run(input.value).then(open); }, 60);
-    input.addEventListener("input", function () {
+    onTyping(input, function () {
       if (!input.value.trim()) close();
       run();
     });
@@ -281,6 +374,18 @@
     if (!page) {
       var box = document.querySelector("form.search-form input[name=q]");
       if (box) setUpBox(box);
+      // The page a result led to marks the query's words.
+      var query = null;
+      try {
+        query = sessionStorage.getItem(MARK_KEY);
+        sessionStorage.removeItem(MARK_KEY);
+      } catch (e) { /* storage off */ }
+      var main = document.querySelector("main");
+      if (query && main) {
+        withEngine().then(function () { return engine.mark(main, query); }).then(function (count) {
+          document.dispatchEvent(new CustomEvent("playbook:marked", { detail: { count: count } }));
+        }, function () {});
+      }
     }
     // `/` focuses the search box, wherever the reader is not typing already.
     document.addEventListener("keydown", function (event) {
