@@ -108,7 +108,11 @@ public struct SiteRenderer: Sendable {
                         let file = renderPage(
                             page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
                             prepared: prepared)
-                        return (file, indexing && SearchDocument.isIndexed(page) ? SearchDocument(page) : nil)
+                        return (
+                            file,
+                            indexing && SearchDocument.isIndexed(page)
+                                ? SearchDocument(page, tagLabels: prepared.handbook.config.tagLabels) : nil
+                        )
                     })
             }
         }
@@ -239,7 +243,8 @@ public struct SiteRenderer: Sendable {
             let navigation = PageContext.navigation(map: map)
             self.context = PageContext(
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
-                navigation: navigation, health: health, theme: theme, links: CrossLinks(map: map),
+                navigation: navigation, health: health, theme: theme,
+                links: CrossLinks(map: map, tagLabels: handbook.config.tagLabels),
                 lastChanged: handbook.lastChanged)
             var chrome: [PageContext.Chrome] = []
             var chromeByKey: [String: Int] = [:]
