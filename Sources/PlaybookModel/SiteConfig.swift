@@ -50,6 +50,9 @@ public struct SiteConfig: Hashable, Sendable {
     /// The site's own phrases (`editions.phrases`), read ahead of Playbook's domain phrases in
     /// both directions.
     public var phrases: [EditionPhrase] = []
+    /// Whether editions read Playbook's community-operations phrases (`editions.domainPhrases`,
+    /// on unless a site turns it off).
+    public var domainPhrases = true
     /// The edition being rendered, one of `editions`; nil for a site of one edition.
     public var currentEdition: Edition?
     /// How the edition being rendered shows a tag, by the tag as written, for the tags it writes

@@ -88,6 +88,7 @@ extension EditionPhrase {
         程序 程序                      # Taiwan's 程序 is a procedure; read back it is not 进程
         小程序 小程序 小程式            # the app's mini programs are 小程式 in Taiwan
         程序员 程序員 程式設計師
+        应用程序 應用程序 應用程式
         负责人 負責人
         触发 觸發
         频率 頻率

@@ -41,7 +41,9 @@ extension EditionConverter {
     /// The converter `edition` converts with: its configuration, the site's phrases and names.
     public static func converter(for edition: Edition, config: SiteConfig) throws -> EditionConverter {
         try EditionConverter(
-            converter: ScriptConverter.open(named: edition.conversion, phrases: config.phrases), keep: config.keep)
+            converter: ScriptConverter.open(
+                named: edition.conversion, phrases: config.phrases, domain: config.domainPhrases),
+            keep: config.keep)
     }
 
     /// The handbook as `edition` shows it, as above, for a handbook whose pages may be without

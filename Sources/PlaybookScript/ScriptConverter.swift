@@ -102,19 +102,23 @@ public final class ScriptConverter: @unchecked Sendable {
     /// The converter for a configuration named in `playbook.yml`, reading `phrases` (the site's
     /// own, `editions.phrases`) and then Playbook's domain phrases (`EditionPhrase.domain`) ahead
     /// of OpenCC's general ones.
-    public static func open(named name: String, phrases: [EditionPhrase]) throws -> ScriptConverter {
+    /// With `domain` false, Playbook's domain phrases are left out (`editions.domainPhrases`).
+    public static func open(named name: String, phrases: [EditionPhrase], domain: Bool = true) throws
+        -> ScriptConverter
+    {
         guard let configuration = ScriptConfiguration(rawValue: name) else {
             throw ScriptConversionError.unknownConfiguration(name)
         }
-        return try open(configuration, phrases: phrases)
+        if !domain && phrases.isEmpty { return try open(configuration) }
+        return try open(configuration, phrases: phrases, domain: domain)
     }
 
     /// The process's converter for `configuration` with `phrases` and then the domain phrases
     /// read ahead of OpenCC's own (see `PhraseDictionary`), opened on first use.
-    public static func open(_ configuration: ScriptConfiguration, phrases: [EditionPhrase]) throws
+    public static func open(_ configuration: ScriptConfiguration, phrases: [EditionPhrase], domain: Bool = true) throws
         -> ScriptConverter
     {
-        let dictionary = PhraseDictionary(configuration, phrases: phrases + EditionPhrase.domain)
+        let dictionary = PhraseDictionary(configuration, phrases: phrases + (domain ? EditionPhrase.domain : []))
         cacheLock.lock()
         defer { cacheLock.unlock() }
         if let open = phraseCache[dictionary] { return open }

@@ -36,12 +36,20 @@ extension SiteConfigLoader {
                     config.keep = names.compactMap(\.string)
                 case "phrases":
                     diagnostics += decodePhrases(option, path: path, into: &config)
+                case "domainPhrases":
+                    guard let on = option.value.bool else {
+                        error(
+                            option.line, option.column, "`editions.domainPhrases` must be true or false",
+                            "write `domainPhrases: false` to convert with OpenCC's general phrases alone")
+                        continue
+                    }
+                    config.domainPhrases = on
                 default:
                     diagnostics.append(
                         Diagnostic(
                             file: path, line: option.line, column: option.column, severity: .warning,
                             rule: "config.unknown-key", message: "unknown key `editions.\(option.key)` is ignored",
-                            hint: "known keys are: keep, languages, phrases"))
+                            hint: "known keys are: domainPhrases, keep, languages, phrases"))
                 }
             }
         default:
