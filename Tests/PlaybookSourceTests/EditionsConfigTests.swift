@@ -115,4 +115,14 @@ import Testing
             #expect(config.phrases.isEmpty)
         }
     }
+
+    @Test func domainPhrasesAreOnUnlessTurnedOff() {
+        #expect(loader.load(path: "playbook.yml", text: "editions: [zh-Hans, zh-Hant]\n").0.domainPhrases)
+        let off = loader.load(
+            path: "playbook.yml", text: "editions:\n  languages: [zh-Hans, zh-Hant]\n  domainPhrases: false\n")
+        #expect(off.1.isEmpty)
+        #expect(!off.0.domainPhrases)
+        let wrong = loader.load(path: "playbook.yml", text: "editions:\n  domainPhrases: sometimes\n")
+        #expect(wrong.1.map(\.message) == ["`editions.domainPhrases` must be true or false"])
+    }
 }
