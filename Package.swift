@@ -112,7 +112,8 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookScriptTests",
-            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
+            exclude: ["Corpus"]),
         .testTarget(
             name: "PlaybookOutputTests",
             dependencies: ["PlaybookOutput", "PlaybookModel", "PlaybookSource", "TestSupport"]),

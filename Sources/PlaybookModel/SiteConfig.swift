@@ -47,8 +47,18 @@ public struct SiteConfig: Hashable, Sendable {
     public var editions: [Edition] = []
     /// Names no edition converts (`editions.keep`): people, brands, places.
     public var keep: [String] = []
+    /// The site's own phrases (`editions.phrases`), read ahead of Playbook's domain phrases in
+    /// both directions.
+    public var phrases: [EditionPhrase] = []
+    /// Whether editions read Playbook's community-operations phrases (`editions.domainPhrases`,
+    /// on unless a site turns it off).
+    public var domainPhrases = true
     /// The edition being rendered, one of `editions`; nil for a site of one edition.
     public var currentEdition: Edition?
+    /// How the edition being rendered shows a tag, by the tag as written, for the tags it writes
+    /// otherwise (`开新分会` → `開新分會`). A tag's URL is made from the tag as written, so every
+    /// edition has the same URLs.
+    public var tagLabels: [String: String] = [:]
     /// How the site names each kind (`kinds.<name>.label`, read by the checker's rules): the
     /// built-in labels until the pipeline sets the site's after reading its rules.
     public var kindLabels: KindLabels = .defaults
@@ -71,6 +81,27 @@ public struct SiteConfig: Hashable, Sendable {
         self.unsafeHTML = unsafeHTML
         self.path = path
         self.raw = raw
+    }
+}
+
+/// One phrase in each script and region, as an edition writes it: `审核` / `審核` / `審核`.
+/// A converter into any of them reads every other form of the phrase as this phrase.
+public struct EditionPhrase: Hashable, Sendable {
+    /// zh-Hans.
+    public var simplified: String
+    /// zh-Hant: Traditional as OpenCC's `s2t` writes it, where no region is named.
+    public var traditional: String
+    /// zh-Hant-TW.
+    public var taiwan: String
+    /// zh-Hant-HK.
+    public var hongKong: String
+
+    /// A region's form left out is the Traditional one.
+    public init(simplified: String, traditional: String, taiwan: String? = nil, hongKong: String? = nil) {
+        self.simplified = simplified
+        self.traditional = traditional
+        self.taiwan = taiwan ?? traditional
+        self.hongKong = hongKong ?? traditional
     }
 }
 

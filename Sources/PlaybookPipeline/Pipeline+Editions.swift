@@ -27,9 +27,9 @@ extension Pipeline {
                 converted = try StageTimer.measure("convert \(edition.language)") {
                     try EditionConverter.edition(of: handbook, for: edition, scripts: scripts, restoring: restoring)
                 }
-                let converter = try EditionConverter(
-                    converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
-                convertedHealth = try converter.convert(health)
+                // The health view's texts are each converted once, from what the check wrote:
+                // a group's title written in the edition's script stays as it is.
+                convertedHealth = try EditionConverter.converter(for: edition, config: handbook.config).convert(health)
             } catch let error as ScriptConversionError {
                 throw PlaybookError(stage: "convert", path: handbook.config.path, message: error.description)
             }

@@ -10,7 +10,8 @@ struct CrossLinks {
     /// Page index → its previous and next page in its section.
     let previous: [Int?]
     let next: [Int?]
-    /// Tags in display order with their URL (`tags/新人/`) and pages.
+    /// Tags in display order with their URL (`tags/新人/`) and pages; each named as the edition
+    /// shows it (`SiteConfig.tagLabels`), its URL made from the tag as written.
     let tags: [Tag]
     /// Page index → its tags, as written.
     let tagsByPage: [[String]]
@@ -38,7 +39,7 @@ struct CrossLinks {
 
     /// Works everything out in passes over page indices, reading the paths and template flags
     /// the site map holds, so no page is copied and no pass is quadratic in the page count.
-    init(map: SiteMap) {
+    init(map: SiteMap, tagLabels: [String: String] = [:]) {
         let pages = map.pages
         let paths = map.contentPaths
         let hidden = map.templateSources
@@ -89,7 +90,8 @@ struct CrossLinks {
         }
         self.tagsByPage = tagsByPage
         self.tags = tagPages.keys.sorted().map {
-            Tag(name: tagPages[$0]!.name, url: "tags/\($0)/", pages: tagPages[$0]!.pages)
+            let name = tagPages[$0]!.name
+            return Tag(name: tagLabels[name] ?? name, url: "tags/\($0)/", pages: tagPages[$0]!.pages)
         }
 
         // A charter's folder (`groups/a` for `groups/a/index.md` and for `groups/a.md`) holds its

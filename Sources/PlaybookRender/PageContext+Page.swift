@@ -41,7 +41,7 @@ extension PageContext {
         if let row { info.health = healthRow(row, from: url) }
         info.changed = changed(page)
         info.tags = links.tagsByPage[index].map { name in
-            TagView(name: name, href: Href.to("tags/\(Slug.anchor(name))/", from: url))
+            TagView(name: config.tagLabels[name] ?? name, href: Href.to("tags/\(Slug.anchor(name))/", from: url))
         }
         info.hasTags = !info.tags.isEmpty
         info.backlinks = links.backlinks[index].map { link(to: $0, from: url) }

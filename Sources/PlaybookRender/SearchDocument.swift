@@ -40,7 +40,8 @@ public struct SearchDocument: Hashable, Sendable {
         return !(parts.count >= 4 && parts[0] == "templates" && parts[2] == "files")
     }
 
-    public init(_ page: Page, vocabulary: SearchVocabulary = .none) {
+    /// `tagLabels` names each tag as the edition shows it (`SiteConfig.tagLabels`).
+    public init(_ page: Page, vocabulary: SearchVocabulary = .none, tagLabels: [String: String] = [:]) {
         path = page.path
         kind = page.kind.rawValue
         let title = page.title.isEmpty ? page.fileStem : page.title
@@ -76,7 +77,7 @@ public struct SearchDocument: Hashable, Sendable {
             if let value = page.frontMatter[key]?.string, !value.isEmpty { meta.append(value) }
         }
         if let tags = page.frontMatter["tags"] {
-            meta += tags.array?.compactMap(\.string) ?? tags.string.map { [$0] } ?? []
+            meta += (tags.array?.compactMap(\.string) ?? tags.string.map { [$0] } ?? []).map { tagLabels[$0] ?? $0 }
         }
         let metaText = meta.joined(separator: " · ")
         let kindWords = vocabulary.kindWords[kind] ?? ""

@@ -114,7 +114,10 @@ public struct SiteRenderer: Sendable {
                         return (
                             file,
                             indexing.flatMap {
-                                SearchDocument.isIndexed(page) ? SearchDocument(page, vocabulary: $0) : nil
+                                SearchDocument.isIndexed(page)
+                                    ? SearchDocument(
+                                        page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
+                                    : nil
                             }
                         )
                     })
@@ -247,7 +250,8 @@ public struct SiteRenderer: Sendable {
             let navigation = PageContext.navigation(map: map)
             self.context = PageContext(
                 config: handbook.config, words: InterfaceText.words(for: handbook.config.language), map: map,
-                navigation: navigation, health: health, theme: theme, links: CrossLinks(map: map),
+                navigation: navigation, health: health, theme: theme,
+                links: CrossLinks(map: map, tagLabels: handbook.config.tagLabels),
                 lastChanged: handbook.lastChanged)
             var chrome: [PageContext.Chrome] = []
             var chromeByKey: [String: Int] = [:]

@@ -1,10 +1,20 @@
 import Dispatch
 import PlaybookModel
 
+/// The script a page is written in, and whether every word of it is: read once per build for
+/// every edition (`EditionConverter.scripts(of:restoring:)`).
+public struct PageScript: Hashable, Sendable {
+    /// `EditionConverter.script(of:)`; nil for a page without Chinese.
+    public var written: WrittenScript?
+    /// True when nothing the page shows holds a character only the other script writes: an
+    /// edition in the page's script shows the page as it is, without reading its blocks.
+    public var uniform: Bool
+}
+
 extension EditionConverter {
-    /// The handbook as `edition` shows it: each page written in the other script converted,
-    /// each page already in the edition's script (or without Chinese) as it is, the site's
-    /// title and description converted; the config names the edition being rendered.
+    /// The handbook as `edition` shows it: each page in the edition's script, block by block
+    /// (see `EditionConverter`), the site's title and description converted; the config names the
+    /// edition being rendered.
     ///
     /// Pages convert on every core (one `ScriptConverter` serves all threads). The edition's
     /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
@@ -13,21 +23,27 @@ extension EditionConverter {
         try self.edition(of: handbook, for: edition, scripts: scripts(of: handbook.pages), restoring: { $0 }).handbook
     }
 
-    /// The script each page is written in (`script(of:)`), by path, on every core; `restoring`
+    /// The script each page is written in (`PageScript`), by path, on every core; `restoring`
     /// gives a page without its tree (`Page.treeReleased`) its tree back to be read.
-    public static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String:
-        WrittenScript?]
-    {
-        var found = [WrittenScript??](repeating: nil, count: pages.count)
+    public static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String: PageScript] {
+        var found = [PageScript?](repeating: nil, count: pages.count)
         found.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                base[i] = .some(script(of: pages[i].treeReleased ? restoring(pages[i]) : pages[i]))
+                base[i] = pageScript(of: pages[i].treeReleased ? restoring(pages[i]) : pages[i])
             }
         }
-        var byPath: [String: WrittenScript?] = [:]
+        var byPath: [String: PageScript] = [:]
         for (page, script) in zip(pages, found) { byPath[page.path] = script! }
         return byPath
+    }
+
+    /// The converter `edition` converts with: its configuration, the site's phrases and names.
+    public static func converter(for edition: Edition, config: SiteConfig) throws -> EditionConverter {
+        try EditionConverter(
+            converter: ScriptConverter.open(
+                named: edition.conversion, phrases: config.phrases, domain: config.domainPhrases),
+            keep: config.keep)
     }
 
     /// The handbook as `edition` shows it, as above, for a handbook whose pages may be without
@@ -36,63 +52,102 @@ extension EditionConverter {
     /// trees. The returned `restoring` gives an edition's page its tree back (`restoring`) and
     /// converted, as the renderer needs it.
     public static func edition(
-        of handbook: Handbook, for edition: Edition, scripts: [String: WrittenScript?],
+        of handbook: Handbook, for edition: Edition, scripts: [String: PageScript],
         restoring: @escaping @Sendable (Page) -> Page
     ) throws -> (handbook: Handbook, restoring: @Sendable (Page) throws -> Page) {
-        let converter = try EditionConverter(
-            converter: ScriptConverter.open(named: edition.conversion), keep: handbook.config.keep)
+        let converter = try converter(for: edition, config: handbook.config)
         var result = handbook
         result.config.language = edition.interfaceLanguage
         result.config.currentEdition = edition
         result.config.title = try converter.convert(text: handbook.config.title)
         result.config.description = try converter.convert(text: handbook.config.description)
         result.config.baseURL += edition.prefix
+        result.config.tagLabels = try converter.tagLabels(handbook.pages, scripts: scripts)
         let pages = handbook.pages
         var converted = [Result<Page, Error>?](repeating: nil, count: pages.count)
         var changed = [Bool](repeating: false, count: pages.count)
+        var written = [WrittenScript?](repeating: nil, count: pages.count)
         converted.withUnsafeMutableBufferPointer { buffer in
             changed.withUnsafeMutableBufferPointer { changes in
-                let base = buffer.baseAddress!
-                let changing = changes.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                    let page = pages[i]
-                    let written = scripts[page.path] ?? script(of: page)
-                    if written == nil || written == edition.script {
-                        base[i] = .success(page)
-                    } else {
-                        changing[i] = true
-                        base[i] = Result { try converter.convert(page) }
+                written.withUnsafeMutableBufferPointer { writtenIn in
+                    let base = buffer.baseAddress!
+                    let changing = changes.baseAddress!
+                    let scriptOf = writtenIn.baseAddress!
+                    DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                        let page = pages[i]
+                        let script = scripts[page.path] ?? pageScript(of: page)
+                        scriptOf[i] = script.written
+                        if script.written == nil || (script.written == edition.script && script.uniform) {
+                            base[i] = .success(page)
+                        } else {
+                            changing[i] = true
+                            base[i] = Result { try converter.convert(page, writtenIn: script.written) }
+                        }
                     }
                 }
             }
         }
         result.pages = try converted.map { try $0!.get() }
-        let convertedPaths = Set(pages.indices.filter { changed[$0] }.map { pages[$0].path })
+        var paths: [String: WrittenScript?] = [:]
+        for i in pages.indices where changed[i] { paths[pages[i].path] = written[i] }
+        let convertedPaths = paths
         return (
             result,
             { page in
                 guard page.treeReleased else { return page }
                 let restored = restoring(page)
-                return convertedPaths.contains(page.path) ? try converter.convertingTree(restored) : restored
+                guard let written = convertedPaths[page.path] else { return restored }
+                return try converter.convertingTree(restored, writtenIn: written)
             }
         )
     }
 
     /// The script a page is written in: its front matter `language:` when it names a Chinese
-    /// script, else the script most of its script-specific characters belong to; nil for a page
-    /// without Chinese, which every edition shows as it is.
+    /// script, else the script most of its prose is written in (block quotes and text between
+    /// quotation marks do not count); nil for a page without Chinese, which every edition
+    /// shows as it is.
     public static func script(of page: Page) -> WrittenScript? {
-        if let written = page.frontMatter["language"]?.string?.lowercased() {
-            if written.hasPrefix("zh-hant") { return .traditional }
-            if written.hasPrefix("zh-hans") { return .simplified }
-        }
-        var text = page.title
+        pageScript(of: page).written
+    }
+
+    static func pageScript(of page: Page) -> PageScript {
+        var prose = page.title
+        var all = page.title
         for block in page.document.blocks {
-            block.appendPlainText(to: &text)
-            if text.utf8.count > 24_000 { break }
+            if case .blockQuote = block.kind {
+                block.appendPlainText(to: &all)
+            } else if prose.utf8.count <= 24_000 {
+                block.appendPlainText(to: &prose)
+            } else {
+                block.appendPlainText(to: &all)
+            }
         }
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 && $0.value <= 0x9FFF }) else { return nil }
-        return ChineseScript.isMostlyTraditional(text) ? .traditional : .simplified
+        for entry in page.frontMatter.entries where shownFields.contains(entry.key) {
+            if let text = entry.value.string { all += "\n" + text }
+            for item in entry.value.array ?? [] { all += "\n" + (item.string ?? "") }
+        }
+        all += "\n" + prose
+        let hasChinese = all.unicodeScalars.contains { $0.value >= 0x3400 && $0.value <= 0x9FFF }
+        guard hasChinese else { return PageScript(written: nil, uniform: true) }
+        var written: WrittenScript?
+        if let language = page.frontMatter["language"]?.string?.lowercased() {
+            if language.hasPrefix("zh-hant") { written = .traditional }
+            if language.hasPrefix("zh-hans") { written = .simplified }
+        }
+        if written == nil {
+            let (traditional, simplified) = ScriptReading.counts(prose)
+            written = traditional > simplified ? .traditional : .simplified
+        }
+        // Every character, quoted or not: a quotation in the other script is kept, but a
+        // Simplified edition of a Traditional page must still read it to know.
+        var uniform = true
+        for scalar in all.unicodeScalars where scalar.value >= 0x3400 {
+            if let only = ChineseScript.onlyScript(of: scalar), only != written {
+                uniform = false
+                break
+            }
+        }
+        return PageScript(written: written, uniform: uniform)
     }
 
     /// The health view's words in the edition's script: group titles, column labels, notes and

@@ -99,15 +99,71 @@ public final class ScriptConverter: @unchecked Sendable {
         return ScriptConverter(configuration: configuration, handle: handle)
     }
 
-    /// The converter for a configuration named in `playbook.yml`.
-    public static func open(named name: String) throws -> ScriptConverter {
+    /// The converter for a configuration named in `playbook.yml`, reading `phrases` (the site's
+    /// own, `editions.phrases`) and then Playbook's domain phrases (`EditionPhrase.domain`) ahead
+    /// of OpenCC's general ones.
+    /// With `domain` false, Playbook's domain phrases are left out (`editions.domainPhrases`).
+    public static func open(named name: String, phrases: [EditionPhrase], domain: Bool = true) throws
+        -> ScriptConverter
+    {
         guard let configuration = ScriptConfiguration(rawValue: name) else {
             throw ScriptConversionError.unknownConfiguration(name)
         }
-        return try open(configuration)
+        if !domain && phrases.isEmpty { return try open(configuration) }
+        return try open(configuration, phrases: phrases, domain: domain)
+    }
+
+    /// The process's converter for `configuration` with `phrases` and then the domain phrases
+    /// read ahead of OpenCC's own (see `PhraseDictionary`), opened on first use.
+    public static func open(_ configuration: ScriptConfiguration, phrases: [EditionPhrase], domain: Bool = true) throws
+        -> ScriptConverter
+    {
+        let dictionary = PhraseDictionary(configuration, phrases: phrases + (domain ? EditionPhrase.domain : []))
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let open = phraseCache[dictionary] { return open }
+        let converter = try load(dictionary)
+        phraseCache[dictionary] = converter
+        return converter
+    }
+
+    /// A new converter for `dictionary`: the configuration and its two dictionaries are written
+    /// to a folder of their own, opened (OpenCC reads every dictionary into memory as it opens),
+    /// and the folder removed.
+    static func load(_ dictionary: PhraseDictionary) throws -> ScriptConverter {
+        let configuration = dictionary.configuration
+        guard
+            let data = PhraseDictionary.dataFolders.first(where: {
+                FileManager.default.fileExists(atPath: "\($0)/\(configuration.rawValue).json")
+            })
+        else {
+            throw ScriptConversionError.configurationUnavailable(
+                configuration,
+                reason: "\(configuration.rawValue).json is in none of "
+                    + PhraseDictionary.dataFolders.joined(separator: ", "))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "playbook-opencc-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let first = folder.appendingPathComponent("phrases.txt")
+            let keeping = folder.appendingPathComponent("keeping.txt")
+            let json = folder.appendingPathComponent("\(configuration.rawValue).json")
+            let files = try dictionary.files(dataFolder: data, firstFile: first.path, keepingFile: keeping.path)
+            try Data(files.first.utf8).write(to: first)
+            try Data(files.keeping.utf8).write(to: keeping)
+            try files.configuration.write(to: json)
+            return try load(configuration, file: json.path)
+        } catch let error as ScriptConversionError {
+            throw error
+        } catch {
+            throw ScriptConversionError.configurationUnavailable(configuration, reason: "\(error)")
+        }
     }
 
     nonisolated(unsafe) private static var cache: [ScriptConfiguration: ScriptConverter] = [:]
+    nonisolated(unsafe) private static var phraseCache: [PhraseDictionary: ScriptConverter] = [:]
     private static let cacheLock = NSLock()
 
     /// `text`, converted phrase by phrase.

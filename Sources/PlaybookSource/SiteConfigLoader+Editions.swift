@@ -34,12 +34,22 @@ extension SiteConfigLoader {
                         continue
                     }
                     config.keep = names.compactMap(\.string)
+                case "phrases":
+                    diagnostics += decodePhrases(option, path: path, into: &config)
+                case "domainPhrases":
+                    guard let on = option.value.bool else {
+                        error(
+                            option.line, option.column, "`editions.domainPhrases` must be true or false",
+                            "write `domainPhrases: false` to convert with OpenCC's general phrases alone")
+                        continue
+                    }
+                    config.domainPhrases = on
                 default:
                     diagnostics.append(
                         Diagnostic(
                             file: path, line: option.line, column: option.column, severity: .warning,
                             rule: "config.unknown-key", message: "unknown key `editions.\(option.key)` is ignored",
-                            hint: "known keys are: keep, languages"))
+                            hint: "known keys are: domainPhrases, keep, languages, phrases"))
                 }
             }
         default:
@@ -113,6 +123,67 @@ extension SiteConfigLoader {
         config.editions = editions
         return diagnostics
     }
+
+    /// Decodes `editions.phrases`: each phrase `[简体, 繁體]`, `[简体, 繁體, 臺灣]` or
+    /// `{zh-Hans: …, zh-Hant: …, zh-Hant-TW: …, zh-Hant-HK: …}` (a region left out writes the
+    /// `zh-Hant` form). A phrase is one word or expression, without spaces.
+    func decodePhrases(_ option: Mapping.Entry, path: String, into config: inout SiteConfig) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func error(_ message: String) {
+            diagnostics.append(
+                Diagnostic(
+                    file: path, line: option.line, column: option.column, rule: "config.value", message: message,
+                    hint: Self.phrasesExample))
+        }
+        guard case .array(let items) = option.value else {
+            error("`editions.phrases` must be a list of phrases")
+            return diagnostics
+        }
+        var phrases: [EditionPhrase] = []
+        for (index, item) in items.enumerated() {
+            var forms: [String: String] = [:]
+            switch item {
+            case .array(let written) where (2...3).contains(written.count) && written.allSatisfy({ $0.string != nil }):
+                let strings = written.compactMap(\.string)
+                forms["zh-Hans"] = strings[0]
+                forms["zh-Hant"] = strings[1]
+                if strings.count == 3 { forms["zh-Hant-TW"] = strings[2] }
+            case .mapping(let mapping) where mapping.entries.allSatisfy({ $0.value.string != nil }):
+                for entry in mapping.entries {
+                    guard ["zh-Hans", "zh-Hant", "zh-Hant-TW", "zh-Hant-HK"].contains(entry.key) else {
+                        error(
+                            "phrase \(index + 1) names `\(entry.key)`; a phrase is written in zh-Hans, zh-Hant, zh-Hant-TW or zh-Hant-HK"
+                        )
+                        continue
+                    }
+                    forms[entry.key] = entry.value.string
+                }
+            default:
+                error("phrase \(index + 1) of `editions.phrases` is not a phrase in each script")
+                continue
+            }
+            guard let simplified = forms["zh-Hans"], let traditional = forms["zh-Hant"] else {
+                error("phrase \(index + 1) of `editions.phrases` needs its zh-Hans and zh-Hant forms")
+                continue
+            }
+            let all = forms.values
+            if let bad = all.first(where: { $0.isEmpty || $0.unicodeScalars.contains { $0.properties.isWhitespace } }) {
+                error(
+                    "phrase \(index + 1) of `editions.phrases` has the form `\(bad)`; a phrase has no spaces and is not empty"
+                )
+                continue
+            }
+            phrases.append(
+                EditionPhrase(
+                    simplified: simplified, traditional: traditional, taiwan: forms["zh-Hant-TW"],
+                    hongKong: forms["zh-Hant-HK"]))
+        }
+        config.phrases = phrases
+        return diagnostics
+    }
+
+    static let phrasesExample =
+        "write each phrase as `[简体, 繁體]`, `[简体, 繁體, 臺灣]` or `{zh-Hans: 群文件, zh-Hant: 群文件, zh-Hant-TW: 群組檔案}`"
 
     static let editionsExample =
         "write `editions: [zh-Hans, zh-Hant-TW]`, or `editions: {languages: [zh-Hans, {language: zh-Hant-TW, prefix: zh-Hant}], keep: [拾页]}`"

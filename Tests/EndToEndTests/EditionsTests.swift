@@ -59,6 +59,33 @@ import Testing
         #expect(!health.contains("杭州分会"))
     }
 
+    // Issue 21: the handbook's own words, in each edition; each text converted once.
+    @Test func theHandbooksOwnWordsSurviveEachEdition() throws {
+        let (out, result) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(result.check.diagnostics.filter { $0.rule == "page.mixed-script" } == [])
+        let taipei = try Self.read(out, "groups/taipei/index.html")
+        #expect(taipei.contains("五、复制 Replication"))
+        #expect(!taipei.contains("拷贝"))
+        #expect(taipei.contains("社群档案") && !taipei.contains("社群文件"))
+        #expect(taipei.contains("分会执行<a") && !taipei.contains("运行"))
+        let daily = try Self.read(out, "zh-Hant/sops/daily-operations/index.html")
+        #expect(daily.contains("標準作業程序") && !daily.contains("標準作業程式"))
+        let growth = try Self.read(out, "zh-Hant/sops/growth/index.html")
+        #expect(growth.contains("審核通過並入群") && growth.contains("審核員"))
+        #expect(!growth.contains("稽核"))
+        // The Traditional health view shows the Taipei chapter as its pages write it.
+        let health = try Self.read(out, "zh-Hant/health/index.html")
+        #expect(health.contains("台北分會") && !health.contains("臺北"))
+        // Tags and the catalog's variables in the edition's script; tag URLs as written.
+        let tags = try Self.read(out, "zh-Hant/tags/index.html")
+        #expect(tags.contains("開新分會") && !tags.contains("开新分会"))
+        #expect(tags.contains("%E5%BC%80%E6%96%B0%E5%88%86%E4%BC%9A") || tags.contains("开新分会/index.html"))
+        let catalog = try Self.read(out, "zh-Hant/templates/index.html")
+        #expect(catalog.contains("分會負責人（群主）") && catalog.contains("每月最後一個週六"))
+        #expect(catalog.contains("企業微信"))
+    }
+
     @Test func theSwitcherAndTheAlternatesLeadToTheSamePage() throws {
         let (out, _) = try Self.build()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -7,7 +7,7 @@ import Testing
 
 /// What an edition converts and what it leaves as written (issue 14).
 @Suite struct EditionConverterTests {
-    let taiwan = try! EditionConverter(converter: ScriptConverter.open(.s2twp), keep: ["拾页", "林晓"])
+    let taiwan = try! EditionConverter(converter: ScriptConverter.open(.s2twp, phrases: []), keep: ["拾页", "林晓"])
 
     func page(_ text: String, path: String = "content/groups/hangzhou/index.md") -> Page {
         PageParser().parse(FrontMatterSplitter().split(path: path, text: text))
@@ -44,7 +44,8 @@ import Testing
         let body = html(converted)
         #expect(body.contains(">結構<"))
         #expect(body.contains("新成員上傳頭髮照片打卡。"))
-        #expect(body.contains("<td>稽核軟體</td>"))
+        // 审核 is the domain's word (審核), not OpenCC's Taiwan audit (稽核).
+        #expect(body.contains("<td>審核軟體</td>"))
     }
 
     @Test func headingAnchorsStayInTheScriptThePageWasWrittenIn() throws {
@@ -109,12 +110,70 @@ import Testing
     }
 
     @Test func convertsBackToSimplified() throws {
-        let simplified = try EditionConverter(converter: ScriptConverter.open(.tw2sp), keep: ["臺北拾頁"])
+        let simplified = try EditionConverter(converter: ScriptConverter.open(.tw2sp, phrases: []), keep: ["臺北拾頁"])
         let converted = try simplified.convert(
             page("---\ntitle: 臺北分會\n---\n## 結構\n\n臺北拾頁的成員用印表機列印軟體說明。\n", path: "content/groups/taipei/index.md"))
         #expect(converted.title == "台北分会")
         #expect(converted.headings.map(\.text) == ["结构"])
         #expect(converted.headings.map(\.anchor) == ["結構"])
         #expect(html(converted).contains("臺北拾頁的成员用打印机打印软件说明。"))
+    }
+
+    // Issue 21: each block by its own script; quotations in another script as written.
+    @Test func eachBlockIsConvertedByItsOwnScript() throws {
+        let simplified = try EditionConverter(converter: ScriptConverter.open(.tw2sp, phrases: []))
+        let written = page(
+            """
+            ---
+            title: 杭州分会群规
+            ---
+            ## 结构
+
+            新成员入群后先改昵称，再做自我介绍；值班管理员负责提醒，连续违规的先警告、再禁言。
+
+            台北分會的群規這樣寫：違規先警告。
+
+            | 角色 | 說明 |
+            |---|---|
+            | 群主 | 負責審核 |
+            """)
+        #expect(EditionConverter.script(of: written) == .simplified)
+        let converted = try simplified.convert(written)
+        let body = html(converted)
+        #expect(body.contains("新成员入群后先改昵称，"))
+        #expect(body.contains("台北分会的群规这样写：违规先警告。"))
+        #expect(body.contains("<th>说明</th>") && body.contains("<td>负责审核</td>"))
+        // Blocks in the edition's script are as written; in the other edition the whole page is
+        // Traditional.
+        let traditional = html(try taiwan.convert(written))
+        #expect(traditional.contains("新成員入群後先改暱稱，"))
+        #expect(traditional.contains("台北分會的群規這樣寫：違規先警告。"))
+    }
+
+    @Test func aQuotationInAnotherScriptIsKeptAsItsSourceWroteIt() throws {
+        let simplified = try EditionConverter(converter: ScriptConverter.open(.tw2sp, phrases: []))
+        let written = page(
+            """
+            ---
+            title: 社群的核心
+            ---
+            台北分会的档案写得好，引用如下：
+
+            > 社群的核心特徵是同好；要建立以下四感。
+
+            杭州分会把它概括为「有進有出」，也就是定期整理成员。
+            """)
+        #expect(EditionConverter.script(of: written) == .simplified)
+        let traditional = html(try taiwan.convert(written))
+        #expect(traditional.contains("台北分會的檔案寫得好，引用如下："))
+        #expect(traditional.contains("<blockquote>\n<p>社群的核心特徵是同好；要建立以下四感。</p>"))
+        #expect(traditional.contains("杭州分會把它概括為「有進有出」，也就是定期整理成員。"))
+        let back = html(try simplified.convert(written))
+        #expect(back.contains("台北分会的档案写得好，引用如下："))
+        #expect(back.contains("<blockquote>\n<p>社群的核心特徵是同好；要建立以下四感。</p>"))
+        #expect(back.contains("杭州分会把它概括为「有進有出」，也就是定期整理成员。"))
+        // A quotation in the page's own script is prose, converted with it.
+        let own = html(try taiwan.convert(page("> 审核通过并入群。\n\n「先审核」是规矩。\n")))
+        #expect(own.contains("審核通過並入群。") && own.contains("「先審核」是規矩。"))
     }
 }

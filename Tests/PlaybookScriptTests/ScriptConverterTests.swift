@@ -40,7 +40,14 @@ import Testing
     }
 
     @Test func oneConverterPerConfiguration() throws {
-        #expect(try ScriptConverter.open(.s2twp) === ScriptConverter.open(named: "s2twp"))
+        #expect(try ScriptConverter.open(.s2twp) === ScriptConverter.open(.s2twp))
+        // With phrases, one per configuration and list of the site's phrases.
+        let phrases = [EditionPhrase(simplified: "拾页", traditional: "拾頁")]
+        #expect(
+            try ScriptConverter.open(.s2twp, phrases: phrases)
+                === ScriptConverter.open(named: "s2twp", phrases: phrases))
+        #expect(try ScriptConverter.open(.s2twp, phrases: phrases) !== ScriptConverter.open(.s2twp, phrases: []))
+        #expect(try ScriptConverter.open(.s2twp, phrases: []) !== ScriptConverter.open(.s2twp))
     }
 
     @Test func batchConvertsLikeOneByOne() throws {
@@ -80,7 +87,9 @@ import Testing
     }
 
     @Test func unknownConfigurationListsTheKnownOnes() {
-        #expect(throws: ScriptConversionError.unknownConfiguration("s2x")) { try ScriptConverter.open(named: "s2x") }
+        #expect(throws: ScriptConversionError.unknownConfiguration("s2x")) {
+            try ScriptConverter.open(named: "s2x", phrases: [])
+        }
         #expect(ScriptConversionError.unknownConfiguration("s2x").description.contains("s2twp, tw2sp"))
     }
 }

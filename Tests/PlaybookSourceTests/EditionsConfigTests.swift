@@ -73,4 +73,56 @@ import Testing
         #expect(diagnostics.map(\.rule) == ["config.unknown-key"])
         #expect(diagnostics.first?.position.line == 2)
     }
+
+    // Issue 21: a site's own phrases, read ahead of Playbook's in both directions.
+    @Test func phrasesTakeEachScriptsForm() {
+        let text = """
+            editions:
+              languages: [zh-Hans, zh-Hant-TW]
+              phrases:
+                - [读书会, 讀書會]
+                - [群文件, 群文件, 群組檔案]
+                - {zh-Hans: 拾页, zh-Hant: 拾頁, zh-Hant-HK: 拾頁HK}
+            """
+        let (config, diagnostics) = loader.load(path: "playbook.yml", text: text)
+        #expect(diagnostics.isEmpty)
+        #expect(
+            config.phrases == [
+                EditionPhrase(simplified: "读书会", traditional: "讀書會"),
+                EditionPhrase(simplified: "群文件", traditional: "群文件", taiwan: "群組檔案"),
+                EditionPhrase(simplified: "拾页", traditional: "拾頁", hongKong: "拾頁HK"),
+            ])
+        #expect(config.phrases[0].taiwan == "讀書會")
+    }
+
+    @Test func aPhraseWithoutBothScriptsIsAnErrorAtItsLine() {
+        let cases: [(String, String)] = [
+            ("editions:\n  phrases: 读书会\n", "`editions.phrases` must be a list of phrases"),
+            ("editions:\n  phrases: [[读书会]]\n", "phrase 1 of `editions.phrases` is not a phrase in each script"),
+            (
+                "editions:\n  phrases: [{zh-Hans: 读书会}]\n",
+                "phrase 1 of `editions.phrases` needs its zh-Hans and zh-Hant forms"
+            ),
+            (
+                "editions:\n  phrases: [[读书 会, 讀書會]]\n",
+                "phrase 1 of `editions.phrases` has the form `读书 会`; a phrase has no spaces and is not empty"
+            ),
+        ]
+        for (text, message) in cases {
+            let (config, diagnostics) = loader.load(path: "playbook.yml", text: text)
+            #expect(diagnostics.map(\.message) == [message], "\(text)")
+            #expect(diagnostics.first?.position.line == 2)
+            #expect(config.phrases.isEmpty)
+        }
+    }
+
+    @Test func domainPhrasesAreOnUnlessTurnedOff() {
+        #expect(loader.load(path: "playbook.yml", text: "editions: [zh-Hans, zh-Hant]\n").0.domainPhrases)
+        let off = loader.load(
+            path: "playbook.yml", text: "editions:\n  languages: [zh-Hans, zh-Hant]\n  domainPhrases: false\n")
+        #expect(off.1.isEmpty)
+        #expect(!off.0.domainPhrases)
+        let wrong = loader.load(path: "playbook.yml", text: "editions:\n  domainPhrases: sometimes\n")
+        #expect(wrong.1.map(\.message) == ["`editions.domainPhrases` must be true or false"])
+    }
 }

@@ -1,38 +1,81 @@
 import PlaybookModel
 
-/// `page.mixed-script` (a warning unless raised): a page's prose is written in one script. A
-/// few Traditional characters in a Simplified page, or the reverse, are usually a copy-paste
-/// slip, and they survive into every edition (OpenCC converts a page by its script, so the
-/// stray characters read oddly in both).
+/// `page.mixed-script` (a warning unless raised): each block of a page is written in one script.
+/// A few Traditional characters in a Simplified paragraph, or the reverse, are usually a
+/// copy-paste slip, and they read oddly in every edition.
 ///
-/// The page's script is the one most of its script-specific characters belong to (see
-/// `ChineseScript.onlyScript(of:)`); each line holding characters of the other script is one
-/// finding, naming them. Not counted: code, raw HTML, link targets, front matter, names listed
-/// under `editions.keep`, and text between quotation marks (「結構」, “結構”), where a page
-/// names a term in the other script on purpose.
+/// Blocks are read as the script editions read them (`ScriptReading`): a paragraph, heading or
+/// table cell written in one script alone is in that script, whatever the page's, and is no
+/// slip; a block that mixes both scripts follows the page's script (the one most of its prose
+/// is written in), and each line holding characters of the other script is one finding, naming
+/// them. Not counted: code, raw HTML, link targets, front matter, names listed under
+/// `editions.keep`, text between quotation marks (「結構」, “結構”), where a page names a term in
+/// the other script on purpose, a block quote in the other script (a quotation, kept as its
+/// source wrote it), and link text written in one script alone (the title of the page it links
+/// to, in that page's script, or the name of a source).
 struct MixedScriptRule: PageRule {
+    /// A text node's place, text, and the block it belongs to.
+    struct Run {
+        var line: Int
+        var column: Int
+        var text: String
+        /// The paragraph, heading, table cell or link text it is part of.
+        var block: Int
+        /// The block quote it is inside, if any.
+        var quote: Int?
+        var isLinkText: Bool
+    }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
-        var runs: [(line: Int, column: Int, text: String)] = []
-        collect(page.page.document.root, into: &runs)
+        var runs: [Run] = []
+        var blocks = 0
+        var quotes = 0
+        collect(
+            page.page.document.root, block: 0, quote: nil, link: false, blocks: &blocks, quotes: &quotes, into: &runs)
         let keep = context.handbook.config.keep.sorted { $0.count > $1.count }
-        var traditional = 0
-        var simplified = 0
         var marks: [[(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)]] = []
         marks.reserveCapacity(runs.count)
+        var any = (traditional: 0, simplified: 0)
+        var prose = (traditional: 0, simplified: 0)
         for run in runs {
             var marked: [(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)] = []
-            Self.forEachProse(run.text, keep: keep) { offset, scalar in
+            ScriptReading.forEachProse(run.text, keep: keep) { offset, scalar in
                 // Below U+3400 no character belongs to one script alone.
                 guard scalar.value >= 0x3400, let script = ChineseScript.onlyScript(of: scalar) else { return }
-                if script == .traditional { traditional += 1 } else { simplified += 1 }
                 marked.append((offset, scalar, script))
+            }
+            let traditional = marked.filter { $0.script == .traditional }.count
+            any.traditional += traditional
+            any.simplified += marked.count - traditional
+            if run.quote == nil, !run.isLinkText {
+                prose.traditional += traditional
+                prose.simplified += marked.count - traditional
             }
             marks.append(marked)
         }
-        guard traditional > 0, simplified > 0 else { return [] }
-        // The minority is the slip; on a tie the page counts as Simplified.
-        let stray: WrittenScript = traditional > simplified ? .simplified : .traditional
-        var suspects = marks.map { $0.filter { $0.script == stray } }
+        guard any.traditional > 0, any.simplified > 0 else { return [] }
+        // The page's script is its prose's majority; on a tie the page counts as Simplified.
+        let counted = prose.traditional + prose.simplified > 0 ? prose : any
+        let pageScript: WrittenScript = counted.traditional > counted.simplified ? .traditional : .simplified
+        let stray: WrittenScript = pageScript == .traditional ? .simplified : .traditional
+
+        // Per block and per block quote: which scripts its characters belong to.
+        var blockScripts = [Set<WrittenScript>](repeating: [], count: blocks + 1)
+        var quoteScripts = [Set<WrittenScript>](repeating: [], count: quotes)
+        for (index, run) in runs.enumerated() {
+            for mark in marks[index] {
+                blockScripts[run.block].insert(mark.script)
+                if let quote = run.quote { quoteScripts[quote].insert(mark.script) }
+            }
+        }
+        var suspects = runs.indices.map { index -> [(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)] in
+            let run = runs[index]
+            // A quotation in the other script, kept as its source wrote it.
+            if let quote = run.quote, quoteScripts[quote] == [stray] { return [] }
+            // A block in one script alone is in that script.
+            if blockScripts[run.block].count < 2 { return [] }
+            return marks[index].filter { $0.script == stray }
+        }
         confirm(&suspects, in: runs.map(\.text), stray: stray, context: context)
 
         // One finding per line, at its first stray character.
@@ -106,74 +149,39 @@ struct MixedScriptRule: PageRule {
             line: line, column: column, severity: .warning, rule: "page.mixed-script", message: message, hint: hint)
     }
 
-    /// The prose of `node` as (line, column, text) runs: text nodes and link text, without
-    /// code, raw HTML or targets.
-    private func collect(_ node: MarkdownNode, into runs: inout [(line: Int, column: Int, text: String)]) {
+    /// The prose of `node` as runs: text nodes and link text, without code, raw HTML or targets;
+    /// each paragraph, heading, table cell and link text a block of its own.
+    private func collect(
+        _ node: MarkdownNode, block: Int, quote: Int?, link: Bool, blocks: inout Int, quotes: inout Int,
+        into runs: inout [Run]
+    ) {
+        var block = block
+        var quote = quote
+        var link = link
         switch node.kind {
         case .text(let s):
-            runs.append((node.range.start.line, node.range.start.column, s))
+            runs.append(
+                Run(
+                    line: node.range.start.line, column: node.range.start.column, text: s, block: block, quote: quote,
+                    isLinkText: link))
+            return
         case .code, .codeBlock, .htmlBlock, .htmlInline, .footnoteReference:
             return
+        case .paragraph, .heading, .tableCell:
+            blocks += 1
+            block = blocks
+        case .link:
+            blocks += 1
+            block = blocks
+            link = true
+        case .blockQuote:
+            quote = quotes
+            quotes += 1
         default:
-            for child in node.children { collect(child, into: &runs) }
+            break
         }
-    }
-
-    /// The closing mark of a quotation mark that opens a span: 「」『』“”‘’《》〈〉 and "".
-    private static func closingQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar {
-        case "「": return "」"
-        case "『": return "』"
-        case "“": return "”"
-        case "‘": return "’"
-        case "《": return "》"
-        case "〈": return "〉"
-        case "\"": return "\""
-        default: return nil
-        }
-    }
-
-    /// Calls `body` with each scalar of `text` that counts as prose, and its offset, in order:
-    /// quoted spans and kept names are skipped.
-    static func forEachProse(_ text: String, keep: [String], _ body: (Int, Unicode.Scalar) -> Void) {
-        let scalars = Array(text.unicodeScalars)
-        var skip: [Bool] = []
-        for name in keep {
-            let needle = Array(name.unicodeScalars)
-            guard let head = needle.first, needle.count <= scalars.count else { continue }
-            var i = 0
-            while i + needle.count <= scalars.count {
-                if scalars[i] == head, scalars[i..<(i + needle.count)].elementsEqual(needle) {
-                    if skip.isEmpty { skip = [Bool](repeating: false, count: scalars.count) }
-                    for k in i..<(i + needle.count) { skip[k] = true }
-                    i += needle.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        // A quotation mark opens a span only when its closing mark comes later in the text.
-        var lastIndex: [Unicode.Scalar: Int] = [:]
-        var closing: Unicode.Scalar?
-        for (i, scalar) in scalars.enumerated() {
-            if let close = closing {
-                if scalar == close { closing = nil }
-                continue
-            }
-            if let close = Self.closingQuote(scalar) {
-                let last: Int
-                if let known = lastIndex[close] {
-                    last = known
-                } else {
-                    last = scalars.lastIndex(of: close) ?? -1
-                    lastIndex[close] = last
-                }
-                if last > i {
-                    closing = close
-                    continue
-                }
-            }
-            if skip.isEmpty || !skip[i] { body(i, scalar) }
+        for child in node.children {
+            collect(child, block: block, quote: quote, link: link, blocks: &blocks, quotes: &quotes, into: &runs)
         }
     }
 }

@@ -76,4 +76,48 @@ import Testing
             CheckHarness.check(["content/t.md": Fixtures.group(.traditional)]).filter { $0.rule == "page.mixed-script" }
                 == [])
     }
+
+    // Issue 21: blocks are read as the editions read them.
+    @Test func linkTextThatIsATraditionalPagesTitleIsNoSlip() {
+        let taipei = "---\ntitle: 台北分會 Taipei Chapter\n---\n## 結構\n\n群主負責審核。\n"
+        let rules = "---\ntitle: 台北分會群規\n---\n## 懲罰\n\n違規先警告。\n"
+        let home = """
+            # 拾页读书会
+
+            各分会的社群档案：[台北分會 Taipei Chapter](taipei.md)，群规见[台北分會群規](rules.md)。
+
+            | 分会 | 群规 |
+            |---|---|
+            | [台北分會 Taipei Chapter](taipei.md) | [台北分會群規](rules.md) |
+            """
+        let found = CheckHarness.check([
+            "content/index.md": home, "content/taipei.md": taipei, "content/rules.md": rules,
+        ])
+        #expect(found.filter { $0.rule == "page.mixed-script" } == [])
+        // Link text that itself mixes the scripts is still a slip.
+        let slip = CheckHarness.check(["content/index.md": "# 首页\n\n见[台北分会群規](rules.md)。\n", "content/rules.md": rules])
+        #expect(
+            slip.filter { $0.rule == "page.mixed-script" }.map(\.message) == [
+                "Traditional characters in a Simplified page: 規"
+            ])
+    }
+
+    @Test func aQuotationOrABlockInTheOtherScriptIsNoSlip() {
+        let page = """
+            # 社群的核心
+
+            台北分会的档案写得好，引用如下：
+
+            > 社群的核心特徵是同好；要建立以下四感：儀式感、參與感、組織感、歸屬感。
+            > 沒有這四感，社群只是一個聊天室。
+
+            台北分會的群規這樣寫：違規先警告。
+
+            我们照着做，先写清楚门槛。
+            """
+        #expect(CheckHarness.check(["content/a.md": page]) == [])
+        // A quotation in the page's own script is prose: a stray character in it is a slip.
+        let own = "# 群规\n\n> 违规先警告，屢教不改移出。\n\n新成员先改昵称。\n"
+        #expect(CheckHarness.check(["content/a.md": own]).map(\.rule) == ["page.mixed-script"])
+    }
 }
