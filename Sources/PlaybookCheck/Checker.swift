@@ -59,8 +59,12 @@ public struct Checker: Sendable {
             let rules = Checker.pageRules
             let cross = Checker.otherPagesRules
             var own = OwnFindings()
-            for rule in rules[..<cross.lowerBound] { own.before += rule.check(checked, in: context) }
-            for rule in rules[cross.upperBound...] { own.after += rule.check(checked, in: context) }
+            for rule in rules[..<cross.lowerBound] where rule.applies(to: checked) {
+                own.before += rule.check(checked, in: context)
+            }
+            for rule in rules[cross.upperBound...] where rule.applies(to: checked) {
+                own.after += rule.check(checked, in: context)
+            }
             own.before = checker.applyLevels(own.before, kind: checked.kind).map(texts.sharing)
             own.after = checker.applyLevels(own.after, kind: checked.kind).map(texts.sharing)
             return own
@@ -103,7 +107,7 @@ public struct Checker: Sendable {
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let checked = context.linkedPage(pages[i])
                 var found: [Diagnostic] = []
-                for rule in cross { found += rule.check(checked, in: context) }
+                for rule in cross where rule.applies(to: checked) { found += rule.check(checked, in: context) }
                 // A page's findings, by place only, and stably: findings at one spot keep the
                 // order the rules found them in, which follows the kind's outline (structure
                 // before output before operations).
@@ -135,7 +139,7 @@ public struct Checker: Sendable {
     /// Every page rule's findings for one page, at the levels the rule set asks for.
     func diagnostics(for page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for rule in Self.pageRules { found += rule.check(page, in: context) }
+        for rule in Self.pageRules where rule.applies(to: page) { found += rule.check(page, in: context) }
         return applyLevels(found, kind: page.kind)
     }
 

@@ -8,7 +8,8 @@ extension DefaultKinds {
             SectionSpec(
                 id: "threshold", label: Localized("入群门槛", "入群門檻", "Threshold"),
                 aliases: [
-                    "入群门槛", "门槛", "准入", "加入条件", "入群条件", "threshold", "admission", "entry requirements", "joining rule",
+                    "入群门槛", "入团门槛", "入会门槛", "门槛", "准入", "加入条件", "入群条件", "threshold", "admission", "entry requirements",
+                    "joining rule",
                 ],
                 hint: Localized(
                     "写清入群要满足什么：付费、作品或邀请，绝不零门槛。没有门槛，成员之间就没有共同的价值观。",
@@ -34,7 +35,7 @@ extension DefaultKinds {
                         )),
                     .init(
                         rule: "rules-ack", label: Localized("阅读并确认群规", "閱讀並確認群規", "reading and accepting the rules"),
-                        terms: ["群规", "规则", "守则", "公约", "rules", "code of conduct", "guidelines"],
+                        terms: ["群规", "团规", "会规", "规则", "守则", "公约", "rules", "code of conduct", "guidelines"],
                         hint: Localized(
                             "加一步请新人阅读群规并回复确认。没有人读过的群规等于没有群规。",
                             "加一步請新人閱讀群規並回覆確認。沒有人讀過的群規等於沒有群規。",

@@ -43,14 +43,18 @@ enum DefaultKinds {
                 parts: [
                     .init(
                         id: "members", label: Localized("成员与分工", "成員與分工", "Members and roles"),
-                        aliases: ["成员", "分工", "角色", "团队", "管理团队", "members", "member", "roles", "team"]),
+                        aliases: [
+                            "成员", "会员", "分工", "角色", "团队", "管理团队", "管理层", "管理员", "管理者", "群管", "members",
+                            "member", "roles", "team",
+                        ]),
                     .init(
                         id: "platform", label: Localized("交流平台", "交流平臺", "Platform"),
                         aliases: ["交流平台", "平台", "平臺", "渠道", "platform", "channel", "channels"]),
                     .init(
                         id: "threshold", label: Localized("加入原则与门槛", "加入原則與門檻", "Joining rule and threshold"),
                         aliases: [
-                            "加入原则", "加入方式", "加入", "门槛", "入群门槛", "准入", "joining", "threshold", "admission", "entry",
+                            "加入原则", "加入方式", "加入", "门槛", "入群门槛", "入群", "入团", "入会", "入社", "准入", "joining", "threshold",
+                            "admission", "entry",
                         ]),
                     .init(
                         id: "management", label: Localized("管理规范", "管理規範", "Management rules"),
@@ -118,7 +122,10 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "conduct", label: Localized("行为准则", "行為準則", "Conduct"),
-                aliases: ["行为准则", "行为规范", "言行", "群内规范", "conduct", "code of conduct", "behaviour", "behavior"],
+                aliases: [
+                    "行为准则", "行为规范", "言行", "群内规范", "群内公约", "公约", "群公约", "守则", "conduct", "code of conduct", "behaviour",
+                    "behavior",
+                ],
                 hint: Localized(
                     "写清鼓励什么、禁止什么（刷屏、违禁信息、广告）。没有规则就没有秩序，群会变成广告堆或刷屏场。",
                     "寫清鼓勵什麼、禁止什麼（刷屏、違禁資訊、廣告）。沒有規則就沒有秩序，群會變成廣告堆或刷屏場。",
@@ -126,20 +133,33 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "rewards", label: Localized("奖励", "獎勵", "Rewards"),
-                aliases: ["奖励", "激励", "积分", "rewards", "reward", "incentives", "recognition"],
+                aliases: [
+                    "奖励", "激励", "积分", "奖惩", "赏罚", "奖罚", "rewards", "reward", "incentives", "recognition",
+                ],
                 hint: Localized(
                     "写出做对了能得到什么（积分、名额、公开表扬）。只有惩罚没有奖励，成员只会沉默。",
                     "寫出做對了能得到什麼（積分、名額、公開表揚）。只有懲罰沒有獎勵，成員只會沉默。",
                     "Say what good behaviour earns (points, places, public praise). Rules with penalties and no rewards teach members to stay silent."
-                )),
+                ),
+                evidence: [
+                    "奖励", "奖", "积分", "表扬", "表彰", "荣誉", "勋章", "福利", "红包", "赠", "优先", "reward", "points",
+                    "praise", "badge", "prize", "free",
+                ]),
             SectionSpec(
                 id: "penalties", label: Localized("惩罚", "懲罰", "Penalties"),
-                aliases: ["惩罚", "处罚", "违规处理", "违规", "penalties", "penalty", "sanctions", "enforcement", "violations"],
+                aliases: [
+                    "惩罚", "处罚", "违规处理", "违规", "奖惩", "赏罚", "奖罚", "penalties", "penalty", "sanctions",
+                    "enforcement", "violations",
+                ],
                 hint: Localized(
                     "按轻重写出分级处罚，例如 警告 → 禁言 → 移出，并说明违规怎么计次。",
                     "按輕重寫出分級處罰，例如 警告 → 禁言 → 移出，並說明違規怎麼計次。",
                     "Grade penalties by severity, such as warning → mute → removal, and say how violations are counted."
                 ),
-                levels: .init(rule: "penalty-levels", atLeast: 2)),
+                levels: .init(rule: "penalty-levels", atLeast: 2),
+                evidence: [
+                    "惩罚", "处罚", "警告", "禁言", "移出", "踢出", "清退", "罚", "penalt", "warning", "mute", "remov",
+                    "ban",
+                ]),
         ])
 }

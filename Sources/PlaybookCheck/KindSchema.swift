@@ -119,12 +119,17 @@ public struct SectionSpec: Hashable, Sendable {
     public var levels: LevelRequirement?
     /// Words that must appear among the section's list items (a welcome, the rules).
     public var mentions: [Mention]
+    /// Words that show the section's matter in a section whose heading names this section and
+    /// another at once (`## 奖惩机制` is both rewards and penalties): such a section counts for
+    /// this one only when its text holds one of them. Empty: the heading is enough.
+    public var evidence: [String]
 
     public init(
         id: String, label: Localized, aliases: [String], required: Bool = true, hint: Localized? = nil,
         parts: [Part] = [], terms: TermRequirement? = nil, list: ListRequirement? = nil,
-        levels: LevelRequirement? = nil, mentions: [Mention] = []
+        levels: LevelRequirement? = nil, mentions: [Mention] = [], evidence: [String] = []
     ) {
+        self.evidence = evidence
         self.id = id
         self.label = label
         self.aliases = aliases

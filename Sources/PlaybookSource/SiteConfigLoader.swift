@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 
 /// Decodes `playbook.yml`. Unknown keys are warnings naming the key; wrong types are errors at
@@ -110,17 +111,38 @@ public struct SiteConfigLoader: Sendable {
         return (config, diagnostics)
     }
 
-    /// The top-level mapping of a config file, or the located reason it has none.
+    /// The top-level mapping of a config file, or the located reason it has none. A YAML
+    /// mistake is told in the language the file names (it is not decoded yet), else Simplified.
     private func decode(path: String, text: String) -> (Mapping?, [Diagnostic]) {
+        let l = Self.language(writtenIn: text)
+        func mistake(_ found: YAMLMistake) -> (Mapping?, [Diagnostic]) {
+            let (message, hint) = found.message(l, in: path)
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        file: path, line: found.line, column: found.column, rule: "config.yaml", message: message,
+                        hint: hint)
+                ]
+            )
+        }
+        if let found = YAMLMistake.indentation(in: text) { return mistake(found) }
         switch YAMLReader.parse(text) {
         case .failure(let failure):
+            if failure.hint == nil, let found = YAMLMistake.first(in: text) { return mistake(found) }
             return (
                 nil,
                 [
                     Diagnostic(
                         file: path, line: failure.line, column: failure.column, rule: "config.yaml",
-                        message: "\(path) is not valid YAML: \(failure.message)",
-                        hint: failure.hint ?? "fix the YAML syntax at this line; quote values that contain `:` or `#`")
+                        message: l.pick(
+                            "\(path) 不是有效的 YAML：\(failure.message)", "\(path) 不是有效的 YAML：\(failure.message)",
+                            "\(path) is not valid YAML: \(failure.message)"),
+                        hint: failure.hint
+                            ?? l.pick(
+                                "改正这一行的 YAML 写法；值里有 `:` 或 `#` 时给它加上引号。",
+                                "改正這一行的 YAML 寫法；值裡有 `:` 或 `#` 時給它加上引號。",
+                                "Fix the YAML syntax at this line; quote values that contain `:` or `#`."))
                 ]
             )
         case .success(.null):
@@ -128,6 +150,7 @@ public struct SiteConfigLoader: Sendable {
         case .success(.mapping(let m)):
             return (m, [])
         case .success(let other):
+            if let found = YAMLMistake.first(in: text) { return mistake(found) }
             return (
                 nil,
                 [
@@ -138,6 +161,17 @@ public struct SiteConfigLoader: Sendable {
                 ]
             )
         }
+    }
+
+    /// The language a config names on its own `language:` line, read before the YAML is.
+    static func language(writtenIn text: String) -> Language {
+        for line in text.split(separator: "\n") where line.hasPrefix("language") {
+            let value = line.drop { $0 != ":" && $0 != "：" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            if let language = Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {
+                return language
+            }
+        }
+        return .zhHans
     }
 
     private func typeError(_ entry: Mapping.Entry, expected: String, path: String) -> Diagnostic {

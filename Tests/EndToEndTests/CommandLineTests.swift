@@ -50,7 +50,7 @@ import Testing
         try site.write("content/about.md", "---\ntitle: [坏\n---\n新内容\n")
         let second = try CommandRun.run(Repository.binary, ["build"], in: site.root, environment: ["NO_COLOR": "1"])
         #expect(second.status == 1)
-        #expect(second.stderr.contains("content/about.md:2:8: error: front matter is not valid YAML"))
+        #expect(second.stderr.contains("content/about.md:2:8: error: front matter 不是有效的 YAML"))
         #expect(second.stderr.contains("什么都没有写"))
         #expect(try site.read("public/about/index.html") == before)
     }

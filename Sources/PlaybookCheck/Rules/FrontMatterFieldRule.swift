@@ -4,6 +4,8 @@ import PlaybookModel
 /// fields are present when required, hold the declared type and one of the allowed values.
 /// Values with `{{placeholders}}` (a template's documents) are not checked for type or choice.
 struct FrontMatterFieldRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         var found: [Diagnostic] = []

@@ -24,6 +24,11 @@ struct TemplateVariableRule {
         var names = Set(documents.keys).union(context.templates.keys)
         if let only { names = names.intersection([only]) }
         for name in names.sorted() {
+            // A declaration that could not be read declares nothing anyone can know: its
+            // documents' placeholders are not reported against it (its YAML mistake is).
+            if let index = context.templates[name], context.handbook.pages[index].source.frontMatterUnreadable {
+                continue
+            }
             let declaration = context.templates[name].map {
                 TemplateDeclaration(page: context.checkedPage(context.handbook.pages[$0]), language: l)
             }
