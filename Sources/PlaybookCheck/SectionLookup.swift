@@ -75,3 +75,98 @@ extension CheckedPage {
         return l == .en || name == english ? "\(hashes) \(name)" : "\(hashes) \(name) \(english)"
     }
 }
+
+/// A heading, or a line meant as one, close to a section the page lacks: `## 共同爱好` or
+/// `## 同号` for 同好, `##同好` without the space after `#`, `＃＃ 同好` with full-width signs.
+/// The finding for the missing section is reported at it, with the heading to write instead.
+public struct HeadingRename: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable {
+        /// A heading whose words are near the section's name.
+        case similar
+        /// `##同好`: Markdown reads it as a paragraph.
+        case missingSpace
+        /// `＃＃ 同好`: full-width number signs.
+        case fullWidthSign
+    }
+
+    public var line: Int
+    public var column: Int
+    /// The line as written, without its number signs.
+    public var written: String
+    /// The whole line to write instead (`## 同好`).
+    public var heading: String
+    public var reason: Reason
+}
+
+extension CheckedPage {
+    /// The heading (or would-be heading line) closest to `spec`, when the page lacks the section
+    /// and one is close: by edit distance, by holding the name's characters in order (`共同爱好`),
+    /// after script folding, or written with a missing space or full-width `＃`. Headings that
+    /// name another of the kind's sections are not candidates.
+    func rename(for spec: SectionSpec, language l: Language) -> HeadingRename? {
+        guard let schema else { return nil }
+        let keys = TermMatcher.keys(of: spec.aliases)
+        let others = schema.sections.filter { $0.id != spec.id }.map { TermMatcher.keys(of: $0.aliases) }
+        let titleIndex = outline.sections.first.flatMap { first in
+            first.level == 1 && outline.sections.filter { $0.level == 1 }.count == 1 ? first.index : nil
+        }
+        for (index, block) in outline.blocks.enumerated() {
+            if let level = block.headingLevel {
+                guard index != titleIndex else { continue }
+                let segments = TermMatcher.matchingSegments(block.plainText)
+                if TermMatcher.matches(segments: segments, keys: keys)
+                    || others.contains(where: { TermMatcher.matches(segments: segments, keys: $0) })
+                {
+                    continue
+                }
+                guard Self.isNear(segments, keys) else { continue }
+                return HeadingRename(
+                    line: block.range.start.line, column: block.range.start.column, written: block.plainText,
+                    heading: String(repeating: "#", count: level) + " " + spec.label(l), reason: .similar)
+            }
+            guard case .paragraph = block.kind else { continue }
+            let first = block.plainText.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let signs = first.prefix { $0 == "#" || $0 == "＃" }
+            guard (1...6).contains(signs.count) else { continue }
+            let rest = first.dropFirst(signs.count)
+            let wide = signs.contains("＃")
+            guard wide || rest.first.map({ $0 != " " && $0 != "\t" }) ?? false else { continue }
+            let words = String(rest.drop { $0 == " " || $0 == "\u{3000}" })
+            let segments = TermMatcher.matchingSegments(words)
+            guard !words.isEmpty,
+                TermMatcher.matches(segments: segments, keys: keys) || Self.isNear(segments, keys)
+            else { continue }
+            let hashes = String(repeating: "#", count: signs.count)
+            let named = TermMatcher.matches(segments: segments, keys: keys) ? words : spec.label(l)
+            return HeadingRename(
+                line: block.range.start.line, column: block.range.start.column, written: first,
+                heading: hashes + " " + named, reason: wide ? .fullWidthSign : .missingSpace)
+        }
+        return nil
+    }
+
+    /// Whether a heading's words are a likely slip for one of the keys: one edit away (two for
+    /// longer English names), or the key's characters in order within a word at most two longer.
+    static func isNear(_ segments: [String], _ keys: [String]) -> Bool {
+        for key in keys where key.count >= 2 {
+            let cjk = key.unicodeScalars.first.map(TermMatcher.isCJK) ?? false
+            for segment in segments {
+                let limit = cjk ? 1 : max(1, key.count / 5)
+                if abs(segment.count - key.count) <= limit, Suggestion.distance(segment, key) <= limit { return true }
+                if cjk, segment.count <= key.count + 2, segment.count > key.count, isSubsequence(key, of: segment) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    static func isSubsequence(_ key: String, of text: String) -> Bool {
+        var rest = Substring(text)
+        for character in key {
+            guard let at = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: at)...]
+        }
+        return true
+    }
+}

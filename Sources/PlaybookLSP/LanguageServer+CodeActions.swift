@@ -73,6 +73,16 @@ extension LanguageServer {
         return session.checker.missingSections(of: page).compactMap { missing in
             let label = missing.section.label(l)
             guard finding.message.contains(l == .en ? "“\(label)”" : "「\(label)」") else { return nil }
+            if let rename = missing.rename {
+                // A heading close to the section is renamed; adding another would duplicate it.
+                let line = rename.line - 1
+                let end = TextDocument.Position(line: line, character: document.lineText(line).utf16.count)
+                let title = l.pick(
+                    "改成 `\(rename.heading)`", "改成 `\(rename.heading)`", "Rename to `\(rename.heading)`")
+                return (
+                    title, [Self.replace(TextDocument.Position(line: line, character: 0), end, with: rename.heading)]
+                )
+            }
             var text = Skeleton.section(missing.section, level: missing.level, language: written)
             let at: TextDocument.Position
             if let line = missing.beforeLine {
