@@ -24,8 +24,8 @@ public struct Checker: Sendable {
     static let pageRules: [any PageRule] = [
         UnknownKindRule(), TitleRule(), ConflictMarkerRule(), FrontMatterFieldRule(), MissingSectionRule(),
         EmptySectionRule(), SectionPartRule(), TermCoverageRule(), GradedLevelsRule(), StepListRule(),
-        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), TemplateLineageRule(),
-        MixedScriptRule(),
+        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), WikilinkRule(),
+        TemplateLineageRule(), MixedScriptRule(), LinkSyntaxRule(),
     ]
 
     /// Where the rules that read other pages sit in `pageRules`: one run of them, so a page's
@@ -71,17 +71,18 @@ public struct Checker: Sendable {
         }
     }
 
-    public func firstPass(config: SiteConfig) -> FirstPass {
+    /// `assets`: the site's files under `content/` that are not pages, for links to files.
+    public func firstPass(config: SiteConfig, assets: [String] = []) -> FirstPass {
         FirstPass(
             checker: self,
             context: CheckContext(
-                handbook: Handbook(config: config, pages: []), rules: rules, language: language,
+                handbook: Handbook(config: config, pages: [], assets: assets), rules: rules, language: language,
                 conversions: conversions, publication: publication))
     }
 
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
     public func check(_ handbook: Handbook) -> [Diagnostic] {
-        let pass = firstPass(config: handbook.config)
+        let pass = firstPass(config: handbook.config, assets: handbook.assets)
         let pages = handbook.pages
         var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
         own.withUnsafeMutableBufferPointer { buffer in

@@ -96,7 +96,7 @@ public enum Pipeline {
         let (checker, siteDiagnostics) = checker(
             for: empty, ruleFiles: site.ruleFiles, language: language, publication: publication)
         let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
-            let pass = checker.firstPass(config: site.config)
+            let pass = checker.firstPass(config: site.config, assets: site.files.contentAssets.map(\.path))
             return parse(
                 &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
                 lettingBytesGo: true
