@@ -75,6 +75,17 @@ struct NewCommand: ParsableCommand {
             let parts = answer.split(separator: "=", maxSplits: 1)
             given[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
+        if let template = ReplicationTemplate.all(in: files)[name], template.files.isEmpty {
+            // Cloning would make an empty group: say what the template lacks instead.
+            Terminal.standardError.write(
+                "error: "
+                    + lang.pick(
+                        "模板 \(name) 没有 files/ 文件夹，复制不出任何文档。把新群要用的文档（社群档案、群规、入群流程、SOP）放进 content/templates/\(name)/files/；`playbook new template <名字>` 会写好一个可用的模板。",
+                        "範本 \(name) 沒有 files/ 資料夾，複製不出任何文件。把新群要用的文件（社群檔案、群規、入群流程、SOP）放進 content/templates/\(name)/files/；`playbook new template <名字>` 會寫好一個可用的範本。",
+                        "template \(name) has no files/ folder, so cloning it copies nothing. Put the documents a new group starts with (charter, rules, onboarding, SOPs) in content/templates/\(name)/files/; `playbook new template <name>` writes a working template."
+                    ) + "\n")
+            throw ExitCode(ExitStatus.refused.rawValue)
+        }
         let interactive = !noInput && isatty(0) == 1
         if interactive, let template = ReplicationTemplate.all(in: files)[name] {
             given = Prompter(language: lang).ask(template: template, given: given)
@@ -118,10 +129,23 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
-        let url = site.sourceURL.appendingPathComponent(page.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(page.text.utf8).write(to: url, options: .withoutOverwriting)
+        for (path, text) in [(page.path, page.text)] + page.more.sorted(by: { $0.key < $1.key }) {
+            let url = site.sourceURL.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        }
         guard !site.quiet else { return }
+        if !page.more.isEmpty {
+            let written = ([page.path] + page.more.keys.sorted()).map { "  \($0)\n" }.joined()
+            Terminal.standardOutput.write(
+                lang.pick(
+                    "已创建模板 \(page.path)：\n\(written)在 index.md 里声明变量，在 files/ 里用 `{{变量}}`；然后 playbook new group <slug> --from <模板> 复制它。\n",
+                    "已建立範本 \(page.path)：\n\(written)在 index.md 裡宣告變數，在 files/ 裡用 `{{變數}}`；然後 playbook new group <slug> --from <範本> 複製它。\n",
+                    "Created the template \(page.path):\n\(written)Declare variables in index.md and use them as `{{name}}` in files/; then clone it with playbook new group <slug> --from <template>.\n"
+                ))
+            return
+        }
         let marker = FillInMarker.text(page.language)
         Terminal.standardOutput.write(
             lang.pick(

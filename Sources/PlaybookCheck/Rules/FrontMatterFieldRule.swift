@@ -11,7 +11,8 @@ struct FrontMatterFieldRule: PageRule {
         var found: [Diagnostic] = []
         for field in schema.allFields {
             let entry = page.page.frontMatter.entry(field.name)
-            if let entry, !entry.value.isBlank {
+            // A fill-in marker (`owner: （待填写）`, as a quick fix writes it) is not a value yet.
+            if let entry, !entry.value.isBlank, !(entry.value.string.map(FillInMarker.contains) ?? false) {
                 found += Self.validate(entry, field, page: page, language: context.language)
             } else if field.required {
                 found.append(Self.missing(field, entry: entry, page: page, language: context.language, because: nil))
