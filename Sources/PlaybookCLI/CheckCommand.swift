@@ -65,7 +65,10 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if writeBaseline && noBaseline {
-            throw ValidationError("--write-baseline and --no-baseline cannot be combined")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--write-baseline 和 --no-baseline 不能一起用", "--write-baseline 和 --no-baseline 不能一起用",
+                    "--write-baseline and --no-baseline cannot be combined"))
         }
     }
 

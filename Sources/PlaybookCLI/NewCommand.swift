@@ -56,10 +56,16 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         for answer in answers where !answer.contains("=") {
-            throw ValidationError("--set \(answer): write it as key=value")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--set \(answer)：写成 名字=值", "--set \(answer)：寫成 名字=值", "--set \(answer): write it as key=value"))
         }
         if from != nil && kind != "group" {
-            throw ValidationError("--from clones a template into a group: use `playbook new group <slug> --from …`")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--from 把模板复制成一个群：用 `playbook new group <slug> --from …`",
+                    "--from 把範本複製成一個群：用 `playbook new group <slug> --from …`",
+                    "--from clones a template into a group: use `playbook new group <slug> --from …`"))
         }
     }
 

@@ -7,10 +7,14 @@ import PlaybookModel
 enum DefaultKinds {
     static let all: [KindSchema] = [group, rules, onboarding, sop, template, page]
 
-    static let owner = FieldSpec(
-        name: "owner", required: true,
-        description: Localized("负责人", "負責人", "the person who owns this playbook"),
-        example: "林晓")
+    static let owner: FieldSpec = {
+        var field = FieldSpec(
+            name: "owner", required: true,
+            description: Localized("负责人", "負責人", "the person who owns this playbook"),
+            example: "林晓")
+        field.localizedExample = Localized("林晓", "陳怡君", "Lin Xiao")
+        return field
+    }()
 
     static let group = KindSchema(
         name: "group", label: KindLabel.defaults[.group]!,

@@ -85,6 +85,14 @@ public struct FieldSpec: Hashable, Sendable {
     public var description: Localized?
     /// An example value for the hint (`owner: 林晓`).
     public var example: String?
+    /// The example in each language, where it differs by script (a person's name): hints in
+    /// Traditional name 陳怡君, not 林晓.
+    public var localizedExample: Localized? = nil
+
+    /// The example to show in `language`.
+    public func example(_ language: Language) -> String? {
+        localizedExample.map { $0(language) } ?? example
+    }
 
     public init(
         name: String, type: ValueType = .string, required: Bool = false, choices: [String] = [],

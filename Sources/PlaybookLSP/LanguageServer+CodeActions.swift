@@ -106,7 +106,9 @@ extension LanguageServer {
         guard let schema = session.rules.kinds[page.kind.rawValue] else { return [] }
         let fields = schema.fields + schema.alternatives.flatMap(\.fields).compactMap { schema.field($0) }
         guard let field = fields.first(where: { finding.message.contains("`\($0.name)`") }) else { return [] }
-        let value = field.example ?? field.choices.first ?? FillInMarker.text(l)
+        // A marker to fill in, never an invented value: an example name inserted here would be
+        // published as the owner if nobody noticed. The check reports the marker until it is replaced.
+        let value = FillInMarker.text(script(of: page, session: session))
         let line = "\(field.name): \(value)"
         let title = l.pick("添加 `\(line)`", "添加 `\(line)`", "Add `\(line)`")
         if let entry = page.frontMatter.entry(field.name) {

@@ -164,7 +164,7 @@ public struct SiteConfigLoader: Sendable {
     }
 
     /// The language a config names on its own `language:` line, read before the YAML is.
-    static func language(writtenIn text: String) -> Language {
+    public static func language(writtenIn text: String) -> Language {
         for line in text.split(separator: "\n") where line.hasPrefix("language") {
             let value = line.drop { $0 != ":" && $0 != "：" }.dropFirst().trimmingCharacters(in: .whitespaces)
             if let language = Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {

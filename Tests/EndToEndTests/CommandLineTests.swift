@@ -12,9 +12,14 @@ import Testing
 
     @Test func helpExitsZeroOnEveryCommand() throws {
         for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
-            let run = try CommandRun.run(Repository.binary, arguments, in: Repository.root())
+            let run = try CommandRun.run(Repository.binary, arguments + ["--lang", "en"], in: Repository.root())
             #expect(run.status == 0, "\(arguments)")
             #expect(run.stdout.contains("USAGE"), "\(arguments)")
+            // Issue 22: in the user's language.
+            let chinese = try CommandRun.run(
+                Repository.binary, arguments + ["--lang", "zh-Hans"], in: Repository.root())
+            #expect(chinese.status == 0, "\(arguments)")
+            #expect(chinese.stdout.contains("用法："), "\(arguments)")
         }
     }
 

@@ -24,7 +24,7 @@ struct FrontMatterFieldRule: PageRule {
     static func missing(
         _ field: FieldSpec, entry: Mapping.Entry?, page: CheckedPage, language l: Language, because condition: String?
     ) -> Diagnostic {
-        let example = field.example ?? "…"
+        let example = field.example(l) ?? "…"
         let meaning = field.description.map { l == .en ? " (\($0(l)))" : "（\($0(l))）" } ?? ""
         var message =
             entry == nil
