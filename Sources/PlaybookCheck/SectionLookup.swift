@@ -25,14 +25,16 @@ extension CheckedPage {
 
     func placement(for spec: SectionSpec) -> Placement {
         guard let schema, let index = schema.sections.firstIndex(where: { $0.id == spec.id }) else { return .end }
+        // The kind's order decides: after every section that comes before this one, and before
+        // the next one that follows them on the page. A page written out of order (触发 right
+        // after 目的) does not pull 指标 up above the steps it measures.
+        let lastEarlier = schema.sections[..<index].compactMap { section($0) }.max { $0.line < $1.line }
         for later in schema.sections[(index + 1)...] {
-            if let next = section(later) { return .before(next) }
+            if let next = section(later), lastEarlier.map({ next.line > $0.line }) ?? true { return .before(next) }
         }
-        for earlier in schema.sections[..<index].reversed() {
-            if let previous = section(earlier) {
-                let next = previous.end < outline.blocks.count ? outline.blocks[previous.end].range.start.line : nil
-                return .after(previous, nextBlockLine: next)
-            }
+        if let previous = lastEarlier {
+            let next = previous.end < outline.blocks.count ? outline.blocks[previous.end].range.start.line : nil
+            return .after(previous, nextBlockLine: next)
         }
         return .end
     }
