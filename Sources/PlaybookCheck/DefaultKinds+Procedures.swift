@@ -71,7 +71,7 @@ extension DefaultKinds {
                 )),
             SectionSpec(
                 id: "steps", label: Localized("步骤", "步驟", "Steps"),
-                aliases: ["步骤", "流程", "操作步骤", "执行步骤", "steps", "procedure", "process", "how"],
+                aliases: ["步骤", "流程", "操作步骤", "执行步骤", "执行流程", "steps", "procedure", "process", "how"],
                 hint: Localized(
                     "用有序列表写出至少两步，按执行顺序排列，每步一个动作。",
                     "用有序列表寫出至少兩步，按執行順序排列，每步一個動作。",
@@ -80,7 +80,7 @@ extension DefaultKinds {
                 list: .init(ordered: true, minItems: 2)),
             SectionSpec(
                 id: "metrics", label: Localized("指标", "指標", "Metrics"),
-                aliases: ["指标", "衡量", "效果评估", "数据", "metrics", "metric", "measures", "kpi", "kpis", "success"],
+                aliases: ["指标", "成效", "衡量", "效果评估", "数据", "metrics", "metric", "measures", "kpi", "kpis", "success"],
                 hint: Localized(
                     "写怎样衡量成功：活跃度、留存率、转化率或新增。没有指标，就不知道这个程序是否有用。",
                     "寫怎樣衡量成功：活躍度、留存率、轉化率或新增。沒有指標，就不知道這個程序是否有用。",

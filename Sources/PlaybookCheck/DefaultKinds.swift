@@ -38,7 +38,7 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "structure", label: Localized("结构", "結構", "Structure"),
-                aliases: ["结构", "架构", "组织结构", "社群结构", "structure"],
+                aliases: ["结构", "架构", "组织结构", "组织架构", "社群结构", "structure"],
                 hint: Localized(
                     "写出结构的四个部分：成员与分工、交流平台、加入原则与门槛、管理规范。结构决定群能不能活下去：只有一个群主、没有门槛和规矩的群，群主一走就散。",
                     "寫出結構的四個部分：成員與分工、交流平臺、加入原則與門檻、管理規範。結構決定群能不能活下去：只有一個群主、沒有門檻和規矩的群，群主一走就散。",
@@ -62,11 +62,13 @@ enum DefaultKinds {
                         ]),
                     .init(
                         id: "management", label: Localized("管理规范", "管理規範", "Management rules"),
-                        aliases: ["管理规范", "管理规则", "管理", "群规", "management", "rules", "governance"]),
+                        aliases: [
+                            "管理规范", "管理规则", "管理", "群规", "群内规范", "群规范", "规范", "management", "rules", "governance",
+                        ]),
                 ]),
             SectionSpec(
                 id: "output", label: Localized("输出", "輸出", "Output"),
-                aliases: ["输出", "内容输出", "产出", "output", "outputs"],
+                aliases: ["输出", "内容输出", "内容产出", "内容生产", "产出", "output", "outputs"],
                 hint: Localized(
                     "写这个群稳定产出什么（笔记、分享、话题、成员原创内容）以及由谁带头（意见领袖）。输出决定群的价值：没有输出，有价值的内容会被闲聊刷屏淹没。",
                     "寫這個群穩定產出什麼（筆記、分享、話題、成員原創內容）以及由誰帶頭（意見領袖）。輸出決定群的價值：沒有輸出，有價值的內容會被閒聊刷屏淹沒。",
@@ -74,7 +76,7 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "operations", label: Localized("运营", "運營", "Operations"),
-                aliases: ["运营", "营运", "运营机制", "日常运营", "operations", "operation", "operating"],
+                aliases: ["运营", "营运", "运营机制", "日常运营", "活跃机制", "促活", "operations", "operation", "operating"],
                 hint: Localized(
                     "写出制造仪式感、参与感、组织感、归属感（和荣誉感）的活动与节奏，以及成员如何有进有出。运营决定群能活多久。",
                     "寫出製造儀式感、參與感、組織感、歸屬感（和榮譽感）的活動與節奏，以及成員如何有進有出。運營決定群能活多久。",
@@ -146,13 +148,14 @@ enum DefaultKinds {
                     "Say what good behaviour earns (points, places, public praise). Rules with penalties and no rewards teach members to stay silent."
                 ),
                 evidence: [
-                    "奖励", "奖", "积分", "表扬", "表彰", "荣誉", "勋章", "福利", "红包", "赠", "优先", "reward", "points",
+                    "奖励", "奖", "积分", "表扬", "表彰", "荣誉", "勋章", "称号", "福利", "红包", "赠", "礼", "免", "优惠", "特权", "优先",
+                    "reward", "points",
                     "praise", "badge", "prize", "free",
                 ]),
             SectionSpec(
                 id: "penalties", label: Localized("惩罚", "懲罰", "Penalties"),
                 aliases: [
-                    "惩罚", "处罚", "违规处理", "违规", "奖惩", "赏罚", "奖罚", "penalties", "penalty", "sanctions",
+                    "惩罚", "处罚", "惩处", "处分", "违规处理", "违规", "奖惩", "赏罚", "奖罚", "penalties", "penalty", "sanctions",
                     "enforcement", "violations",
                 ],
                 hint: Localized(
@@ -162,7 +165,8 @@ enum DefaultKinds {
                 ),
                 levels: .init(rule: "penalty-levels", atLeast: 2),
                 evidence: [
-                    "惩罚", "处罚", "警告", "禁言", "移出", "踢出", "清退", "罚", "penalt", "warning", "mute", "remov",
+                    "惩罚", "处罚", "警告", "禁言", "移出", "踢出", "请出", "清退", "罚", "违反", "违规", "penalt", "warning", "mute",
+                    "remov",
                     "ban",
                 ]),
         ])

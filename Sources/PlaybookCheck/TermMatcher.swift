@@ -60,6 +60,12 @@ enum TermMatcher {
             let whole = segments(text)
             var out = whole
             for segment in whole {
+                // `群组昵称`, `本群守则`: the group named before the word is not part of it.
+                if let qualifier = qualifiers.first(where: { segment.hasPrefix($0) }),
+                    segment.count > qualifier.count + 1
+                {
+                    out.append(String(segment.dropFirst(qualifier.count)))
+                }
                 let pieces: [Substring]
                 if segment.unicodeScalars.first.map(isCJK) ?? false {
                     pieces = segment.split(whereSeparator: { conjunctions.contains($0) })
@@ -74,6 +80,7 @@ enum TermMatcher {
     }
 
     private static let conjunctions: Set<Character> = ["和", "与", "及", "跟", "兼"]
+    private static let qualifiers = ["群组", "本群", "群内", "本团", "团内"]
 
     /// The length in UTF-8 bytes of the longest key `segment` starts with as a word, or 0.
     static func longestMatch(_ segment: String, keys: [String]) -> Int {

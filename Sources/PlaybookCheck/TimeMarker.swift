@@ -53,6 +53,12 @@ struct TimeMarker: Hashable {
             }
             return nil
         }
+        // `D1`, `D7`, `D30`: operators' shorthand for Day N.
+        if c[start] == "d", start == 0 || !c[start - 1].isLetter, start + 1 < c.count, c[start + 1].isASCII,
+            c[start + 1].isNumber, let (n, end) = number(at: start + 1, c), end == c.count || !c[end].isLetter
+        {
+            return ordinal(n, day, text: String(c[start..<end]).uppercased())
+        }
         // `Day N`, `Week N`, `Month N`
         if c[start].isLetter, start == 0 || !c[start - 1].isLetter {
             for (word, size) in [("day", day), ("week", week), ("month", month)] where matches(word, at: start, c) {

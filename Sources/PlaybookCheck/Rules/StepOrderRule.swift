@@ -7,10 +7,10 @@ import PlaybookModel
 struct StepOrderRule: PageRule {
     static let ownerWords = ["负责", "责任人", "执行人", "owner", "由", "who", " by "]
 
-    /// Endings of Chinese role nouns (配速员, 团长, 群主, 新人官, 领读人, 值班妈妈, 摄影志工): a step whose
+    /// Endings of Chinese role nouns (配速员, 团长, 群主, 新人官, 领读人, 领队, 值班妈妈, 摄影志工): a step whose
     /// sentence starts with such a noun names its doer (「群主在入群当天…」). Folded.
     static let roleEndings = [
-        "员", "长", "主", "官", "师", "者", "手", "理", "人", "妈妈", "爸爸", "志工", "团队", "小组", "管", "委", "客服",
+        "员", "长", "主", "官", "师", "者", "手", "理", "人", "队", "妈妈", "爸爸", "志工", "团队", "小组", "管", "委", "客服",
         "机器人",
     ]
     /// Subjects that are the newcomer, who is the one a step happens to, not its owner.
