@@ -24,9 +24,14 @@ public struct FrontMatterSplitter: Sendable {
             diagnostics.append(
                 Diagnostic(
                     file: path, line: line, rule: "source.encoding",
-                    message: "the file holds NUL bytes: it is a binary file, not Markdown text",
-                    hint:
+                    message: language.pick(
+                        "文件里有 NUL 字节：它是二进制文件，不是 Markdown 文本", "檔案裡有 NUL 位元組：它是二進位檔案，不是 Markdown 文字",
+                        "the file holds NUL bytes: it is a binary file, not Markdown text"),
+                    hint: language.pick(
+                        "给文件换上它真正的扩展名（`.png`、`.pdf`…），它就会作为附件原样复制；或者把它存成 UTF-8 文本",
+                        "給檔案換上它真正的副檔名（`.png`、`.pdf`…），它就會作為附件原樣複製；或者把它存成 UTF-8 文字",
                         "give the file its real extension (`.png`, `.pdf`, …) so it is copied as an asset, or save it as UTF-8 text"
+                    )
                 ))
             return SourceFile(path: path, text: "", bodyOffset: 0, diagnostics: diagnostics)
         }
@@ -38,8 +43,12 @@ public struct FrontMatterSplitter: Sendable {
             diagnostics.append(
                 Diagnostic(
                     file: path, line: line, rule: "source.encoding",
-                    message: "the file is not valid UTF-8",
-                    hint: "save the file as UTF-8; invalid bytes were shown as � and would be published that way"))
+                    message: language.pick(
+                        "文件不是有效的 UTF-8", "檔案不是有效的 UTF-8", "the file is not valid UTF-8"),
+                    hint: language.pick(
+                        "把文件存成 UTF-8；无效的字节显示成 �，发布出去也会是这样",
+                        "把檔案存成 UTF-8；無效的位元組顯示成 �，發布出去也會是這樣",
+                        "save the file as UTF-8; invalid bytes were shown as � and would be published that way")))
         }
         return split(path: path, text: text, diagnostics: diagnostics)
     }

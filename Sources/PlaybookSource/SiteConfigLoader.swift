@@ -20,11 +20,12 @@ public struct SiteConfigLoader: Sendable {
         let (decoded, failures) = decode(path: path, text: text)
         guard let mapping = decoded else { return (config, failures) }
         var diagnostics: [Diagnostic] = []
+        let l = Self.language(writtenIn: text)
         config.raw = mapping
 
         func string(_ entry: Mapping.Entry) -> String? {
             if case .string(let s) = entry.value { return s }
-            diagnostics.append(typeError(entry, expected: "string", path: path))
+            diagnostics.append(typeError(entry, expected: "string", path: path, language: l))
             return nil
         }
 
@@ -42,8 +43,11 @@ public struct SiteConfigLoader: Sendable {
                     diagnostics.append(
                         Diagnostic(
                             file: path, line: entry.line, column: entry.column, rule: "config.value",
-                            message: "language `\(s)` is not supported",
-                            hint: "use one of zh-Hans, zh-Hant or en"))
+                            message: l.pick(
+                                "不支持的语言 `\(s)`", "不支援的語言 `\(s)`", "language `\(s)` is not supported"),
+                            hint: l.pick(
+                                "用 zh-Hans、zh-Hant 或 en 之一", "用 zh-Hans、zh-Hant 或 en 之一",
+                                "use one of zh-Hans, zh-Hant or en")))
                 }
             case "baseURL":
                 guard var s = string(entry) else { continue }
@@ -75,7 +79,7 @@ public struct SiteConfigLoader: Sendable {
                 }
             case "markdown":
                 guard case .mapping(let markdown) = entry.value else {
-                    diagnostics.append(typeError(entry, expected: "mapping", path: path))
+                    diagnostics.append(typeError(entry, expected: "mapping", path: path, language: l))
                     continue
                 }
                 for option in markdown.entries {
@@ -83,10 +87,11 @@ public struct SiteConfigLoader: Sendable {
                         if case .bool(let b) = option.value {
                             config.unsafeHTML = b
                         } else {
-                            diagnostics.append(typeError(option, expected: "boolean", path: path))
+                            diagnostics.append(typeError(option, expected: "boolean", path: path, language: l))
                         }
                     } else {
-                        diagnostics.append(unknownKey(option, path: path, known: ["unsafe"], prefix: "markdown."))
+                        diagnostics.append(
+                            unknownKey(option, path: path, known: ["unsafe"], prefix: "markdown.", language: l))
                     }
                 }
             case "editions":
@@ -94,7 +99,8 @@ public struct SiteConfigLoader: Sendable {
             default:
                 if !extraKeys.contains(entry.key) {
                     diagnostics.append(
-                        unknownKey(entry, path: path, known: Self.knownKeys.union(extraKeys), prefix: ""))
+                        unknownKey(
+                            entry, path: path, known: Self.knownKeys.union(extraKeys), prefix: "", language: l))
                 }
             }
         }
@@ -156,8 +162,13 @@ public struct SiteConfigLoader: Sendable {
                 [
                     Diagnostic(
                         file: path, line: 1, rule: "config.type",
-                        message: "\(path) must be a mapping of settings, found a \(other.typeName)",
-                        hint: "write settings as `key: value` lines, such as `title: 读书会运营手册`")
+                        message: l.pick(
+                            "\(path) 应当是一行一个的 `设置: 值`，实际是 \(other.typeName)",
+                            "\(path) 應當是一行一個的 `設定: 值`，實際是 \(other.typeName)",
+                            "\(path) must be a mapping of settings, found a \(other.typeName)"),
+                        hint: l.pick(
+                            "一行写一个设置，例如 `title: 读书会运营手册`", "一行寫一個設定，例如 `title: 讀書會營運手冊`",
+                            "write settings as `key: value` lines, such as `title: Reading club handbook`"))
                 ]
             )
         }
@@ -174,21 +185,36 @@ public struct SiteConfigLoader: Sendable {
         return .zhHans
     }
 
-    private func typeError(_ entry: Mapping.Entry, expected: String, path: String) -> Diagnostic {
+    private func typeError(_ entry: Mapping.Entry, expected: String, path: String, language l: Language) -> Diagnostic {
         Diagnostic(
             file: path, line: entry.line, column: entry.column, rule: "config.type",
-            message: "`\(entry.key)` must be a \(expected), found a \(entry.value.typeName)",
-            hint: expected == "string" ? "quote the value: \(entry.key): \"…\"" : nil)
+            message: l.pick(
+                "`\(entry.key)` 应当是 \(expected)，实际是 \(entry.value.typeName)",
+                "`\(entry.key)` 應當是 \(expected)，實際是 \(entry.value.typeName)",
+                "`\(entry.key)` must be a \(expected), found a \(entry.value.typeName)"),
+            hint: expected == "string"
+                ? l.pick(
+                    "给值加上引号：\(entry.key): \"…\"", "給值加上引號：\(entry.key): \"…\"", "quote the value: \(entry.key): \"…\"")
+                : nil)
     }
 
-    private func unknownKey(_ entry: Mapping.Entry, path: String, known: Set<String>, prefix: String) -> Diagnostic {
-        var hint = "known keys are: \(known.sorted().joined(separator: ", "))"
+    private func unknownKey(
+        _ entry: Mapping.Entry, path: String, known: Set<String>, prefix: String, language l: Language
+    ) -> Diagnostic {
+        let keys = known.sorted().joined(separator: ", ")
+        var hint = l.pick("可用的键：\(keys)", "可用的鍵：\(keys)", "known keys are: \(keys)")
         if let suggestion = Suggestion.closest(to: entry.key, in: known) {
-            hint = "did you mean `\(prefix)\(suggestion)`? " + hint
+            hint =
+                l.pick(
+                    "你是不是想写 `\(prefix)\(suggestion)`？", "你是不是想寫 `\(prefix)\(suggestion)`？",
+                    "did you mean `\(prefix)\(suggestion)`? ") + hint
         }
         return Diagnostic(
             file: path, line: entry.line, column: entry.column, severity: .warning, rule: "config.unknown-key",
-            message: "unknown key `\(prefix)\(entry.key)` is ignored", hint: hint)
+            message: l.pick(
+                "未知的键 `\(prefix)\(entry.key)` 被忽略", "未知的鍵 `\(prefix)\(entry.key)` 被忽略",
+                "unknown key `\(prefix)\(entry.key)` is ignored"),
+            hint: hint)
     }
 }
 

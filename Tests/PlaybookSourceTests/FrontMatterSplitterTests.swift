@@ -160,9 +160,8 @@ import Testing
             diagnostics == [
                 Diagnostic(
                     file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
-                    message: "unknown key `titel` is ignored",
-                    hint:
-                        "did you mean `title`? known keys are: baseURL, description, editURL, editions, language, markdown, title"
+                    message: "未知的键 `titel` 被忽略",
+                    hint: "你是不是想写 `title`？可用的键：baseURL, description, editURL, editions, language, markdown, title"
                 )
             ])
     }
