@@ -16,6 +16,9 @@ struct LinkSyntaxRule: PageRule {
         let contentPath = page.page.source.contentPath
         let folder = contentPath.lastIndex(of: "/").map { String(contentPath[..<$0]) } ?? ""
         var lines: [Substring]?
+        // Most pages hold none of the full-width marks: they are not cut into lines at all.
+        let text = page.page.source.text
+        let mayHaveWideLinks = text.contains("】") || text.contains("］") || text.contains("（")
         // A file is reported where it is first named: a page that repeats a broken picture (or
         // thousands of them, in a damaged file) gets one finding for it.
         var named: Set<String> = []
@@ -34,6 +37,7 @@ struct LinkSyntaxRule: PageRule {
                         Self.missingFile(missing, image: false, at: node.range.start, page: page, context: context))
                 }
             case .paragraph, .heading, .tableCell:
+                guard mayHaveWideLinks else { return }
                 if lines == nil {
                     lines = page.page.source.text.split(separator: "\n", omittingEmptySubsequences: false)
                 }
