@@ -245,13 +245,14 @@ public struct FrontMatterSplitter: Sendable {
             return Mapping()
         case .failure(let failure):
             if let found = YAMLMistake.first(in: yaml) { return mistake(found) }
+            let (problem, hint) = YAMLMistake.describe(failure, l)
             diagnostics.append(
                 Diagnostic(
                     file: path, line: failure.line + shift, column: failure.column, rule: "frontmatter.yaml",
                     message: l.pick(
-                        "front matter 不是有效的 YAML：\(failure.message)", "front matter 不是有效的 YAML：\(failure.message)",
-                        "front matter is not valid YAML: \(failure.message)"),
-                    hint: failure.hint
+                        "front matter 不是有效的 YAML：\(problem)", "front matter 不是有效的 YAML：\(problem)",
+                        "front matter is not valid YAML: \(problem)"),
+                    hint: hint
                         ?? l.pick(
                             "值里有 `:`、`#`、`{` 或以 `*`、`&`、`!` 开头时，给它加上引号，例如 `owner: \"{{owner}}\"`。",
                             "值裡有 `:`、`#`、`{` 或以 `*`、`&`、`!` 開頭時，給它加上引號，例如 `owner: \"{{owner}}\"`。",

@@ -136,15 +136,16 @@ public struct SiteConfigLoader: Sendable {
         switch YAMLReader.parse(text) {
         case .failure(let failure):
             if failure.hint == nil, let found = YAMLMistake.first(in: text) { return mistake(found) }
+            let (problem, hint) = YAMLMistake.describe(failure, l)
             return (
                 nil,
                 [
                     Diagnostic(
                         file: path, line: failure.line, column: failure.column, rule: "config.yaml",
                         message: l.pick(
-                            "\(path) 不是有效的 YAML：\(failure.message)", "\(path) 不是有效的 YAML：\(failure.message)",
-                            "\(path) is not valid YAML: \(failure.message)"),
-                        hint: failure.hint
+                            "\(path) 不是有效的 YAML：\(problem)", "\(path) 不是有效的 YAML：\(problem)",
+                            "\(path) is not valid YAML: \(problem)"),
+                        hint: hint
                             ?? l.pick(
                                 "改正这一行的 YAML 写法；值里有 `:` 或 `#` 时给它加上引号。",
                                 "改正這一行的 YAML 寫法；值裡有 `:` 或 `#` 時給它加上引號。",

@@ -161,6 +161,34 @@ public struct YAMLMistake: Hashable, Sendable {
         }
     }
 
+    /// The YAML parser's own problem (English, from libyaml or the alias budget) in `l`: the
+    /// common ones put in words a writer knows, the parser's text kept after them.
+    public static func describe(_ failure: YAMLReader.Failure, _ l: Language) -> (message: String, hint: String?) {
+        guard l != .en else { return (failure.message, failure.hint) }
+        let known: [(String, String, String)] = [
+            ("expected ',' or ']'", "方括号 `[` 没有闭合", "方括號 `[` 沒有閉合"),
+            ("expected ',' or '}'", "花括号 `{` 没有闭合", "花括號 `{` 沒有閉合"),
+            ("quoted scalar", "引号没有闭合", "引號沒有閉合"),
+            ("mapping values are not allowed", "这里不能再有 `: `（值里有冒号加空格？）", "這裡不能再有 `: `（值裡有冒號加空格？）"),
+            ("cannot start any token", "这个字符不能作为值的开头（如 `@`、`` ` ``、`%`）", "這個字元不能作為值的開頭（如 `@`、`` ` ``、`%`）"),
+            ("could not find expected ':'", "这一行缺少 `:`", "這一行缺少 `:`"),
+            ("did not find expected key", "缩进没有对齐：这一行不在上一层字段的位置", "縮排沒有對齊：這一行不在上一層欄位的位置"),
+            ("expand to more than", "别名（`*名字`）在这里展开得太多", "別名（`*名字`）在這裡展開得太多"),
+            ("nest more than", "值在这里嵌套得太深", "值在這裡巢狀得太深"),
+        ]
+        var message = failure.message
+        if let (_, hans, hant) = known.first(where: { failure.message.contains($0.0) }) {
+            message = (l == .zhHans ? hans : hant) + "（\(failure.message)）"
+        }
+        var hint = failure.hint
+        if hint != nil, failure.message.contains("expand to more than") || failure.message.contains("nest more than") {
+            hint = l.pick(
+                "把值直接写出来，不要用别名的别名（`*名字`）；改好之前这里的内容一概不读。",
+                "把值直接寫出來，不要用別名的別名（`*名字`）；改好之前這裡的內容一概不讀。", "")
+        }
+        return (message, hint)
+    }
+
     static func isKey(_ key: Substring) -> Bool {
         guard let first = key.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return key.unicodeScalars.allSatisfy {
