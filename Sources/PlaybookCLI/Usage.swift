@@ -199,6 +199,63 @@ enum Usage {
             Localized("从复制模板开始一个新群，或者新建某一类的页面。", "從複製範本開始一個新群，或者新建某一類的頁面。", "")
         ),
         ("Fail on warnings too.", Localized("有警告也算失败。", "有警告也算失敗。", "")),
+        (
+            "Pages to report on (default: all). They are checked against the whole handbook: links, templates and URLs are judged as a full check judges them.",
+            Localized(
+                "只报告这些页面（默认全部）。它们和整本手册一起检查：链接、模板和网址的判断与完整检查相同。",
+                "只報告這些頁面（預設全部）。它們和整本手冊一起檢查：連結、範本和網址的判斷與完整檢查相同。", "")
+        ),
+        (
+            "Baseline file of known findings, relative to the site (default: .playbook-baseline.json when it exists).",
+            Localized(
+                "已知问题的基线文件，相对于站点（默认：存在时用 .playbook-baseline.json）。",
+                "已知問題的基線檔案，相對於站點（預設：存在時用 .playbook-baseline.json）。", "")
+        ),
+        (
+            "Ignore the baseline file and report every finding.",
+            Localized("不用基线，报告所有问题。", "不用基線，報告所有問題。", "")
+        ),
+        (
+            "Record the current findings as the baseline and exit 0.",
+            Localized("把现在的问题记为基线，以 0 退出。", "把現在的問題記為基線，以 0 退出。", "")
+        ),
+        (
+            "Write each kind's front matter JSON Schema into this folder and exit.",
+            Localized(
+                "把每一类的 front matter JSON Schema 写进这个文件夹，然后退出。", "把每一類的 front matter JSON Schema 寫進這個資料夾，然後退出。", "")
+        ),
+        (
+            "Publish pages whose front matter says `draft: true` too.",
+            Localized("也发布 front matter 写着 `draft: true` 的页面。", "也發布 front matter 寫著 `draft: true` 的頁面。", "")
+        ),
+        (
+            "Leave out pages whose front matter says `visibility: internal`.",
+            Localized(
+                "不发布 front matter 写着 `visibility: internal` 的页面。", "不發布 front matter 寫著 `visibility: internal` 的頁面。", ""
+            )
+        ),
+        (
+            "The kind of page: group, rules, onboarding, sop, template, or a kind the site defines.",
+            Localized(
+                "页面的类型：group、rules、onboarding、sop、template，或站点自定义的类型。",
+                "頁面的類型：group、rules、onboarding、sop、template，或站點自訂的類型。", "")
+        ),
+        (
+            "The group's slug (a group goes to content/groups/<slug>/), or the new page's path below content/.",
+            Localized(
+                "群的 slug（群放在 content/groups/<slug>/），或新页面在 content/ 下的路径。",
+                "群的 slug（群放在 content/groups/<slug>/），或新頁面在 content/ 下的路徑。", "")
+        ),
+        ("The replication template to clone.", Localized("要复制的模板。", "要複製的範本。", "")),
+        ("An answer for a template variable.", Localized("模板变量的答案。", "範本變數的答案。", "")),
+        (
+            "Never ask; fail with the list of missing answers.",
+            Localized("不提问；缺答案时列出缺的并失败。", "不提問；缺答案時列出缺的並失敗。", "")
+        ),
+        (
+            "Title of a new page (default: from its path).",
+            Localized("新页面的标题（默认取自路径）。", "新頁面的標題（預設取自路徑）。", "")
+        ),
         ("Print only errors.", Localized("只显示错误。", "只顯示錯誤。", "")),
         (
             "The site folder (holding content/ and playbook.yml).",
