@@ -21,7 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -67,12 +67,16 @@ let package = Package(
             name: "PlaybookServe",
             dependencies: [
                 "PlaybookModel", "PlaybookOutput", "PlaybookPipeline", "PlaybookIncremental",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
             name: "PlaybookScaffold",
-            dependencies: ["PlaybookModel", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline"],
+            dependencies: [
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookOutput", "PlaybookReplication",
+                "PlaybookPipeline",
+            ],
             resources: [.embedInCode("Starter")]
         ),
         .target(
@@ -95,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "PlaybookMarkdownTests",
             dependencies: ["PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
-            exclude: ["Goldens"]),
+            exclude: ["Goldens", "CmarkGFM"]),
         .testTarget(
             name: "PlaybookCheckTests",
             dependencies: ["PlaybookCheck", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"]),
@@ -109,7 +113,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookScriptTests",
             dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"]),
-        .testTarget(name: "PlaybookOutputTests", dependencies: ["PlaybookOutput", "PlaybookModel", "TestSupport"]),
+        .testTarget(
+            name: "PlaybookOutputTests",
+            dependencies: ["PlaybookOutput", "PlaybookModel", "PlaybookSource", "TestSupport"]),
         .testTarget(
             name: "PlaybookScaffoldTests",
             dependencies: [

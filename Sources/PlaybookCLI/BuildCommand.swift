@@ -3,6 +3,7 @@ import Foundation
 import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
+import PlaybookServe
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,6 +28,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
+        // What a killed `serve` left in the temporary folder (its output and lock) goes now.
+        PreviewSession.removeLeftovers()
         let outputURL =
             output.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? site.sourceURL.appendingPathComponent("public")

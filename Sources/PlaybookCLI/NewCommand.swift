@@ -74,8 +74,11 @@ struct NewCommand: ParsableCommand {
     }
 
     private func clone(template name: String) throws {
+        let writer = ScaffoldWriter(root: site.sourceURL)
+        let recovered = try site.recoverInterruptedWrites(writer)
         let files = try SiteReader(root: site.sourceURL).read()
         let lang = site.language(of: files)
+        Terminal.standardError.write(recovered(lang))
         var given: [String: String] = [:]
         for answer in answers {
             let parts = answer.split(separator: "=", maxSplits: 1)
@@ -98,7 +101,7 @@ struct NewCommand: ParsableCommand {
         }
         do {
             let plan = try Replicator.planClone(site: files, template: name, slug: target, answers: given)
-            try ScaffoldWriter(root: site.sourceURL).write(plan)
+            try writer.write(plan)
             if !site.quiet {
                 Terminal.standardOutput.write(
                     lang.pick(
@@ -121,9 +124,12 @@ struct NewCommand: ParsableCommand {
     }
 
     private func page() throws {
+        let writer = ScaffoldWriter(root: site.sourceURL)
+        let recovered = try site.recoverInterruptedWrites(writer)
         // playbook.yml is decoded once, in LOAD: the same config speaks the messages and shapes the skeleton.
         let loaded = try Pipeline.load(siteAt: site.sourceURL, baseline: nil)
         let lang = site.language(site: loaded.files.config == nil ? nil : loaded.config.language)
+        Terminal.standardError.write(recovered(lang))
         let plan = Skeleton.plan(kind: kind, target: target, title: title, site: loaded) {
             FileManager.default.fileExists(atPath: site.sourceURL.appendingPathComponent($0).path)
         }
@@ -135,11 +141,11 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
-        for (path, text) in [(page.path, page.text)] + page.more.sorted(by: { $0.key < $1.key }) {
-            let url = site.sourceURL.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        do {
+            // A template's files/ are written with its declaration, all or nothing.
+            try writer.write([page.path: page.text].merging(page.more) { own, _ in own })
+        } catch let refusal as ScaffoldRefusal {
+            throw ScaffoldReport(refusal: refusal, language: lang).print()
         }
         guard !site.quiet else { return }
         if !page.more.isEmpty {

@@ -5,6 +5,7 @@ import Foundation
 import PlaybookCheck
 import PlaybookModel
 import PlaybookPipeline
+import PlaybookScaffold
 import PlaybookSource
 
 public struct PlaybookCommand: ParsableCommand {
@@ -161,5 +162,19 @@ public struct PublicationOptions: ParsableArguments {
 
     public var publication: Publication {
         Publication(drafts: drafts, internalPages: !publicOnly)
+    }
+}
+
+extension SiteOptions {
+    /// Before a command reads the site to change it: finishes a `new`, `update` or `init` that
+    /// was interrupted after deciding its change (or throws away one that had only staged it).
+    /// Returns what to print once the site's language is known.
+    func recoverInterruptedWrites(_ writer: ScaffoldWriter) throws -> (Language) -> String {
+        do {
+            let recovered = try writer.recover()
+            return { ScaffoldWriter.recoveredMessage(recovered, language: $0) }
+        } catch let refusal as ScaffoldRefusal {
+            throw ScaffoldReport(refusal: refusal, language: language(site: nil)).print()
+        }
     }
 }

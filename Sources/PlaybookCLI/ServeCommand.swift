@@ -52,8 +52,12 @@ struct ServeCommand: ParsableCommand {
         let signals = [SIGINT, SIGTERM].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                // Before the server is up there is nothing to release: stop at once.
-                guard let session = state.session else { Foundation.exit(130) }
+                // Before the server is up there is nothing to release: stop at once, taking the
+                // temporary output with it (a later `serve` sweeps what a write adds after this).
+                guard let session = state.session else {
+                    if options.output == nil { PreviewSession.removeOwnTemporaryOutput() }
+                    Foundation.exit(130)
+                }
                 Task {
                     await session.stop()
                     finished.signal()
@@ -79,7 +83,8 @@ struct ServeCommand: ParsableCommand {
         if let error = state.error {
             if let serve = error as? ServeError {
                 Terminal.standardError.write("error: \(serve.description)\n")
-                throw ExitCode(ExitStatus.findings.rawValue)
+                // Not done, nothing changed: the address cannot be used (the exit table's 2).
+                throw ExitCode(ExitStatus.refused.rawValue)
             }
             throw error
         }

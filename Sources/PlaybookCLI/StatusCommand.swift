@@ -18,10 +18,12 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
+        let writer = ScaffoldWriter(root: site.sourceURL)
+        let recovered = try site.recoverInterruptedWrites(writer)
         let files = try SiteReader(root: site.sourceURL).read()
         let lang = site.language(of: files)
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        switch Replicator.statusReport(site: files, group: group, snapshot: writer.snapshot) {
+        Terminal.standardError.write(recovered(lang))
+        switch Replicator.statusReport(site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots) {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))
         case .failure(let refusal):

@@ -22,10 +22,12 @@ struct UpdateCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() throws {
+        let writer = ScaffoldWriter(root: site.sourceURL)
+        let recovered = try site.recoverInterruptedWrites(writer)
         let files = try SiteReader(root: site.sourceURL).read()
         let lang = site.language(of: files)
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        switch Replicator.updateReport(site: files, group: group, snapshot: writer.snapshot) {
+        Terminal.standardError.write(recovered(lang))
+        switch Replicator.updateReport(site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots) {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))
         case .failure(let refusal):
@@ -34,7 +36,7 @@ struct UpdateCommand: ParsableCommand {
         case .success(let report):
             if let plan = report.plan {
                 do {
-                    try writer.write(plan, replacing: true)
+                    try writer.write(plan, replacing: true, site: files)
                 } catch let refusal as ScaffoldRefusal {
                     throw ScaffoldReport(refusal: refusal, language: lang).print()
                 }

@@ -106,27 +106,44 @@ extension CheckedPage {
     /// after script folding, or written with a missing space or full-width `＃`. Headings that
     /// name another of the kind's sections are not candidates.
     func rename(for spec: SectionSpec, language l: Language) -> HeadingRename? {
-        guard let schema else { return nil }
-        let keys = TermMatcher.keys(of: spec.aliases)
-        let others = schema.sections.filter { $0.id != spec.id }.map { TermMatcher.keys(of: $0.aliases) }
+        rename(for: spec, among: renameCandidates(), language: l)
+    }
+
+    /// A heading, or a paragraph written as one, that might be renamed to a missing section.
+    struct RenameCandidate {
+        var line: Int
+        var column: Int
+        /// The heading's level, or the number of signs before a would-be heading's words.
+        var level: Int
+        var written: String
+        var words: String
+        var segments: [String]
+        /// Nil for a real heading; how the paragraph's signs went wrong otherwise.
+        var slip: HeadingRename.Reason?
+    }
+
+    /// The page's headings that name none of the kind's sections (the page's title left out),
+    /// and its paragraphs that start with `#` or `＃` signs. Found once for all missing sections:
+    /// a long page has thousands of headings.
+    func renameCandidates() -> [RenameCandidate] {
+        guard let schema else { return [] }
+        let keys = schema.sections.map { TermMatcher.keys(of: $0.aliases) }
+        var found: [RenameCandidate] = []
         let titleIndex = outline.sections.first.flatMap { first in
             first.level == 1 && outline.sections.filter { $0.level == 1 }.count == 1 ? first.index : nil
         }
-        for (index, block) in outline.blocks.enumerated() {
-            if let level = block.headingLevel {
-                guard index != titleIndex else { continue }
-                let segments = TermMatcher.matchingSegments(block.plainText)
-                if TermMatcher.matches(segments: segments, keys: keys)
-                    || others.contains(where: { TermMatcher.matches(segments: segments, keys: $0) })
-                {
-                    continue
-                }
-                guard Self.isNear(segments, keys) else { continue }
-                return HeadingRename(
-                    line: block.range.start.line, column: block.range.start.column, written: block.plainText,
-                    heading: String(repeating: "#", count: level) + " " + spec.label(l), reason: .similar)
-            }
-            guard case .paragraph = block.kind else { continue }
+        for section in outline.sections where section.index != titleIndex {
+            guard !keys.contains(where: { TermMatcher.matches(segments: section.segments, keys: $0) }) else { continue }
+            found.append(
+                RenameCandidate(
+                    line: section.line, column: section.heading.range.start.column, level: section.level,
+                    written: section.text, words: section.text, segments: section.segments, slip: nil))
+        }
+        for block in outline.blocks {
+            // Only a paragraph whose text starts with a sign is read further: most are not.
+            guard case .paragraph = block.kind, case .text(let lead)? = block.children.first?.kind,
+                lead.hasPrefix("#") || lead.hasPrefix("＃")
+            else { continue }
             let first = block.plainText.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             let signs = first.prefix { $0 == "#" || $0 == "＃" }
             guard (1...6).contains(signs.count) else { continue }
@@ -134,15 +151,33 @@ extension CheckedPage {
             let wide = signs.contains("＃")
             guard wide || rest.first.map({ $0 != " " && $0 != "\t" }) ?? false else { continue }
             let words = String(rest.drop { $0 == " " || $0 == "\u{3000}" })
-            let segments = TermMatcher.matchingSegments(words)
-            guard !words.isEmpty,
-                TermMatcher.matches(segments: segments, keys: keys) || Self.isNear(segments, keys)
-            else { continue }
-            let hashes = String(repeating: "#", count: signs.count)
-            let named = TermMatcher.matches(segments: segments, keys: keys) ? words : spec.label(l)
+            guard !words.isEmpty else { continue }
+            found.append(
+                RenameCandidate(
+                    line: block.range.start.line, column: block.range.start.column, level: signs.count, written: first,
+                    words: words, segments: TermMatcher.matchingSegments(words),
+                    slip: wide ? .fullWidthSign : .missingSpace))
+        }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// The first of `candidates` close to `spec` (see `rename(for:language:)`).
+    func rename(for spec: SectionSpec, among candidates: [RenameCandidate], language l: Language) -> HeadingRename? {
+        let keys = TermMatcher.keys(of: spec.aliases)
+        for candidate in candidates {
+            let named = TermMatcher.matches(segments: candidate.segments, keys: keys)
+            guard let slip = candidate.slip else {
+                guard Self.isNear(candidate.segments, keys) else { continue }
+                return HeadingRename(
+                    line: candidate.line, column: candidate.column, written: candidate.written,
+                    heading: String(repeating: "#", count: candidate.level) + " " + spec.label(l), reason: .similar)
+            }
+            guard named || Self.isNear(candidate.segments, keys) else { continue }
             return HeadingRename(
-                line: block.range.start.line, column: block.range.start.column, written: first,
-                heading: hashes + " " + named, reason: wide ? .fullWidthSign : .missingSpace)
+                line: candidate.line, column: candidate.column, written: candidate.written,
+                heading: String(repeating: "#", count: candidate.level) + " "
+                    + (named ? candidate.words : spec.label(l)),
+                reason: slip)
         }
         return nil
     }

@@ -32,45 +32,108 @@ public struct MarkdownParser: Sendable {
     /// nests deeper is refused there (`MarkdownLimit`). Real pages stay below 30.
     public static let maxDepth = 100
 
-    /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
-    /// added to every line so positions point into the whole file.
-    public func parse(_ body: String, lineOffset: Int = 0) -> MarkdownDocument {
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
-        guard let parser = cmark_parser_new(options) else {
-            return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
-        }
+    static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+
+    /// cmark-gfm's tree for `utf8`, with Playbook's extensions, handed to `body` with its parser
+    /// and freed after it.
+    static func withCmarkDocument<Result>(
+        _ utf8: [UInt8], options: Int32, _ body: (_ root: OpaquePointer, _ parser: OpaquePointer) -> Result
+    ) -> Result? {
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
+        utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        inlinePass.lock()
+        let finished = cmark_parser_finish(parser)
+        inlinePass.unlock()
+        guard let root = finished else { return nil }
+        defer { cmark_node_free(root) }
+        return body(root, parser)
+    }
+
+    /// libcmark-gfm's own HTML for `markdown`, parsed and rendered with Playbook's extensions
+    /// (`unsafe` as in `HTMLRenderer`, tables aligned by style attributes): what the
+    /// conformance tests hold `HTMLRenderer` to.
+    package static func cmarkHTML(_ markdown: String, unsafe: Bool) -> String {
+        _ = MarkdownParser()
+        let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        let html = withCmarkDocument(Array(markdown.utf8), options: options) { root, parser -> String in
+            let renderOptions = options | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+            guard let html = cmark_render_html(root, renderOptions, cmark_parser_get_syntax_extensions(parser))
+            else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+        return html ?? ""
+    }
+
+    /// Reads the `[` of each range as a space, except a footnote definition's `[^`, which
+    /// opens a block and so decides what the lines after it are.
+    static func mask(_ ranges: [(range: Range<Int>, openers: Int)], in utf8: inout [UInt8]) {
+        for (range, _) in ranges {
+            for i in range where utf8[i] == UInt8(ascii: "[") {
+                if i + 1 < utf8.count, utf8[i + 1] == UInt8(ascii: "^") { continue }
+                utf8[i] = UInt8(ascii: " ")
+            }
+        }
+    }
+
+    /// The 0-based lines cmark reads as code blocks or raw HTML blocks: no inline parsing there.
+    static func codeLines(_ utf8: [UInt8]) -> Set<Int> {
+        withCmarkDocument(utf8, options: options) { root, _ in
+            var lines: Set<Int> = []
+            guard let iterator = cmark_iter_new(root) else { return lines }
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
+                let start = Int(cmark_node_get_start_line(node))
+                let end = max(Int(cmark_node_get_end_line(node)), start)
+                if start >= 1 { lines.formUnion((start - 1)..<end) }
+            }
+            return lines
+        } ?? []
+    }
+
+    /// Parses `body`; `lineOffset` is the number of file lines before the body (the front matter),
+    /// added to every line so positions point into the whole file.
+    public func parse(_ body: String, lineOffset: Int = 0) -> MarkdownDocument {
         var utf8 = Array(body.utf8)
         var limits: [MarkdownLimit] = []
         let lines = LineIndex(utf8)
-        for (range, openers) in BracketGuard.overLimit(utf8) {
-            for i in range where utf8[i] == UInt8(ascii: "[") { utf8[i] = UInt8(ascii: " ") }
+        var slow = BracketGuard.overLimit(utf8)
+        if !slow.isEmpty {
+            // Only cmark knows which lines are code: ask it, with the slow paragraphs' brackets
+            // read as spaces so that this first reading is fast, and count again without them.
+            var masked = utf8
+            Self.mask(slow, in: &masked)
+            slow = BracketGuard.overLimit(utf8, skippedLines: Self.codeLines(masked))
+        }
+        for (range, openers) in slow {
             let line = lines.line(ofByte: range.lowerBound)
             limits.append(
                 MarkdownLimit(.brackets(openers: openers), at: SourcePosition(line: line + lineOffset, column: 1)))
         }
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
-            }
+        Self.mask(slow, in: &utf8)
+        let converted = Self.withCmarkDocument(utf8, options: Self.options) { root, _ in
+            var converter = Converter(lines: lines, lineOffset: lineOffset)
+            let tree = converter.convert(root, parentRange: SourceRange(line: lineOffset + 1), depth: 0)
+            return (tree, converter.firstCut)
         }
-        Self.inlinePass.lock()
-        let finished = cmark_parser_finish(parser)
-        Self.inlinePass.unlock()
-        guard let root = finished else {
+        guard let (tree, cut) = converted else {
             return MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: lineOffset + 1)))
         }
-        defer { cmark_node_free(root) }
-        var converter = Converter(lines: lines, lineOffset: lineOffset)
-        let tree = converter.convert(root, parentRange: SourceRange(line: lineOffset + 1), depth: 0)
-        if let cut = converter.firstCut {
-            limits.append(MarkdownLimit(.nesting(limit: Self.maxDepth), at: cut))
-        }
+        if let cut { limits.append(MarkdownLimit(.nesting(limit: Self.maxDepth), at: cut)) }
         return MarkdownDocument(root: tree, limits: limits.sorted { $0.position < $1.position })
     }
 }
@@ -79,18 +142,55 @@ public struct MarkdownParser: Sendable {
 struct LineIndex {
     let bytes: [UInt8]
     let starts: [Int]
+    /// The number of scalars that start before each multiple of `stride` bytes: any column is
+    /// then counted from the nearest checkpoint, at most `stride` bytes away, whatever order the
+    /// nodes come in (deeply nested emphasis on one long line asks for columns back and forth).
+    private let checkpoints: [Int]
+    private static let stride = 256
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.stride + 1)
+        var scalars = 0
         // An index loop: a debug build walks `enumerated()` many times slower, and the editor
         // server parses whole pages on every change.
+        // Line ends as cmark counts them: LF, CR LF, and a CR alone.
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 10 { starts.append(i + 1) }
+            let byte = bytes[i]
+            if byte == 10 || (byte == 13 && (i + 1 == bytes.count || bytes[i + 1] != 10)) {
+                starts.append(i + 1)
+            }
+            // Count lead bytes only: continuation bytes are 10xxxxxx.
+            if byte & 0xC0 != 0x80 { scalars += 1 }
             i += 1
+            if i % Self.stride == 0 { checkpoints.append(scalars) }
         }
         self.starts = starts
+        self.checkpoints = checkpoints
+    }
+
+    /// The label of a footnote definition `[^label]:`; cmark gives the definition the line of
+    /// `[^` and, as its column, the byte after `]:` and the spaces that follow. The definition
+    /// opens at the first `[^` of its line (only block quote and list markers come before it),
+    /// and its label, which holds no space, tab or line end, runs to that `]:`.
+    func footnoteLabel(line: Int, byteColumn: Int) -> String? {
+        guard line >= 1, line <= starts.count, byteColumn >= 1 else { return nil }
+        let lineStart = starts[line - 1]
+        var close = min(lineStart + byteColumn - 1, bytes.count) - 1
+        while close > lineStart, bytes[close] == 32 || bytes[close] == 9 { close -= 1 }
+        guard close > lineStart, bytes[close] == UInt8(ascii: ":"), bytes[close - 1] == UInt8(ascii: "]") else {
+            return nil
+        }
+        close -= 1
+        var open = lineStart
+        while open + 1 < close, !(bytes[open] == UInt8(ascii: "[") && bytes[open + 1] == UInt8(ascii: "^")) {
+            open += 1
+        }
+        guard open + 2 < close else { return nil }
+        return String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
     }
 
     /// The 1-based body line that holds byte `offset`.
@@ -105,28 +205,24 @@ struct LineIndex {
     }
 
     /// Converts a 1-based byte column on a 1-based body line to a 1-based scalar column.
-    /// Nodes arrive mostly left to right, so counting resumes from the last answer on the same
-    /// line instead of from the line start (which made long CJK paragraphs quadratic).
-    mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard byteColumn > 1, line >= 1, line <= starts.count else { return max(byteColumn, 1) }
         let start = starts[line - 1]
         let target = min(start + byteColumn - 1, bytes.count)
-        var i = start
-        var column = 1
-        if cache.line == line, cache.byte <= target {
-            i = cache.byte
-            column = cache.column
-        }
-        while i < target {
-            // Count lead bytes only: continuation bytes are 10xxxxxx.
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        cache = (line, target, column)
-        return column
+        return scalars(before: target) - scalars(before: start) + 1
     }
 
-    private var cache: (line: Int, byte: Int, column: Int) = (0, 0, 1)
+    /// The number of scalars that start before byte `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let block = offset / Self.stride
+        var count = checkpoints[min(block, checkpoints.count - 1)]
+        var i = block * Self.stride
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
 }
 
 private struct Converter {
@@ -188,10 +284,14 @@ private struct Converter {
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_FOOTNOTE_DEFINITION:
             // cmark-gfm numbers references ("1", "2", …) by first use, keeps only referenced
-            // definitions and moves them to the end in that order; it does not expose their
-            // labels. Numbering definitions the same way pairs each with its references.
+            // definitions and moves them to the end in that order: the n-th definition here is
+            // footnote n. Its label (which the HTML's ids carry) is not exposed, so it is read
+            // from the source at the definition's start, `[^label]:`.
             footnoteCount += 1
-            return .footnoteDefinition(label: String(footnoteCount))
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            return .footnoteDefinition(
+                label: lines.footnoteLabel(line: line, byteColumn: column) ?? String(footnoteCount))
         case CMARK_NODE_TEXT: return .text(literal(node))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak

@@ -9,7 +9,7 @@ public struct PageParser: Sendable {
 
     public func parse(_ source: SourceFile) -> Page {
         let document = markdown.parse(source.body, lineOffset: source.bodyLineOffset)
-        var generator = Slug.AnchorGenerator()
+        var generator = Slug.AnchorGenerator(reserved: Self.reservedAnchors + Self.footnoteIDs(in: document))
         let headings = document.headings.map { node -> Heading in
             let text = node.plainText
             return Heading(
@@ -30,6 +30,35 @@ public struct PageParser: Sendable {
         return Page(
             source: source, kind: kind, url: Slug.url(forContentPath: source.contentPath), title: title,
             document: document, headings: headings)
+    }
+
+    /// Ids the default theme gives elements of a page (`templates/`: the layout's `<main>`,
+    /// navigation and search box, a page's findings and "linked from", the catalog's use box, a
+    /// kit document's `d1-doc` with its headings' `d1-` prefix). Headings never take them.
+    public static let reservedAnchors = [
+        "main", "site-nav", "search-input", "search-results", "findings", "linked-from", "use-template", "doc",
+    ]
+
+    /// The ids `HTMLRenderer` gives a page's footnotes and their references (`fn-label`,
+    /// `fnref-label`, `fnref-label-2`, …), which headings must not take either.
+    static func footnoteIDs(in document: MarkdownDocument) -> [String] {
+        var labels: [String] = []
+        for block in document.blocks {
+            if case .footnoteDefinition(let label) = block.kind { labels.append(label) }
+        }
+        guard !labels.isEmpty else { return [] }
+        var counts = [Int](repeating: 0, count: labels.count)
+        document.root.walk {
+            if case .footnoteReference(let literal) = $0.kind, let n = Int(literal), n >= 1, n <= counts.count {
+                counts[n - 1] += 1
+            }
+        }
+        var ids: [String] = []
+        for (label, count) in zip(labels, counts) {
+            ids += ["fn-" + label, "fnref-" + label]
+            if count > 1 { ids += (2...count).map { "fnref-\(label)-\($0)" } }
+        }
+        return ids
     }
 
     /// `page` with its tree again, parsed from its source as `parse` did, if it was let go

@@ -254,10 +254,13 @@ public struct Handbook: Sendable {
 public struct OutputFile: Hashable, Sendable {
     public var path: String
     public var bytes: [UInt8]
+    /// For a large file copied as it is: where to copy it from (`bytes` is then empty).
+    public var origin: FileOrigin?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], origin: FileOrigin? = nil) {
         self.path = path
         self.bytes = bytes
+        self.origin = origin
     }
 
     public init(path: String, text: String) {

@@ -1,11 +1,34 @@
 /// A file read from the site folder, path relative to the site root with `/` separators.
 public struct RawFile: Hashable, Sendable {
     public var path: String
+    /// The file's bytes; empty for a large file copied as it is (`origin`).
     public var bytes: [UInt8]
+    /// Where a large asset or static file is on disk: it is copied from there by the writer,
+    /// a piece at a time, instead of being held in memory.
+    public var origin: FileOrigin?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], origin: FileOrigin? = nil) {
         self.path = path
         self.bytes = bytes
+        self.origin = origin
+    }
+}
+
+/// A file on disk that is copied into the site without being read whole (a video in
+/// `static/`); its size and change time tell a copy that is out of date.
+public struct FileOrigin: Hashable, Sendable {
+    /// Files larger than this are copied from disk rather than read (8 MB).
+    public static let threshold = 8 << 20
+
+    public var path: String
+    public var size: Int
+    /// Last change, in nanoseconds since 1970.
+    public var modified: Int
+
+    public init(path: String, size: Int, modified: Int) {
+        self.path = path
+        self.size = size
+        self.modified = modified
     }
 }
 

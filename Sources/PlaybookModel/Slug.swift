@@ -37,13 +37,19 @@ public enum Slug {
     }
 
     /// Assigns anchors to headings in order, suffixing repeats with `-1`, `-2` as GitHub does.
+    /// A heading whose text gives no anchor (only punctuation or emoji, or none) is `section`;
+    /// the `reserved` ids (the page's other ids) count as taken, so a heading named like one of
+    /// them gets a suffix too.
     public struct AnchorGenerator {
         private var seen: [String: Int] = [:]
 
-        public init() {}
+        public init(reserved: some Sequence<String> = []) {
+            for id in reserved { seen[id] = 1 }
+        }
 
         public mutating func next(for text: String) -> String {
-            let base = Slug.anchor(text)
+            var base = Slug.anchor(text)
+            if base.isEmpty { base = "section" }
             if let count = seen[base] {
                 var candidate = "\(base)-\(count)"
                 var n = count

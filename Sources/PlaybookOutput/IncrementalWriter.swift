@@ -22,7 +22,7 @@ public struct IncrementalWriter: Sendable {
     /// Writes `files` as the complete content of the destination folder.
     public mutating func writeAll(_ files: [OutputFile]) throws {
         try OutputWriter(destination: destination, lock: lock).write(files)
-        digests = Dictionary(files.map { ($0.path, Self.digest($0.bytes)) }, uniquingKeysWith: { _, last in last })
+        digests = Dictionary(files.map { ($0.path, Self.digest($0)) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Writes each file whose bytes differ from what was last written; returns the paths written.
@@ -30,7 +30,7 @@ public struct IncrementalWriter: Sendable {
         var written: [String] = []
         var added = false
         for file in files {
-            let digest = Self.digest(file.bytes)
+            let digest = Self.digest(file)
             guard digests[file.path] != digest else { continue }
             if digests[file.path] == nil { added = true }
             let url = try OutputWriter.safeURL(for: file.path, in: destination)
@@ -44,11 +44,11 @@ public struct IncrementalWriter: Sendable {
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.bytes).write(to: url, options: .atomic)
             } catch {
                 throw PlaybookError(
-                    stage: "write", path: file.path, message: "cannot write the file: \(error.localizedDescription)")
+                    stage: "write", path: file.path, message: "cannot create its folder: \(error.localizedDescription)")
             }
+            try Self.replace(url.path, with: file.bytes, copying: file.origin, reporting: file.path)
             digests[file.path] = digest
             written.append(file.path)
         }
@@ -80,12 +80,28 @@ public struct IncrementalWriter: Sendable {
 
     private func writeManifest() throws {
         let url = destination.appendingPathComponent(OutputWriter.marker)
-        do {
-            try Data(OutputManifest.encode(digests.keys)).write(to: url, options: .atomic)
-        } catch {
-            throw PlaybookError(
-                stage: "write", path: url.path, message: "cannot write the manifest: \(error.localizedDescription)")
+        try Self.replace(url.path, with: OutputManifest.encode(digests.keys), reporting: url.path)
+    }
+
+    /// Replaces the file at `path` by renaming a complete copy over it, so a reader never sees
+    /// half a file. The copy's name (`OutputManifest.temporaryName`) is one a later build knows
+    /// as Playbook's: a copy left by a killed `serve` is never carried over as the user's.
+    static func replace(_ path: String, with bytes: [UInt8], copying origin: FileOrigin? = nil, reporting shown: String)
+        throws
+    {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/" + OutputManifest.temporaryName(for: (path as NSString).lastPathComponent)
+        guard OutputWriter.writeFile(temporary, bytes, copying: origin), rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PlaybookError(stage: "write", path: shown, message: "cannot write the file: \(reason)")
         }
+    }
+
+    /// The bytes' digest, or for a file copied from disk its origin (path, size, change time).
+    static func digest(_ file: OutputFile) -> Int {
+        guard let origin = file.origin else { return digest(file.bytes) }
+        return origin.hashValue
     }
 
     static func digest(_ bytes: [UInt8]) -> Int {

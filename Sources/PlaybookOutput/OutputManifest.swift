@@ -40,6 +40,23 @@ struct OutputManifest: Equatable {
 }
 
 /// The files of an output folder that Playbook did not write, found before a new site replaces it.
+extension OutputManifest {
+    /// The name a file is written under before it is renamed into place by `serve`:
+    /// `.<name>.playbook-part-<pid>`.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).playbook-part-\(getpid())"
+    }
+
+    /// True for a name written by `temporaryName`, and for the `.dat.nosync…` copies that the
+    /// `serve` of Playbook 0.1 wrote through Foundation and could leave behind when killed.
+    static func isTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix(".") else { return false }
+        if name.hasPrefix(".dat.nosync") { return true }
+        guard let range = name.range(of: ".playbook-part-", options: .backwards) else { return false }
+        return !name[range.upperBound...].isEmpty && name[range.upperBound...].allSatisfy(\.isNumber)
+    }
+}
+
 struct UserFiles {
     /// Paths of files and links (not folders) that are the user's, relative to the folder.
     var files: [String] = []
@@ -60,6 +77,9 @@ struct UserFiles {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if kind == .folder {
                     pending.append(path)
+                } else if OutputManifest.isTemporary(name) {
+                    // Half-written copies from a killed `serve`: never the user's, never kept.
+                    continue
                 } else if !manifest.isOurs(path) {
                     found.files.append(path)
                 }

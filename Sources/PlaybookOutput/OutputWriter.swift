@@ -185,7 +185,8 @@ public struct OutputWriter: Sendable {
                     let members = groups[order[g]]!
                     if members.count == 1 {
                         let i = members[0]
-                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes) {
+                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes, copying: files[i].origin)
+                        {
                             (result + g).pointee = (i, errno)
                         }
                         return
@@ -202,7 +203,7 @@ public struct OutputWriter: Sendable {
                     for i in members {
                         let path = files[i].path
                         let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: skip)...]
-                        if !OutputWriter.writeFile(at: fd, String(name), files[i].bytes) {
+                        if !OutputWriter.writeFile(at: fd, String(name), files[i].bytes, copying: files[i].origin) {
                             (result + g).pointee = (i, errno)
                             return
                         }
@@ -306,23 +307,50 @@ public struct OutputWriter: Sendable {
 
     /// Writes `bytes` to `path`, creating or truncating it. Flushing to disk is left to `commit`,
     /// which does the whole tree at once.
-    static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
-        writeFile(at: AT_FDCWD, path, bytes)
+    static func writeFile(_ path: String, _ bytes: [UInt8], copying origin: FileOrigin? = nil) -> Bool {
+        writeFile(at: AT_FDCWD, path, bytes, copying: origin)
     }
 
-    /// Writes `bytes` to `name`, relative to the open folder `folder` (or a path, with `AT_FDCWD`).
-    static func writeFile(at folder: Int32, _ name: String, _ bytes: [UInt8]) -> Bool {
+    /// Writes `bytes` to `name`, relative to the open folder `folder` (or a path, with
+    /// `AT_FDCWD`); with `origin`, copies that file instead, a piece at a time.
+    static func writeFile(at folder: Int32, _ name: String, _ bytes: [UInt8], copying origin: FileOrigin? = nil)
+        -> Bool
+    {
         let fd = openat(folder, name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        if let origin { return copy(origin.path, into: fd) }
         return bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = systemWrite(fd, start + offset, buffer.count - offset)
                 if n <= 0 { return false }
                 offset += n
             }
             return true
+        }
+    }
+
+    /// Copies the file at `path` into the open file `target` 1 MB at a time, never holding it in
+    /// memory whole.
+    static func copy(_ path: String, into target: Int32) -> Bool {
+        let source = open(path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return false }
+        defer { close(source) }
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(source, buffer, size)
+            if n == 0 { return true }
+            if n < 0 { return false }
+            var offset = 0
+            while offset < n {
+                let written = systemWrite(target, buffer + offset, n - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
         }
     }
 

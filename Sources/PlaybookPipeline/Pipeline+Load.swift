@@ -78,6 +78,7 @@ extension Pipeline {
         // Only files inside the site are read: a rule file the check cannot find is reported at
         // its include line, which also covers a symbolic link that leads out of the site.
         for path in RuleSet.referencedFiles(in: config) where reader.isInsideSite(path) {
+            try reader.refuseOversizedSettings(path)
             guard let file = try? reader.readFile(path) else { continue }
             result[path] = String(decoding: file.bytes, as: UTF8.self)
         }

@@ -321,10 +321,12 @@ public enum Pipeline {
         // A group's lineage record is bookkeeping for `playbook update`, not part of the site.
         for asset in files.contentAssets where !asset.path.hasSuffix("/" + Lineage.fileName) {
             let path = String(asset.path.dropFirst("content/".count))
-            if taken.insert(path).inserted { output.append(OutputFile(path: path, bytes: asset.bytes)) }
+            if taken.insert(path).inserted {
+                output.append(OutputFile(path: path, bytes: asset.bytes, origin: asset.origin))
+            }
         }
         for file in files.staticFiles where taken.insert(file.path).inserted {
-            output.append(OutputFile(path: file.path, bytes: file.bytes))
+            output.append(OutputFile(path: file.path, bytes: file.bytes, origin: file.origin))
         }
         return output
     }
@@ -343,10 +345,16 @@ enum StageTimer {
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         var usage = rusage()
-        // The peak so far, in MB (Linux reports kilobytes, macOS bytes).
+        // The peak so far, in MB. On Linux from the process's own memory map (`VmHWM`): the
+        // rusage peak also counts what a parent held when it forked this process.
         #if os(Linux)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            let peak = usage.ru_maxrss / 1024
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+            var peak = Int(line.split(separator: " ").dropFirst().first ?? "").map { $0 / 1024 } ?? 0
+            if peak == 0 {
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                peak = usage.ru_maxrss / 1024
+            }
         #else
             getrusage(RUSAGE_SELF, &usage)
             let peak = usage.ru_maxrss / (1024 * 1024)

@@ -57,10 +57,11 @@ public struct SearchDocument: Hashable, Sendable {
                 if case .paragraph = node.kind, let first = node.children.first, case .strong = first.kind {
                     labels.append(first.plainText)
                 }
-                var text = sections[sections.count - 1].text
-                if !text.isEmpty { text += "\n" }
-                node.appendPlainText(to: &text)
-                sections[sections.count - 1].text = text
+                // Appended in place: a copy of the section's text per paragraph made one long
+                // section quadratic (a 75 MB page never finished building).
+                let last = sections.count - 1
+                if !sections[last].text.isEmpty { sections[last].text += "\n" }
+                node.appendPlainText(to: &sections[last].text)
             case .htmlBlock, .thematicBreak:
                 break
             default:

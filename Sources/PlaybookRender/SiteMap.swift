@@ -108,8 +108,16 @@ struct SiteMap {
         // `/rules/x.md` is relative to content/: such links work from any folder, which is what
         // a replication template needs (its documents are read in one place and cloned to another).
         guard !destination.hasPrefix("#"), let link = LinkDestination(destination) else { return destination }
-        let suffix = link.fragment.map { "#" + Slug.encodeFragment($0) } ?? ""
+        // The query goes along as written (`/search/?q=duty` opens a prefiltered search).
+        let query = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .drop { $0 != "?" }
+        let suffix = String(query) + (link.fragment.map { "#" + Slug.encodeFragment($0) } ?? "")
         let decoded = link.path
+        // `?tab=2` is this page with a query: as written on the page itself, spelt out elsewhere.
+        if decoded.isEmpty && !query.isEmpty {
+            guard let base, base != page.url else { return destination }
+            return Href.to(page.url, from: base) + suffix
+        }
         guard let target = Slug.resolve(decoded, inFolder: Self.folder(of: page.source.contentPath)) else {
             return destination
         }

@@ -65,6 +65,19 @@ public struct Lineage: Hashable, Sendable {
         return result
     }
 
+    /// A template name as a lineage may record it: one folder name under `content/templates/`.
+    public static func isTemplateName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
+            && !name.contains("\0")
+    }
+
+    /// A version hash as Playbook writes it: hexadecimal digits, at least the 16 that name a
+    /// snapshot folder (`.playbook/templates/<template>/<first 16>`).
+    public static func isHash(_ hash: String) -> Bool {
+        hash.utf8.count >= 16 && hash.utf8.count <= 128
+            && hash.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
+    }
+
     private func quote(_ s: String) -> String {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }

@@ -2,7 +2,7 @@ import PlaybookModel
 
 /// Why cloning a template into a group, or updating a group, cannot go ahead: a value, so
 /// callers and tests match the case; `message` says it, and what to do, in a person's language.
-public enum ReplicationProblem: Hashable, Sendable {
+public enum ReplicationProblem: Error, Hashable, Sendable {
     case unknownTemplate(String, suggestion: String?, available: [String])
     /// A placeholder with filters cloning does not know; `line` is nil for one in a file's path.
     case unknownFilter(file: String, line: Int?, column: Int?, placeholder: String, filters: [String])
@@ -26,6 +26,17 @@ public enum ReplicationProblem: Hashable, Sendable {
     case templateRemoved(String)
     case noSnapshot(template: String, version: String)
     case writeFailed(String)
+    /// A path to write or read leaves the site, or passes through the symbolic link `link`.
+    case outsideSite(path: String, link: String?)
+    /// A file the command read was changed before it could write.
+    case changedMeanwhile(String)
+    /// A file is where a folder is needed, or the other way round.
+    case notAFile(String)
+    /// A lineage record names its template or version hash in a form that is not one
+    /// (`hash: "../../x"`): the field and what it holds.
+    case badLineage(file: String, field: String, value: String)
+    /// The kept snapshot of a version does not hash to what the lineage records: it was edited.
+    case snapshotDiffers(template: String, version: String, folder: String)
 
     public func message(_ l: Language) -> String {
         switch self {
@@ -121,6 +132,40 @@ public enum ReplicationProblem: Hashable, Sendable {
             return l.pick(
                 "写文件失败：\(reason)；什么都没有改", "寫檔案失敗：\(reason)；什麼都沒有改",
                 "could not write the files: \(reason); nothing was changed")
+        case .outsideSite(let path, let link?):
+            return l.pick(
+                "\(path)：路上的 \(link) 是符号链接，可能通向站点以外，所以不读也不写（什么都没有改）；把链接换成真正的文件夹或文件",
+                "\(path)：路上的 \(link) 是符號連結，可能通向網站以外，所以不讀也不寫（什麼都沒有改）；把連結換成真正的資料夾或檔案",
+                "\(path): \(link) on the way is a symbolic link, which may lead out of the site, so it is neither read nor written (nothing was changed); replace the link with a real folder or file"
+            )
+        case .outsideSite(let path, nil):
+            return l.pick(
+                "\(path) 在站点文件夹以外（绝对路径或含 ..），不读也不写（什么都没有改）",
+                "\(path) 在網站資料夾以外（絕對路徑或含 ..），不讀也不寫（什麼都沒有改）",
+                "\(path) is outside the site folder (absolute, or with ..), so it is neither read nor written (nothing was changed)"
+            )
+        case .changedMeanwhile(let path):
+            return l.pick(
+                "\(path) 在读取之后被改过了；什么都没有写，保存好再运行一次",
+                "\(path) 在讀取之後被改過了；什麼都沒有寫，存好再執行一次",
+                "\(path) changed after it was read; nothing was written: save your edits and run the command again")
+        case .notAFile(let path):
+            return l.pick(
+                "\(path) 的位置上是文件夹和文件之中不对的那个；什么都没有写",
+                "\(path) 的位置上是資料夾和檔案之中不對的那個；什麼都沒有寫",
+                "\(path) is a file where a folder is needed, or a folder where a file is; nothing was written")
+        case .snapshotDiffers(let template, let version, let folder):
+            return l.pick(
+                "\(folder)（\(template) \(version) 的快照）被改过，和 lineage.yml 记录的内容不一致；从 git 历史里恢复它，否则合并的基准不对",
+                "\(folder)（\(template) \(version) 的快照）被改過，和 lineage.yml 記錄的內容不一致；從 git 歷史裡恢復它，否則合併的基準不對",
+                "\(folder) (the snapshot of \(template) \(version)) was edited and no longer matches what lineage.yml records; restore it from git history, or the merge would start from the wrong base"
+            )
+        case .badLineage(let file, let field, let value):
+            return l.pick(
+                "\(file)：`\(field): \(value)` 不是 Playbook 写下的值（模板名是一个文件夹名，hash 是 64 位十六进制），所以不按它读取任何文件；从 git 历史里恢复这个文件",
+                "\(file)：`\(field): \(value)` 不是 Playbook 寫下的值（範本名是一個資料夾名，hash 是 64 位十六進位），所以不按它讀取任何檔案；從 git 歷史裡恢復這個檔案",
+                "\(file): `\(field): \(value)` is not a value Playbook writes (a template name is one folder name, a hash 64 hexadecimal digits), so no file is read by it; restore the file from git history"
+            )
         }
     }
 }

@@ -22,9 +22,15 @@ public struct GroupStatus: Hashable, Sendable {
     /// relative to content/): an update that conflicted records the new version at once, so
     /// until they are resolved the group is not really there yet.
     public var conflicts: [String]
+    /// Files (relative to content/) an update that stopped part-way never reached: they still
+    /// hold an earlier version's text while the lineage records a later one.
+    public var interrupted: [String] = []
+    /// The group's records cannot be trusted (a lineage or snapshot Playbook did not write).
+    public var problem: ReplicationProblem?
 
-    /// Behind its template, or left with conflict markers.
+    /// Behind its template, left with conflict markers or half updated, or its records broken.
     public var needsAttention: Bool {
+        if !interrupted.isEmpty || problem != nil { return true }
         switch standing {
         case .behind, .changedSameVersion: return true
         case .upToDate, .templateRemoved: return !conflicts.isEmpty
@@ -49,6 +55,16 @@ public struct GroupStatus: Hashable, Sendable {
             let text = l.pick("有未解决的冲突标记：\(list)", "有未解決的衝突標記：\(list)", "unresolved conflict markers in \(list)")
             state = standing == .upToDate || standing == .templateRemoved ? text : state + "; " + text
         }
+        if !interrupted.isEmpty {
+            let list = interrupted.joined(separator: ", ")
+            let text = l.pick(
+                "上次更新中途停了，\(list) 还是旧版本的内容：运行 `playbook update \(group)` 补完",
+                "上次更新中途停了，\(list) 還是舊版本的內容：執行 `playbook update \(group)` 補完",
+                "an earlier update stopped part-way and \(list) still hold the older version's text: run `playbook update \(group)` to finish it"
+            )
+            state = standing == .upToDate && conflicts.isEmpty ? text : state + "; " + text
+        }
+        if let problem { state += "; " + problem.message(l) }
         return "\(group): \(template) \(version) — \(state)"
     }
 
@@ -67,8 +83,16 @@ public struct GroupStatus: Hashable, Sendable {
 }
 
 extension Replicator {
-    /// Every cloned group's status, sorted by group.
-    public static func status(site: SiteFiles) -> [GroupStatus] {
+    /// Every cloned group's status, sorted by group. With `snapshot` and `kept` (as for
+    /// `updateReport`), a group's records are checked too and an update that stopped part-way
+    /// is found.
+    public static func status(
+        site: SiteFiles,
+        snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem> = { _, _ in
+            .success(nil)
+        },
+        kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }
+    ) -> [GroupStatus] {
         drift(site: site).map { drift in
             let standing: GroupStatus.Standing
             if let current = drift.current {
@@ -82,14 +106,22 @@ extension Replicator {
             } else {
                 standing = .templateRemoved
             }
-            let prefix = "content/groups/\(drift.group)/"
-            let conflicts = (site.content + site.contentAssets)
-                .filter { $0.path.hasPrefix(prefix) && LineDiff.hasConflict(String(decoding: $0.bytes, as: UTF8.self)) }
-                .map { String($0.path.dropFirst("content/".count)) }
-                .sorted()
-            return GroupStatus(
+            var status = GroupStatus(
                 group: drift.group, template: drift.lineage.template, version: drift.lineage.version,
-                standing: standing, conflicts: conflicts)
+                standing: standing, conflicts: conflictFiles(site: site, group: drift.group))
+            if let problem = lineageProblem(drift) {
+                status.problem = problem
+            } else {
+                switch recordedSnapshot(drift, snapshot: snapshot) {
+                case .failure(let problem): status.problem = problem
+                case .success(let base?):
+                    status.interrupted = staleFiles(
+                        site: site, drift: drift, base: base, kept: kept(drift.lineage.template)
+                    ).map { "groups/\(drift.group)/\($0)" }
+                case .success(nil): break
+                }
+            }
+            return status
         }
     }
 }

@@ -58,15 +58,20 @@ extension Replicator {
     /// Plans `playbook update <group>`: a three-way merge of every template document. Base is
     /// the recorded version rendered with the recorded answers, theirs the current template
     /// rendered with the same answers, ours the group's files.
-    public static func planUpdate(site: SiteFiles, drift: Drift, base: ReplicationTemplate) throws(UpdateRefusal)
-        -> ScaffoldPlan
-    {
+    ///
+    /// `stale` files (`staleFiles`) are taken as holding the recorded version's text, so an
+    /// update that stopped part-way is finished by the same merge.
+    public static func planUpdate(
+        site: SiteFiles, drift: Drift, base: ReplicationTemplate, stale: [String] = []
+    ) throws(UpdateRefusal) -> ScaffoldPlan {
         guard let current = drift.current else { throw .templateRemoved(drift.lineage.template) }
         let folder = "content/groups/\(drift.group)"
         let answers = drift.lineage.answerMap
         let baseFiles = base.render(answers: answers)
         let theirs = current.render(answers: answers)
-        let ours = groupFiles(site: site, folder: folder)
+        let read = groupFiles(site: site, folder: folder)
+        var ours = read
+        for path in stale { ours[path] = baseFiles[path] }
         var writes: [String: String] = [:]
         var conflicts: [String] = []
         var keptDeleted: [String] = []
@@ -87,7 +92,7 @@ extension Replicator {
             let merged = LineDiff.merge(
                 base: baseFiles[path] ?? "", ours: ourText, theirs: theirText, oursLabel: "group \(drift.group)",
                 theirsLabel: "template \(current.name) \(current.version)")
-            if merged.text != ourText { writes["\(folder)/\(path)"] = merged.text }
+            if merged.text != read[path] { writes["\(folder)/\(path)"] = merged.text }
             if merged.conflicts > 0 { conflicts.append("\(folder)/\(path)") }
             hashes[path] = SHA256.hex(theirText)
         }
@@ -96,8 +101,43 @@ extension Replicator {
         lineage.hash = current.hash
         lineage.files = hashes
         writes["\(folder)/\(Lineage.fileName)"] = lineage.yaml
-        return ScaffoldPlan(
+        var plan = ScaffoldPlan(
             writes: writes, snapshot: snapshot(of: current), conflicts: conflicts, keptDeleted: keptDeleted,
             lineage: lineage)
+        plan.repaired = stale.map { "\(folder)/\($0)" }
+        return plan
+    }
+
+    /// The group's files that still hold the text of an earlier kept version (`kept`) where the
+    /// version its lineage records (`base`) reads otherwise: a file the group never edited since
+    /// that earlier version, which an update stopped part-way never reached. Paths relative to
+    /// the group's folder.
+    public static func staleFiles(
+        site: SiteFiles, drift: Drift, base: ReplicationTemplate, kept: [ReplicationTemplate]
+    ) -> [String] {
+        let answers = drift.lineage.answerMap
+        let recorded = base.render(answers: answers)
+        let ours = groupFiles(site: site, folder: "content/groups/\(drift.group)")
+        let earlier = kept.filter { $0.hash != base.hash }.map { $0.render(answers: answers) }
+        return recorded.keys.sorted().filter { path in
+            guard let text = ours[path], text != recorded[path] else { return false }
+            return earlier.contains { $0[path] == text }
+        }
+    }
+
+    /// The recorded version's snapshot, checked: a lineage whose snapshot was edited is refused.
+    static func recordedSnapshot(
+        _ drift: Drift,
+        snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>
+    ) -> Result<ReplicationTemplate?, ReplicationProblem> {
+        let lineage = drift.lineage
+        switch snapshot(lineage.template, lineage.hash) {
+        case .success(let base?) where base.hash != lineage.hash:
+            return .failure(
+                .snapshotDiffers(
+                    template: lineage.template, version: lineage.version,
+                    folder: snapshotFolder(template: lineage.template, hash: lineage.hash)))
+        case let other: return other
+        }
     }
 }

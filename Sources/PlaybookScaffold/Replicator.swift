@@ -30,6 +30,8 @@ public struct ScaffoldPlan: Hashable, Sendable {
     /// Paths the template added that the group had deleted, left deleted.
     public var keptDeleted: [String]
     public var lineage: Lineage
+    /// Files an earlier update that stopped part-way never reached, brought up by this one.
+    public var repaired: [String] = []
 }
 
 public enum Replicator {

@@ -42,10 +42,14 @@ extension SiteStarter {
         if fm.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
             return .failure(.notAFolder(root.path))
         }
+        // An `init` killed after deciding its files is finished here, and then refused as occupied.
+        if isFolder.boolValue { _ = try? ScaffoldWriter(root: root).recover() }
         let taken = occupied.filter { fm.fileExists(atPath: root.appendingPathComponent($0).path) }
         guard taken.isEmpty else { return .failure(.occupied(folder: root.path, paths: taken)) }
         let files = self.files(language: language, title: title)
         do {
+            // The folder itself first: the files go in as one transaction kept inside it.
+            try fm.createDirectory(at: root, withIntermediateDirectories: true)
             try ScaffoldWriter(root: root).write(files)
         } catch let refusal as ScaffoldRefusal {
             return .failure(.writeFailed(refusal.problems.map { $0.message(language) }.joined(separator: "; ")))

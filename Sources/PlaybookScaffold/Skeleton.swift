@@ -229,7 +229,10 @@ public enum Skeleton {
             return "groups/\(slug)/index.md"
         }
         if !path.hasSuffix(".md") { path += ".md" }
-        guard Slug.resolve(path, inFolder: "") == path, !path.hasPrefix("/") else { return nil }
+        // A file needs a name: `new sop ''` or `new sop sops/` would write `.md`, a hidden file.
+        guard Slug.resolve(path, inFolder: "") == path, !path.hasPrefix("/"),
+            !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+        else { return nil }
         return path
     }
 

@@ -8,13 +8,16 @@ public enum StatusReport: Hashable, Sendable {
     case groups([GroupStatus])
     /// One group's diffs: the template's changes since the group's version, and the group's
     /// own edits; `behind` when the template has moved on.
-    case changes(group: String, version: String, template: String, edits: String, behind: Bool)
+    /// `attention` is the group's status when something else needs the person: conflict
+    /// markers left, an update that stopped part-way.
+    case changes(
+        group: String, version: String, template: String, edits: String, behind: Bool, attention: GroupStatus? = nil)
 
     /// 1 when a group needs attention (behind, or left with conflict markers), so CI can fail.
     public var exitStatus: ExitStatus {
         switch self {
         case .groups(let statuses): return statuses.contains(where: \.needsAttention) ? .findings : .success
-        case .changes(_, _, _, _, let behind): return behind ? .findings : .success
+        case .changes(_, _, _, _, let behind, let attention): return behind || attention != nil ? .findings : .success
         }
     }
 
@@ -26,7 +29,7 @@ public enum StatusReport: Hashable, Sendable {
             let lines = statuses.map { $0.line(l) + "\n" }.joined()
             let attention = statuses.filter(\.needsAttention).count
             return (lines, attention > 0 ? GroupStatus.attention(attention, l) + "\n" : "")
-        case .changes(let group, let version, let template, let edits, _):
+        case .changes(let group, let version, let template, let edits, _, let attention):
             let none = l.pick("（无）\n", "（無）\n", "(none)\n")
             let out =
                 l.pick(
@@ -34,7 +37,7 @@ public enum StatusReport: Hashable, Sendable {
                 + (template.isEmpty ? none : template)
                 + l.pick("# groups/\(group) 自己的改动\n", "# groups/\(group) 自己的改動\n", "# Edits made in groups/\(group)\n")
                 + (edits.isEmpty ? none : edits)
-            return (out, "")
+            return (out, attention.map { $0.line(l) + "\n" } ?? "")
         }
     }
 }
@@ -45,6 +48,8 @@ public enum StatusRefusal: Error, Hashable, Sendable {
     case unknownGroup(String, known: [String])
     /// The snapshot of the version the group was cloned from is missing from `.playbook/`.
     case noSnapshot(template: String, version: String)
+    /// The group's records cannot be trusted (a lineage or snapshot Playbook did not write).
+    case site(ReplicationProblem)
 
     /// A usage error (the group named is not one), or a refusal of the site's state (exit 2).
     public var isUsageError: Bool {
@@ -62,28 +67,42 @@ public enum StatusRefusal: Error, Hashable, Sendable {
                 "no group `\(group)` with a lineage.yml in content/groups/ (groups with one: \(list))")
         case .noSnapshot(let template, let version):
             return ReplicationProblem.noSnapshot(template: template, version: version).message(l)
+        case .site(let problem): return problem.message(l)
         }
     }
 }
 
 extension Replicator {
     /// `playbook status [GROUP]` on the site's files. `snapshot` reads the kept copy of a
-    /// template version (`ScaffoldWriter.snapshot`); it is asked only for the group named.
+    /// template version and `kept` every kept version of a template (`ScaffoldWriter.snapshot`,
+    /// `.snapshots`).
     public static func statusReport(
-        site: SiteFiles, group: String?, snapshot: (_ template: String, _ hash: String) -> ReplicationTemplate?
+        site: SiteFiles, group: String?,
+        snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>,
+        kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }
     ) -> Result<StatusReport, StatusRefusal> {
-        guard let group else { return .success(.groups(status(site: site))) }
+        guard let group else { return .success(.groups(status(site: site, snapshot: snapshot, kept: kept))) }
         let all = drift(site: site)
         guard let drift = all.first(where: { $0.group == group }) else {
             return .failure(.unknownGroup(group, known: all.map(\.group).sorted()))
         }
-        guard let base = snapshot(drift.lineage.template, drift.lineage.hash) else {
+        if let problem = lineageProblem(drift) { return .failure(.site(problem)) }
+        let found: ReplicationTemplate?
+        switch recordedSnapshot(drift, snapshot: snapshot) {
+        case .failure(let problem): return .failure(.site(problem))
+        case .success(let base): found = base
+        }
+        guard let base = found else {
             return .failure(.noSnapshot(template: drift.lineage.template, version: drift.lineage.version))
         }
         let changes = changes(site: site, drift: drift, base: base)
+        // Being behind shows in the diffs; what else needs the person is said below them.
+        var attention = status(site: site, snapshot: snapshot, kept: kept).first { $0.group == group }
+        attention?.standing = .upToDate
+        if attention?.needsAttention == false { attention = nil }
         return .success(
             .changes(
                 group: group, version: drift.lineage.version, template: changes.template, edits: changes.group,
-                behind: drift.behind))
+                behind: drift.behind, attention: attention))
     }
 }

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import PlaybookIncremental
 import PlaybookModel
@@ -65,7 +64,7 @@ public final class PreviewSession: @unchecked Sendable {
     public let initialFiles: Int
     public var usesPolling: Bool { watcher.usesPolling }
 
-    private let server: HTTPServer
+    private let server: PreviewServer
     private let watcher: FileWatcher
     private let rebuilder: SiteRebuilder
     private let channel: ReloadChannel
@@ -81,9 +80,8 @@ public final class PreviewSession: @unchecked Sendable {
     ) async throws -> PreviewSession {
         let ownsOutput = options.output == nil
         if let given = options.output { try OutputPlacement.check(given, site: options.source) }
-        let output =
-            options.output?.standardizedFileURL
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("playbook-serve-\(UUID().uuidString)")
+        removeLeftovers()
+        let output = options.output?.standardizedFileURL ?? temporaryOutput
         let fm = FileManager.default
         // Held until `stop`: no build may replace the folder being served and written.
         let lock = try OutputLock.acquire(for: OutputPlacement.resolved(output), role: .serve, wait: .seconds(60))
@@ -99,13 +97,12 @@ public final class PreviewSession: @unchecked Sendable {
         let channel = ReloadChannel(
             status: PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: []))
         // Listen before building, so a port in use is reported at once, not after a long build.
-        let server: HTTPServer
-        let port: UInt16
+        let server: PreviewServer
         let preview: Preview
         let files: [OutputFile]
         var writer = IncrementalWriter(destination: output, lock: lock)
         do {
-            (server, port) = try await PreviewServer.start(
+            server = try await PreviewServer.start(
                 host: options.host, port: options.port,
                 handler: PreviewHandler(
                     resolver: OutputResolver(root: output), channel: channel, hosts: HostFilter(host: options.host)))
@@ -118,14 +115,13 @@ public final class PreviewSession: @unchecked Sendable {
             (preview, files) = try Preview.build(siteAt: options.source)
             try writer.writeAll(files)
         } catch {
-            await server.stop()
+            await server.stop(timeout: 0)
             if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
             lock.release()
             throw error
         }
         await channel.publish(
-            PreviewStatus(
-                build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: preview.check.diagnostics))
+            PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: preview.check))
         let rebuilder = SiteRebuilder(
             root: options.source, preview: preview, writer: writer, channel: channel, session: session, report: report)
         rebuilder.start(quiet: options.quiet, quietAfterWrite: options.quietAfterWrite)
@@ -135,14 +131,14 @@ public final class PreviewSession: @unchecked Sendable {
             emit: { pending.add($0) })
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return PreviewSession(
-            options: options, url: "http://\(host):\(port)/", port: port, output: output,
+            options: options, url: "http://\(host):\(server.port)/", port: server.port, output: output,
             initialCheck: preview.check, initialFiles: files.count, server: server, watcher: watcher,
             rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput, lock: lock)
     }
 
     private init(
         options: ServeOptions, url: String, port: UInt16, output: URL, initialCheck: CheckResult, initialFiles: Int,
-        server: HTTPServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool,
+        server: PreviewServer, watcher: FileWatcher, rebuilder: SiteRebuilder, channel: ReloadChannel, ownsOutput: Bool,
         lock: OutputLock
     ) {
         self.lock = lock
@@ -157,6 +153,45 @@ public final class PreviewSession: @unchecked Sendable {
         self.rebuilder = rebuilder
         self.channel = channel
         self.ownsOutput = ownsOutput
+    }
+
+    /// The folder a `serve` without `--output` writes into: named by the process, so one that is
+    /// killed can be told from one that runs, and cleaned by the next `serve`.
+    public static var temporaryOutput: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(temporaryPrefix)\(getpid())")
+    }
+
+    static let temporaryPrefix = "playbook-serve-"
+
+    /// Removes what serves that are gone left in the temporary folder: their output folders,
+    /// the staging folders beside them and their lock files. A live process's are left alone.
+    public static func removeLeftovers() {
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory
+        for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
+            // `playbook-serve-<pid>`, `.playbook-serve-<pid>.playbook-lock`,
+            // `.playbook-serve-<pid>.playbook-tmp-<pid>` and the like.
+            let bare = name.hasPrefix(".") ? name.dropFirst() : Substring(name)
+            guard bare.hasPrefix(temporaryPrefix) else { continue }
+            let digits = bare.dropFirst(temporaryPrefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let rest = bare.dropFirst(temporaryPrefix.count + digits.count)
+            guard rest.isEmpty || rest.hasPrefix(".playbook-") else { continue }
+            try? fm.removeItem(at: tmp.appendingPathComponent(name))
+        }
+    }
+
+    /// Removes this process's temporary output and what beside it belongs to it, for a `serve`
+    /// stopped before it was up.
+    public static func removeOwnTemporaryOutput() {
+        let fm = FileManager.default
+        let own = temporaryOutput.lastPathComponent
+        for name in (try? fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path)) ?? []
+        where name == own || name.hasPrefix("." + own + ".playbook-") {
+            try? fm.removeItem(at: fm.temporaryDirectory.appendingPathComponent(name))
+        }
     }
 
     /// Whether binding to `host` makes the handbook reachable from other machines.
@@ -184,5 +219,6 @@ public final class PreviewSession: @unchecked Sendable {
         await server.stop(timeout: 0.2)
         if ownsOutput { try? FileManager.default.removeItem(at: output) }
         lock.release()
+        if ownsOutput { try? FileManager.default.removeItem(atPath: lock.path) }
     }
 }

@@ -1,4 +1,3 @@
-import FlyingSocks
 import Foundation
 
 /// Holds the latest build status and sends it to every open page as a server-sent event.
@@ -8,6 +7,8 @@ import Foundation
 /// events: a slow page skips to the latest build instead of holding memory.
 actor ReloadChannel {
     private(set) var status: PreviewStatus
+    /// True until the first build is published: every page is the building page meanwhile.
+    private(set) var building = true
     private var subscribers: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
     private var heartbeat: Task<Void, Never>?
 
@@ -32,6 +33,7 @@ actor ReloadChannel {
 
     func publish(_ status: PreviewStatus) {
         self.status = status
+        building = false
         // The event lists every finding: with no page open, nothing waits for it (a page that
         // opens later is sent the stored status when it subscribes).
         guard !subscribers.isEmpty else { return }
@@ -64,40 +66,5 @@ actor ReloadChannel {
 
     private func ping() {
         for continuation in subscribers.values { continuation.yield(Array(": ping\n\n".utf8)) }
-    }
-}
-
-/// An event stream as the byte sequence FlyingFox sends as a chunked response body.
-struct EventBytes: AsyncBufferedSequence {
-    typealias Element = UInt8
-    let events: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator {
-        Iterator(base: events.makeAsyncIterator())
-    }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: ArraySlice<UInt8> = []
-
-        mutating func next() async -> UInt8? {
-            guard await fill() else { return nil }
-            return pending.popFirst()
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
-            guard await fill() else { return nil }
-            let chunk = pending.prefix(Swift.max(count, 1))
-            pending = pending.dropFirst(chunk.count)
-            return chunk
-        }
-
-        private mutating func fill() async -> Bool {
-            while pending.isEmpty {
-                guard let next = await base.next() else { return false }
-                pending = next[...]
-            }
-            return true
-        }
     }
 }

@@ -128,7 +128,8 @@ final class SiteRebuilder: @unchecked Sendable {
             showingFailure = true
             publish(
                 PreviewStatus(
-                    build: Self.buildID(session: session, build: build), diagnostics: [Self.diagnostic(problem)]))
+                    build: Self.buildID(session: session, build: build), diagnostics: [Self.diagnostic(problem)],
+                    language: preview.check.handbook.config.language))
             report(.failed(problem))
             return
         }
@@ -142,8 +143,7 @@ final class SiteRebuilder: @unchecked Sendable {
         if !unchanged {
             build += 1
             publish(
-                PreviewStatus(
-                    build: Self.buildID(session: session, build: build), diagnostics: preview.check.diagnostics))
+                PreviewStatus(build: Self.buildID(session: session, build: build), check: preview.check))
             report(
                 .rebuilt(
                     Rebuilt(
@@ -158,7 +158,7 @@ final class SiteRebuilder: @unchecked Sendable {
         showingFailure = false
         build += 1
         publish(
-            PreviewStatus(build: Self.buildID(session: session, build: build), diagnostics: preview.check.diagnostics))
+            PreviewStatus(build: Self.buildID(session: session, build: build), check: preview.check))
     }
 
     /// Waits until open pages have been told, so statuses reach them in build order.

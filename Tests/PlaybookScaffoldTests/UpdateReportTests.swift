@@ -29,18 +29,20 @@ import Testing
         #expect(refusal.message(.en).contains("suzhou"))
     }
 
-    @Test func aGroupUpToDateWritesNothingAndNeedsNoSnapshot() throws {
+    /// The recorded version's snapshot is read even when up to date, to tell an update that
+    /// stopped part-way (issue 26); without one, an up-to-date group is still up to date.
+    @Test func aGroupUpToDateWritesNothingEvenWithoutItsSnapshot() throws {
         let site = try ReplicationTests.site()
         defer { site.remove() }
         try replication.clone(site)
         var asked = 0
         let result = Replicator.updateReport(site: try SiteReader(root: site.root).read(), group: "suzhou") { _, _ in
             asked += 1
-            return nil
+            return .success(nil)
         }
         let report = try result.get()
         #expect(report == .upToDate(group: "suzhou", template: "city", version: "1.0.0"))
-        #expect(asked == 0)
+        #expect(asked == 1)
         #expect(report.plan == nil && report.exitStatus == .success)
         #expect(report.output(.en) == ("suzhou is up to date with city 1.0.0.\n", ""))
         #expect(report.output(.zhHant).standardOutput == "suzhou 已經跟上 city 1.0.0。\n")
@@ -52,7 +54,7 @@ import Testing
         try replication.clone(site)
         try replication.changeTemplate(site, replacing: "副群主带出下一个分会。", with: "副群主带出下一个分会，每季度复盘一次。")
         let result = Replicator.updateReport(site: try SiteReader(root: site.root).read(), group: "suzhou") { _, _ in
-            nil
+            .success(nil)
         }
         #expect(result == .failure(.noSnapshot(template: "city", version: "1.0.0")))
         guard case .failure(let refusal) = result else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookModel
+import TestSupport
 import Testing
 
 @testable import PlaybookServe
@@ -21,18 +22,58 @@ struct LiveReloadTests {
         #expect(injected.hasPrefix("<p>x</p><script>"))
     }
 
-    @Test func theOverlayListsErrorsWithLocationRuleAndHintEscaped() {
+    @Test func theOverlayListsThisPagesErrorsWithLocationRuleAndHintEscaped() {
         let diagnostic = Diagnostic(
             file: "content/a.md", line: 3, column: 5, rule: "group.missing-section", message: "no <结构> section",
             hint: "add `## 结构`")
-        let status = PreviewStatus(build: "s-2", diagnostics: [diagnostic])
-        let injected = String(
-            decoding: LiveReload.inject(into: Array("<body></body>".utf8), status: status), as: UTF8.self)
-        #expect(injected.contains("id=\"playbook-overlay\""))
-        #expect(injected.contains("content/a.md:3:5"))
-        #expect(injected.contains("error[group.missing-section]"))
-        #expect(injected.contains("no &lt;结构&gt; section"))
-        #expect(injected.contains("hint: add `## 结构`"))
+        let status = PreviewStatus(build: "s-2", diagnostics: [diagnostic], pages: ["content/a.md": "a/"])
+        for path in ["/a/", "/a/index.html", "/zh-hant/a/"] {
+            let injected = String(
+                decoding: LiveReload.inject(into: Array("<body></body>".utf8), status: status, path: path),
+                as: UTF8.self)
+            #expect(injected.contains("id=\"playbook-overlay\""))
+            #expect(injected.contains("content/a.md:3:5"), "\(path)")
+            #expect(injected.contains("error[group.missing-section]"))
+            #expect(injected.contains("no &lt;结构&gt; section"))
+            #expect(injected.contains("hint: add `## 结构`"))
+        }
+    }
+
+    /// Issue 22: other pages' errors are counted by file with a link, warnings are left out, the
+    /// panel closes, and it speaks the site's language.
+    @Test func theOverlayCountsOtherFilesLeavesWarningsOutAndSpeaksTheSitesLanguage() {
+        let diagnostics = [
+            Diagnostic(file: "content/b.md", line: 1, rule: "page.title", message: "b1"),
+            Diagnostic(file: "content/b.md", line: 9, rule: "page.title", message: "b2"),
+            Diagnostic(file: "content/c.md", line: 2, severity: .warning, rule: "page.mixed-script", message: "w"),
+            Diagnostic(file: "playbook.yml", line: 1, rule: "config.key", message: "y"),
+        ]
+        let status = PreviewStatus(
+            build: "s-3", diagnostics: diagnostics, language: .zhHans,
+            pages: ["content/b.md": "b/", "content/a.md": ""])
+        let overlay = LiveReload.overlay(status, path: "/")
+        #expect(overlay.contains("手册有 3 个错误，通不过检查"))
+        #expect(overlay.contains("<a style=\"color:#8bd5ff\" href=\"/b/\">content/b.md</a> — 2 个错误"))
+        #expect(overlay.contains("<li>playbook.yml — 1 个错误</li>"))
+        #expect(!overlay.contains("content/c.md") && !overlay.contains("b1"))
+        #expect(overlay.contains("onclick=\"this.parentNode.remove()\"") && overlay.contains("关闭 ✕</button>"))
+    }
+
+    @Test func untilTheFirstBuildEveryPageSaysItIsBuilding() async throws {
+        let folder = try TemporarySite(["index.html": "<p>old site</p>"])
+        defer { folder.remove() }
+        let channel = ReloadChannel(status: PreviewStatus(build: "s-1", diagnostics: []))
+        let hosts = HostFilter(host: "127.0.0.1")
+        hosts.listen(on: 8000)
+        let handler = PreviewHandler(resolver: OutputResolver(root: folder.root), channel: channel, hosts: hosts)
+        let request = PreviewRequest(method: "GET", target: "/", host: "127.0.0.1:8000")
+        let building = await handler.respond(request)
+        #expect(building.status.code == 503)
+        guard case .bytes(let bytes, _) = building.body else { return }
+        #expect(String(decoding: bytes, as: UTF8.self).contains("正在生成手册"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("http-equiv=\"refresh\""))
+        await channel.publish(PreviewStatus(build: "s-1", diagnostics: []))
+        #expect(await handler.respond(request).status.code == 200)
     }
 
     @Test func eventsNameTheStateAndCarryTheDiagnostics() {

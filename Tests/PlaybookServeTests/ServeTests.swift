@@ -193,9 +193,12 @@ struct ServeReloadTests {
             #expect(diagnostics.first?["file"] as? String == "content/groups/hangzhou/rules.md")
             #expect(diagnostics.first?["rule"] as? String == "frontmatter.yaml")
             #expect(diagnostics.first?["line"] as? Int == 2)
-            let withOverlay = try await served.client.get("/groups/hangzhou/")
+            // The broken page shows where; another page counts it, with a link (issue 22).
+            let withOverlay = try await served.client.get("/groups/hangzhou/rules/")
             #expect(withOverlay.text.contains("id=\"playbook-overlay\""))
             #expect(withOverlay.text.contains("content/groups/hangzhou/rules.md:2:"))
+            let elsewhere = try await served.client.get("/groups/hangzhou/")
+            #expect(elsewhere.text.contains("href=\"/groups/hangzhou/rules/\">content/groups/hangzhou/rules.md</a>"))
 
             try served.site.write("content/groups/hangzhou/rules.md", "---\ntitle: 群规\n---\n# 群规\n\n好了。\n")
             let fixed = try #require(try await events.next(named: "reload"))

@@ -195,8 +195,17 @@ final class TestSocket {
     }
 
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        let sent = bytes.withUnsafeBytes { systemSend(fd, $0.baseAddress, $0.count, 0) }
+        try send(bytes: Array(text.utf8))
+    }
+
+    func send(bytes: [UInt8]) throws {
+        // A server that answered and closed makes a later send fail; never with SIGPIPE.
+        #if canImport(Glibc)
+            let flags = Int32(MSG_NOSIGNAL)
+        #else
+            let flags: Int32 = 0
+        #endif
+        let sent = bytes.withUnsafeBytes { systemSend(fd, $0.baseAddress, $0.count, flags) }
         guard sent == bytes.count else { throw TestHTTPClient.Failure(description: "send failed") }
     }
 

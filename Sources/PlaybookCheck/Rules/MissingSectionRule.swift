@@ -5,15 +5,17 @@ import PlaybookModel
 struct MissingSectionRule: PageRule {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
-        return schema.sections.filter(\.required).compactMap { spec in
-            page.section(spec) == nil ? Self.missing(spec, page: page, language: context.language, because: nil) : nil
-        }
+        let missing = schema.sections.filter { $0.required && page.section($0) == nil }
+        guard !missing.isEmpty else { return [] }
+        let candidates = page.renameCandidates()
+        return missing.map { Self.missing($0, page: page, language: context.language, because: nil, among: candidates) }
     }
 
-    static func missing(_ spec: SectionSpec, page: CheckedPage, language l: Language, because condition: String?)
-        -> Diagnostic
-    {
-        if let rename = page.rename(for: spec, language: l) {
+    static func missing(
+        _ spec: SectionSpec, page: CheckedPage, language l: Language, because condition: String?,
+        among candidates: [CheckedPage.RenameCandidate]? = nil
+    ) -> Diagnostic {
+        if let rename = page.rename(for: spec, among: candidates ?? page.renameCandidates(), language: l) {
             return misnamed(spec, rename, page: page, language: l)
         }
         let (line, phrase) = page.insertionPoint(for: spec, language: l)
