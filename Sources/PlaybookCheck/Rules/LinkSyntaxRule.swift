@@ -15,13 +15,21 @@ struct LinkSyntaxRule: PageRule {
         let l = context.language
         let contentPath = page.page.source.contentPath
         let folder = contentPath.lastIndex(of: "/").map { String(contentPath[..<$0]) } ?? ""
-        var lines: [Substring]?
-        // Most pages hold none of the full-width marks: they are not cut into lines at all.
-        let text = page.page.source.text
-        let mayHaveWideLinks = text.contains("】") || text.contains("］") || text.contains("（")
         // A file is reported where it is first named: a page that repeats a broken picture (or
         // thousands of them, in a damaged file) gets one finding for it.
         var named: Set<String> = []
+        // Links are listed with the page already; the tree is walked only for images and for
+        // full-width marks, which most pages do not hold.
+        for link in page.page.links where named.insert(link.destination).inserted && Self.namesAFile(link.destination) {
+            if let missing = Self.missing(link.destination, folder: folder, context: context) {
+                found.append(Self.missingFile(missing, image: false, at: link.position, page: page, context: context))
+            }
+        }
+        let text = page.page.source.text
+        let mayHaveImages = text.containsLiteral("![")
+        let mayHaveWideLinks = text.containsLiteral("】") || text.containsLiteral("］") || text.containsLiteral("（")
+        guard mayHaveImages || mayHaveWideLinks else { return found }
+        var lines: [Substring]?
         page.page.document.root.walk { node in
             switch node.kind {
             case .image(let source, _):
@@ -29,17 +37,10 @@ struct LinkSyntaxRule: PageRule {
                     found.append(
                         Self.missingFile(missing, image: true, at: node.range.start, page: page, context: context))
                 }
-            case .link(let destination, _):
-                if Self.namesAFile(destination), named.insert(destination).inserted,
-                    let missing = Self.missing(destination, folder: folder, context: context)
-                {
-                    found.append(
-                        Self.missingFile(missing, image: false, at: node.range.start, page: page, context: context))
-                }
             case .paragraph, .heading, .tableCell:
                 guard mayHaveWideLinks else { return }
                 if lines == nil {
-                    lines = page.page.source.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 }
                 // Only leaf blocks: a paragraph inside a list item is walked on its own.
                 guard let all = lines else { return }
@@ -53,6 +54,7 @@ struct LinkSyntaxRule: PageRule {
                 break
             }
         }
+        found.sort { $0.position < $1.position }
         return found
     }
 
@@ -173,7 +175,7 @@ struct WikilinkRule: PageRule {
 
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         let source = page.page.source
-        guard source.text.contains("[[") else { return [] }
+        guard source.text.containsLiteral("[[") else { return [] }
         var found: [Diagnostic] = []
         var fence: Substring? = nil
         let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
