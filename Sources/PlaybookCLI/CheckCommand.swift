@@ -25,6 +25,12 @@ struct CheckCommand: ParsableCommand {
         case text, json, github, sarif
     }
 
+    @Argument(
+        help: ArgumentHelp(
+            "Pages to report on (default: all). They are checked against the whole handbook: links, templates and URLs are judged as a full check judges them.",
+            valueName: "file"))
+    var files: [String] = []
+
     @OptionGroup var site: SiteOptions
 
     @OptionGroup var publication: PublicationOptions
@@ -59,7 +65,10 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if writeBaseline && noBaseline {
-            throw ValidationError("--write-baseline and --no-baseline cannot be combined")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--write-baseline 和 --no-baseline 不能一起用", "--write-baseline 和 --no-baseline 不能一起用",
+                    "--write-baseline and --no-baseline cannot be combined"))
         }
     }
 
@@ -96,10 +105,18 @@ struct CheckCommand: ParsableCommand {
             return
         }
         var diagnostics = result.diagnostics
-        let known = result.known.count
+        var known = result.known.count
+        var checkedFiles = result.handbook.pages.count
+        if !files.isEmpty {
+            // The named pages' own findings, from a check of the whole handbook.
+            let named = try Set(files.map { try sitePath(of: $0, in: result, language: lang) })
+            diagnostics = diagnostics.filter { named.contains($0.file) }
+            known = result.known.filter { named.contains($0.file) }.count
+            checkedFiles = named.count
+        }
         if site.quiet { diagnostics = diagnostics.filter { $0.severity == .error } }
 
-        let files = result.handbook.pages.count
+        let files = checkedFiles
         switch format {
         case .text:
             let terminal = Terminal.standardError
@@ -138,6 +155,25 @@ struct CheckCommand: ParsableCommand {
         }
         if Report.hasConfigErrors(diagnostics, in: result) { throw ExitCode(ExitStatus.refused.rawValue) }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+
+    /// The site-relative path of a file named on the command line (relative to the current
+    /// folder, as a shell completes it), which must be one of the handbook's files.
+    private func sitePath(of argument: String, in result: CheckResult, language l: Language) throws -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let absolute = URL(fileURLWithPath: argument, relativeTo: cwd).standardizedFileURL.path
+        let root = site.sourceURL.path
+        let relative = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : argument
+        let known = Set(result.handbook.pages.map(\.path)).union([result.files.configPath])
+        if known.contains(relative) { return relative }
+        var message = l.pick(
+            "\(argument) 不是这个手册里的页面（content/ 下的 .md 文件，或 playbook.yml）",
+            "\(argument) 不是這個手冊裡的頁面（content/ 下的 .md 檔案，或 playbook.yml）",
+            "\(argument) is not a page of this handbook (a .md file under content/, or playbook.yml)")
+        if let closest = Suggestion.closest(to: relative, in: known) {
+            message += l.pick("；是不是 \(closest)？", "；是不是 \(closest)？", "; did you mean \(closest)?")
+        }
+        throw ValidationError(message)
     }
 
     private func writeSchemas(_ rules: RuleSet, into folder: String, language: Language) throws {

@@ -56,10 +56,16 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         for answer in answers where !answer.contains("=") {
-            throw ValidationError("--set \(answer): write it as key=value")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--set \(answer)：写成 名字=值", "--set \(answer)：寫成 名字=值", "--set \(answer): write it as key=value"))
         }
         if from != nil && kind != "group" {
-            throw ValidationError("--from clones a template into a group: use `playbook new group <slug> --from …`")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--from 把模板复制成一个群：用 `playbook new group <slug> --from …`",
+                    "--from 把範本複製成一個群：用 `playbook new group <slug> --from …`",
+                    "--from clones a template into a group: use `playbook new group <slug> --from …`"))
         }
     }
 
@@ -77,6 +83,17 @@ struct NewCommand: ParsableCommand {
         for answer in answers {
             let parts = answer.split(separator: "=", maxSplits: 1)
             given[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        if let template = ReplicationTemplate.all(in: files)[name], template.files.isEmpty {
+            // Cloning would make an empty group: say what the template lacks instead.
+            Terminal.standardError.write(
+                "error: "
+                    + lang.pick(
+                        "模板 \(name) 没有 files/ 文件夹，复制不出任何文档。把新群要用的文档（社群档案、群规、入群流程、SOP）放进 content/templates/\(name)/files/；`playbook new template <名字>` 会写好一个可用的模板。",
+                        "範本 \(name) 沒有 files/ 資料夾，複製不出任何文件。把新群要用的文件（社群檔案、群規、入群流程、SOP）放進 content/templates/\(name)/files/；`playbook new template <名字>` 會寫好一個可用的範本。",
+                        "template \(name) has no files/ folder, so cloning it copies nothing. Put the documents a new group starts with (charter, rules, onboarding, SOPs) in content/templates/\(name)/files/; `playbook new template <name>` writes a working template."
+                    ) + "\n")
+            throw ExitCode(ExitStatus.refused.rawValue)
         }
         let interactive = !noInput && isatty(0) == 1
         if interactive, let template = ReplicationTemplate.all(in: files)[name] {
@@ -125,11 +142,22 @@ struct NewCommand: ParsableCommand {
             throw ExitCode(ExitStatus.refused.rawValue)
         }
         do {
-            try writer.write([page.path: page.text])
+            // A template's files/ are written with its declaration, all or nothing.
+            try writer.write([page.path: page.text].merging(page.more) { own, _ in own })
         } catch let refusal as ScaffoldRefusal {
             throw ScaffoldReport(refusal: refusal, language: lang).print()
         }
         guard !site.quiet else { return }
+        if !page.more.isEmpty {
+            let written = ([page.path] + page.more.keys.sorted()).map { "  \($0)\n" }.joined()
+            Terminal.standardOutput.write(
+                lang.pick(
+                    "已创建模板 \(page.path)：\n\(written)在 index.md 里声明变量，在 files/ 里用 `{{变量}}`；然后 playbook new group <slug> --from <模板> 复制它。\n",
+                    "已建立範本 \(page.path)：\n\(written)在 index.md 裡宣告變數，在 files/ 裡用 `{{變數}}`；然後 playbook new group <slug> --from <範本> 複製它。\n",
+                    "Created the template \(page.path):\n\(written)Declare variables in index.md and use them as `{{name}}` in files/; then clone it with playbook new group <slug> --from <template>.\n"
+                ))
+            return
+        }
         let marker = FillInMarker.text(page.language)
         Terminal.standardOutput.write(
             lang.pick(

@@ -28,6 +28,19 @@ public struct PlaybookCommand: ParsableCommand {
 
     /// Exit codes: 0 success, 1 content errors, 2 usage or configuration errors.
     public static func main(_ arguments: [String]?) -> Never {
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        let l = Usage.language(given)
+        Usage.current = l
+        // Help, an unknown command and an unknown option are told in the user's language, with
+        // the closest name, before the parser (whose words are English) sees them.
+        if let help = Usage.requestedHelp(given, language: l) {
+            Terminal.standardOutput.write(help + "\n")
+            Foundation.exit(0)
+        }
+        if let mistake = Usage.mistake(in: given, language: l) {
+            Terminal.standardError.write(l.pick("错误：", "錯誤：", "error: ") + mistake + "\n")
+            Foundation.exit(ExitStatus.refused.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             do {
@@ -50,7 +63,7 @@ public struct PlaybookCommand: ParsableCommand {
                 Terminal.standardOutput.write(fullMessage(for: error) + "\n")
                 Foundation.exit(0)
             }
-            Terminal.standardError.write(fullMessage(for: error) + "\n")
+            Terminal.standardError.write(Usage.parserError(fullMessage(for: error), language: l) + "\n")
             Foundation.exit(code == .validationFailure ? ExitStatus.refused.rawValue : code.rawValue)
         }
     }
@@ -96,7 +109,9 @@ public struct SiteOptions: ParsableArguments {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
-            throw ValidationError("--source \(source): no such folder")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--source \(source)：没有这个文件夹", "--source \(source)：沒有這個資料夾", "--source \(source): no such folder"))
         }
     }
 }
@@ -114,7 +129,10 @@ public struct LanguageOption: ParsableArguments {
 
     public func validate() throws {
         if let value, Language(rawValue: value) == nil {
-            throw ValidationError("--lang \(value): use zh-Hans, zh-Hant or en")
+            throw ValidationError(
+                Usage.current.pick(
+                    "--lang \(value)：可用 zh-Hans、zh-Hant 或 en", "--lang \(value)：可用 zh-Hans、zh-Hant 或 en",
+                    "--lang \(value): use zh-Hans, zh-Hant or en"))
         }
     }
 

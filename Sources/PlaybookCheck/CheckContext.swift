@@ -6,10 +6,20 @@ protocol PageRule: Sendable {
     /// True for a rule that reads other pages (their headings, their front matter) but not
     /// the page's tree: it runs once every page is parsed, when most trees are let go.
     var readsOtherPages: Bool { get }
+    /// True for a rule whose findings rest on front matter fields (present, absent, their
+    /// values): it is not run on a page whose front matter could not be read, where every
+    /// field would look absent.
+    var readsFrontMatter: Bool { get }
 }
 
 extension PageRule {
     var readsOtherPages: Bool { false }
+    var readsFrontMatter: Bool { false }
+
+    /// Whether the rule has anything to go on in `page`.
+    func applies(to page: CheckedPage) -> Bool {
+        !(readsFrontMatter && page.page.source.frontMatterUnreadable)
+    }
 }
 
 /// One page with what every rule needs: its schema (nil for an unknown kind) and its outline.
@@ -31,6 +41,17 @@ struct CheckedPage {
         var matched: [String: (aliases: [String], section: Outline.Section?)] = [:]
         for spec in schema?.sections ?? [] where matched[spec.id] == nil {
             matched[spec.id] = (spec.aliases, outline.section(matching: spec.aliases))
+        }
+        // A heading that names two sections at once (`## 奖惩机制`, `## Rewards and penalties`)
+        // counts for each only when its text shows that section's matter.
+        for spec in schema?.sections ?? [] where !spec.evidence.isEmpty {
+            guard let section = matched[spec.id]?.section,
+                matched.contains(where: { $0.key != spec.id && $0.value.section?.index == section.index })
+            else { continue }
+            let text = outline.foldedText(of: section)
+            if !spec.evidence.contains(where: { TermMatcher.contains(text, term: $0) }) {
+                matched[spec.id] = (spec.aliases, nil)
+            }
         }
         self.matched = matched
     }

@@ -103,10 +103,13 @@ extension Checker {
         guard let schema = checked.schema else { return [] }
         let level = checked.sectionLevel
         return schema.sections.filter { $0.required && checked.section($0) == nil }.map { spec in
+            let rename = checked.rename(for: spec, language: language)
             switch checked.placement(for: spec) {
-            case .before(let next): return MissingSection(section: spec, beforeLine: next.line, level: level)
-            case .after(_, let line): return MissingSection(section: spec, beforeLine: line, level: level)
-            case .end: return MissingSection(section: spec, beforeLine: nil, level: level)
+            case .before(let next):
+                return MissingSection(section: spec, beforeLine: next.line, level: level, rename: rename)
+            case .after(_, let line):
+                return MissingSection(section: spec, beforeLine: line, level: level, rename: rename)
+            case .end: return MissingSection(section: spec, beforeLine: nil, level: level, rename: rename)
             }
         }
     }
@@ -125,4 +128,6 @@ public struct MissingSection: Hashable, Sendable {
     public var beforeLine: Int?
     /// The heading level the page's other sections use.
     public var level: Int
+    /// A heading close to the section, to rename instead of adding one.
+    public var rename: HeadingRename? = nil
 }

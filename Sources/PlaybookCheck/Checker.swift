@@ -24,8 +24,8 @@ public struct Checker: Sendable {
     static let pageRules: [any PageRule] = [
         UnknownKindRule(), TitleRule(), ConflictMarkerRule(), FrontMatterFieldRule(), MissingSectionRule(),
         EmptySectionRule(), SectionPartRule(), TermCoverageRule(), GradedLevelsRule(), StepListRule(),
-        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), TemplateLineageRule(),
-        MixedScriptRule(),
+        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), WikilinkRule(),
+        TemplateLineageRule(), MixedScriptRule(), LinkSyntaxRule(),
     ]
 
     /// Where the rules that read other pages sit in `pageRules`: one run of them, so a page's
@@ -59,25 +59,30 @@ public struct Checker: Sendable {
             let rules = Checker.pageRules
             let cross = Checker.otherPagesRules
             var own = OwnFindings()
-            for rule in rules[..<cross.lowerBound] { own.before += rule.check(checked, in: context) }
-            for rule in rules[cross.upperBound...] { own.after += rule.check(checked, in: context) }
+            for rule in rules[..<cross.lowerBound] where rule.applies(to: checked) {
+                own.before += rule.check(checked, in: context)
+            }
+            for rule in rules[cross.upperBound...] where rule.applies(to: checked) {
+                own.after += rule.check(checked, in: context)
+            }
             own.before = checker.applyLevels(own.before, kind: checked.kind).map(texts.sharing)
             own.after = checker.applyLevels(own.after, kind: checked.kind).map(texts.sharing)
             return own
         }
     }
 
-    public func firstPass(config: SiteConfig) -> FirstPass {
+    /// `assets`: the site's files under `content/` that are not pages, for links to files.
+    public func firstPass(config: SiteConfig, assets: [String] = []) -> FirstPass {
         FirstPass(
             checker: self,
             context: CheckContext(
-                handbook: Handbook(config: config, pages: []), rules: rules, language: language,
+                handbook: Handbook(config: config, pages: [], assets: assets), rules: rules, language: language,
                 conversions: conversions, publication: publication))
     }
 
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
     public func check(_ handbook: Handbook) -> [Diagnostic] {
-        let pass = firstPass(config: handbook.config)
+        let pass = firstPass(config: handbook.config, assets: handbook.assets)
         let pages = handbook.pages
         var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
         own.withUnsafeMutableBufferPointer { buffer in
@@ -103,7 +108,7 @@ public struct Checker: Sendable {
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let checked = context.linkedPage(pages[i])
                 var found: [Diagnostic] = []
-                for rule in cross { found += rule.check(checked, in: context) }
+                for rule in cross where rule.applies(to: checked) { found += rule.check(checked, in: context) }
                 // A page's findings, by place only, and stably: findings at one spot keep the
                 // order the rules found them in, which follows the kind's outline (structure
                 // before output before operations).
@@ -135,7 +140,7 @@ public struct Checker: Sendable {
     /// Every page rule's findings for one page, at the levels the rule set asks for.
     func diagnostics(for page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for rule in Self.pageRules { found += rule.check(page, in: context) }
+        for rule in Self.pageRules where rule.applies(to: page) { found += rule.check(page, in: context) }
         return applyLevels(found, kind: page.kind)
     }
 

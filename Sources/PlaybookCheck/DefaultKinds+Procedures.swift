@@ -8,7 +8,8 @@ extension DefaultKinds {
             SectionSpec(
                 id: "threshold", label: Localized("入群门槛", "入群門檻", "Threshold"),
                 aliases: [
-                    "入群门槛", "门槛", "准入", "加入条件", "入群条件", "threshold", "admission", "entry requirements", "joining rule",
+                    "入群门槛", "入团门槛", "入会门槛", "门槛", "准入", "加入条件", "入群条件", "threshold", "admission", "entry requirements",
+                    "joining rule",
                 ],
                 hint: Localized(
                     "写清入群要满足什么：付费、作品或邀请，绝不零门槛。没有门槛，成员之间就没有共同的价值观。",
@@ -34,7 +35,7 @@ extension DefaultKinds {
                         )),
                     .init(
                         rule: "rules-ack", label: Localized("阅读并确认群规", "閱讀並確認群規", "reading and accepting the rules"),
-                        terms: ["群规", "规则", "守则", "公约", "rules", "code of conduct", "guidelines"],
+                        terms: ["群规", "团规", "会规", "规则", "守则", "公约", "rules", "code of conduct", "guidelines"],
                         hint: Localized(
                             "加一步请新人阅读群规并回复确认。没有人读过的群规等于没有群规。",
                             "加一步請新人閱讀群規並回覆確認。沒有人讀過的群規等於沒有群規。",
@@ -70,7 +71,7 @@ extension DefaultKinds {
                 )),
             SectionSpec(
                 id: "steps", label: Localized("步骤", "步驟", "Steps"),
-                aliases: ["步骤", "流程", "操作步骤", "执行步骤", "steps", "procedure", "process", "how"],
+                aliases: ["步骤", "流程", "操作步骤", "执行步骤", "执行流程", "steps", "procedure", "process", "how"],
                 hint: Localized(
                     "用有序列表写出至少两步，按执行顺序排列，每步一个动作。",
                     "用有序列表寫出至少兩步，按執行順序排列，每步一個動作。",
@@ -79,7 +80,7 @@ extension DefaultKinds {
                 list: .init(ordered: true, minItems: 2)),
             SectionSpec(
                 id: "metrics", label: Localized("指标", "指標", "Metrics"),
-                aliases: ["指标", "衡量", "效果评估", "数据", "metrics", "metric", "measures", "kpi", "kpis", "success"],
+                aliases: ["指标", "成效", "衡量", "效果评估", "数据", "metrics", "metric", "measures", "kpi", "kpis", "success"],
                 hint: Localized(
                     "写怎样衡量成功：活跃度、留存率、转化率或新增。没有指标，就不知道这个程序是否有用。",
                     "寫怎樣衡量成功：活躍度、留存率、轉化率或新增。沒有指標，就不知道這個程序是否有用。",

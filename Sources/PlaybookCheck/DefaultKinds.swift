@@ -7,10 +7,14 @@ import PlaybookModel
 enum DefaultKinds {
     static let all: [KindSchema] = [group, rules, onboarding, sop, template, page]
 
-    static let owner = FieldSpec(
-        name: "owner", required: true,
-        description: Localized("负责人", "負責人", "the person who owns this playbook"),
-        example: "林晓")
+    static let owner: FieldSpec = {
+        var field = FieldSpec(
+            name: "owner", required: true,
+            description: Localized("负责人", "負責人", "the person who owns this playbook"),
+            example: "林晓")
+        field.localizedExample = Localized("林晓", "陳怡君", "Lin Xiao")
+        return field
+    }()
 
     static let group = KindSchema(
         name: "group", label: KindLabel.defaults[.group]!,
@@ -34,7 +38,7 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "structure", label: Localized("结构", "結構", "Structure"),
-                aliases: ["结构", "架构", "组织结构", "社群结构", "structure"],
+                aliases: ["结构", "架构", "组织结构", "组织架构", "社群结构", "structure"],
                 hint: Localized(
                     "写出结构的四个部分：成员与分工、交流平台、加入原则与门槛、管理规范。结构决定群能不能活下去：只有一个群主、没有门槛和规矩的群，群主一走就散。",
                     "寫出結構的四個部分：成員與分工、交流平臺、加入原則與門檻、管理規範。結構決定群能不能活下去：只有一個群主、沒有門檻和規矩的群，群主一走就散。",
@@ -43,22 +47,28 @@ enum DefaultKinds {
                 parts: [
                     .init(
                         id: "members", label: Localized("成员与分工", "成員與分工", "Members and roles"),
-                        aliases: ["成员", "分工", "角色", "团队", "管理团队", "members", "member", "roles", "team"]),
+                        aliases: [
+                            "成员", "会员", "分工", "角色", "团队", "管理团队", "管理层", "管理员", "管理者", "群管", "members",
+                            "member", "roles", "team",
+                        ]),
                     .init(
                         id: "platform", label: Localized("交流平台", "交流平臺", "Platform"),
                         aliases: ["交流平台", "平台", "平臺", "渠道", "platform", "channel", "channels"]),
                     .init(
                         id: "threshold", label: Localized("加入原则与门槛", "加入原則與門檻", "Joining rule and threshold"),
                         aliases: [
-                            "加入原则", "加入方式", "加入", "门槛", "入群门槛", "准入", "joining", "threshold", "admission", "entry",
+                            "加入原则", "加入方式", "加入", "门槛", "入群门槛", "入群", "入团", "入会", "入社", "准入", "joining", "threshold",
+                            "admission", "entry",
                         ]),
                     .init(
                         id: "management", label: Localized("管理规范", "管理規範", "Management rules"),
-                        aliases: ["管理规范", "管理规则", "管理", "群规", "management", "rules", "governance"]),
+                        aliases: [
+                            "管理规范", "管理规则", "管理", "群规", "群内规范", "群规范", "规范", "management", "rules", "governance",
+                        ]),
                 ]),
             SectionSpec(
                 id: "output", label: Localized("输出", "輸出", "Output"),
-                aliases: ["输出", "内容输出", "产出", "output", "outputs"],
+                aliases: ["输出", "内容输出", "内容产出", "内容生产", "产出", "output", "outputs"],
                 hint: Localized(
                     "写这个群稳定产出什么（笔记、分享、话题、成员原创内容）以及由谁带头（意见领袖）。输出决定群的价值：没有输出，有价值的内容会被闲聊刷屏淹没。",
                     "寫這個群穩定產出什麼（筆記、分享、話題、成員原創內容）以及由誰帶頭（意見領袖）。輸出決定群的價值：沒有輸出，有價值的內容會被閒聊刷屏淹沒。",
@@ -66,7 +76,7 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "operations", label: Localized("运营", "運營", "Operations"),
-                aliases: ["运营", "营运", "运营机制", "日常运营", "operations", "operation", "operating"],
+                aliases: ["运营", "营运", "运营机制", "日常运营", "活跃机制", "促活", "operations", "operation", "operating"],
                 hint: Localized(
                     "写出制造仪式感、参与感、组织感、归属感（和荣誉感）的活动与节奏，以及成员如何有进有出。运营决定群能活多久。",
                     "寫出製造儀式感、參與感、組織感、歸屬感（和榮譽感）的活動與節奏，以及成員如何有進有出。運營決定群能活多久。",
@@ -118,7 +128,10 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "conduct", label: Localized("行为准则", "行為準則", "Conduct"),
-                aliases: ["行为准则", "行为规范", "言行", "群内规范", "conduct", "code of conduct", "behaviour", "behavior"],
+                aliases: [
+                    "行为准则", "行为规范", "言行", "群内规范", "群内公约", "公约", "群公约", "守则", "conduct", "code of conduct", "behaviour",
+                    "behavior",
+                ],
                 hint: Localized(
                     "写清鼓励什么、禁止什么（刷屏、违禁信息、广告）。没有规则就没有秩序，群会变成广告堆或刷屏场。",
                     "寫清鼓勵什麼、禁止什麼（刷屏、違禁資訊、廣告）。沒有規則就沒有秩序，群會變成廣告堆或刷屏場。",
@@ -126,20 +139,35 @@ enum DefaultKinds {
                 )),
             SectionSpec(
                 id: "rewards", label: Localized("奖励", "獎勵", "Rewards"),
-                aliases: ["奖励", "激励", "积分", "rewards", "reward", "incentives", "recognition"],
+                aliases: [
+                    "奖励", "激励", "积分", "奖惩", "赏罚", "奖罚", "rewards", "reward", "incentives", "recognition",
+                ],
                 hint: Localized(
                     "写出做对了能得到什么（积分、名额、公开表扬）。只有惩罚没有奖励，成员只会沉默。",
                     "寫出做對了能得到什麼（積分、名額、公開表揚）。只有懲罰沒有獎勵，成員只會沉默。",
                     "Say what good behaviour earns (points, places, public praise). Rules with penalties and no rewards teach members to stay silent."
-                )),
+                ),
+                evidence: [
+                    "奖励", "奖", "积分", "表扬", "表彰", "荣誉", "勋章", "称号", "福利", "红包", "赠", "礼", "免", "优惠", "特权", "优先",
+                    "reward", "points",
+                    "praise", "badge", "prize", "free",
+                ]),
             SectionSpec(
                 id: "penalties", label: Localized("惩罚", "懲罰", "Penalties"),
-                aliases: ["惩罚", "处罚", "违规处理", "违规", "penalties", "penalty", "sanctions", "enforcement", "violations"],
+                aliases: [
+                    "惩罚", "处罚", "惩处", "处分", "违规处理", "违规", "奖惩", "赏罚", "奖罚", "penalties", "penalty", "sanctions",
+                    "enforcement", "violations",
+                ],
                 hint: Localized(
                     "按轻重写出分级处罚，例如 警告 → 禁言 → 移出，并说明违规怎么计次。",
                     "按輕重寫出分級處罰，例如 警告 → 禁言 → 移出，並說明違規怎麼計次。",
                     "Grade penalties by severity, such as warning → mute → removal, and say how violations are counted."
                 ),
-                levels: .init(rule: "penalty-levels", atLeast: 2)),
+                levels: .init(rule: "penalty-levels", atLeast: 2),
+                evidence: [
+                    "惩罚", "处罚", "警告", "禁言", "移出", "踢出", "请出", "清退", "罚", "违反", "违规", "penalt", "warning", "mute",
+                    "remov",
+                    "ban",
+                ]),
         ])
 }

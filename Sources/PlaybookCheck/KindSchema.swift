@@ -85,6 +85,14 @@ public struct FieldSpec: Hashable, Sendable {
     public var description: Localized?
     /// An example value for the hint (`owner: 林晓`).
     public var example: String?
+    /// The example in each language, where it differs by script (a person's name): hints in
+    /// Traditional name 陳怡君, not 林晓.
+    public var localizedExample: Localized? = nil
+
+    /// The example to show in `language`.
+    public func example(_ language: Language) -> String? {
+        localizedExample.map { $0(language) } ?? example
+    }
 
     public init(
         name: String, type: ValueType = .string, required: Bool = false, choices: [String] = [],
@@ -119,12 +127,17 @@ public struct SectionSpec: Hashable, Sendable {
     public var levels: LevelRequirement?
     /// Words that must appear among the section's list items (a welcome, the rules).
     public var mentions: [Mention]
+    /// Words that show the section's matter in a section whose heading names this section and
+    /// another at once (`## 奖惩机制` is both rewards and penalties): such a section counts for
+    /// this one only when its text holds one of them. Empty: the heading is enough.
+    public var evidence: [String]
 
     public init(
         id: String, label: Localized, aliases: [String], required: Bool = true, hint: Localized? = nil,
         parts: [Part] = [], terms: TermRequirement? = nil, list: ListRequirement? = nil,
-        levels: LevelRequirement? = nil, mentions: [Mention] = []
+        levels: LevelRequirement? = nil, mentions: [Mention] = [], evidence: [String] = []
     ) {
+        self.evidence = evidence
         self.id = id
         self.label = label
         self.aliases = aliases

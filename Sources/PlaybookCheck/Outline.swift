@@ -37,7 +37,7 @@ struct Outline {
             let text = block.plainText
             found.append(
                 Section(
-                    heading: block, level: level, text: text, segments: TermMatcher.segments(text), index: i,
+                    heading: block, level: level, text: text, segments: TermMatcher.matchingSegments(text), index: i,
                     end: blocks.count))
         }
         for i in found.indices {

@@ -12,6 +12,20 @@ public enum RuleCatalog {
             "page.unpublished-link",
             Localized("发布的页面不链接到不发布的页面", "發布的頁面不連結到不發布的頁面", "published pages do not link to pages left out")
         ),
+        (
+            "page.missing-file",
+            Localized("图片和链接到的文件存在", "圖片和連結到的檔案存在", "images and linked files exist")
+        ),
+        (
+            "page.wikilink",
+            Localized(
+                "不用 wiki 链接 [[…]]，用 Markdown 链接", "不用 wiki 連結 [[…]]，用 Markdown 連結",
+                "links are Markdown links, not [[wiki links]]")
+        ),
+        (
+            "page.link-syntax",
+            Localized("链接的方括号和圆括号是半角的", "連結的方括號和圓括號是半形的", "links use ASCII brackets and parentheses")
+        ),
         ("page.broken-anchor", Localized("链接的 #锚点 存在", "連結的 #錨點 存在", "linked #anchors exist")),
         ("page.duplicate-url", Localized("两个文件不能生成同一个网址", "兩個檔案不能產生同一個網址", "no two files produce the same URL")),
         (

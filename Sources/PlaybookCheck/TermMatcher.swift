@@ -51,6 +51,46 @@ enum TermMatcher {
         return segments
     }
 
+    /// The segments a heading or label is matched by: its segments, and the pieces of each
+    /// joined by a conjunction (`奖励与处罚`, `会员结构和分工`, `rewards and penalties`), so that a
+    /// label naming two things is found by either. Pieces shorter than two characters are no
+    /// words (`参与感` is not 参 and 感).
+    static func matchingSegments(_ text: String) -> [String] {
+        matchSegmentsMemo.value(for: text) { text in
+            let whole = segments(text)
+            var out = whole
+            for segment in whole {
+                // `群组昵称`, `本群守则`: the group named before the word is not part of it.
+                if let qualifier = qualifiers.first(where: { segment.hasPrefix($0) }),
+                    segment.count > qualifier.count + 1
+                {
+                    out.append(String(segment.dropFirst(qualifier.count)))
+                }
+                let pieces: [Substring]
+                if segment.unicodeScalars.first.map(isCJK) ?? false {
+                    pieces = segment.split(whereSeparator: { conjunctions.contains($0) })
+                } else {
+                    pieces = segment.components(separatedBy: " and ").map { Substring($0) }
+                }
+                guard pieces.count > 1 else { continue }
+                out += pieces.filter { $0.count >= 2 }.map(String.init)
+            }
+            return out
+        }
+    }
+
+    private static let conjunctions: Set<Character> = ["和", "与", "及", "跟", "兼"]
+    private static let qualifiers = ["群组", "本群", "群内", "本团", "团内"]
+
+    /// The length in UTF-8 bytes of the longest key `segment` starts with as a word, or 0.
+    static func longestMatch(_ segment: String, keys: [String]) -> Int {
+        var best = 0
+        for key in keys where key.utf8.count > best && matches(segments: [segment], keys: [key]) {
+            best = key.utf8.count
+        }
+        return best
+    }
+
     /// The heading reduced to one line of words, for messages and schema outlines.
     static func normalized(_ text: String) -> String {
         segments(text).joined(separator: " ")
@@ -58,7 +98,7 @@ enum TermMatcher {
 
     /// True when any segment of `text` starts with any alias (whole words for non-Chinese).
     static func matches(_ text: String, aliases: [String]) -> Bool {
-        matches(segments: segments(text), aliases: aliases)
+        matches(segments: matchingSegments(text), aliases: aliases)
     }
 
     static func matches(segments: [String], aliases: [String]) -> Bool {
@@ -96,6 +136,7 @@ enum TermMatcher {
     private static let aliasKeys = Memo<String>()
     private static let foldedTerms = Memo<String>()
     private static let headingSegments = Memo<[String]>()
+    private static let matchSegmentsMemo = Memo<[String]>()
 
     /// Values made from texts, kept for the process; shared by every thread. A long-running
     /// editor server sees new texts as it types, so past `limit` entries it starts afresh.

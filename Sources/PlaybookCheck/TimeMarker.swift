@@ -17,11 +17,30 @@ struct TimeMarker: Hashable {
             if let found = marker(at: i, chars) { return found }
             i += 1
         }
-        if text.containsLiteral("入群前") || text.lowercased().containsLiteral("before joining") {
+        let folded = String(chars)
+        if folded.containsLiteral("入群前") || folded.containsLiteral("before joining") {
             return TimeMarker(lower: -day, upper: 0, text: "入群前")
         }
-        return nil
+        // Times relative to joining written as words; the earliest written one is the step's.
+        var first: (at: String.Index, marker: TimeMarker)?
+        for (word, lower, upper) in relative {
+            guard let found = folded.range(of: word), first.map({ found.lowerBound < $0.at }) ?? true else { continue }
+            first = (found.lowerBound, TimeMarker(lower: lower, upper: upper, text: word))
+        }
+        return first?.marker
     }
+
+    /// Words for a time relative to joining, folded (Traditional is matched as Simplified), as
+    /// ranges of hours: the moment of joining is 0, the day of joining 0–24.
+    private static let relative: [(String, Double, Double)] = [
+        ("入群时", 0, 0), ("进群时", 0, 0), ("入群后", 0, 0), ("进群后", 0, 0), ("加入后", 0, 0), ("入群即", 0, 0),
+        ("立即", 0, 0), ("马上", 0, 0), ("第一时间", 0, 0), ("即时", 0, 0), ("通过后", 0, 0), ("审核通过", 0, 0),
+        ("当天", 0, day), ("当日", 0, day), ("当晚", 0, day), ("当天晚上", 0, day), ("次日", day, 2 * day),
+        ("隔天", day, 2 * day), ("翌日", day, 2 * day), ("首周", 0, week), ("第一周", 0, week), ("当周", 0, week),
+        ("满月", 4 * week, month), ("upon joining", 0, 0), ("on joining", 0, 0), ("when they join", 0, 0),
+        ("after joining", 0, 0), ("immediately", 0, 0), ("right away", 0, 0), ("same day", 0, day),
+        ("that evening", 0, day), ("that night", 0, day), ("next day", day, 2 * day), ("first week", 0, week),
+    ]
 
     private static func marker(at start: Int, _ c: [Character]) -> TimeMarker? {
         // `第N天`, `第N周`, `第N个月`
@@ -33,6 +52,12 @@ struct TimeMarker: Hashable {
                 return ordinal(n, size, text: String(c[start..<(at + unit.count)]))
             }
             return nil
+        }
+        // `D1`, `D7`, `D30`: operators' shorthand for Day N.
+        if c[start] == "d", start == 0 || !c[start - 1].isLetter, start + 1 < c.count, c[start + 1].isASCII,
+            c[start + 1].isNumber, let (n, end) = number(at: start + 1, c), end == c.count || !c[end].isLetter
+        {
+            return ordinal(n, day, text: String(c[start..<end]).uppercased())
         }
         // `Day N`, `Week N`, `Month N`
         if c[start].isLetter, start == 0 || !c[start - 1].isLetter {

@@ -59,7 +59,7 @@ public struct CheckSession: Sendable {
                 handbook: handbook, files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
         } else if Edits.isPage(path) {
             if let bytes {
-                prepared.replace(Edits.parsePage(path: path, bytes: bytes))
+                prepared.replace(Edits.parsePage(path: path, bytes: bytes, language: checker.language))
             } else {
                 prepared.remove(path)
             }
@@ -92,7 +92,8 @@ extension CheckSession {
     public init(siteAt root: URL, language: Language? = nil) throws {
         let site = try Pipeline.load(siteAt: root)
         self.init(
-            handbook: Pipeline.parse(site), files: site.files, ruleFiles: site.ruleFiles, baseline: site.baseline,
+            handbook: Pipeline.parse(site, language: language), files: site.files, ruleFiles: site.ruleFiles,
+            baseline: site.baseline,
             language: language)
     }
 
@@ -101,6 +102,7 @@ extension CheckSession {
         _ files: SiteFiles, ruleFiles: [String: String] = [:], baseline: Baseline? = nil, language: Language? = nil
     ) {
         self.init(
-            handbook: Pipeline.parse(files), files: files, ruleFiles: ruleFiles, baseline: baseline, language: language)
+            handbook: Pipeline.parse(files, language: language), files: files, ruleFiles: ruleFiles, baseline: baseline,
+            language: language)
     }
 }

@@ -17,8 +17,9 @@ enum Edits {
         return handbook
     }
 
-    static func parsePage(path: String, bytes: [UInt8]) -> Page {
-        PageParser().parse(FrontMatterSplitter().split(path: path, bytes: bytes))
+    /// One page parsed again; its front matter mistakes are told in `language`.
+    static func parsePage(path: String, bytes: [UInt8], language: Language = .zhHans) -> Page {
+        PageParser().parse(FrontMatterSplitter(language: language).split(path: path, bytes: bytes))
     }
 
     /// Whether other pages show this page the same way: navigation, section lists and list pages

@@ -16,7 +16,8 @@ extension Preview {
         var output: [OutputFile] = []
         for (path, bytes) in changes.files where Edits.isPage(path) {
             guard let bytes, let index = previous.pageIndex(path) else { continue }
-            let page = Edits.parsePage(path: path, bytes: bytes)
+            let page = Edits.parsePage(
+                path: path, bytes: bytes, language: previous.check.handbook.config.language)
             guard Edits.sameSummary(page, previous.check.handbook.pages[index]) else { continue }
             output.append(renderer.renderPage(page, prepared: previous.prepared))
         }
@@ -44,7 +45,9 @@ extension Preview {
             } else if Edits.isPage(path) {
                 let old = previous.pageIndex(path).map { handbook.pages[$0] }
                 files.content.upsert(bytes.map { RawFile(path: path, bytes: $0) }, at: path)
-                let page = bytes.map { Edits.parsePage(path: path, bytes: $0) }
+                let page = bytes.map {
+                    Edits.parsePage(path: path, bytes: $0, language: previous.check.handbook.config.language)
+                }
                 handbook.pages.upsert(page, at: path)
                 if let page, let old, Edits.sameSummary(page, old) { edited.append(path) } else { full = true }
             } else if path.hasPrefix("content/") {

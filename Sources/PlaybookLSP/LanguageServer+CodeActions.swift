@@ -73,6 +73,16 @@ extension LanguageServer {
         return session.checker.missingSections(of: page).compactMap { missing in
             let label = missing.section.label(l)
             guard finding.message.contains(l == .en ? "“\(label)”" : "「\(label)」") else { return nil }
+            if let rename = missing.rename {
+                // A heading close to the section is renamed; adding another would duplicate it.
+                let line = rename.line - 1
+                let end = TextDocument.Position(line: line, character: document.lineText(line).utf16.count)
+                let title = l.pick(
+                    "改成 `\(rename.heading)`", "改成 `\(rename.heading)`", "Rename to `\(rename.heading)`")
+                return (
+                    title, [Self.replace(TextDocument.Position(line: line, character: 0), end, with: rename.heading)]
+                )
+            }
             var text = Skeleton.section(missing.section, level: missing.level, language: written)
             let at: TextDocument.Position
             if let line = missing.beforeLine {
@@ -96,7 +106,9 @@ extension LanguageServer {
         guard let schema = session.rules.kinds[page.kind.rawValue] else { return [] }
         let fields = schema.fields + schema.alternatives.flatMap(\.fields).compactMap { schema.field($0) }
         guard let field = fields.first(where: { finding.message.contains("`\($0.name)`") }) else { return [] }
-        let value = field.example ?? field.choices.first ?? FillInMarker.text(l)
+        // A marker to fill in, never an invented value: an example name inserted here would be
+        // published as the owner if nobody noticed. The check reports the marker until it is replaced.
+        let value = FillInMarker.text(script(of: page, session: session))
         let line = "\(field.name): \(value)"
         let title = l.pick("添加 `\(line)`", "添加 `\(line)`", "Add `\(line)`")
         if let entry = page.frontMatter.entry(field.name) {

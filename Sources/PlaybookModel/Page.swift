@@ -50,6 +50,12 @@ public struct SourceFile: Hashable, Sendable {
         String(text[text.utf8.index(text.utf8.startIndex, offsetBy: bodyOffset)...])
     }
 
+    /// True when the front matter is there but could not be read (a YAML mistake): its fields
+    /// are unknown, so no finding may rest on their absence.
+    public var frontMatterUnreadable: Bool {
+        diagnostics.contains { $0.rule == "frontmatter.yaml" }
+    }
+
     /// The path below `content/` (`groups/hangzhou/index.md`).
     public var contentPath: String {
         path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path

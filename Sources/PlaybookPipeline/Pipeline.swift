@@ -84,7 +84,7 @@ public enum Pipeline {
         releasingTrees: Bool = false
     ) -> CheckResult {
         guard releasingTrees else {
-            let handbook = StageTimer.measure("parse") { parse(site) }
+            let handbook = StageTimer.measure("parse") { parse(site, language: language) }
             let checked = StageTimer.measure("check") {
                 check(
                     handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication
@@ -96,8 +96,11 @@ public enum Pipeline {
         let (checker, siteDiagnostics) = checker(
             for: empty, ruleFiles: site.ruleFiles, language: language, publication: publication)
         let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
-            let pass = checker.firstPass(config: site.config)
-            return parse(&site.files, config: (site.config, site.configDiagnostics), lettingBytesGo: true) { page in
+            let pass = checker.firstPass(config: site.config, assets: site.files.contentAssets.map(\.path))
+            return parse(
+                &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
+                lettingBytesGo: true
+            ) { page in
                 let own = pass.findings(page)
                 return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
             }
@@ -179,7 +182,7 @@ public enum Pipeline {
         _ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
         publication: Publication = .standard
     ) -> CheckResult {
-        let handbook = StageTimer.measure("parse") { parse(files) }
+        let handbook = StageTimer.measure("parse") { parse(files, language: language) }
         return StageTimer.measure("check") {
             check(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication)
         }
@@ -256,18 +259,19 @@ public enum Pipeline {
     }
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
-    public static func parse(_ files: SiteFiles) -> Handbook {
-        parse(files, config: decodeConfig(files))
+    /// Front matter mistakes are told in `language`, else the site's.
+    public static func parse(_ files: SiteFiles, language: Language? = nil) -> Handbook {
+        parse(files, config: decodeConfig(files), language: language)
     }
 
     /// PARSE every content file of a loaded site, around its config as loaded (decoded once).
-    public static func parse(_ site: LoadedSite) -> Handbook {
-        parse(site.files, config: (site.config, site.configDiagnostics))
+    public static func parse(_ site: LoadedSite, language: Language? = nil) -> Handbook {
+        parse(site.files, config: (site.config, site.configDiagnostics), language: language)
     }
 
-    static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic])) -> Handbook {
+    static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?) -> Handbook {
         var files = files
-        return parse(&files, config: decoded, lettingBytesGo: false) { ($0, ()) }.handbook
+        return parse(&files, config: decoded, language: language, lettingBytesGo: false) { ($0, ()) }.handbook
     }
 
     /// PARSE, with `then` run on each page on the parsing thread as soon as it is parsed: it
@@ -275,12 +279,12 @@ public enum Pipeline {
     /// `lettingBytesGo`, each file's raw bytes are let go once split, and `files.content` is
     /// left empty.
     static func parse<Made: Sendable>(
-        _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), lettingBytesGo: Bool,
-        then: @Sendable (Page) -> (Page, Made)
+        _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?,
+        lettingBytesGo: Bool, then: @Sendable (Page) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
         let (config, configDiagnostics) = decoded
         let parser = PageParser()
-        let splitter = FrontMatterSplitter()
+        let splitter = FrontMatterSplitter(language: language ?? config.language)
         var raw = files.content
         if lettingBytesGo { files.content = [] }
         var pages = [(Page, Made)?](repeating: nil, count: raw.count)

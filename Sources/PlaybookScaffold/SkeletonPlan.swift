@@ -15,6 +15,8 @@ public struct SkeletonPage: Hashable, Sendable {
     public var templates: [String]
     /// A group slug outside ASCII, which works but shares badly.
     public var slugWarning: SlugWarning?
+    /// Further files written with the page, by site-relative path (a template's `files/`).
+    public var more: [String: String] = [:]
 }
 
 /// Why `playbook new KIND TARGET` writes nothing.
@@ -73,6 +75,9 @@ extension Skeleton {
                     kind, suggestion: Suggestion.closest(to: kind, in: rules.kinds.keys),
                     known: rules.kinds.keys.sorted()))
         }
+        if kind == Kind.template.rawValue {
+            return templatePlan(target: target, title: title, language: config.language, exists: exists)
+        }
         let isGroupSlug = kind == Kind.group.rawValue && !target.contains("/")
         guard let path = Skeleton.path(kind: kind, target: target) else {
             if isGroupSlug, let problem = Replicator.slugProblem(target) { return .failure(.slug(problem)) }
@@ -87,5 +92,35 @@ extension Skeleton {
                 path: sitePath, text: text, kind: kind, language: config.language,
                 templates: kind == Kind.group.rawValue ? ReplicationTemplate.all(in: site.files).keys.sorted() : [],
                 slugWarning: isGroupSlug ? Replicator.slugWarning(target, answers: [:]) : nil))
+    }
+}
+
+extension Skeleton {
+    /// `playbook new template <name>` (or `templates/<name>`): a template folder with its
+    /// declaration and `files/`, at `content/templates/<name>/`.
+    static func templatePlan(
+        target: String, title: String?, language: Language, exists: (String) -> Bool
+    ) -> Result<SkeletonPage, SkeletonRefusal> {
+        var name = target
+        for prefix in ["content/", "templates/"] where name.hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        if name.hasSuffix("/index.md") { name = String(name.dropLast("/index.md".count)) }
+        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
+        while name.hasSuffix("/") { name = String(name.dropLast()) }
+        if let problem = Replicator.slugProblem(name) { return .failure(.slug(problem)) }
+        var files = Skeleton.template(
+            name: name, title: title ?? language.pick("\(name) 模板", "\(name) 範本", "\(name) template"),
+            language: language)
+        for path in files.keys.sorted() where exists("content/\(path)") {
+            return .failure(.fileExists("content/\(path)"))
+        }
+        let index = "templates/\(name)/index.md"
+        let text = files.removeValue(forKey: index)!
+        return .success(
+            SkeletonPage(
+                path: "content/\(index)", text: text, kind: Kind.template.rawValue, language: language, templates: [],
+                slugWarning: nil,
+                more: Dictionary(uniqueKeysWithValues: files.map { ("content/\($0.key)", $0.value) })))
     }
 }

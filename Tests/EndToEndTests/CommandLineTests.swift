@@ -12,9 +12,14 @@ import Testing
 
     @Test func helpExitsZeroOnEveryCommand() throws {
         for arguments in [["--help"], ["build", "--help"], ["check", "--help"]] {
-            let run = try CommandRun.run(Repository.binary, arguments, in: Repository.root())
+            let run = try CommandRun.run(Repository.binary, arguments + ["--lang", "en"], in: Repository.root())
             #expect(run.status == 0, "\(arguments)")
             #expect(run.stdout.contains("USAGE"), "\(arguments)")
+            // Issue 22: in the user's language.
+            let chinese = try CommandRun.run(
+                Repository.binary, arguments + ["--lang", "zh-Hans"], in: Repository.root())
+            #expect(chinese.status == 0, "\(arguments)")
+            #expect(chinese.stdout.contains("用法："), "\(arguments)")
         }
     }
 
@@ -50,7 +55,7 @@ import Testing
         try site.write("content/about.md", "---\ntitle: [坏\n---\n新内容\n")
         let second = try CommandRun.run(Repository.binary, ["build"], in: site.root, environment: ["NO_COLOR": "1"])
         #expect(second.status == 1)
-        #expect(second.stderr.contains("content/about.md:2:8: error: front matter is not valid YAML"))
+        #expect(second.stderr.contains("content/about.md:2:8: error: front matter 不是有效的 YAML"))
         #expect(second.stderr.contains("什么都没有写"))
         #expect(try site.read("public/about/index.html") == before)
     }

@@ -103,10 +103,11 @@ async def test_a_code_action_adds_the_required_field(client, site):
     document, found = await open_document(client, site, SOP, edited)
     required = next(d for d in found if d.code == "frontmatter.required")
     actions = await fixes(client, document, required)
-    assert [a.title for a in actions] == ["添加 `owner: 林晓`"]
+    # Issue 22: a marker to fill in, never an invented person; it is reported until filled.
+    assert [a.title for a in actions] == ["添加 `owner: （待填写）`"]
     fixed = apply_edits(edited, actions[0].edit.changes[document])
-    assert fixed.startswith("---\ntitle: 日常运营\nkind: sop\ncadence: 每天\nowner: 林晓\n---\n")
-    assert await change_document(client, document, fixed, 2) == []
+    assert fixed.startswith("---\ntitle: 日常运营\nkind: sop\ncadence: 每天\nowner: （待填写）\n---\n")
+    assert [d.code for d in await change_document(client, document, fixed, 2)] == ["frontmatter.required"]
 
 
 async def test_did_you_mean_fixes_an_unknown_kind_and_a_broken_link(client, site):

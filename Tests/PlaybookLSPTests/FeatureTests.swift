@@ -122,6 +122,27 @@ import Testing
         #expect(text.contains("### 成员与分工 Members and roles\n\n（待填写）\n"))
     }
 
+    // Issue 22: a heading close to the missing section is renamed, not duplicated.
+    @Test func aHeadingCloseToAMissingSectionIsRenamedNotAdded() throws {
+        let (site, client) = try setUp()
+        defer { site.remove() }
+        let page = site.root.appendingPathComponent("content/groups/chengdu/index.md")
+        let text = ServerTests.charter.replacingOccurrences(of: "## 一、同好 Shared interest", with: "##共同爱好")
+        client.open(page, text)
+        let interest = try #require(
+            client.diagnostics(page)?.first { $0["data"]?["message"]?.string?.contains("「同好」") == true })
+        #expect(interest["range"]?["start"]?["line"] == 7)
+        let response = client.request(
+            "textDocument/codeAction",
+            ["textDocument": ["uri": .string(page.absoluteString)], "range": interest["range"]!, "context": [:]])
+        let actions = response["result"]?.array ?? []
+        #expect(actions.compactMap { $0["title"]?.string } == ["改成 `## 同好`"])
+        let edit = try #require(actions.first?["edit"]?["changes"]?[page.absoluteString]?[0])
+        #expect(edit["range"]?["start"] == ["line": 7, "character": 0])
+        #expect(edit["range"]?["end"] == ["line": 7, "character": 6])
+        #expect(edit["newText"]?.string == "## 同好")
+    }
+
     @Test func hoverExplainsARuleIdAndAHeading() throws {
         let (site, client) = try setUp()
         defer { site.remove() }

@@ -39,6 +39,70 @@ import Testing
         #expect(file.diagnostics.map(\.rule) == ["frontmatter.unclosed"])
     }
 
+    // Issue 22: the everyday slips are named at their place, with their own fix, in the language asked.
+    @Test func fullWidthColonIsNamedAtTheColon() {
+        let file = FrontMatterSplitter(language: .en).split(
+            path: "content/a.md", text: "---\ntitle：值班交接\nkind: sop\n---\n")
+        #expect(
+            file.diagnostics == [
+                Diagnostic(
+                    file: "content/a.md", line: 2, column: 6, rule: "frontmatter.yaml",
+                    message:
+                        "front matter: `title` is followed by a full-width colon `：`, so YAML cannot read the field",
+                    hint:
+                        "Use an ASCII colon and a space: `title: 值班交接`. A Chinese input method types the full-width one."
+                )
+            ])
+        #expect(file.frontMatterUnreadable)
+    }
+
+    @Test func ideographicSpaceIndentationIsAMistakeEvenWhenYAMLReadsIt() {
+        let file = splitter.split(
+            path: "a.md", text: "---\nvariables:\n  - name: city\n\u{3000}\u{3000}required: true\n---\n")
+        #expect(file.diagnostics.map(\.position) == [SourcePosition(line: 4, column: 1)])
+        #expect(file.frontMatter.entries.isEmpty)
+    }
+
+    @Test func blockScalarTextMayHoldFullWidthSpaces() {
+        let file = splitter.split(path: "a.md", text: "---\ndescription: |\n  \u{3000}\u{3000}第一段\ntitle: 甲\n---\n")
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.frontMatter["title"] == .string("甲"))
+    }
+
+    @Test func duplicateKeyNamesBothLinesInTheFile() {
+        let file = splitter.split(path: "a.md", text: "---\nowner: 甲\ntitle: 乙\nowner: 丙\n---\n")
+        #expect(file.diagnostics.map(\.position) == [SourcePosition(line: 4, column: 1)])
+        #expect(file.diagnostics.first?.message == "front matter 里 `owner` 写了两次（另一次在第 2 行）")
+    }
+
+    @Test func unclosedFrontMatterIsReportedWhereTheFenceBelongsAndItsFieldsAreRead() {
+        let file = splitter.split(path: "a.md", text: "---\ntitle: 甲\nowner: 乙\n\n# 正文\n")
+        #expect(file.diagnostics.map(\.rule) == ["frontmatter.unclosed"])
+        #expect(file.diagnostics.first?.position.line == 5)
+        #expect(file.frontMatter["owner"] == .string("乙"))
+        #expect(file.body == "# 正文\n")
+    }
+
+    @Test func wideFencesAreReportedAndTheFieldsRead() {
+        let file = splitter.split(path: "a.md", text: "———\ntitle: 甲\n———\n# 正文\n")
+        #expect(file.diagnostics.map(\.position.line) == [1, 3])
+        #expect(file.frontMatter["title"] == .string("甲"))
+        #expect(file.body == "# 正文\n")
+    }
+
+    @Test func fieldsWithoutTheOpeningFenceAreReportedAndRead() {
+        let file = splitter.split(path: "a.md", text: "title: 甲\nowner: 乙\n---\n# 正文\n")
+        #expect(file.diagnostics.map(\.rule) == ["frontmatter.unopened"])
+        #expect(file.frontMatter["owner"] == .string("乙"))
+        #expect(file.body == "# 正文\n")
+    }
+
+    @Test func aPageStartingWithTextIsNotFrontMatter() {
+        let file = splitter.split(path: "a.md", text: "注意：这一页没有字段\n\n正文\n")
+        #expect(file.diagnostics.isEmpty)
+        #expect(file.bodyOffset == 0)
+    }
+
     @Test func frontMatterThatIsNotAMappingIsAnError() {
         let file = splitter.split(path: "content/a.md", text: "---\n- a\n- b\n---\n")
         #expect(file.diagnostics.map(\.rule) == ["frontmatter.yaml"])
@@ -108,9 +172,9 @@ import Testing
             diagnostics == [
                 Diagnostic(
                     file: "playbook.yml", line: 2, severity: .warning, rule: "config.unknown-key",
-                    message: "unknown key `titel` is ignored",
+                    message: "未知的键 `titel` 被忽略",
                     hint:
-                        "did you mean `title`? known keys are: baseURL, description, editURL, editions, language, markdown, search, title"
+                        "你是不是想写 `title`？可用的键：baseURL, description, editURL, editions, language, markdown, search, title"
                 )
             ])
     }

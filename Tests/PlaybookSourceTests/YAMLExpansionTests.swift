@@ -40,10 +40,14 @@ import Testing
     }
 
     @Test func frontMatterLaughsAreOneFindingWithTheExpansionHint() {
-        let source = FrontMatterSplitter().split(
+        let source = FrontMatterSplitter(language: .en).split(
             path: "content/a.md", bytes: Array(("---\n" + Self.laughs + "---\n# A\n").utf8))
         #expect(source.diagnostics.map(\.rule) == ["frontmatter.yaml"])
         #expect(source.diagnostics.first?.position.line == 6)
         #expect(source.diagnostics.first?.hint?.contains("aliases of aliases") == true)
+        // Issue 22: and in Chinese for a Chinese site.
+        let chinese = FrontMatterSplitter(language: .zhHans).split(
+            path: "content/a.md", bytes: Array(("---\n" + Self.laughs + "---\n# A\n").utf8))
+        #expect(chinese.diagnostics.first?.hint?.contains("别名的别名") == true)
     }
 }

@@ -3,6 +3,8 @@ import PlaybookModel
 /// `<kind>.<alternative>` (`sop.cadence`): at least one of some front matter fields or sections
 /// is present, such as an SOP's `cadence`, its `trigger`, or a 触发 / Trigger section.
 struct AlternativeRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         let l = context.language

@@ -5,6 +5,8 @@ import PlaybookModel
 /// same rule ids as unconditional ones (`<kind>.missing-section`, `<kind>.empty-section`,
 /// `frontmatter.required`) and say which condition asked for them.
 struct ConditionRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         let l = context.language

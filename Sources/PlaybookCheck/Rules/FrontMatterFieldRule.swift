@@ -4,12 +4,15 @@ import PlaybookModel
 /// fields are present when required, hold the declared type and one of the allowed values.
 /// Values with `{{placeholders}}` (a template's documents) are not checked for type or choice.
 struct FrontMatterFieldRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         var found: [Diagnostic] = []
         for field in schema.allFields {
             let entry = page.page.frontMatter.entry(field.name)
-            if let entry, !entry.value.isBlank {
+            // A fill-in marker (`owner: （待填写）`, as a quick fix writes it) is not a value yet.
+            if let entry, !entry.value.isBlank, !(entry.value.string.map(FillInMarker.contains) ?? false) {
                 found += Self.validate(entry, field, page: page, language: context.language)
             } else if field.required {
                 found.append(Self.missing(field, entry: entry, page: page, language: context.language, because: nil))
@@ -21,7 +24,7 @@ struct FrontMatterFieldRule: PageRule {
     static func missing(
         _ field: FieldSpec, entry: Mapping.Entry?, page: CheckedPage, language l: Language, because condition: String?
     ) -> Diagnostic {
-        let example = field.example ?? "…"
+        let example = field.example(l) ?? "…"
         let meaning = field.description.map { l == .en ? " (\($0(l)))" : "（\($0(l))）" } ?? ""
         var message =
             entry == nil

@@ -9,9 +9,8 @@ struct SectionPartRule: PageRule {
         var found: [Diagnostic] = []
         for spec in schema.sections where !spec.parts.isEmpty {
             guard let section = page.filledSection(spec) else { continue }
-            let labels = Self.labels(in: section, outline: page.outline)
-            for part in spec.parts
-            where !labels.contains(where: { TermMatcher.matches(segments: $0, aliases: part.aliases) }) {
+            let covered = Self.covered(spec.parts, by: Self.labels(in: section, outline: page.outline))
+            for part in spec.parts where !covered.contains(part.id) {
                 let level = String(repeating: "#", count: min(section.level + 1, 6))
                 let name = part.label(l)
                 let heading = l == .en || name == part.label.en ? name : "\(name) \(part.label.en)"
@@ -35,6 +34,22 @@ struct SectionPartRule: PageRule {
         return found
     }
 
+    /// The parts the labels name. Aliases match as words: where two parts' aliases both start a
+    /// label, the longer one is the word written (`管理层` is the members' 管理层, not 管理 of
+    /// the management rules).
+    static func covered(_ parts: [SectionSpec.Part], by labels: [[String]]) -> Set<String> {
+        let keys = parts.map { TermMatcher.keys(of: $0.aliases) }
+        var covered: Set<String> = []
+        for label in labels {
+            for segment in label {
+                let lengths = keys.map { TermMatcher.longestMatch(segment, keys: $0) }
+                guard let best = lengths.max(), best > 0 else { continue }
+                for (part, length) in zip(parts, lengths) where length == best { covered.insert(part.id) }
+            }
+        }
+        return covered
+    }
+
     /// Heading words of sub-sections, of list items' first lines and of bold labels.
     static func labels(in section: Outline.Section, outline: Outline) -> [[String]] {
         var labels = outline.subsections(of: section).map(\.segments)
@@ -45,10 +60,10 @@ struct SectionPartRule: PageRule {
                     if let first = node.children.first {
                         let text = first.plainText
                         let line = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-                        labels.append(TermMatcher.segments(line))
+                        labels.append(TermMatcher.matchingSegments(line))
                     }
                 case .strong:
-                    labels.append(TermMatcher.segments(node.plainText))
+                    labels.append(TermMatcher.matchingSegments(node.plainText))
                 default:
                     break
                 }

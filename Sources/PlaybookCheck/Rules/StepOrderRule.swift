@@ -7,6 +7,40 @@ import PlaybookModel
 struct StepOrderRule: PageRule {
     static let ownerWords = ["负责", "责任人", "执行人", "owner", "由", "who", " by "]
 
+    /// Endings of Chinese role nouns (配速员, 团长, 群主, 新人官, 领读人, 领队, 值班妈妈, 摄影志工): a step whose
+    /// sentence starts with such a noun names its doer (「群主在入群当天…」). Folded.
+    static let roleEndings = [
+        "员", "长", "主", "官", "师", "者", "手", "理", "人", "队", "妈妈", "爸爸", "志工", "团队", "小组", "管", "委", "客服",
+        "机器人",
+    ]
+    /// Subjects that are the newcomer, who is the one a step happens to, not its owner.
+    static let newcomers = ["新人", "新成员", "新团员", "新会员", "新朋友", "newcomer", "new member", "they ", "you "]
+
+    /// Whether the sentence of a step starts with a role as its subject: `群主在…`, `團長發…`,
+    /// `The host posts…`. `lead` is the time label the step starts with, which is skipped.
+    static func subjectIsDoer(_ text: String, lead: String) -> Bool {
+        var rest = Substring(TermMatcher.fold(text))
+        let label = TermMatcher.fold(lead)
+        if !label.isEmpty, rest.hasPrefix(label) { rest = rest.dropFirst(label.count) }
+        rest = rest.drop { $0 == " " || $0 == ":" || $0 == "：" || $0 == "，" || $0 == "," || $0 == "-" || $0 == "—" }
+        if newcomers.contains(where: { rest.hasPrefix($0) || rest.hasPrefix("the " + $0) }) { return false }
+        if let first = rest.unicodeScalars.first, TermMatcher.isCJK(first) {
+            // The subject is the Chinese run before the verb: its first few characters.
+            let run = rest.prefix { $0.unicodeScalars.first.map(TermMatcher.isCJK) ?? false }
+            for length in 2...min(max(run.count, 2), 6) where length <= run.count {
+                let noun = run.prefix(length)
+                if roleEndings.contains(where: { noun.hasSuffix($0) }) && !noun.hasPrefix("在") { return true }
+            }
+            return false
+        }
+        // `the host posts…`, `an organiser sends…`, `our bot…`: a noun phrase, then the verb.
+        for article in ["the ", "an ", "a ", "our ", "each ", "one "] where rest.hasPrefix(article) {
+            let words = rest.dropFirst(article.count).split(separator: " ", maxSplits: 3)
+            return words.count >= 2
+        }
+        return false
+    }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard let schema = page.schema else { return [] }
         let l = context.language
@@ -50,7 +84,9 @@ struct StepOrderRule: PageRule {
                             )))
                 }
                 let text = TermMatcher.fold(item.plainText)
-                if !Self.ownerWords.contains(where: { TermMatcher.contains(text, term: $0) }) {
+                if !Self.ownerWords.contains(where: { TermMatcher.contains(text, term: $0) }),
+                    !Self.subjectIsDoer(item.children.first?.plainText ?? "", lead: Self.lead(of: item))
+                {
                     found.append(
                         page.diagnostic(
                             line: position.line, column: position.column, severity: .warning,

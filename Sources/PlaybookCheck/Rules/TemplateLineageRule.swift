@@ -4,6 +4,8 @@ import PlaybookModel
 /// (`template:` in front matter) names a template of the handbook, and the version it records
 /// is not ahead of the template's. Lineage is what lets a template improve and its groups follow.
 struct TemplateLineageRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     var readsOtherPages: Bool { true }
 
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {

@@ -24,6 +24,11 @@ struct TemplateVariableRule {
         var names = Set(documents.keys).union(context.templates.keys)
         if let only { names = names.intersection([only]) }
         for name in names.sorted() {
+            // A declaration that could not be read declares nothing anyone can know: its
+            // documents' placeholders are not reported against it (its YAML mistake is).
+            if let index = context.templates[name], context.handbook.pages[index].source.frontMatterUnreadable {
+                continue
+            }
             let declaration = context.templates[name].map {
                 TemplateDeclaration(page: context.checkedPage(context.handbook.pages[$0]), language: l)
             }
@@ -37,26 +42,19 @@ struct TemplateVariableRule {
                         found.append(Self.unknownFilter(placeholder, in: page, language: l))
                     }
                     guard !declared.contains(placeholder.name) else { continue }
-                    var hint = l.pick(
-                        "在 templates/\(name)/index.md 的 `variables:` 里声明它：`- name: \(placeholder.name)`，写上 description 和 required 或 default；否则复制出的新群会原样留着 `{{\(placeholder.name)}}`。",
-                        "在 templates/\(name)/index.md 的 `variables:` 裡宣告它：`- name: \(placeholder.name)`，寫上 description 和 required 或 default；否則複製出的新群會原樣留著 `{{\(placeholder.name)}}`。",
-                        "Declare it under `variables:` in templates/\(name)/index.md: `- name: \(placeholder.name)` with a description and required or default; otherwise a cloned group keeps `{{\(placeholder.name)}}` as is."
-                    )
-                    if let suggestion = Suggestion.closest(to: placeholder.name, in: declared) {
-                        hint =
-                            l.pick(
-                                "你是不是想写 `{{\(suggestion)}}`？", "你是不是想寫 `{{\(suggestion)}}`？",
-                                "Did you mean `{{\(suggestion)}}`? ") + hint
-                    }
                     found.append(
-                        Diagnostic(
-                            file: page.path, line: placeholder.line, column: placeholder.column,
-                            rule: "template.undeclared-variable",
-                            message: l.pick(
-                                "占位符 `{{\(placeholder.name)}}` 没有在模板 \(name) 里声明",
-                                "佔位符 `{{\(placeholder.name)}}` 沒有在模板 \(name) 裡宣告",
-                                "placeholder `{{\(placeholder.name)}}` is not declared by template \(name)"),
-                            hint: hint))
+                        Self.undeclared(placeholder, in: page, template: name, declared: declared, language: l))
+                }
+            }
+            // The declaration page's own text: a placeholder there is shown on the site as it is
+            // written, so it too must be one the template declares. Code (an example of how to
+            // write one) is left alone.
+            if let index = context.templates[name] {
+                let page = context.handbook.pages[index]
+                for placeholder in Self.placeholdersOutsideCode(page.source)
+                where !declared.contains(placeholder.name) {
+                    found.append(
+                        Self.undeclared(placeholder, in: page, template: name, declared: declared, language: l))
                 }
             }
             guard let index = context.templates[name], let declaration else { continue }
@@ -77,6 +75,51 @@ struct TemplateVariableRule {
             }
         }
         return found
+    }
+
+    static func undeclared(
+        _ placeholder: Placeholder, in page: Page, template name: String, declared: Set<String>, language l: Language
+    ) -> Diagnostic {
+        var hint = l.pick(
+            "在 templates/\(name)/index.md 的 `variables:` 里声明它：`- name: \(placeholder.name)`，写上 description 和 required 或 default；否则复制出的新群会原样留着 `{{\(placeholder.name)}}`。",
+            "在 templates/\(name)/index.md 的 `variables:` 裡宣告它：`- name: \(placeholder.name)`，寫上 description 和 required 或 default；否則複製出的新群會原樣留著 `{{\(placeholder.name)}}`。",
+            "Declare it under `variables:` in templates/\(name)/index.md: `- name: \(placeholder.name)` with a description and required or default; otherwise a cloned group keeps `{{\(placeholder.name)}}` as is."
+        )
+        if let suggestion = Suggestion.closest(to: placeholder.name, in: declared) {
+            hint =
+                l.pick(
+                    "你是不是想写 `{{\(suggestion)}}`？", "你是不是想寫 `{{\(suggestion)}}`？",
+                    "Did you mean `{{\(suggestion)}}`? ") + hint
+        }
+        return Diagnostic(
+            file: page.path, line: placeholder.line, column: placeholder.column, rule: "template.undeclared-variable",
+            message: l.pick(
+                "占位符 `{{\(placeholder.name)}}` 没有在模板 \(name) 里声明",
+                "佔位符 `{{\(placeholder.name)}}` 沒有在模板 \(name) 裡宣告",
+                "placeholder `{{\(placeholder.name)}}` is not declared by template \(name)"),
+            hint: hint)
+    }
+
+    /// The placeholders in a page's body outside code spans and code blocks.
+    static func placeholdersOutsideCode(_ source: SourceFile) -> [Placeholder] {
+        guard source.text.contains("{{") else { return [] }
+        var lines: [String] = []
+        var fence: Substring? = nil
+        for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            var kept = ""
+            if offset < source.bodyLineOffset || line.hasPrefix("    ") || line.hasPrefix("\t") {
+                kept = ""
+            } else if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else {
+                kept = LinkSyntaxRule.blankingCode(String(line))
+            }
+            lines.append(kept)
+        }
+        return Placeholder.all(in: lines.joined(separator: "\n"))
     }
 
     static func unknownFilter(_ placeholder: Placeholder, in page: Page, language l: Language) -> Diagnostic {

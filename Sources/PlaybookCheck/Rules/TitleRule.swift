@@ -3,6 +3,8 @@ import PlaybookModel
 /// `page.title`: every page has a title, from front matter or its first heading; the title
 /// names the page in navigation, search and the browser tab.
 struct TitleRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard page.page.title.allSatisfy(\.isWhitespace) else { return [] }
         let l = context.language

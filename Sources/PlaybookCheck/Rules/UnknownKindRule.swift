@@ -4,6 +4,8 @@ import PlaybookModel
 /// "did you mean" for typos. A page of an unknown kind gets no kind checks at all, which is
 /// why this is an error: a typo would otherwise switch every check off silently.
 struct UnknownKindRule: PageRule {
+    var readsFrontMatter: Bool { true }
+
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         guard page.schema == nil else { return [] }
         let entry = page.page.frontMatter.entry("kind")

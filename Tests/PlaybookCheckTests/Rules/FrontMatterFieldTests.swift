@@ -21,7 +21,7 @@ import Testing
             CheckHarness.check([Self.path: text], language: .zhHant) == [
                 Diagnostic(
                     file: Self.path, line: 4, rule: "frontmatter.required", message: "front matter 的 `owner` 是空的",
-                    hint: "在 front matter 裡寫一行 `owner: 林晓`。每份手冊都要有一個負責人：沒有人負責的文件很快過時，出了問題也不知道找誰。")
+                    hint: "在 front matter 裡寫一行 `owner: 陳怡君`。每份手冊都要有一個負責人：沒有人負責的文件很快過時，出了問題也不知道找誰。")
             ])
     }
 
