@@ -12,49 +12,8 @@ import Testing
 /// The commands that write the site, under a real `playbook` killed at random moments, and
 /// every path they read or write held inside the site (issue 26).
 @Suite(.serialized) struct SiteWriteTests {
-    static let charter = """
-        ---
-        kind: group
-        title: "{{city}}分会"
-        owner: "{{owner}}"
-        platform: 微信群
-        ---
-
-        ## 一、同好 Shared interest
-
-        {{city}}的读书人，每月读一本书。
-
-        ## 二、结构 Structure
-
-        ### 成员与分工 Members and roles
-
-        群主 {{owner}}，副群主两人。
-
-        ### 交流平台 Platform
-
-        微信群。
-
-        ### 加入原则与门槛 Threshold
-
-        写一篇书评才能入群。
-
-        ### 管理规范 Management rules
-
-        见群规。
-
-        ## 三、输出 Output
-
-        每月一份共读笔记。
-
-        ## 四、运营 Operations
-
-        开书仪式感、轮值参与感、分工组织感、线下归属感、月度荣誉感。
-
-        ## 五、复制 Replication
-
-        副群主带出下一个分会。
-
-        """
+    /// The shared charter with its platform fixed: this template declares no `platform`.
+    static let charter = ReplicationFixtures.charter.replacingOccurrences(of: "{{platform}}", with: "微信群")
 
     /// A template of `notes` + 1 documents at `version`, so that writing a group takes long
     /// enough for kills to land in it.
