@@ -86,7 +86,9 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        usleep(useconds_t(delay * 1_000_000))
+        // Waits out the delay, but no longer than the run itself.
+        let deadline = Date() + delay
+        while process.isRunning, Date() < deadline { usleep(2_000) }
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal
