@@ -59,7 +59,12 @@ def cmark_examples():
 def test_every_cmark_gfm_example_is_valid_html(make_site, build_site):
     # Issue 25: a page of each example, as Playbook renders it; one links to an anchor it lacks.
     files = {
-        "playbook.yml": "title: Examples\nseverity:\n  page.broken-anchor: warning\n",
+        # The examples are Markdown, not playbooks: links to images that are not there and
+        # `[[…]]` that the spec shows as text are what they test, so those findings are off.
+        "playbook.yml": (
+            "title: Examples\nseverity:\n  page.broken-anchor: warning\n"
+            "  page.missing-file: off\n  page.wikilink: off\n  page.link-syntax: off\n"
+        ),
         "content/index.md": "---\ntitle: Examples\n---\n",
     }
     for name, number, markdown in cmark_examples():
