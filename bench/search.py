@@ -21,6 +21,10 @@ import functools
 import http.server
 import json
 import os
+
+# Selenium Manager must never reach the network: Debian's chromium and chromedriver are used.
+os.environ["SE_AVOID_STATS"] = "true"
+os.environ["SE_OFFLINE"] = "true"
 import pathlib
 import re
 import shutil
@@ -99,11 +103,11 @@ def serve(folder):
 
 def chrome():
     options = Options()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--window-size=1280,900", "--disable-background-networking", "--no-first-run"):
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"),
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"),
                               options=options)
     driver.set_page_load_timeout(120)
     driver.execute_cdp_cmd("Network.enable", {})

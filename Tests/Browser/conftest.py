@@ -27,6 +27,10 @@ import functools
 import http.server
 import json
 import os
+
+# Selenium Manager must never reach the network: Debian's chromium and chromedriver are used.
+os.environ["SE_AVOID_STATS"] = "true"
+os.environ["SE_OFFLINE"] = "true"
 import pathlib
 import shutil
 import socketserver
@@ -134,7 +138,7 @@ def serve():
 class Browser:
     def __init__(self, width: int, height: int):
         options = Options()
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        options.binary_location = "/usr/bin/chromium"
         for flag in (
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--hide-scrollbars", f"--window-size={width},{height}", "--lang=zh-CN",
@@ -144,7 +148,7 @@ class Browser:
         ):
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-        service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+        service = Service("/usr/bin/chromedriver")
         self.driver = webdriver.Chrome(service=service, options=options)
         self.driver.set_page_load_timeout(30)
         # Headless Chromium keeps its window at least 500 px wide; the viewport is set exactly
