@@ -35,19 +35,21 @@ struct UpdateCommand: ParsableCommand {
     func run() throws {
         let writer = ScaffoldWriter(root: site.sourceURL)
         let recovered = try site.recoverInterruptedWrites(writer)
-        let lang = site.language(of: try SiteReader(root: site.sourceURL).read())
+        let files = try SiteReader(root: site.sourceURL).read()
+        let lang = site.language(of: files)
         Terminal.standardError.write(recovered(lang))
         guard all else {
-            let status = try update(group!, writer: writer, language: lang)
+            let status = try update(group!, in: files, writer: writer, language: lang)
             if status != .success { throw ExitCode(status.rawValue) }
             return
         }
-        // Each group is read afresh: the one before it may have written snapshots it shares.
+        // Read once: a group's update writes only its own folder (and snapshots, which are read
+        // from disk as each group asks), so no other group's inputs change.
         var worst = ExitStatus.success
-        for drift in Replicator.drift(site: try SiteReader(root: site.sourceURL).read()) {
+        for drift in Replicator.drift(site: files) {
             let status: ExitStatus
             do {
-                status = try update(drift.group, writer: writer, language: lang)
+                status = try update(drift.group, in: files, writer: writer, language: lang)
             } catch let code as ExitCode {
                 status = ExitStatus(rawValue: code.rawValue) ?? .refused
             }
@@ -57,8 +59,9 @@ struct UpdateCommand: ParsableCommand {
     }
 
     /// Updates one group and prints what it did; returns the exit status it earns.
-    private func update(_ group: String, writer: ScaffoldWriter, language lang: Language) throws -> ExitStatus {
-        let files = try SiteReader(root: site.sourceURL).read()
+    private func update(_ group: String, in files: SiteFiles, writer: ScaffoldWriter, language lang: Language) throws
+        -> ExitStatus
+    {
         switch Replicator.updateReport(
             site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots, language: lang)
         {

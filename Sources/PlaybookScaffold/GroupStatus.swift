@@ -93,35 +93,47 @@ extension Replicator {
         },
         kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }
     ) -> [GroupStatus] {
-        drift(site: site).map { drift in
-            let standing: GroupStatus.Standing
-            if let current = drift.current {
-                if !drift.behind {
-                    standing = .upToDate
-                } else if current.version == drift.lineage.version {
-                    standing = .changedSameVersion(version: current.version)
-                } else {
-                    standing = .behind(version: current.version)
-                }
-            } else {
-                standing = .templateRemoved
-            }
-            var status = GroupStatus(
-                group: drift.group, template: drift.lineage.template, version: drift.lineage.version,
-                standing: standing, conflicts: conflictFiles(site: site, group: drift.group))
-            if let problem = lineageProblem(drift) {
-                status.problem = problem
-            } else {
-                switch recordedSnapshot(drift, snapshot: snapshot) {
-                case .failure(let problem): status.problem = problem
-                case .success(let base?):
-                    status.interrupted = staleFiles(
-                        site: site, drift: drift, base: base, kept: kept(drift.lineage.template)
-                    ).map { "groups/\(drift.group)/\($0)" }
-                case .success(nil): break
-                }
-            }
-            return status
+        // Every kept version of a template is read once, however many groups follow it.
+        var versions: [String: [ReplicationTemplate]] = [:]
+        return drift(site: site).map { drift in
+            let template = drift.lineage.template
+            if versions[template] == nil { versions[template] = kept(template) }
+            return status(of: drift, site: site, snapshot: snapshot, kept: versions[template]!)
         }
+    }
+
+    /// One cloned group's status; `kept` are its template's kept versions.
+    static func status(
+        of drift: Drift, site: SiteFiles,
+        snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>,
+        kept: [ReplicationTemplate]
+    ) -> GroupStatus {
+        let standing: GroupStatus.Standing
+        if let current = drift.current {
+            if !drift.behind {
+                standing = .upToDate
+            } else if current.version == drift.lineage.version {
+                standing = .changedSameVersion(version: current.version)
+            } else {
+                standing = .behind(version: current.version)
+            }
+        } else {
+            standing = .templateRemoved
+        }
+        var status = GroupStatus(
+            group: drift.group, template: drift.lineage.template, version: drift.lineage.version,
+            standing: standing, conflicts: conflictFiles(site: site, group: drift.group))
+        if let problem = lineageProblem(drift) {
+            status.problem = problem
+        } else {
+            switch recordedSnapshot(drift, snapshot: snapshot) {
+            case .failure(let problem): status.problem = problem
+            case .success(let base?):
+                status.interrupted = staleFiles(site: site, drift: drift, base: base, kept: kept)
+                    .map { "groups/\(drift.group)/\($0)" }
+            case .success(nil): break
+            }
+        }
+        return status
     }
 }

@@ -97,7 +97,8 @@ extension Replicator {
         }
         let changes = changes(site: site, drift: drift, base: base)
         // Being behind shows in the diffs; what else needs the person is said below them.
-        var attention = status(site: site, snapshot: snapshot, kept: kept).first { $0.group == group }
+        var attention: GroupStatus? = status(
+            of: drift, site: site, snapshot: snapshot, kept: kept(drift.lineage.template))
         attention?.standing = .upToDate
         if attention?.needsAttention == false { attention = nil }
         return .success(
