@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookServe
 
 struct BuildCommand: ParsableCommand {

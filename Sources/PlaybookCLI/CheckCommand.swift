@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,7 +4,7 @@ import ArgumentParser
 import Foundation
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookScaffold
 import PlaybookSource
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookServe
 
 struct ServeCommand: ParsableCommand {

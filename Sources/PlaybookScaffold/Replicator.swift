@@ -2,7 +2,7 @@
 // pure (site files in, files to write out); `ScaffoldWriter` puts a plan on disk.
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookReplication
 
 /// Why a clone or an update was refused; everything found is listed at once.

@@ -1,8 +1,8 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookOutput
-import PlaybookPipeline
+import PlaybookEngine
 
 /// How to run `serve`.
 public struct ServeOptions: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import TestSupport
 import Testing
 

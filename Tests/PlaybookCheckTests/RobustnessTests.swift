@@ -1,5 +1,5 @@
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookSource
 import TestSupport
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import Testing
 
 @testable import PlaybookRender

@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookSource
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import TestSupport
 import Testing
 

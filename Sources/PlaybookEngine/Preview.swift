@@ -7,7 +7,7 @@ import Foundation
 import PlaybookCheck
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookRender
 import PlaybookSource
 

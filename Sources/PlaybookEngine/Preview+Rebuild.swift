@@ -1,6 +1,6 @@
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookRender
 import PlaybookSource
 

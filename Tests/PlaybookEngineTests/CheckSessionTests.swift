@@ -1,7 +1,7 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookSource
 import TestSupport
 import Testing

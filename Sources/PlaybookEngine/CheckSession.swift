@@ -5,7 +5,7 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookSource
 
 /// A parsed handbook held between edits, ready to check one page at a time.

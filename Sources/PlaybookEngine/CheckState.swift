@@ -4,7 +4,7 @@
 // check of the whole handbook; edits that can change another page's findings take the full check.
 import PlaybookCheck
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 
 /// What re-checking one edited page needs, kept between rebuilds: the checker, the handbook
 /// prepared for it, every diagnostic before the baseline (report order) and the rules' findings

@@ -1,7 +1,7 @@
 import PlaybookCheck
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookRender
 import PlaybookSource
 
