@@ -1,6 +1,6 @@
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookSource
 
 /// Site files that changed since the last build, as read from disk.

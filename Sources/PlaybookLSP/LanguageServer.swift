@@ -44,7 +44,7 @@ public final class LanguageServer: @unchecked Sendable {
     public private(set) var exitCode: Int32?
 
     var root: URL?
-    var session: CheckSession?
+    var session: Engine?
     var language: Language?
     var documents: [String: TextDocument] = [:]
     /// Open documents whose text changed since the handbook last took it.
@@ -203,7 +203,8 @@ public final class LanguageServer: @unchecked Sendable {
     func reloadSession() {
         guard let root else { return }
         do {
-            var loaded = try CheckSession(siteAt: root, language: language)
+            var loaded = Engine(
+                try Pipeline.load(siteAt: root, history: false), settings: EngineSettings(language: language))
             for document in documents.values {
                 if let path = sitePath(document.uri), loaded.reads(path) {
                     try loaded.update(path, bytes: document.bytes)

@@ -1,7 +1,6 @@
 import Foundation
 import PlaybookEngine
 import PlaybookModel
-import PlaybookEngine
 import TestSupport
 import Testing
 

@@ -2,7 +2,6 @@ import Foundation
 import PlaybookCheck
 import PlaybookEngine
 import PlaybookModel
-import PlaybookEngine
 import TestSupport
 import Testing
 
