@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookServe
 
 struct BuildCommand: ParsableCommand {

@@ -3,8 +3,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookScaffold
 import PlaybookSource
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookServe
 
 struct ServeCommand: ParsableCommand {

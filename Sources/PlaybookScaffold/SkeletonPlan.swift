@@ -1,6 +1,6 @@
 import PlaybookCheck
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookReplication
 
 /// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.

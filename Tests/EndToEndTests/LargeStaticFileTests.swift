@@ -1,6 +1,6 @@
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import TestSupport
 import Testing
 

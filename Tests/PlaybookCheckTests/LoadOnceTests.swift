@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import TestSupport
 import Testing
 

@@ -1,5 +1,5 @@
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookSource
 import TestSupport
 import Testing

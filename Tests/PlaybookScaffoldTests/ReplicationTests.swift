@@ -1,6 +1,6 @@
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource

@@ -1,6 +1,6 @@
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookScaffold
 import TestSupport
 import Testing
