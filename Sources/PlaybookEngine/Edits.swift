@@ -1,5 +1,4 @@
 import PlaybookCheck
-import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
 import PlaybookRender
