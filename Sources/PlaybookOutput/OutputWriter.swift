@@ -180,7 +180,7 @@ public struct OutputWriter: Sendable {
             // Per folder: the index of the file that failed and the error, if one did.
             var failed = [(index: Int, error: Int32)](repeating: (-1, 0), count: order.count)
             failed.withUnsafeMutableBufferPointer { results in
-                let result = results.baseAddress!
+                guard let result = results.baseAddress else { return }
                 DispatchQueue.concurrentPerform(iterations: order.count) { g in
                     let members = groups[order[g]]!
                     if members.count == 1 {

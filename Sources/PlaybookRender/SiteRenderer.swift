@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
     public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(
@@ -101,7 +101,7 @@ public struct SiteRenderer: Sendable {
         var results = [Result<(file: OutputFile, search: SearchDocument?), any Error>?](
             repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(

@@ -171,7 +171,8 @@ public final class ScriptConverter: @unchecked Sendable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var text = text
         return try text.withUTF8 { bytes -> String in
-            let input = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let start = bytes.baseAddress else { return "" }
+            let input = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
             guard let output = opencc_convert_utf8(handle, input, bytes.count) else {
                 throw ScriptConversionError.conversionFailed(configuration, reason: Self.lastError())
             }
