@@ -12,6 +12,7 @@ import PlaybookRender
 import PlaybookSource
 
 /// A built site held between rebuilds: the check result plus what rendering it shares.
+/// Unchecked only because `theme` and `prepared` are (each says why it is safe); every other field is Sendable.
 public struct Preview: @unchecked Sendable {
     public internal(set) var check: CheckResult
     /// Rule files the config refers to, by site-relative path.

@@ -109,6 +109,8 @@ public struct OutputWriter: Sendable {
     ///
     /// Batches are written behind the caller, one at a time, on a queue of their own: while one
     /// is written the caller renders the next, and at most one batch waits in memory.
+    /// Unchecked: `created` and `failure` are touched on `queue` or by a caller holding `slot`;
+    /// `written` only by the caller.
     public final class Staging: @unchecked Sendable {
         let root: URL
         let aside: URL

@@ -229,6 +229,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What every page render shares, computed once per build.
+    /// Unchecked: the theme (see `Theme`) and values made once per build, only read while rendering.
     public struct Prepared: @unchecked Sendable {
         public private(set) var handbook: Handbook
         public let health: HealthReport

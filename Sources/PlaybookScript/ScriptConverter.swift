@@ -68,6 +68,7 @@ public enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConver
 /// one) and shared by every thread: OpenCC's converter keeps no state between calls and its
 /// maintainers test it from many threads (OpenCC issue #231); `ScriptConverterTests` converts
 /// from all cores at once through one handle and compares with a one-thread run.
+/// Unchecked: `handle` is safe to share, as above; the static caches are touched only under `cacheLock`.
 public final class ScriptConverter: @unchecked Sendable {
     public let configuration: ScriptConfiguration
     private let handle: opencc_t
