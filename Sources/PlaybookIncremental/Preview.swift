@@ -1,8 +1,3 @@
-// PlaybookIncremental: a site held in memory between edits, for `serve` and `playbook lsp`.
-// Given the files that changed, it re-parses only those pages, re-checks what the change
-// reaches and re-renders only the outputs it reaches, with the result a whole build would give.
-// It runs the stages of PlaybookPipeline piece by piece; only `Preview.build(siteAt:)`,
-// `ChangeSet.read` and `CheckSession(siteAt:)` touch the disk.
 import Foundation
 import PlaybookCheck
 import PlaybookMarkdown

@@ -1,5 +1,3 @@
-// PlaybookPipeline: orchestration only. Each function below reads as the ordered list of
-// stages it runs; the work itself lives in the stage modules.
 import Dispatch
 import Foundation
 import PlaybookCheck
