@@ -287,6 +287,8 @@ def main():
     for module, where in sorted(imports_in(os.path.join(ROOT, "fuzz", "Sources")).items()):
         if module in ours and module not in stages:
             problems.append(f"{where}: imports {module}, which the PlaybookStages product does not hold")
+        elif module.startswith("Playbook") and module not in ours:
+            problems.append(f"{where}: imports {module}, which Package.swift does not declare")
 
     problems += header_problems(targets, graphed)
     outside, stale = public_problems(targets, graphed)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 
 struct CheckCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(

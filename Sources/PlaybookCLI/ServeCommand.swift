@@ -1,8 +1,8 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookServe
 
 struct ServeCommand: PlaybookSubcommand {

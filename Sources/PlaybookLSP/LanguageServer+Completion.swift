@@ -1,5 +1,5 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 
 /// `textDocument/completion`: what the cursor's place asks for. In front matter, the kind's

@@ -1,5 +1,5 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 
 /// Hover, go to definition and the document outline.

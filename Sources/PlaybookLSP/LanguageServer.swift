@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookSource
 

@@ -1,7 +1,8 @@
 // PlaybookOutput: stage 5, WRITE. Puts rendered files on disk all at once: the site is written
 // into a temporary folder beside the output, flushed, and swapped in only when every file is
 // written, so a failed or interrupted build leaves the previous site as it was. A lock keeps two
-// processes from writing one output, and files the user keeps there are carried over. Also
+// processes from writing one output, files the user keeps there are carried over, and a file
+// whose bytes did not change is linked from the previous build rather than written again. Also
 // `SiteTransaction`: the all-or-nothing change to the site's own files that `new`, `update` and
 // `init` write through, finished by the next writing command after a kill.
 //

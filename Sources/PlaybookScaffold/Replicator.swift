@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookReplication
 
 /// Why a clone or an update was refused; everything found is listed at once.

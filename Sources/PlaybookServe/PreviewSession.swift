@@ -1,8 +1,7 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookOutput
-import PlaybookPipeline
 
 /// How to run `serve`.
 public struct ServeOptions: Sendable {

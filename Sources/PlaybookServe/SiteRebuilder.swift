@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookOutput
 

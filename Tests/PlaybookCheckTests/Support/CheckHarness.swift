@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import Testing
 
 /// Runs the real PARSE → CHECK stages on in-memory files, so rule tests go through the same

@@ -1,10 +1,10 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 
-@testable import PlaybookIncremental
+@testable import PlaybookEngine
 
 // Issue 13: a save decodes playbook.yml at most once, and only when it is the file saved; a
 // rebuild for any other change keeps the handbook's config and what came with it.

@@ -1,7 +1,7 @@
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookRender
 import PlaybookSource
 

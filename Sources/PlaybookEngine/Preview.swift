@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookRender
 import PlaybookSource
 

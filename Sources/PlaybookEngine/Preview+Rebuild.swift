@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookRender
 import PlaybookSource
 

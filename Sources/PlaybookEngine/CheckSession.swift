@@ -4,8 +4,8 @@
 // Only `init(siteAt:)` touches the disk.
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 
 /// A parsed handbook held between edits, ready to check one page at a time.

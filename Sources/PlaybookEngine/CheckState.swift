@@ -3,8 +3,8 @@
 // their old ones, and the health view is built again from the findings. The result equals a
 // check of the whole handbook; edits that can change another page's findings take the full check.
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 
 /// What re-checking one edited page needs, kept between rebuilds: the checker, the handbook
 /// prepared for it, every diagnostic before the baseline (report order) and the rules' findings
