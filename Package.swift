@@ -119,7 +119,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlaybookEngineTests",
-            dependencies: ["PlaybookEngine", "PlaybookCheck", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+            dependencies: [
+                "PlaybookEngine", "PlaybookCheck", "PlaybookOutput", "PlaybookSource", "PlaybookModel", "TestSupport",
+            ]),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookLSPTests",

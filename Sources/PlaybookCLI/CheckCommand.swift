@@ -85,7 +85,7 @@ struct CheckCommand: PlaybookSubcommand {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())
         }
         let result = Pipeline.check(
-            loaded, language: site.lang.explicit, publication: publication.publication, releasingTrees: true)
+            loaded, language: site.lang.explicit, publication: publication.publication)
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {

@@ -112,9 +112,11 @@ struct ServeCommand: PlaybookSubcommand {
         _ session: PreviewSession, quiet: Bool, showOutput: Bool, explicit: Language?, _ context: CommandContext
     ) {
         let messages = Messages(language: explicit ?? session.initialCheck.handbook.config.language)
-        let report = Report(check: session.initialCheck, quiet: quiet, messages: messages)
-        report.printDiagnostics(context)
-        if session.initialCheck.diagnostics.hasErrors {
+        // Errors are listed, a screenful at most; warnings are counted: the pages show both,
+        // and `playbook check` lists them all.
+        let report = Report(check: session.initialCheck, quiet: true, messages: messages)
+        report.printDiagnostics(context, limit: 20)
+        if !session.initialCheck.diagnostics.isEmpty, !quiet || session.initialCheck.diagnostics.hasErrors {
             context.standardError.write(messages.pagesShowFindings(report.counts) + "\n")
         }
         let title = session.initialCheck.handbook.config.title
@@ -130,7 +132,7 @@ struct ServeCommand: PlaybookSubcommand {
             let check = rebuilt.check
             let messages = Messages(language: explicit ?? check.handbook.config.language)
             if check.diagnostics.hasErrors {
-                Report(check: check, quiet: true, messages: messages).printDiagnostics(context)
+                Report(check: check, quiet: true, messages: messages).printDiagnostics(context, limit: 20)
                 context.standardError.write(
                     messages.pagesShowFindings(Report(check: check, quiet: quiet, messages: messages).counts) + "\n")
             }

@@ -1,5 +1,4 @@
 import Foundation
-import PlaybookEngine
 import PlaybookModel
 import PlaybookSource
 

@@ -76,3 +76,19 @@ extension Array where Element: PathKeyed {
         }
     }
 }
+
+extension Array where Element == Diagnostic {
+    /// Replaces the diagnostics of `file` in a list sorted by file with `replacement` (already
+    /// in report order), keeping the list sorted.
+    mutating func replaceDiagnostics(of file: String, with replacement: [Diagnostic]) {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].file < file { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < count && self[end].file == file { end += 1 }
+        replaceSubrange(low..<end, with: replacement)
+    }
+}

@@ -1,15 +1,13 @@
-// PlaybookEngine: runs the stages. For `check` and `build`, once over the whole site: each
-// function of `Pipeline` reads as the ordered list of stages it runs. For `serve` and
-// `playbook lsp`, a site held in memory between edits: given the files that changed, it
-// re-parses only those pages, re-checks what the change reaches and re-renders only the outputs
-// it reaches, with the result a whole build would give.
+// PlaybookEngine: runs the stages. One engine (`Engine`) for `check`, `build`, `serve` and
+// `playbook lsp`: from an empty state it parses, checks and tolerates a loaded site; fed changed
+// inputs it recomputes only what they reach, with the result a whole run would give (Engine.swift
+// draws how). The stages as functions (`Pipeline`) read as the ordered list of stages they run.
 //
-// Entry points: `Pipeline.load` (each input read once), `Pipeline.check` (load → parse →
-// check), `Pipeline.build` (check, refuse on error, render → write), `Pipeline.render`,
-// `Pipeline.baseline`, `Pipeline.schemas`, with results as `LoadedSite`, `CheckResult`,
-// `BuildResult`; `Preview.build(siteAt:)` then `Preview.rebuild(applying:)` (serve),
-// `CheckSession(siteAt:)` (the language server), `ChangeSet.read` (what changed on disk).
+// Entry points: `Pipeline.load` (each input read once), `Pipeline.check` and `Pipeline.build`
+// (the command line's), `Engine(site)`, `Engine.apply(_:)` with `ChangeSet.read` (what changed
+// on disk), `Engine.render` / `render(_:after:)`; results as `LoadedSite`, `CheckResult`,
+// `BuildResult`, `EngineChange`, `Rendering`.
 //
 // Must not: hold stage logic (rules, parsing, templates, file formats: those live in the stage
-// modules), or touch the disk but through PlaybookSource (load), PlaybookOutput (write),
-// `Preview.build(siteAt:)`, `ChangeSet.read` and `CheckSession(siteAt:)`.
+// modules), or touch the disk but in `Pipeline.load`, `ChangeSet.read` and through
+// PlaybookOutput (write).
