@@ -128,7 +128,7 @@ public struct SearchIndex: Sendable {
     private static func documents(_ pages: ArraySlice<Page>, vocabulary: SearchVocabulary) -> [SearchDocument] {
         var documents = [SearchDocument?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 (base + i).initialize(to: SearchDocument(pages[pages.startIndex + i], vocabulary: vocabulary))
             }

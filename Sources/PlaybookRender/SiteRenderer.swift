@@ -82,7 +82,7 @@ public struct SiteRenderer: Sendable {
     public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(
@@ -105,7 +105,7 @@ public struct SiteRenderer: Sendable {
         var results = [Result<(file: OutputFile, search: SearchDocument?), any Error>?](
             repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(
@@ -233,6 +233,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What every page render shares, computed once per build.
+    /// Unchecked: the theme (see `Theme`) and values made once per build, only read while rendering.
     public struct Prepared: @unchecked Sendable {
         public private(set) var handbook: Handbook
         public let health: HealthReport

@@ -1,5 +1,3 @@
-// PlaybookSource: stage 1, LOAD. Reads the site folder (config, content, site templates, static
-// files) and splits front matter. With PlaybookOutput, the only module that touches the disk.
 import PlaybookModel
 import Yams
 
