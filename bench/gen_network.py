@@ -85,23 +85,25 @@ def prose(rng, hant, size):
 
 # --- page bodies: each takes `v` (the values: placeholders in a template, answers in a group) ---
 
-def charter_body(v, hant, senses, extra=""):
+def charter_body(v, hant, senses, rules=True, threshold=True):
+    """`rules`: whether the group has its own rules page to link to (else the network's)."""
+    own = "rules.md" if rules else "/rules/network-rules.md"
     if hant:
         ops = "、".join(["儀式感", "參與感", "組織感", "歸屬感", "榮譽感"][:senses])
-        return (f"本頁是{v['city']}分會的**社群檔案**，由群主 {v['owner']} 維護。新管理員請先讀完本頁，再讀[分會群規](rules.md)。\n\n"
-                f"## 一、同好 Shared interest\n\n在{v['city']}生活或工作、每月願意讀完至少一本書的成年人。{extra}\n\n"
+        return (f"本頁是{v['city']}分會的**社群檔案**，由群主 {v['owner']} 維護。新管理員請先讀完本頁，再讀[分會群規]({own})。\n\n"
+                f"## 一、同好 Shared interest\n\n在{v['city']}生活或工作、每月願意讀完至少一本書的成年人。\n\n"
                 f"## 二、結構 Structure\n\n- **成員與分工**：群主 1 人，管理員 3 人，新人官 1 人，領讀人每月輪值。\n"
-                f"- **交流平台**：{v['platform']}，主群加活動臨時群。\n- **加入原則與門檻**：提交一篇書評，或由正式成員邀請。\n"
-                f"- **管理規範**：見[分會群規](rules.md)與[總會群規](/rules/network-rules.md)。\n\n"
+                f"- **交流平台**：{v['platform']}，主群加活動臨時群。\n" + ("- **加入原則與門檻**：提交一篇書評，或由正式成員邀請。\n" if threshold else "")
+                + f"- **管理規範**：見[分會群規]({own})與[總會群規](/rules/network-rules.md)。\n\n"
                 f"## 三、輸出 Output\n\n每週一篇共讀筆記，每月一份書單，由領讀人整理。\n\n"
                 f"## 四、運營 Operations\n\n每週三晚共讀、{v['meetup_day']}線下見面，營造{ops}。\n\n"
                 f"## 五、複製 Replication\n\n新城市開分會時從模板複製這幾份文件，填上城市和負責人。\n")
     ops = "、".join(["仪式感", "参与感", "组织感", "归属感", "荣誉感"][:senses])
-    return (f"本页是{v['city']}分会的**社群档案**，由群主 {v['owner']} 维护。新加入的管理员请先读完本页，再读[分会群规](rules.md)。\n\n"
-            f"## 一、同好 Shared interest\n\n在{v['city']}生活或工作、每月愿意读完至少一本书的成年人。{extra}\n\n"
+    return (f"本页是{v['city']}分会的**社群档案**，由群主 {v['owner']} 维护。新加入的管理员请先读完本页，再读[分会群规]({own})。\n\n"
+            f"## 一、同好 Shared interest\n\n在{v['city']}生活或工作、每月愿意读完至少一本书的成年人。\n\n"
             f"## 二、结构 Structure\n\n- **成员与分工**：群主 1 人，管理员 3 人，新人官 1 人，领读人每月轮值。\n"
-            f"- **交流平台**：{v['platform']}，主群加活动临时群。\n- **加入原则与门槛**：提交一篇不少于 200 字的书评，或由正式成员邀请。\n"
-            f"- **管理规范**：见[分会群规](rules.md)和[总会群规](/rules/network-rules.md)。\n\n"
+            f"- **交流平台**：{v['platform']}，主群加活动临时群。\n" + ("- **加入原则与门槛**：提交一篇不少于 200 字的书评，或由正式成员邀请。\n" if threshold else "")
+            + f"- **管理规范**：见[分会群规]({own})和[总会群规](/rules/network-rules.md)。\n\n"
             f"## 三、输出 Output\n\n每周一篇共读笔记，每月一份书单，由领读人整理。\n\n"
             f"## 四、运营 Operations\n\n每周三晚共读、{v['meetup_day']}线下见面，营造{ops}。\n\n"
             f"## 五、复制 Replication\n\n新城市开分会时从模板复制这几份文档，填上城市和负责人。\n")
@@ -165,16 +167,17 @@ def sop_body(v, hant):
 # name, script, version, files, omissions written into the template (so every clone has them)
 TEMPLATES = [
     ("city-chapter", False, "1.2.0", ["index.md", "rules.md", "onboarding.md", "sops/monthly-meetup.md"],
-     {"senses": 5, "grades": True, "owned": 1, "sop_owner": False}),
+     {"senses": 4, "grades": True, "owned": 1, "sop_owner": False}),
     ("city-chapter-tw", True, "1.1.0", ["index.md", "rules.md", "onboarding.md"],
-     {"senses": 4, "grades": True, "owned": 0, "sop_owner": True}),
+     {"senses": 3, "grades": True, "owned": 0, "sop_owner": True}),
     ("campus", False, "2.0.0", ["index.md", "rules.md"], {"senses": 3, "grades": True, "owned": 3, "sop_owner": True}),
     ("online-circle", False, "1.0.3", ["index.md", "rules.md"],
-     {"senses": 4, "grades": False, "owned": 3, "sop_owner": True}),
-    ("starter", False, "0.9.0", ["index.md", "onboarding.md"], {"senses": 4, "grades": True, "owned": 0, "sop_owner": True}),
+     {"senses": 4, "grades": False, "owned": 3, "sop_owner": True, "threshold": False}),
+    ("starter", False, "0.9.0", ["index.md", "onboarding.md"],
+     {"senses": 4, "grades": True, "owned": 0, "sop_owner": True, "threshold": False}),
     ("starter-tw", True, "1.0.0", ["index.md"], {"senses": 3, "grades": True, "owned": 3, "sop_owner": True}),
 ]
-TEMPLATE_WEIGHTS = [4, 3, 3, 2, 3, 2]
+TEMPLATE_WEIGHTS = [4, 3, 3, 3, 3, 2]
 KIND_OF = {"index.md": "group", "rules.md": "rules", "onboarding.md": "onboarding", "sops/monthly-meetup.md": "sop"}
 TITLE_OF = {
     "group": ("{city}分会 {city_en} Chapter", "{city}分會 {city_en} Chapter"),
@@ -184,7 +187,7 @@ TITLE_OF = {
 }
 
 
-def document(kind, hant, v, omissions, front_extra=""):
+def document(kind, hant, v, omissions, front_extra="", rules=True):
     """Front matter and body of one group document, values filled from `v`."""
     title = TITLE_OF[kind][1 if hant else 0].format(**v)
     fm = f'kind: {kind}\ntitle: "{title}"\n'
@@ -197,7 +200,7 @@ def document(kind, hant, v, omissions, front_extra=""):
         fm += f'cadence: "{v["meetup_day"]}"\n'
     fm += front_extra
     if kind == "group":
-        body = charter_body(v, hant, omissions["senses"])
+        body = charter_body(v, hant, omissions["senses"], rules, omissions.get("threshold", True))
     elif kind == "rules":
         body = rules_body(v, hant, omissions["grades"])
     elif kind == "onboarding":
@@ -210,7 +213,7 @@ def document(kind, hant, v, omissions, front_extra=""):
 def template_files(name, hant, version, files, omissions):
     placeholders = {"city": "{{city}}", "city_en": "{{city_en}}", "owner": "{{owner}}", "platform": "{{platform}}",
                     "meetup_day": "{{meetup_day}}"}
-    docs = {path: document(KIND_OF[path], hant, placeholders, omissions) for path in files}
+    docs = {path: document(KIND_OF[path], hant, placeholders, omissions, rules="rules.md" in files) for path in files}
     # meetup_day is used by the charter of every template; city_en by every title.
     platforms = PLATFORMS_HANT if hant else PLATFORMS_HANS
     label = "複製模板" if hant else "复制模板"
@@ -268,7 +271,8 @@ def main():
         "description: 全国几千个城市分会、校园社群和线上圈子共用的运营手册。\n"
         "# The network is catching up on these: they are shown, and do not stop a publish, until\n"
         "# every group has fixed its own.\n"
-        "severity:\n  rules.penalty-levels: warning\n  frontmatter.required: warning\n  group.senses: warning\n")
+        "severity:\n  rules.penalty-levels: warning\n  frontmatter.required: warning\n  group.senses: warning\n"
+        "  group.structure-part: warning\n")
     files["index.md"] = ("---\ntitle: 拾页读书会全国网络 Network handbook\nkind: page\n---\n\n"
                          "全国各分会的社群档案、群规、入群流程和 SOP。先读[总会群规](rules/network-rules.md)。\n")
     files["rules/network-rules.md"] = (
@@ -350,14 +354,15 @@ def main():
                 f"template: \"{t['name']}\"\nversion: \"{version}\"\nhash: {t['old_hash'] if behind else t['hash']}\n"
                 f"answers:\n{answers}files:\n{digests}")
         else:
-            omissions = {"senses": rng.choice([3, 4, 5]), "grades": rng.random() < 0.6, "owned": rng.randint(0, 3),
-                         "sop_owner": rng.random() < 0.5}
+            omissions = {"senses": rng.choice([3, 4, 5]), "grades": rng.random() < 0.4, "owned": rng.randint(0, 2),
+                         "sop_owner": rng.random() < 0.5, "threshold": rng.random() < 0.7}
             count = rng.choice([1, 2, 2, 3, 3, 4])
-            for path in ["index.md", "rules.md", "onboarding.md", "sops/monthly-meetup.md"][:count]:
+            own = ["index.md", "rules.md", "onboarding.md", "sops/monthly-meetup.md"][:count]
+            for path in own:
                 kind = KIND_OF[path]
                 front = (f"members: {members}\ntags: {flow(tags)}\n" if kind == "group" else
                          f"tags: {flow(pick_tags(rng, hant))}\n")
-                text = document(kind, hant, v, omissions, front)
+                text = document(kind, hant, v, omissions, front, rules="rules.md" in own)
                 text += prose(rng, hant, rng.randint(800, 3000))
                 paths[kind] = f"groups/{slug}/{path}"
                 files[f"groups/{slug}/{path}"] = text
@@ -389,8 +394,11 @@ def main():
             else:
                 notes = "\n\n## 本分会补充 Local notes\n\n可以参考" + "、".join(links) + "的做法。\n\n"
             notes += prose(rng, hant, rng.randint(600, 2500))
-            if rng.random() < 0.35:  # a sentence pasted from a group in the other script
-                notes += rng.choice(ZH[:3] if hant else ZHT[:3]) + "\n"
+            if rng.random() < 0.6:  # a paragraph pasted from a group in the other script
+                notes += "".join(rng.sample(ZH if hant else ZHT, 3)) + "\n"
+            if rng.random() < 0.6:  # words carried over from the other script inside a sentence
+                notes += ("\n這條沿用了杭州分会的做法：新人入群后先改昵称，再做自我介紹。\n" if hant else
+                          "\n这条沿用了台北分會的做法：新人入群後先改暱稱，再做自我介绍。\n")
             files[path] += notes
     del index_of
 

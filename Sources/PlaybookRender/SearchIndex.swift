@@ -9,13 +9,17 @@ import PlaybookModel
 /// - `s/<n>.js`: posting shards; a token lives in shard `hash(token) % shardCount`;
 /// - `w/<n>.js`: the words (Latin, digits) by their first two letters, with their page counts,
 ///   so the word being typed can be expanded to the words it starts; bucket `hash(prefix) % n`;
-/// - `p/<id>.js`: one page record each (title, URL, kind, text by section) for results and
-///   snippets.
+/// - `p/<n>.js`: the records (title, URL, kind, text by section) of pages `100n` to `100n + 99`,
+///   in a list, for results and snippets.
 /// Every file calls `PlaybookSearch.load(name, data)`. The shard counts depend on the page count
 /// only, so an edit that keeps the set of pages changes just the files its tokens reach, and
-/// `replacing` writes exactly those, equal to what a full build writes.
+/// `replacing` writes exactly those, equal to what a full build writes. Files are sized by bytes
+/// rather than one a page: at 10,000 pages the index is a few hundred files, not thousands
+/// (every file costs an inode and a write, whatever its size).
 public struct SearchIndex: Sendable {
-    public static let version = 1
+    public static let version = 2
+    /// Page records per `p/<n>.js` file.
+    public static let recordsPerFile = 100
 
     /// What the index keeps of a page for as long as it lives.
     public struct Entry: Sendable, Equatable {
@@ -43,8 +47,15 @@ public struct SearchIndex: Sendable {
     /// `rules.md`), by page id; only families of two pages or more. The browser shows a family as
     /// one result with the others under it.
     let families: [[Int]]
-    /// Page id → `,"f":[[id, URL, title], …]`, the other pages of its family, added to its record.
-    let siblings: [Int: String]
+    /// A page of a family as its `f/<n>.js` lists it.
+    struct Member: Sendable, Equatable {
+        var id: Int
+        var url: String
+        var title: String
+    }
+
+    /// Family → its pages, what its `f/<n>.js` lists.
+    private(set) var members: [[Member]]
 
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
@@ -69,7 +80,6 @@ public struct SearchIndex: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig
         private let families: [[Int]]
-        private let siblings: [Int: String]
         private var postings = Postings()
         private var entries: [Entry] = []
         /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
@@ -81,17 +91,23 @@ public struct SearchIndex: Sendable {
             self.config = config
             vocabulary = SearchVocabulary(config: config)
             families = SearchIndex.families(of: indexed, among: pages)
-            siblings = SearchIndex.siblings(families, indexed)
             entries.reserveCapacity(indexed.count)
         }
 
-        /// Takes the next indexed page's document and gives its record file.
-        public mutating func add(_ document: SearchDocument) -> OutputFile {
+        /// The records of the file being filled (`p/<n>.js`).
+        private var pack: [String] = []
+
+        /// Takes the next indexed page's document; gives the records file its record completes
+        /// (every hundredth page, and the last), nil while that file is still being filled.
+        public mutating func add(_ document: SearchDocument) -> OutputFile? {
             let id = entries.count
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
-            return SearchIndex.recordFile(id, document.record, siblings: siblings[id])
+            pack.append(document.record)
+            guard pack.count == SearchIndex.recordsPerFile || id == indexed.count - 1 else { return nil }
+            defer { pack.removeAll(keepingCapacity: true) }
+            return SearchIndex.recordsFile(id / SearchIndex.recordsPerFile, pack)
         }
 
         /// The index, once every indexed page was added.
@@ -110,7 +126,7 @@ public struct SearchIndex: Sendable {
         let language = config.language
         self.vocabulary = vocabulary
         self.families = families
-        siblings = Self.siblings(families, indexed)
+        members = Self.members(families, indexed)
         self.entries = entries
         self.documents = documents
         self.postings = postings.byToken()
@@ -170,15 +186,19 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// About 4 pages' postings per shard and 32 pages' words per word bucket: a few kilobytes
-    /// each, whatever the handbook's size; powers of two between fixed bounds.
+    /// Sized by bytes: a page of a handbook adds about 1.5 KB of postings and 40 bytes of words
+    /// (measured on the generated handbooks of `bench/`), so about 40 pages' postings make a shard
+    /// of 60 KB and 512 pages' words a word bucket of 20 KB, whatever the handbook's size: as
+    /// much as one request moves quickly, few enough files that writing them costs little.
+    /// Powers of two between fixed bounds, from the page count only (so an edit that keeps the
+    /// set of pages keeps every token in its shard).
     public static func shardCounts(pageCount: Int) -> (shards: Int, wordBuckets: Int) {
         func power(_ n: Int, _ low: Int, _ high: Int) -> Int {
             var p = low
             while p < n && p < high { p *= 2 }
             return p
         }
-        return (power(pageCount / 4, 16, 8192), power(pageCount / 32, 4, 1024))
+        return (power(pageCount / 40, 8, 4096), power(pageCount / 512, 2, 256))
     }
 
     /// Families of pages cloned from one document of a replication template: a folder is a clone
@@ -230,9 +250,10 @@ public struct SearchIndex: Sendable {
         }
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
+        for n in members.indices { out.append(familyFile(n)) }
         if let documents {
-            for id in 0..<documents.count {
-                out.append(Self.recordFile(id, documents[id].record, siblings: siblings[id]))
+            for n in 0..<(documents.count + Self.recordsPerFile - 1) / Self.recordsPerFile {
+                out.append(recordsFile(n, documents: documents))
             }
         }
         return out.sorted { $0.path < $1.path }
@@ -271,7 +292,13 @@ public struct SearchIndex: Sendable {
         if meta != metaFile() { files.append(meta) }
         let sounds = next.soundFile()
         if sounds != soundFile() { files.append(sounds) }
-        if old.record != new.record { files.append(Self.recordFile(id, new.record, siblings: siblings[id])) }
+        if old.record != new.record {
+            files.append(next.recordsFile(id / Self.recordsPerFile, documents: next.documents!))
+        }
+        if let f = families.firstIndex(where: { $0.contains(id) }), let k = members[f].firstIndex(where: { $0.id == id }) {
+            next.members[f][k] = Member(id: id, url: page.url, title: page.title.isEmpty ? page.fileStem : page.title)
+            if next.members[f][k] != members[f][k] { files.append(next.familyFile(f)) }
+        }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
             changed.filter { (oldTerms[$0] == nil) != (newTerms[$0] == nil) }.compactMap(Self.wordPrefix).map(
@@ -328,7 +355,7 @@ public struct SearchIndex: Sendable {
             fold.append(simplified)
         }
         var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
-        out += "\"words\":\(wordBucketCount),\"kinds\":["
+        out += "\"words\":\(wordBucketCount),\"rec\":\(Self.recordsPerFile),\"kinds\":["
         out += kinds.map {
             "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
         }
@@ -401,28 +428,34 @@ public struct SearchIndex: Sendable {
         return Self.script("w/\(n)", out + "]")
     }
 
-    static func recordFile(_ id: Int, _ record: String, siblings: String? = nil) -> OutputFile {
-        guard let siblings else { return script("p/\(id)", record) }
-        return script("p/\(id)", String(record.dropLast()) + siblings + "}")
+    /// `p/<n>.js`: the records of pages `100n` to `100n + 99`, one a line.
+    static func recordsFile(_ n: Int, _ records: [String]) -> OutputFile {
+        script("p/\(n)", "[\n" + records.joined(separator: ",\n") + "]")
     }
 
-    /// For each page of a family, the others as its record lists them (`"f"`), so that a result
-    /// shows the copies that match too without loading their records.
-    static func siblings(_ families: [[Int]], _ indexed: [Page]) -> [Int: String] {
-        var out: [Int: String] = [:]
-        for family in families {
-            for id in family {
-                out[id] =
-                    ",\"f\":["
-                    + family.filter { $0 != id }.map { other in
-                        let page = indexed[other]
-                        let title = page.title.isEmpty ? page.fileStem : page.title
-                        return "[\(other)," + JSONText.quote(page.url, forScript: true) + ","
-                            + JSONText.quote(title, forScript: true) + "]"
-                    }.joined(separator: ",") + "]"
+    private func recordsFile(_ n: Int, documents: Chunked<SearchDocument>) -> OutputFile {
+        let ids = n * Self.recordsPerFile..<min((n + 1) * Self.recordsPerFile, documents.count)
+        return Self.recordsFile(n, ids.map { documents[$0].record })
+    }
+
+    /// Each family's pages as `f/<n>.js` lists them, `[[id, URL, title], …]`, so that a result
+    /// shows the copies that match too without loading their records. One file a family, rather
+    /// than the other pages listed in every record: a template cloned by 3,000 groups made that
+    /// 9 million entries.
+    static func members(_ families: [[Int]], _ indexed: [Page]) -> [[Member]] {
+        families.map { family in
+            family.map { id in
+                let page = indexed[id]
+                return Member(id: id, url: page.url, title: page.title.isEmpty ? page.fileStem : page.title)
             }
         }
-        return out
+    }
+
+    func familyFile(_ n: Int) -> OutputFile {
+        let list = members[n].map {
+            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true) + "]"
+        }
+        return Self.script("f/\(n)", "[" + list.joined(separator: ",\n") + "]")
     }
 
     private static func script(_ name: String, _ json: String) -> OutputFile {
