@@ -295,7 +295,9 @@ public struct SearchIndex: Sendable {
         if old.record != new.record {
             files.append(next.recordsFile(id / Self.recordsPerFile, documents: next.documents!))
         }
-        if let f = families.firstIndex(where: { $0.contains(id) }), let k = members[f].firstIndex(where: { $0.id == id }) {
+        if let f = families.firstIndex(where: { $0.contains(id) }),
+            let k = members[f].firstIndex(where: { $0.id == id })
+        {
             next.members[f][k] = Member(id: id, url: page.url, title: page.title.isEmpty ? page.fileStem : page.title)
             if next.members[f][k] != members[f][k] { files.append(next.familyFile(f)) }
         }
@@ -453,7 +455,8 @@ public struct SearchIndex: Sendable {
 
     func familyFile(_ n: Int) -> OutputFile {
         let list = members[n].map {
-            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true) + "]"
+            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true)
+                + "]"
         }
         return Self.script("f/\(n)", "[" + list.joined(separator: ",\n") + "]")
     }

@@ -115,7 +115,8 @@ struct SiteMap {
         let url = base ?? page.url
         var depth = 0
         for byte in url.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        let key = HrefCache.Key(folder: Self.folder(of: page.source.contentPath), depth: depth, destination: destination)
+        let key = HrefCache.Key(
+            folder: Self.folder(of: page.source.contentPath), depth: depth, destination: destination)
         if let known = hrefs[key] { return known }
         let href = resolving(destination, from: page, base: base)
         hrefs[key] = href

