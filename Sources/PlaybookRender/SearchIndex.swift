@@ -9,8 +9,9 @@ import PlaybookModel
 /// - `s/<n>.js`: posting shards; a token lives in shard `hash(token) % shardCount`;
 /// - `w/<n>.js`: the words (Latin, digits) by their first two letters, with their page counts,
 ///   so the word being typed can be expanded to the words it starts; bucket `hash(prefix) % n`;
-/// - `p/<n>.js`: the records (title, URL, kind, text by section) of pages `100n` to `100n + 99`,
-///   in a list, for results and snippets.
+/// - `p/<n>.js`: the records (title, URL, kind, text by section) of pages `kn` to `kn + k - 1`,
+///   in a list, for results and snippets (`k` from the page count: 1 up to 1,000 pages, up to 32);
+/// - `f/<n>.js`: the pages of one family of template clones, for the result that stands for them.
 /// Every file calls `PlaybookSearch.load(name, data)`. The shard counts depend on the page count
 /// only, so an edit that keeps the set of pages changes just the files its tokens reach, and
 /// `replacing` writes exactly those, equal to what a full build writes. Files are sized by bytes
@@ -18,8 +19,16 @@ import PlaybookModel
 /// (every file costs an inode and a write, whatever its size).
 public struct SearchIndex: Sendable {
     public static let version = 2
-    /// Page records per `p/<n>.js` file.
-    public static let recordsPerFile = 100
+    /// Page records per `p/<n>.js` file: one for a small handbook, up to 32 for a large one (a
+    /// result loads its whole file, so a file of records costs every reader its bytes: about
+    /// 3.5 KB a record, 110 KB a file at most).
+    public let recordsPerFile: Int
+
+    public static func recordsPerFile(pageCount: Int) -> Int {
+        var p = 1
+        while p < pageCount / 256 && p < 32 { p *= 2 }
+        return p
+    }
 
     /// What the index keeps of a page for as long as it lives.
     public struct Entry: Sendable, Equatable {
@@ -98,16 +107,17 @@ public struct SearchIndex: Sendable {
         private var pack: [String] = []
 
         /// Takes the next indexed page's document; gives the records file its record completes
-        /// (every hundredth page, and the last), nil while that file is still being filled.
+        /// (every `recordsPerFile` pages, and the last), nil while that file is still being filled.
         public mutating func add(_ document: SearchDocument) -> OutputFile? {
             let id = entries.count
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
             pack.append(document.record)
-            guard pack.count == SearchIndex.recordsPerFile || id == indexed.count - 1 else { return nil }
+            let per = SearchIndex.recordsPerFile(pageCount: indexed.count)
+            guard pack.count == per || id == indexed.count - 1 else { return nil }
             defer { pack.removeAll(keepingCapacity: true) }
-            return SearchIndex.recordsFile(id / SearchIndex.recordsPerFile, pack)
+            return SearchIndex.recordsFile(id / per, pack)
         }
 
         /// The index, once every indexed page was added.
@@ -131,6 +141,7 @@ public struct SearchIndex: Sendable {
         self.documents = documents
         self.postings = postings.byToken()
         (shardCount, wordBucketCount) = Self.shardCounts(pageCount: indexed.count)
+        recordsPerFile = Self.recordsPerFile(pageCount: indexed.count)
         var labels: [String: String] = [:]
         for page in indexed where labels[page.kind.rawValue] == nil {
             labels[page.kind.rawValue] = config.kindLabels.title(page.kind, in: language)
@@ -252,7 +263,7 @@ public struct SearchIndex: Sendable {
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
         for n in members.indices { out.append(familyFile(n)) }
         if let documents {
-            for n in 0..<(documents.count + Self.recordsPerFile - 1) / Self.recordsPerFile {
+            for n in 0..<(documents.count + recordsPerFile - 1) / recordsPerFile {
                 out.append(recordsFile(n, documents: documents))
             }
         }
@@ -293,7 +304,7 @@ public struct SearchIndex: Sendable {
         let sounds = next.soundFile()
         if sounds != soundFile() { files.append(sounds) }
         if old.record != new.record {
-            files.append(next.recordsFile(id / Self.recordsPerFile, documents: next.documents!))
+            files.append(next.recordsFile(id / recordsPerFile, documents: next.documents!))
         }
         if let f = families.firstIndex(where: { $0.contains(id) }),
             let k = members[f].firstIndex(where: { $0.id == id })
@@ -357,7 +368,7 @@ public struct SearchIndex: Sendable {
             fold.append(simplified)
         }
         var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
-        out += "\"words\":\(wordBucketCount),\"rec\":\(Self.recordsPerFile),\"kinds\":["
+        out += "\"words\":\(wordBucketCount),\"rec\":\(recordsPerFile),\"kinds\":["
         out += kinds.map {
             "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
         }
@@ -430,13 +441,13 @@ public struct SearchIndex: Sendable {
         return Self.script("w/\(n)", out + "]")
     }
 
-    /// `p/<n>.js`: the records of pages `100n` to `100n + 99`, one a line.
+    /// `p/<n>.js`: the records of `records.count` pages from `n × recordsPerFile`, one a line.
     static func recordsFile(_ n: Int, _ records: [String]) -> OutputFile {
         script("p/\(n)", "[\n" + records.joined(separator: ",\n") + "]")
     }
 
     private func recordsFile(_ n: Int, documents: Chunked<SearchDocument>) -> OutputFile {
-        let ids = n * Self.recordsPerFile..<min((n + 1) * Self.recordsPerFile, documents.count)
+        let ids = n * recordsPerFile..<min((n + 1) * recordsPerFile, documents.count)
         return Self.recordsFile(n, ids.map { documents[$0].record })
     }
 
