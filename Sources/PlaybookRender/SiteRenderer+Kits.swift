@@ -72,6 +72,18 @@ extension SiteRenderer {
         }.compactMap { renderKit(charter: $0, prepared: prepared) }
     }
 
+    /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
+    /// get theirs back (`restoring`) while it renders.
+    public func outputsShowingBody(of path: String, prepared: Prepared, restoring restore: @escaping TreeRestorer)
+        throws
+        -> [OutputFile]
+    {
+        guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
+        return try prepared.context.links.groupDocuments.keys.sorted().filter { charter in
+            charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
+        }.compactMap { try renderKit(charter: $0, prepared: prepared, restoring: restore) }
+    }
+
     /// Whether two versions of a page look the same from other pages, apart from their title,
     /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
     /// Their bodies may differ otherwise.
