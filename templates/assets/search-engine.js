@@ -4,7 +4,7 @@
 //
 // The index is script files under search/ (see SearchIndex.swift), loaded with <script> so a
 // site opened from disk searches too. A query loads meta.js, one shard per token, the word
-// bucket of the word being typed, the record files (a hundred pages each) of the results it
+// bucket of the word being typed, the record files (up to 32 pages each) of the results it
 // shows, and for a result that stands for copies of one template document, that family's list.
 (function () {
   "use strict";
@@ -691,7 +691,7 @@
   function presentAll(hits, p) {
     if (!p.synonyms) p.synonyms = synonymTokens(p);
     return Promise.all(hits.map(function (hit) {
-      // Records come a hundred to a file (`p/<n>.js` holds pages 100n to 100n + 99).
+      // Records come `meta.rec` to a file (`p/<n>.js` holds pages from n × rec).
       return need("p/" + Math.floor(hit.id / meta.rec)).then(function (records) {
         var record = records[hit.id % meta.rec];
         if (!record) return null;
