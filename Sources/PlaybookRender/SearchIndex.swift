@@ -43,6 +43,9 @@ public struct SearchIndex: Sendable {
     /// Every page's document (terms and record), kept by an index that takes edited pages in
     /// place (`replacing`); nil in an index whose page records were handed out as they were made.
     private var documents: Chunked<SearchDocument>?
+    /// The records of an index made as its pages were rendered (no documents), kept when records
+    /// share files, so that `replacing` can write an edited page's whole records file.
+    private var records: Chunked<String>?
     /// Token → postings, encoded as the shard files hold them.
     private var postings: [String: PostingList]
     public let shardCount: Int
@@ -105,6 +108,8 @@ public struct SearchIndex: Sendable {
 
         /// The records of the file being filled (`p/<n>.js`).
         private var pack: [String] = []
+        /// Every record, when records share files (see `SearchIndex.records`).
+        private var records: [String] = []
 
         /// Takes the next indexed page's document; gives the records file its record completes
         /// (every `recordsPerFile` pages, and the last), nil while that file is still being filled.
@@ -115,6 +120,7 @@ public struct SearchIndex: Sendable {
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
             pack.append(document.record)
             let per = SearchIndex.recordsPerFile(pageCount: indexed.count)
+            if per > 1 { records.append(document.record) }
             guard pack.count == per || id == indexed.count - 1 else { return nil }
             defer { pack.removeAll(keepingCapacity: true) }
             return SearchIndex.recordsFile(id / per, pack)
@@ -123,9 +129,11 @@ public struct SearchIndex: Sendable {
         /// The index, once every indexed page was added.
         public func index() -> SearchIndex {
             precondition(entries.count == indexed.count, "every indexed page is added")
-            return SearchIndex(
+            var index = SearchIndex(
                 indexed: indexed, entries: entries, documents: nil, postings: postings, config: config,
                 vocabulary: vocabulary, families: families)
+            if !records.isEmpty { index.records = Chunked(records) }
+            return index
         }
     }
 
@@ -288,6 +296,7 @@ public struct SearchIndex: Sendable {
         var next = self
         let new = SearchDocument(page, vocabulary: vocabulary)
         if next.documents != nil { next.documents![id] = new }
+        if next.records != nil { next.records![id] = new.record }
         next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
         let oldTerms = old.terms
         let newTerms = new.terms
@@ -311,7 +320,15 @@ public struct SearchIndex: Sendable {
         let sounds = next.soundFile()
         if sounds != soundFile() { files.append(sounds) }
         if old.record != new.record {
-            files.append(next.recordsFile(id / recordsPerFile, documents: next.documents!))
+            let n = id / recordsPerFile
+            if let documents = next.documents {
+                files.append(next.recordsFile(n, documents: documents))
+            } else if let records = next.records {
+                let ids = n * recordsPerFile..<min((n + 1) * recordsPerFile, records.count)
+                files.append(Self.recordsFile(n, ids.map { records[$0] }))
+            } else {
+                files.append(Self.recordsFile(n, [new.record]))
+            }
         }
         if let f = families.firstIndex(where: { $0.contains(id) }),
             let k = members[f].firstIndex(where: { $0.id == id })
