@@ -52,7 +52,9 @@ public struct SiteRenderer: Sendable {
                 start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary)
             pagePaths += rendered.map(\.file.path)
             var files = rendered.map(\.file)
-            for case let document? in rendered.map(\.search) { files.append(index!.add(document)) }
+            for case let document? in rendered.map(\.search) {
+                if let records = index!.add(document) { files.append(records) }
+            }
             try emit(files)
             start = end
         }
