@@ -48,6 +48,11 @@ public struct IncrementalWriter: Sendable {
                 throw error
             }
         }
+        // An empty manifest first ("Playbook wrote every visible file here", true of a folder
+        // the caller made empty): a serve killed before the last batch leaves a folder the next
+        // build knows as its own.
+        let marker = destination.appendingPathComponent(OutputWriter.marker).path
+        try Self.replace(marker, with: [], reporting: marker)
         let made = try render { batch in _ = try write(batch, manifest: false) }
         try writeManifest()
         return made

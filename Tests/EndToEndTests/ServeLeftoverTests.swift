@@ -26,8 +26,11 @@ import Testing
     /// Starts `playbook serve` with its own temporary folder and returns once it listens.
     static func serveBlocking(_ site: TemporarySite, temporary: URL, extra: [String] = []) throws -> Process {
         let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["serve", "--port", "0", "--quiet"] + extra
+        // Through `env --default-signal=INT`: a test runner started in the background has SIGINT
+        // ignored, and a child inherits that, so a Ctrl-C sent before serve listens for it would
+        // be lost; a person's terminal gives serve the default, as this does.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=INT", Repository.binary.path, "serve", "--port", "0", "--quiet"] + extra
         process.currentDirectoryURL = site.root
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary.path
@@ -130,8 +133,8 @@ import Testing
 
         // Ctrl-C while it is still building: it takes its temporary output with it.
         let process = Process()
-        process.executableURL = Repository.binary
-        process.arguments = ["serve", "--port", "0", "--quiet"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=INT", Repository.binary.path, "serve", "--port", "0", "--quiet"]
         process.currentDirectoryURL = site.root
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary.path
