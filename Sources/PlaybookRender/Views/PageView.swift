@@ -29,6 +29,11 @@ final class PageView {
     var fromTemplate: LinkView?
     var templateSource: TemplateSourceView?
     var catalog: CatalogEntryView?
+    /// The body's own `# Title`, moved to the top of the header.
+    var titleHTML: String?
+    /// On the home page: each section with its count.
+    var overview: [ListItemView] = []
+    var hasOverview = false
 }
 
 extension PageView: TemplateContext {
@@ -45,7 +50,8 @@ extension PageView: TemplateContext {
         "hasBacklinks": .boolean { $0.hasBacklinks }, "previous": .object { $0.previous },
         "next": .object { $0.next }, "hasPager": .boolean { $0.hasPager }, "group": .object { $0.group },
         "fromTemplate": .object { $0.fromTemplate }, "templateSource": .object { $0.templateSource },
-        "catalog": .object { $0.catalog },
+        "catalog": .object { $0.catalog }, "titleHTML": .string { $0.titleHTML },
+        "overview": .list { $0.overview }, "hasOverview": .boolean { $0.hasOverview },
     ]
 }
 
