@@ -43,7 +43,9 @@ extension PageContext {
             info.overview = overview(from: url)
             info.hasOverview = !info.overview.isEmpty
         }
-        info.hasChecklist = body.containsLiteral("<li class=\"task\">")
+        info.hasChecklist = body.containsLiteral("<li class=\"task\" ")
+        info.checklistPage = url
+        info.editionPrefix = config.currentEdition?.prefix ?? ""
         info.description = page.frontMatter["description"]?.string
         if let pattern = config.editURL {
             info.editURL = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
@@ -180,7 +182,8 @@ extension PageContext {
         return HealthRowView(
             title: row.title, href: Href.to(row.url, from: url), cells: cells, id: rowAnchor, complete: gaps == 0,
             gaps: gaps, behind: row.behindTemplate, findings: Array(findings), hasFindings: !findings.isEmpty,
-            findingsHref: entry, lineage: row.lineage, lacking: lacking, more: ordered.count - findings.count)
+            findingsHref: entry, lineage: row.lineage, lacking: lacking,
+            more: ordered.count > findings.count ? ordered.count - findings.count : nil)
     }
 
     /// A finding as the health view lists it: linked to its page at the heading above its line.

@@ -126,7 +126,7 @@ extension SiteRenderer {
             return HealthSharedView(
                 title: index.map { context.displayTitle(context.map.pages[$0]) } ?? path,
                 href: index.map { Href.to(context.map.pages[$0].url, from: url) } ?? "",
-                findings: Array(listed), more: ordered.count - listed.count)
+                findings: Array(listed), more: ordered.count > listed.count ? ordered.count - listed.count : nil)
         }
         let summary = HealthSummaryView(
             groups: rows.count, complete: rows.indices.filter(complete).count,

@@ -189,7 +189,7 @@ public struct SiteRenderer: Sendable {
         let renderer = HTMLRenderer(
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
             resolveLink: { map.resolve($0, from: page) })
-        return renderer.render(page.document)
+        return ChecklistKeys.annotate(renderer.render(page.document))
     }
 
     func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, body: String, prepared: Prepared)
@@ -306,6 +306,17 @@ public struct SiteRenderer: Sendable {
         view.searchHref = base + "search/index.html"
         view.navHTML = prepared.context.renderNav(url: "").replacingOccurrences(of: "href=\"", with: "href=\"\(base)")
         view.absoluteBase = base
+        view.tagsHref = base + "tags/index.html"
+        // The edition switch leads to each edition's home page, from the site's root.
+        if let current = prepared.handbook.config.currentEdition, base.hasSuffix(current.prefix) {
+            let root = String(base.dropLast(current.prefix.count))
+            view.editions = view.editions?.map { edition in
+                var edition = edition
+                let other = prepared.handbook.config.editions.first { $0.language == edition.lang }
+                edition.href = root + (other?.prefix ?? "")
+                return edition
+            }
+        }
         view.styleURL = "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
         return OutputFile(path: "404.html", bytes: theme.render(.notFound, view))
     }

@@ -177,7 +177,7 @@ struct HealthSharedView: TemplateContext {
     var title: String
     var href: String
     var findings: [FindingView]
-    var more: Int
+    var more: Int?
 
     static let templateFields: [String: TemplateBinding<HealthSharedView>] = [
         "title": .string { $0.title }, "href": .string { $0.href }, "findings": .list { $0.findings },
@@ -234,8 +234,8 @@ struct HealthRowView: TemplateContext {
     var lineage: String?
     /// The ids of the columns it lacks, for the filter (`interest rules`).
     var lacking: String
-    /// Findings of the group not listed here (`playbook check` lists them all).
-    var more: Int
+    /// Findings of the group not listed here (`playbook check` lists them all); nil for none.
+    var more: Int?
 
     static let templateFields: [String: TemplateBinding<HealthRowView>] = [
         "title": .string { $0.title }, "href": .string { $0.href }, "cells": .list { $0.cells },
@@ -285,9 +285,22 @@ struct KitView: TemplateContext {
     var sections: [KitSectionView]
     var contents: [KitContentView]
 
+    /// The title as a CSS string (`"杭州分会"`), for the printed sheets' running head.
+    var cssTitle: String {
+        var out = "\""
+        for scalar in title.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&": out += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where scalar.value < 0x20: out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     static let templateFields: [String: TemplateBinding<KitView>] = [
         "title": .string { $0.title }, "href": .string { $0.href }, "sections": .list { $0.sections },
-        "contents": .list { $0.contents },
+        "contents": .list { $0.contents }, "cssTitle": .string { $0.cssTitle },
     ]
 }
 

@@ -34,6 +34,9 @@ final class PageView {
     /// On the home page: each section with its count.
     var overview: [ListItemView] = []
     var hasOverview = false
+    /// The page's URL, which names its ticks in every edition, and this edition's folder.
+    var checklistPage = ""
+    var editionPrefix = ""
 }
 
 extension PageView: TemplateContext {
@@ -52,6 +55,7 @@ extension PageView: TemplateContext {
         "fromTemplate": .object { $0.fromTemplate }, "templateSource": .object { $0.templateSource },
         "catalog": .object { $0.catalog }, "titleHTML": .string { $0.titleHTML },
         "overview": .list { $0.overview }, "hasOverview": .boolean { $0.hasOverview },
+        "checklistPage": .string { $0.checklistPage }, "editionPrefix": .string { $0.editionPrefix },
     ]
 }
 
