@@ -171,7 +171,7 @@ extension PageContext {
             cells.append(
                 HealthCellView(
                     label: column.label, status: cell.status.rawValue, statusLabel: statusLabel, ok: cell.status == .ok,
-                    note: note, href: href, hint: hint))
+                    note: note, href: href, hint: cell.status == .ok || hint.isEmpty ? nil : Self.firstSentence(hint)))
         }
         let own = rowIndex.map { healthLayout.findingsOfRow[$0] } ?? row.findings
         // Errors first, then warnings, each in file and line order.
@@ -184,6 +184,14 @@ extension PageContext {
             gaps: gaps, behind: row.behindTemplate, findings: Array(findings), hasFindings: !findings.isEmpty,
             findingsHref: entry, lineage: row.lineage, lacking: lacking,
             more: ordered.count > findings.count ? ordered.count - findings.count : nil)
+    }
+
+    /// `在「结构」下加一个小标题。写出…` → `在「结构」下加一个小标题。`: what to do, without the why.
+    static func firstSentence(_ text: String) -> String {
+        guard let stop = text.firstIndex(where: { "。！？".contains($0) }) ?? text.range(of: ". ")?.lowerBound else {
+            return text
+        }
+        return String(text[...stop])
     }
 
     /// A finding as the health view lists it: linked to its page at the heading above its line.

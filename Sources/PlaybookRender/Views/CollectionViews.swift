@@ -253,7 +253,8 @@ struct HealthCellView: TemplateContext {
     var ok: Bool
     var note: String
     var href: String
-    var hint: String
+    /// What to do, its first sentence; nil when there is nothing to do.
+    var hint: String?
 
     static let templateFields: [String: TemplateBinding<HealthCellView>] = [
         "label": .string { $0.label }, "status": .string { $0.status }, "statusLabel": .string { $0.statusLabel },
