@@ -2,7 +2,7 @@
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way, each tier on the tiers before it
 // (README.md, "How it is built", draws the whole graph; .ci/check-modules.py keeps both true):
-// Model ← Source, Markdown, Script, Check, Output ← Render, Replication ← Pipeline ← Incremental, Scaffold ← Serve, LSP ← CLI ← playbook.
+// Model ← Source, Markdown, Script, Check, Output ← Render, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -15,7 +15,7 @@ let package = Package(
             name: "PlaybookStages",
             targets: [
                 "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookReplication",
-                "PlaybookPipeline",
+                "PlaybookEngine",
             ]),
     ],
     dependencies: [
@@ -50,23 +50,16 @@ let package = Package(
         .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),
         .target(name: "PlaybookReplication", dependencies: ["PlaybookModel", "PlaybookSource"]),
         .target(
-            name: "PlaybookPipeline",
+            name: "PlaybookEngine",
             dependencies: [
                 "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookScript", "PlaybookCheck",
                 "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
             ]
         ),
         .target(
-            name: "PlaybookIncremental",
-            dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookCheck", "PlaybookRender",
-                "PlaybookPipeline",
-            ]
-        ),
-        .target(
             name: "PlaybookServe",
             dependencies: [
-                "PlaybookModel", "PlaybookOutput", "PlaybookPipeline", "PlaybookIncremental",
+                "PlaybookModel", "PlaybookOutput", "PlaybookEngine",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
@@ -75,20 +68,20 @@ let package = Package(
             name: "PlaybookScaffold",
             dependencies: [
                 "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookOutput", "PlaybookReplication",
-                "PlaybookPipeline",
+                "PlaybookEngine",
             ],
             resources: [.embedInCode("Starter")]
         ),
         .target(
             name: "PlaybookLSP",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookIncremental", "PlaybookScaffold",
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookEngine", "PlaybookScaffold",
             ]
         ),
         .target(
             name: "PlaybookCLI",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookPipeline",
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookEngine",
                 "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -102,11 +95,11 @@ let package = Package(
             exclude: ["Goldens", "CmarkGFM"]),
         .testTarget(
             name: "PlaybookCheckTests",
-            dependencies: ["PlaybookCheck", "PlaybookPipeline", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+            dependencies: ["PlaybookCheck", "PlaybookEngine", "PlaybookSource", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookRenderTests",
             dependencies: [
-                "PlaybookRender", "PlaybookPipeline", "PlaybookCheck", "PlaybookMarkdown", "PlaybookSource",
+                "PlaybookRender", "PlaybookEngine", "PlaybookCheck", "PlaybookMarkdown", "PlaybookSource",
                 "PlaybookModel", "TestSupport",
             ],
             exclude: ["Goldens"]),
@@ -120,20 +113,19 @@ let package = Package(
         .testTarget(
             name: "PlaybookScaffoldTests",
             dependencies: [
-                "PlaybookScaffold", "PlaybookReplication", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource",
+                "PlaybookScaffold", "PlaybookReplication", "PlaybookEngine", "PlaybookCheck", "PlaybookSource",
                 "PlaybookModel", "TestSupport",
             ]
         ),
         .testTarget(
-            name: "PlaybookIncrementalTests",
+            name: "PlaybookEngineTests",
             dependencies: [
-                "PlaybookIncremental", "PlaybookPipeline", "PlaybookCheck", "PlaybookSource", "PlaybookModel",
-                "TestSupport",
+                "PlaybookEngine", "PlaybookCheck", "PlaybookOutput", "PlaybookSource", "PlaybookModel", "TestSupport",
             ]),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookLSPTests",
-            dependencies: ["PlaybookLSP", "PlaybookPipeline", "PlaybookCheck", "PlaybookModel", "TestSupport"]),
+            dependencies: ["PlaybookLSP", "PlaybookEngine", "PlaybookCheck", "PlaybookModel", "TestSupport"]),
         .testTarget(
             name: "PlaybookCLITests",
             dependencies: ["PlaybookCLI", "TestSupport"],
@@ -142,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "PlaybookPipeline", "PlaybookCLI", "PlaybookScaffold", "PlaybookCheck", "PlaybookMarkdown",
+                "PlaybookEngine", "PlaybookCLI", "PlaybookScaffold", "PlaybookCheck", "PlaybookMarkdown",
                 "PlaybookSource", "PlaybookModel", "playbook", "TestSupport",
             ],
             exclude: ["Cases"]

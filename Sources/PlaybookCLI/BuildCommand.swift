@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookServe
 
 struct BuildCommand: ParsableCommand {
@@ -79,14 +79,20 @@ struct Report {
     var quiet: Bool
     var messages: Messages
 
-    func printDiagnostics() {
+    /// Prints the findings (errors alone when `quiet`); with `limit`, at most that many, then
+    /// a line that says how many more there are and that `playbook check` lists them all.
+    func printDiagnostics(limit: Int? = nil) {
         var sources: [String: SourceFile] = [:]
         for page in check.handbook.pages { sources[page.path] = page.source }
         let printer = DiagnosticPrinter(
             terminal: .standardError, sources: sources,
             configText: check.files.config.map { (check.files.configPath, $0) })
-        for diagnostic in check.diagnostics where !(quiet && diagnostic.severity == .warning) {
+        let shown = check.diagnostics.filter { !(quiet && $0.severity == .warning) }
+        for diagnostic in shown.prefix(limit ?? shown.count) {
             Terminal.standardError.writeFormatted(printer.format(diagnostic))
+        }
+        if let limit, shown.count > limit {
+            Terminal.standardError.write(messages.moreFindings(shown.count - limit) + "\n")
         }
     }
 

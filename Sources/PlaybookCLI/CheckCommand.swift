@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +84,7 @@ struct CheckCommand: ParsableCommand {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())
         }
         let result = Pipeline.check(
-            loaded, language: site.lang.explicit, publication: publication.publication, releasingTrees: true)
+            loaded, language: site.lang.explicit, publication: publication.publication)
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {

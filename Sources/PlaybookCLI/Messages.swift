@@ -79,6 +79,12 @@ struct Messages {
             "no such baseline file; create it with --write-baseline")
     }
 
+    func moreFindings(_ more: Int) -> String {
+        language.pick(
+            "……还有 \(more) 个，`playbook check` 会全部列出", "……還有 \(more) 個，`playbook check` 會全部列出",
+            "… and \(more) more; `playbook check` lists them all")
+    }
+
     func pagesShowFindings(_ counts: String) -> String {
         counts + language.pick(" — 改好之前页面上会显示它们", " — 改好之前頁面上會顯示它們", " — pages show them until they are fixed")
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource

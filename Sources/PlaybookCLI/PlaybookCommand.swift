@@ -3,8 +3,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookScaffold
 import PlaybookSource
 

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookServe
 
 struct ServeCommand: ParsableCommand {
@@ -110,9 +110,11 @@ struct ServeCommand: ParsableCommand {
 
     static func printStart(_ session: PreviewSession, quiet: Bool, showOutput: Bool, explicit: Language?) {
         let messages = Messages(language: explicit ?? session.initialCheck.handbook.config.language)
-        let report = Report(check: session.initialCheck, quiet: quiet, messages: messages)
-        report.printDiagnostics()
-        if session.initialCheck.diagnostics.hasErrors {
+        // Errors are listed, a screenful at most; warnings are counted: the pages show both,
+        // and `playbook check` lists them all.
+        let report = Report(check: session.initialCheck, quiet: true, messages: messages)
+        report.printDiagnostics(limit: 20)
+        if !session.initialCheck.diagnostics.isEmpty, !quiet || session.initialCheck.diagnostics.hasErrors {
             Terminal.standardError.write(messages.pagesShowFindings(report.counts) + "\n")
         }
         let title = session.initialCheck.handbook.config.title
@@ -128,7 +130,7 @@ struct ServeCommand: ParsableCommand {
             let check = rebuilt.check
             let messages = Messages(language: explicit ?? check.handbook.config.language)
             if check.diagnostics.hasErrors {
-                Report(check: check, quiet: true, messages: messages).printDiagnostics()
+                Report(check: check, quiet: true, messages: messages).printDiagnostics(limit: 20)
                 Terminal.standardError.write(
                     messages.pagesShowFindings(Report(check: check, quiet: quiet, messages: messages).counts) + "\n")
             }

@@ -83,7 +83,32 @@ extension Checker {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
-        var found = diagnostics(for: context.checkedPage(page), in: context)
+        return siteFindings(
+            adding: diagnostics(for: context.checkedPage(page), in: context), page: page, path: path, in: prepared)
+    }
+
+    /// `check(pageAt:in:)` for a page whose tree was let go: `own` is what the first pass found
+    /// while the page was parsed (`FirstPass.findings`); the rules that read other pages, which
+    /// need only its links and headings, run now. The same findings, in the same order.
+    public func check(pageAt path: String, in prepared: Prepared, own: OwnFindings) -> [Diagnostic] {
+        guard let index = prepared.index(of: path) else { return [] }
+        let context = prepared.context
+        let page = context.handbook.pages[index]
+        let checked = context.linkedPage(page)
+        var cross: [Diagnostic] = []
+        for rule in Self.pageRules[Self.otherPagesRules] where rule.applies(to: checked) {
+            cross += rule.check(checked, in: context)
+        }
+        let found = own.before + applyLevels(cross, kind: checked.kind) + own.after
+        return siteFindings(adding: found, page: page, path: path, in: prepared)
+    }
+
+    /// `found` with the handbook-wide rules' findings that land in the page at `path`, in report order.
+    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: Prepared)
+        -> [Diagnostic]
+    {
+        let context = prepared.context
+        var found = found
         let folding = (prepared.foldedURLs[page.url.lowercased()] ?? []).map { context.handbook.pages[$0] }
         let sharing = folding.lazy.filter { $0.url == page.url }
         found += DuplicateURLRule().check(sharing, language: language).flatMap { applyLevels([$0], kind: nil) }

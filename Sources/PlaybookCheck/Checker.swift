@@ -41,6 +41,9 @@ public struct Checker: Sendable {
     public struct OwnFindings: Sendable {
         var before: [Diagnostic] = []
         var after: [Diagnostic] = []
+
+        /// None: a page no rule has read yet finds nothing of its own.
+        public init() {}
     }
 
     /// The first pass, run on each page as soon as it is parsed: the rules that read only the

@@ -1,5 +1,5 @@
 // PlaybookLSP: `playbook lsp`, a Language Server Protocol 3.17 server over standard input and
-// output. It holds the handbook parsed in memory (a `CheckSession`), checks each open page as it
+// output. It holds the handbook parsed in memory (a `Engine`), checks each open page as it
 // is edited with the real checker, and offers completion, code actions, hover, go to
 // definition and the outline from the same rules. The transport (framing, threads, exit) is
 // kept apart from the protocol handling, which tests drive in-process.

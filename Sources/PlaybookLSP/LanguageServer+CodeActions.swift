@@ -1,5 +1,5 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookScaffold
 
@@ -28,7 +28,7 @@ extension LanguageServer {
         return .array(actions)
     }
 
-    func fixes(for finding: Diagnostic, page: Page, document: TextDocument, session: CheckSession)
+    func fixes(for finding: Diagnostic, page: Page, document: TextDocument, session: Engine)
         -> [(String, [JSON])]
     {
         let l = session.checker.language
@@ -65,7 +65,7 @@ extension LanguageServer {
         }
     }
 
-    func missingSectionFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: CheckSession)
+    func missingSectionFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: Engine)
         -> [(String, [JSON])]
     {
         let l = session.checker.language
@@ -99,7 +99,7 @@ extension LanguageServer {
         }
     }
 
-    func requiredFieldFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: CheckSession)
+    func requiredFieldFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: Engine)
         -> [(String, [JSON])]
     {
         let l = session.checker.language
@@ -152,7 +152,7 @@ extension LanguageServer {
 
     /// The checker's "did you mean" for a link: the nearest page by path, or the nearest anchor
     /// of the page it leads to, written as the link is written.
-    func linkFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: CheckSession)
+    func linkFixes(_ finding: Diagnostic, page: Page, document: TextDocument, session: Engine)
         -> [(String, [JSON])]
     {
         let l = session.checker.language

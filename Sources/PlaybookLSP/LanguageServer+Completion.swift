@@ -1,5 +1,5 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 
 /// `textDocument/completion`: what the cursor's place asks for. In front matter, the kind's
@@ -41,7 +41,7 @@ extension LanguageServer {
 
     // MARK: Front matter
 
-    func frontMatterItems(prefix: String, page: Page, session: CheckSession) -> [JSON] {
+    func frontMatterItems(prefix: String, page: Page, session: Engine) -> [JSON] {
         let l = script(of: page, session: session)
         let kind = session.rules.kinds[page.kind.rawValue]
         if let colon = prefix.firstIndex(of: ":"), !prefix[..<colon].contains(" ") {
@@ -73,7 +73,7 @@ extension LanguageServer {
         }
     }
 
-    func valueItems(key: String, kind: KindSchema?, session: CheckSession, language l: Language) -> [JSON] {
+    func valueItems(key: String, kind: KindSchema?, session: Engine, language l: Language) -> [JSON] {
         var values: [(String, String)] = []
         switch key {
         case "kind":
@@ -92,7 +92,7 @@ extension LanguageServer {
     }
 
     /// The handbook's replication templates: their declaration pages by name.
-    func templates(in session: CheckSession) -> [(name: String, page: Page)] {
+    func templates(in session: Engine) -> [(name: String, page: Page)] {
         session.handbook.pages.compactMap { page in
             guard let name = page.templateName, page.source.contentPath == "templates/\(name)/index.md" else {
                 return nil
@@ -103,7 +103,7 @@ extension LanguageServer {
 
     // MARK: Template variables
 
-    func variableItems(page: Page, session: CheckSession) -> [JSON] {
+    func variableItems(page: Page, session: Engine) -> [JSON] {
         guard let name = page.templateName, let template = templates(in: session).first(where: { $0.name == name })
         else { return [] }
         let l = script(of: page, session: session)
@@ -148,7 +148,7 @@ extension LanguageServer {
 
     func linkItems(
         typed: String, replacing range: (TextDocument.Position, TextDocument.Position), page: Page,
-        session: CheckSession
+        session: Engine
     ) -> JSON {
         let edit = { (text: String) -> JSON in ["range": Self.range(range.0, range.1), "newText": .string(text)] }
         if let hash = typed.firstIndex(of: "#") {
@@ -192,7 +192,7 @@ extension LanguageServer {
 
     // MARK: Sections
 
-    func sectionItems(line: Int, prefix: String, page: Page, session: CheckSession) -> [JSON] {
+    func sectionItems(line: Int, prefix: String, page: Page, session: Engine) -> [JSON] {
         let l = script(of: page, session: session)
         let start = TextDocument.Position(line: line, character: 0)
         let end = TextDocument.Position(line: line, character: prefix.utf16.count)

@@ -1,5 +1,5 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 
 /// Hover, go to definition and the document outline.
@@ -37,7 +37,7 @@ extension LanguageServer {
     }
 
     func explanation(
-        of rule: String, catalog: [String: String], page: Page, session: CheckSession, language l: Language
+        of rule: String, catalog: [String: String], page: Page, session: Engine, language l: Language
     ) -> String {
         var text = "**`\(rule)`** — \(catalog[rule] ?? "")"
         if let example = example(of: rule, page: page, session: session, language: l) {
@@ -47,7 +47,7 @@ extension LanguageServer {
     }
 
     /// An example of what satisfies a rule, drawn from the kind's schema where the rule is a kind's.
-    func example(of rule: String, page: Page, session: CheckSession, language l: Language) -> String? {
+    func example(of rule: String, page: Page, session: Engine, language l: Language) -> String? {
         let written = script(of: page, session: session)
         let parts = rule.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
@@ -106,7 +106,7 @@ extension LanguageServer {
         }
     }
 
-    func sectionExplanation(_ spec: SectionSpec, page: Page, session: CheckSession, language l: Language) -> String {
+    func sectionExplanation(_ spec: SectionSpec, page: Page, session: Engine, language l: Language) -> String {
         let kind = session.rules.kinds[page.kind.rawValue]
         var text = "**\(spec.label(l))**"
         if spec.label.en != spec.label(l) { text += " \(spec.label.en)" }

@@ -1,12 +1,12 @@
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 
 /// What the feature requests share: the page under the cursor as the handbook holds it, the
 /// script it is written in and links as written in its text.
 extension LanguageServer {
     /// The page an open document is, parsed from the editor's text; nil outside the site.
-    func page(_ params: JSON) throws -> (TextDocument, Page, CheckSession)? {
+    func page(_ params: JSON) throws -> (TextDocument, Page, Engine)? {
         let (document, path) = try document(params)
         guard let path, session?.reads(path) == true else { return nil }
         if dirty.contains(document.uri) {
@@ -21,7 +21,7 @@ extension LanguageServer {
 
     /// The language a page's offers are written in: its own script when it has Chinese,
     /// otherwise the site's language.
-    func script(of page: Page, session: CheckSession) -> Language {
+    func script(of page: Page, session: Engine) -> Language {
         if let script = Language.script(of: page.source.text) { return script }
         return language ?? session.handbook.config.language
     }
@@ -104,5 +104,12 @@ extension LanguageServer {
 extension String {
     fileprivate var trimmingAngles: String {
         hasPrefix("<") && hasSuffix(">") && count >= 2 ? String(dropFirst().dropLast()) : self
+    }
+}
+
+extension Engine {
+    /// Takes one file's new text, saved or not (nil: the file is gone).
+    mutating func update(_ path: String, bytes: [UInt8]?) throws {
+        try apply(ChangeSet(files: [path: bytes]))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookSource
 
@@ -44,7 +44,7 @@ public final class LanguageServer: @unchecked Sendable {
     public private(set) var exitCode: Int32?
 
     var root: URL?
-    var session: CheckSession?
+    var session: Engine?
     var language: Language?
     var documents: [String: TextDocument] = [:]
     /// Open documents whose text changed since the handbook last took it.
@@ -58,11 +58,31 @@ public final class LanguageServer: @unchecked Sendable {
 
     let version: String
 
+    /// Where the site is read and checked when a folder opens: off the protocol's queue, so
+    /// `initialize` answers at once and requests are served while the handbook is indexed.
+    public enum Indexing: Sendable {
+        /// On a thread of its own; the engine is handed back through `schedule`.
+        case background
+        /// On the calling queue, before `initialize` answers (for tests that turn the clock by hand).
+        case inline
+    }
+    let indexing: Indexing
+    /// How many loads were started: a load that finishes after a newer one started is dropped.
+    var loads = 0
+    /// True from the start of a load until its engine is in place.
+    var isIndexing = false
+    /// The token of the progress the client shows while the handbook is indexed, once created.
+    var progressToken: JSON?
+    /// Whether the client can show server-started progress (`window.workDoneProgress`).
+    var showsProgress = false
+
     public init(
-        version: String, language: Language? = nil, debounce: Double = 0.15, send: @escaping (JSON) -> Void,
+        version: String, language: Language? = nil, debounce: Double = 0.15, indexing: Indexing = .background,
+        send: @escaping (JSON) -> Void,
         schedule: @escaping (Double, @escaping () -> Void) -> Void,
         now: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime }
     ) {
+        self.indexing = indexing
         self.version = version
         self.language = language
         self.debounce = debounce
@@ -145,7 +165,9 @@ public final class LanguageServer: @unchecked Sendable {
         }
         guard state == .running else { return }
         switch method {
-        case "initialized": registerWatchers()
+        case "initialized":
+            registerWatchers()
+            beginProgress()
         case "textDocument/didOpen": try didOpen(params)
         case "textDocument/didChange": try didChange(params)
         case "textDocument/didSave": try didSave(params)
@@ -168,6 +190,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
         watchesFiles =
             params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool ?? false
+        showsProgress = params["capabilities"]?["window"]?["workDoneProgress"]?.bool ?? false
         let folders = (params["workspaceFolders"]?.array ?? []).compactMap { $0["uri"]?.string }
         let candidates = folders + [params["rootUri"]?.string].compactMap { $0 }
         var start = candidates.compactMap(Self.fileURL).first
@@ -198,24 +221,83 @@ public final class LanguageServer: @unchecked Sendable {
         reloadSession()
     }
 
-    /// Reads the whole site again (its config, rules or baseline changed), keeping what the
-    /// editor holds for open documents.
+    /// Reads the whole site (again, when its config, rules or baseline changed) and checks it:
+    /// in the background (`indexing`), while the protocol goes on; the documents the editor
+    /// holds are given to the engine once it is in place, and their findings published.
     func reloadSession() {
         guard let root else { return }
+        loads += 1
+        let load = loads
+        isIndexing = true
+        let language = self.language
+        let work: @Sendable () -> Result<Engine, any Error> = {
+            Result {
+                Engine(
+                    try Pipeline.load(siteAt: root, history: false), settings: EngineSettings(language: language))
+            }
+        }
+        switch indexing {
+        case .inline:
+            install(work(), load: load)
+        case .background:
+            let handOver = Handover(schedule: schedule)
+            Thread.detachNewThread { [self] in
+                let result = work()
+                handOver.run { self.install(result, load: load) }
+            }
+        }
+    }
+
+    /// Puts a loaded engine in place, with the editor's texts of open documents, and publishes
+    /// their findings; a load overtaken by a newer one is dropped.
+    func install(_ loaded: Result<Engine, any Error>, load: Int) {
+        guard load == loads, state != .shutDown, let root else { return }
+        isIndexing = false
         do {
-            var loaded = try CheckSession(siteAt: root, language: language)
+            var engine = try loaded.get()
             for document in documents.values {
-                if let path = sitePath(document.uri), loaded.reads(path) {
-                    try loaded.update(path, bytes: document.bytes)
+                if let path = sitePath(document.uri), engine.reads(path) {
+                    try engine.update(path, bytes: document.bytes)
                 }
             }
-            session = loaded
+            session = engine
             dirty = []
-            log(.info, "checking \(loaded.handbook.pages.count) pages in \(root.path)")
+            log(.info, "checked \(engine.handbook.pages.count) pages in \(root.path)")
+            endProgress("\(engine.handbook.pages.count) pages")
+            for uri in documents.keys.sorted() { publish(uri) }
         } catch {
             session = nil
             log(.error, "cannot read the site: \(error)")
+            endProgress("cannot read the site")
         }
+    }
+
+    /// Shows the client that the handbook is being indexed, when it can show server-started
+    /// progress and a load is under way.
+    func beginProgress() {
+        guard showsProgress, isIndexing, progressToken == nil else { return }
+        let token: JSON = .string("playbook-index-\(loads)")
+        send([
+            "jsonrpc": "2.0", "id": .int(nextRequestID), "method": "window/workDoneProgress/create",
+            "params": ["token": token],
+        ])
+        nextRequestID += 1
+        progressToken = token
+        send(
+            Self.notification(
+                "$/progress",
+                [
+                    "token": token,
+                    "value": [
+                        "kind": "begin", "title": "Playbook", "message": "reading the handbook", "cancellable": false,
+                    ],
+                ]))
+    }
+
+    func endProgress(_ message: String) {
+        guard let token = progressToken else { return }
+        progressToken = nil
+        send(Self.notification("$/progress", ["token": token, "value": ["kind": "end", "message": .string(message)]]))
     }
 
     func registerWatchers() {
@@ -370,6 +452,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     func publish(_ uri: String) {
         guard let document = documents[uri] else { return }
+        // Until the handbook is indexed there is nothing to say; the findings follow then.
+        if isIndexing { return }
         guard let session, let path = sitePath(uri), session.reads(path) else {
             if explained.insert(uri).inserted {
                 let place = root.map { "the site at \($0.path)" } ?? "a Playbook site"
@@ -477,4 +561,13 @@ public final class LanguageServer: @unchecked Sendable {
         guard let document = documents[uri] else { throw Failure(.invalidParams, "\(uri) is not open") }
         return (document, sitePath(uri))
     }
+}
+
+/// Hands work from the indexing thread to the protocol's queue (`schedule` runs it there).
+/// Safe to send across threads: it holds only the `schedule` function, which the transport
+/// makes safe to call from any thread.
+struct Handover: @unchecked Sendable {
+    let schedule: (Double, @escaping () -> Void) -> Void
+
+    func run(_ work: @escaping () -> Void) { schedule(0, work) }
 }

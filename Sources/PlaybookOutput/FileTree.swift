@@ -183,6 +183,21 @@ enum FileTree {
     /// Removes `path` and everything below it; a link is removed, never followed. Folders are
     /// emptied on every core, each by one thread (threads unlinking in one folder would queue
     /// on its lock), then removed deepest first. Best effort: what cannot be removed stays.
+    /// Starts a process of its own (in its own process group, so a Ctrl-C meant for Playbook
+    /// does not reach it) that removes `path`; false when it could not be started.
+    static func removeAfterwards(_ path: String) -> Bool {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let arguments = ["rm", "-rf", "--", path]
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        return posix_spawn(&pid, "/bin/rm", nil, &attributes, &argv, environ) == 0
+    }
+
     static func remove(_ path: String) {
         guard kind(path) == .folder else {
             unlink(path)

@@ -25,8 +25,40 @@ public struct IncrementalWriter: Sendable {
         digests = Dictionary(files.map { ($0.path, Self.digest($0)) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// Writes the complete content of the destination folder, in the batches `render` hands to
+    /// the function it is given. `inPlace` (a folder the caller made for itself, empty): each
+    /// batch is written where it belongs as it comes, so the first pages can be served while the
+    /// rest render. Otherwise the site is staged and swapped in whole (`OutputWriter`).
+    public mutating func writeAll<Made>(inPlace: Bool, _ render: (_ emit: ([OutputFile]) throws -> Void) throws -> Made)
+        throws -> Made
+    {
+        guard inPlace else {
+            let staging = try OutputWriter(destination: destination, lock: lock).begin()
+            var digests: [String: Int] = [:]
+            do {
+                let made = try render { batch in
+                    try staging.add(batch)
+                    for file in batch { digests[file.path] = Self.digest(file) }
+                }
+                try staging.commit()
+                self.digests = digests
+                return made
+            } catch {
+                staging.discard()
+                throw error
+            }
+        }
+        let made = try render { batch in _ = try write(batch, manifest: false) }
+        try writeManifest()
+        return made
+    }
+
     /// Writes each file whose bytes differ from what was last written; returns the paths written.
     public mutating func write(_ files: [OutputFile]) throws -> [String] {
+        try write(files, manifest: true)
+    }
+
+    private mutating func write(_ files: [OutputFile], manifest: Bool) throws -> [String] {
         var written: [String] = []
         var added = false
         for file in files {
@@ -53,7 +85,7 @@ public struct IncrementalWriter: Sendable {
             written.append(file.path)
         }
         // The manifest lists paths, not bytes: a save that rewrites known files leaves it as is.
-        if added { try writeManifest() }
+        if added && manifest { try writeManifest() }
         return written
     }
 

@@ -13,11 +13,18 @@ struct OutputManifest: Equatable {
 
     /// Output paths Playbook wrote, relative to the folder; nil for an empty (older) marker.
     var files: Set<String>?
+    /// Each written file's digest (`OutputDigest`), for the next build to keep the files whose
+    /// bytes it would write again; empty in manifests of Playbook 0.1.
+    var digests: [String: OutputDigest] = [:]
 
-    static func encode(_ files: some Collection<String>) -> [UInt8] {
-        var text = "{\"playbook-output\": 1, \"files\": [\n"
+    /// The manifest's text: every path, and each file's digest where one is known.
+    static func encode(_ files: some Collection<String>, digests: [String: OutputDigest] = [:]) -> [UInt8] {
+        var text = "{\"playbook-output\": 2, \"files\": [\n"
         text += files.sorted().map { "  " + JSONText.quote($0) }.joined(separator: ",\n")
-        text += "\n]}\n"
+        text += "\n], \"digests\": {\n"
+        text += digests.sorted { $0.key < $1.key }.map { "  " + JSONText.quote($0.key) + ": \"\($0.value)\"" }
+            .joined(separator: ",\n")
+        text += "\n}}\n"
         return Array(text.utf8)
     }
 
@@ -28,7 +35,11 @@ struct OutputManifest: Equatable {
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let files = object["files"] as? [String]
         else { return OutputManifest(files: nil) }
-        return OutputManifest(files: Set(files))
+        var digests: [String: OutputDigest] = [:]
+        for (path, text) in object["digests"] as? [String: String] ?? [:] {
+            if let digest = OutputDigest(text) { digests[path] = digest }
+        }
+        return OutputManifest(files: Set(files), digests: digests)
     }
 
     /// Whether the output path `path` (a file or link in the folder) was written by Playbook.
@@ -36,6 +47,58 @@ struct OutputManifest: Equatable {
         if path == Self.fileName { return true }
         if let files { return files.contains(path) }
         return !path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+}
+
+/// What the writer remembers of a file's bytes: their count and a 64-bit hash. Two files with the
+/// same digest are taken as the same bytes only when the earlier one is also unchanged on disk
+/// since its build (same size, not modified after the manifest was written): see
+/// `OutputWriter.Staging`.
+struct OutputDigest: Hashable, Sendable, CustomStringConvertible {
+    var size: Int
+    var hash: UInt64
+
+    init(_ bytes: [UInt8]) {
+        size = bytes.count
+        hash = bytes.withUnsafeBytes { Self.hash($0) }
+    }
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let size = Int(parts[0]), let hash = UInt64(parts[1], radix: 16) else { return nil }
+        self.size = size
+        self.hash = hash
+    }
+
+    var description: String { "\(size)-\(String(hash, radix: 16))" }
+
+    /// A 64-bit hash of `bytes`, eight at a time (multiply and fold, finished with a 64-bit
+    /// avalanche). Not for adversaries: it tells a page that changed from one that did not.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(bytes.count)
+        var i = 0
+        let count = bytes.count
+        while i + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ word) &* k
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* k
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
     }
 }
 

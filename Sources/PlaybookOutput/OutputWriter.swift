@@ -27,6 +27,8 @@ public enum OutputSwap: Sendable, Equatable {
 public struct OutputWriter: Sendable {
     /// The manifest Playbook leaves in every output folder (see `OutputManifest`).
     public static let marker = OutputManifest.fileName
+    /// From how many files on, the site a build replaced is removed after the command returns.
+    static let removesOldSiteAfterwards = 2_000
 
     /// The output folder, with symbolic links resolved: a link to a folder is written through.
     public var destination: URL
@@ -124,12 +126,41 @@ public struct OutputWriter: Sendable {
         /// The first write that failed; set on `queue` before the slot is given back, read after
         /// taking it.
         private var failure: PlaybookError?
+        /// The digests of the files written so far; touched only on `queue`.
+        private var digests: [String: OutputDigest] = [:]
+        /// The previous build's files that may be kept rather than written again: their digests,
+        /// and when its manifest was written. A file modified since then is written anew.
+        private let previous: (digests: [String: OutputDigest], written: timespec)?
+        /// How many files were kept from the previous build by a hard link (no bytes written).
+        public private(set) var kept = 0
 
         init(root: URL, aside: URL, destination: URL, lock: OutputLock?) {
             self.root = root
             self.aside = aside
             self.destination = destination
             self.lock = lock
+            let marker = destination.path + "/" + OutputWriter.marker
+            var info = stat()
+            if let manifest = OutputManifest.read(in: destination.path), !manifest.digests.isEmpty,
+                lstat(marker, &info) == 0
+            {
+                previous = (manifest.digests, info.st_mtim)
+            } else {
+                previous = nil
+            }
+        }
+
+        /// Whether the previous build's file at `path` still holds the bytes `digest` describes:
+        /// its manifest says so, and the file has that size and was not modified after the
+        /// manifest was written.
+        private func keepable(_ path: String, _ digest: OutputDigest) -> Bool {
+            guard let previous, previous.digests[path] == digest else { return false }
+            var info = stat()
+            guard lstat(destination.path + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                Int(info.st_size) == digest.size
+            else { return false }
+            let modified = info.st_mtim
+            return (modified.tv_sec, modified.tv_nsec) <= (previous.written.tv_sec, previous.written.tv_nsec)
         }
 
         /// Hands a batch of files to the writer and returns once the batch before it is written.
@@ -177,38 +208,62 @@ public struct OutputWriter: Sendable {
                 }
                 groups[folder, default: []].append(i)
             }
-            // Per folder: the index of the file that failed and the error, if one did.
+            // Per folder: the index of the file that failed and the error, if one did; per file,
+            // its digest and whether the previous build's copy was kept.
             var failed = [(index: Int, error: Int32)](repeating: (-1, 0), count: order.count)
+            var made = [(digest: OutputDigest?, kept: Bool)](repeating: (nil, false), count: files.count)
+            let old = destination.path
             failed.withUnsafeMutableBufferPointer { results in
-                let result = results.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: order.count) { g in
-                    let members = groups[order[g]]!
-                    if members.count == 1 {
-                        let i = members[0]
-                        if !OutputWriter.writeFile(base + "/" + files[i].path, files[i].bytes, copying: files[i].origin)
-                        {
-                            (result + g).pointee = (i, errno)
+                made.withUnsafeMutableBufferPointer { made in
+                    guard let result = results.baseAddress, let digests = made.baseAddress else { return }
+                    /// Keeps the previous build's copy of file `i` when its bytes are the same (a hard
+                    /// link: nothing written), else writes it; the file's digest is noted either way.
+                    func put(_ i: Int, at folder: Int32, _ name: String) -> Bool {
+                        let file = files[i]
+                        guard file.origin == nil else {
+                            return OutputWriter.writeFile(at: folder, name, [], copying: file.origin)
                         }
-                        return
+                        let digest = OutputDigest(file.bytes)
+                        if keepable(file.path, digest), linkat(AT_FDCWD, old + "/" + file.path, folder, name, 0) == 0 {
+                            (digests + i).pointee = (digest, true)
+                            return true
+                        }
+                        (digests + i).pointee = (digest, false)
+                        return OutputWriter.writeFile(at: folder, name, file.bytes)
                     }
-                    // Several files: open the folder once and create each relative to it.
-                    let folder = order[g].isEmpty ? base : base + "/" + order[g]
-                    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                    guard fd >= 0 else {
-                        (result + g).pointee = (members[0], errno)
-                        return
-                    }
-                    defer { close(fd) }
-                    let skip = order[g].isEmpty ? 0 : order[g].utf8.count + 1
-                    for i in members {
-                        let path = files[i].path
-                        let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: skip)...]
-                        if !OutputWriter.writeFile(at: fd, String(name), files[i].bytes, copying: files[i].origin) {
-                            (result + g).pointee = (i, errno)
+                    DispatchQueue.concurrentPerform(iterations: order.count) { g in
+                        let members = groups[order[g]]!
+                        if members.count == 1 {
+                            let i = members[0]
+                            if !put(i, at: AT_FDCWD, base + "/" + files[i].path) {
+                                (result + g).pointee = (i, errno)
+                            }
                             return
+                        }
+                        // Several files: open the folder once and create each relative to it.
+                        let folder = order[g].isEmpty ? base : base + "/" + order[g]
+                        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                        guard fd >= 0 else {
+                            (result + g).pointee = (members[0], errno)
+                            return
+                        }
+                        defer { close(fd) }
+                        let skip = order[g].isEmpty ? 0 : order[g].utf8.count + 1
+                        for i in members {
+                            let path = files[i].path
+                            let name = path[path.utf8.index(path.utf8.startIndex, offsetBy: skip)...]
+                            if !put(i, at: fd, String(name)) {
+                                (result + g).pointee = (i, errno)
+                                return
+                            }
                         }
                     }
                 }
+            }
+            for (i, file) in files.enumerated() {
+                guard let digest = made[i].digest else { continue }
+                digests[file.path] = digest
+                if made[i].kept { kept += 1 }
             }
             guard let first = failed.first(where: { $0.index >= 0 }) else { return nil }
             return PlaybookError(
@@ -243,7 +298,10 @@ public struct OutputWriter: Sendable {
                 let manifest = OutputManifest.read(in: destinationPath) ?? OutputManifest(files: [])
                 try carry(try UserFiles.find(in: destinationPath, manifest: manifest))
             }
-            guard OutputWriter.writeFile(root.path + "/" + OutputWriter.marker, OutputManifest.encode(written)) else {
+            guard
+                OutputWriter.writeFile(
+                    root.path + "/" + OutputWriter.marker, OutputManifest.encode(written, digests: digests))
+            else {
                 throw FileTree.failure("write the manifest", root.path + "/" + OutputWriter.marker)
             }
             try FileTree.syncTree(root.path)
@@ -255,8 +313,19 @@ public struct OutputWriter: Sendable {
                 throw error
             }
             try? FileTree.sync(destination.deletingLastPathComponent().path)
-            // After the swap the staging folder holds the old site (if there was one).
+            // After the swap the staging folder holds the old site (if there was one). A large one
+            // is removed by a process of its own, after this command has returned; if that is cut
+            // short, the next build of this output removes the rest (`removeLeftovers`).
+            if written.count >= OutputWriter.removesOldSiteAfterwards, FileTree.kind(root.path) == .folder {
+                let old = aside.path
+                if rename(root.path, old) == 0, FileTree.removeAfterwards(old) { return Self.swapped(swap) }
+                FileTree.remove(old)
+            }
             FileTree.remove(root.path)
+            return Self.swapped(swap)
+        }
+
+        private static func swapped(_ swap: FileTree.Swap) -> OutputSwap {
             switch swap {
             case .atomic: return .atomic
             case .twoRenames: return .twoRenames

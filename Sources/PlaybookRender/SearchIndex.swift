@@ -242,13 +242,20 @@ public struct SearchIndex: Sendable {
     /// Nil when the page is not in the index or its kind changed (the caller re-renders the site
     /// then, as it does when pages are added or removed).
     public func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
-        guard SearchDocument.isIndexed(page), documents != nil,
-            let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue
+        replacing(page, was: nil)
+    }
+
+    /// `replacing(_:)` on any index, also one made as its pages were rendered (`Builder`), which
+    /// keeps no documents: `previous` is the page as the index has it (with its tree), whose
+    /// document is made again to tell which words changed.
+    public func replacing(_ page: Page, was previous: Page?) -> (index: SearchIndex, files: [OutputFile])? {
+        guard SearchDocument.isIndexed(page),
+            let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue,
+            let old = documents?[id] ?? previous.map({ SearchDocument($0, vocabulary: vocabulary) })
         else { return nil }
         var next = self
-        let old = documents![id]
         let new = SearchDocument(page, vocabulary: vocabulary)
-        next.documents![id] = new
+        if next.documents != nil { next.documents![id] = new }
         next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
         let oldTerms = old.terms
         let newTerms = new.terms

@@ -70,12 +70,23 @@ extension SiteRenderer {
     /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
     /// Its documents are rendered as their pages render them (their trees must be there).
     public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
+        do {
+            return try renderKit(charter: charter, prepared: prepared, restoring: nil)
+        } catch {
+            preconditionFailure("a kit of pages with their trees failed: \(error)")
+        }
+    }
+
+    /// The kit, each document's body rendered as its page renders it, from its tree restored
+    /// (`restoring`) for that time, then made a section of the kit (`KitBody`).
+    func renderKit(charter: Int, prepared: Prepared, restoring restore: TreeRestorer?) throws -> OutputFile? {
         guard let documents = prepared.context.links.groupDocuments[charter], documents.kitURL != nil else {
             return nil
         }
         var parts: [Int: KitPart] = [:]
         for index in [charter] + documents.all where parts[index] == nil {
-            let page = prepared.map.pages[index]
+            let kept = prepared.map.pages[index]
+            let page = try restore.map { try $0(kept) } ?? kept
             parts[index] = KitPart(
                 body: renderBody(page, prepared: prepared), bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
         }
@@ -89,6 +100,18 @@ extension SiteRenderer {
         return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
         }.compactMap { renderKit(charter: $0, prepared: prepared) }
+    }
+
+    /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
+    /// get theirs back (`restoring`) while it renders.
+    public func outputsShowingBody(of path: String, prepared: Prepared, restoring restore: @escaping TreeRestorer)
+        throws
+        -> [OutputFile]
+    {
+        guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
+        return try prepared.context.links.groupDocuments.keys.sorted().filter { charter in
+            charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
+        }.compactMap { try renderKit(charter: $0, prepared: prepared, restoring: restore) }
     }
 
     /// Whether two versions of a page look the same from other pages, apart from their title,

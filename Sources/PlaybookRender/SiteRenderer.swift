@@ -35,10 +35,12 @@ public struct SiteRenderer: Sendable {
     /// them go. Each page's tree is restored (`restoring`) only while its batch renders, and the
     /// search index is made from the same trees, unless `search` is the index of `handbook`
     /// already.
+    /// Gives back the search index the site was rendered with.
+    @discardableResult
     public func render(
         _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
         restoring restore: TreeRestorer? = nil, emit: ([OutputFile]) throws -> Void
-    ) throws {
+    ) throws -> SearchIndex {
         var prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
@@ -90,12 +92,14 @@ public struct SiteRenderer: Sendable {
         files += renderHealthPages(prepared: prepared)
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
-        files += (search ?? index!.index()).files()
+        let made = search ?? index!.index()
+        files += made.files()
         files += SiteFeeds(prepared: prepared).files(pagePaths: pagePaths + files.map(\.path))
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
         }
         try emit(files)
+        return made
     }
 
     /// The kits of `charters` on every core, from the bodies in `parts`; in the order given.

@@ -1,8 +1,8 @@
 // PlaybookScaffold: `playbook new`, `templates`, `status` and `update`. The planning here is
 // pure (site files in, files to write out); `ScaffoldWriter` puts a plan on disk.
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookReplication
 
 /// Why a clone or an update was refused; everything found is listed at once.

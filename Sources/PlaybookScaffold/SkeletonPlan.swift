@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookReplication
 
 /// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.

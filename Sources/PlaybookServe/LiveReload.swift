@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 
 /// What open pages need to know about the latest build: its id and, when checks failed, why.
 public struct PreviewStatus: Hashable, Sendable {

@@ -1,8 +1,7 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookOutput
-import PlaybookPipeline
 
 /// How to run `serve`.
 public struct ServeOptions: Sendable {
@@ -98,8 +97,8 @@ public final class PreviewSession: @unchecked Sendable {
             status: PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), diagnostics: []))
         // Listen before building, so a port in use is reported at once, not after a long build.
         let server: PreviewServer
-        let preview: Preview
-        let files: [OutputFile]
+        let engine: Engine
+        let rendering: Rendering
         var writer = IncrementalWriter(destination: output, lock: lock)
         do {
             server = try await PreviewServer.start(
@@ -112,8 +111,13 @@ public final class PreviewSession: @unchecked Sendable {
             throw error
         }
         do {
-            (preview, files) = try Preview.build(siteAt: options.source)
-            try writer.writeAll(files)
+            // The engine from an empty state, as `build` runs it, judged as the preview shows
+            // the site (every page, drafts included); pages are written as they are rendered, so
+            // the first ones are served while the rest render.
+            engine = Engine(try Pipeline.load(siteAt: options.source), settings: .preview)
+            rendering = try writer.writeAll(inPlace: createdOutput || ownsOutput) { emit in
+                try engine.render(emit: emit)
+            }
         } catch {
             await server.stop(timeout: 0)
             if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
@@ -121,9 +125,10 @@ public final class PreviewSession: @unchecked Sendable {
             throw error
         }
         await channel.publish(
-            PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: preview.check))
+            PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: engine.check))
         let rebuilder = SiteRebuilder(
-            root: options.source, preview: preview, writer: writer, channel: channel, session: session, report: report)
+            root: options.source, engine: engine, rendering: rendering, writer: writer, channel: channel,
+            session: session, report: report)
         rebuilder.start(quiet: options.quiet, quietAfterWrite: options.quietAfterWrite)
         let pending = rebuilder.pending
         let watcher = FileWatcher(
@@ -132,7 +137,7 @@ public final class PreviewSession: @unchecked Sendable {
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return PreviewSession(
             options: options, url: "http://\(host):\(server.port)/", port: server.port, output: output,
-            initialCheck: preview.check, initialFiles: files.count, server: server, watcher: watcher,
+            initialCheck: engine.check, initialFiles: rendering.outputPaths.count, server: server, watcher: watcher,
             rebuilder: rebuilder, channel: channel, ownsOutput: ownsOutput, lock: lock)
     }
 

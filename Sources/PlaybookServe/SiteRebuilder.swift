@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
 import PlaybookOutput
 
@@ -60,7 +60,9 @@ final class PendingChanges: @unchecked Sendable {
 final class SiteRebuilder: @unchecked Sendable {
     let root: URL
     let pending = PendingChanges()
-    private var preview: Preview
+    /// The site as the engine holds it between saves, and what its last render left.
+    private var engine: Engine
+    private var rendering: Rendering
     private var known: Set<String>
     private var writer: IncrementalWriter
     private let channel: ReloadChannel
@@ -72,12 +74,13 @@ final class SiteRebuilder: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(
-        root: URL, preview: Preview, writer: IncrementalWriter, channel: ReloadChannel, session: String,
-        report: @escaping @Sendable (ServeReport) -> Void
+        root: URL, engine: Engine, rendering: Rendering, writer: IncrementalWriter, channel: ReloadChannel,
+        session: String, report: @escaping @Sendable (ServeReport) -> Void
     ) {
         self.root = root
-        self.preview = preview
-        self.known = preview.sourcePaths
+        self.engine = engine
+        self.rendering = rendering
+        self.known = engine.sourcePaths
         self.writer = writer
         self.channel = channel
         self.session = session
@@ -106,20 +109,24 @@ final class SiteRebuilder: @unchecked Sendable {
         let start = clock.now
         var written: Set<String> = []
         var removed: [String] = []
-        let result: Rebuild
+        var next = engine
+        let change: EngineChange
+        let rendered: Rendering
         do {
             let changes = try ChangeSet.read(paths, siteAt: root, known: known)
             guard !changes.isEmpty else {
                 // Undoing what failed (deleting a new template that did not parse) changes
-                // nothing the preview holds; pages must still drop the failure they show.
+                // nothing the engine holds; pages must still drop the failure they show.
                 if showingFailure { republish() }
                 return
             }
-            // The edited page goes to disk first; the checks and the pages it reaches follow.
-            written.formUnion(try writer.write(preview.quickRender(applying: changes)))
-            result = try preview.rebuild(applying: changes)
-            written.formUnion(try writer.write(result.files))
-            removed = try writer.remove(result.removed)
+            // The saved page goes to disk first; the checks and the pages it reaches follow.
+            written.formUnion(try writer.write(engine.quickRender(changes, after: rendering)))
+            change = try next.apply(changes)
+            let (after, files, gone) = try next.render(change, after: rendering)
+            rendered = after
+            written.formUnion(try writer.write(files))
+            removed = try writer.remove(gone)
         } catch {
             // Keep the paths: the next save re-reads them along with whatever it changed.
             pending.add(paths)
@@ -129,28 +136,27 @@ final class SiteRebuilder: @unchecked Sendable {
             publish(
                 PreviewStatus(
                     build: Self.buildID(session: session, build: build), diagnostics: [Self.diagnostic(problem)],
-                    language: preview.check.handbook.config.language))
+                    language: engine.handbook.config.language))
             report(.failed(problem))
             return
         }
         let wasShowingFailure = showingFailure
         showingFailure = false
-        let previous = preview.check.diagnostics
-        preview = result.preview
+        engine = next
+        rendering = rendered
         let elapsed = clock.now - start
-        let unchanged =
-            written.isEmpty && removed.isEmpty && previous == preview.check.diagnostics && !wasShowingFailure
+        let unchanged = written.isEmpty && removed.isEmpty && !change.findingsChanged && !wasShowingFailure
         if !unchanged {
             build += 1
-            publish(
-                PreviewStatus(build: Self.buildID(session: session, build: build), check: preview.check))
+            publish(PreviewStatus(build: Self.buildID(session: session, build: build), check: engine.check))
             report(
                 .rebuilt(
                     Rebuilt(
-                        files: written.count + removed.count, elapsed: elapsed, wholeSite: result.wasFull,
-                        check: preview.check)))
+                        files: written.count + removed.count, elapsed: elapsed,
+                        wholeSite: change.wholeSite || !change.summaries.isEmpty || change.healthChanged,
+                        check: engine.check)))
         }
-        known = preview.sourcePaths
+        known = engine.sourcePaths
     }
 
     /// Tells open pages the preview's own findings again, after a failure they were shown.
@@ -158,7 +164,7 @@ final class SiteRebuilder: @unchecked Sendable {
         showingFailure = false
         build += 1
         publish(
-            PreviewStatus(build: Self.buildID(session: session, build: build), check: preview.check))
+            PreviewStatus(build: Self.buildID(session: session, build: build), check: engine.check))
     }
 
     /// Waits until open pages have been told, so statuses reach them in build order.

@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookPipeline
+import PlaybookEngine
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 

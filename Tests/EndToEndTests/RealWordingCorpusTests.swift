@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 

@@ -1,12 +1,13 @@
 import Foundation
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 
+@testable import PlaybookEngine
+
 /// Issue 12, flat memory: `build` checks each page by its own rules as it is parsed and lets
-/// its tree go (`Pipeline.check(_:releasingTrees:)`), then parses it again while it renders.
+/// its tree go (`Engine`), then parses it again while it renders.
 /// Nothing a reader or a writer sees may change: the same findings, the same health view, the
 /// same bytes in every edition as checking and rendering with every tree held.
 @Suite struct ReleasedTreesTests {
@@ -63,23 +64,28 @@ import Testing
         let site = try Self.site()
         defer { site.remove() }
         let loaded = try Pipeline.load(siteAt: site.root)
-        let whole = Pipeline.check(loaded)
-        let released = Pipeline.check(loaded, releasingTrees: true)
-        let rules = Set(whole.diagnostics.map(\.rule))
+        let engine = Engine(loaded)
+        // The oracle: every rule run over every page's whole tree, parsed and kept.
+        var handbook = Pipeline.parse(loaded)
+        handbook.config.kindLabels = engine.rules.kindLabels
+        let whole = engine.checker.check(handbook)
+        let rules = Set(whole.map(\.rule))
         for rule in ["page.broken-anchor", "page.broken-link", "page.unpublished-link", "group.unknown-template"] {
             #expect(rules.contains(rule), "the fixture lost its \(rule) finding")
         }
-        #expect(released.diagnostics == whole.diagnostics)
-        #expect(released.health == whole.health)
+        #expect(engine.findings == whole)
+        #expect(
+            engine.check.health
+                == Pipeline.annotateLineage(engine.checker.health(handbook, findings: whole), files: loaded.files))
         // Only group charters and template pages keep their trees; every other page gives the
         // same page back when its tree is parsed again.
         let parser = PageParser()
-        for (kept, page) in zip(whole.handbook.pages, released.handbook.pages) {
+        for (kept, page) in zip(handbook.pages, engine.handbook.pages) {
             #expect(page.treeReleased == !(page.kind == .group || page.templateName != nil), "\(page.path)")
             #expect(parser.restoringTree(page) == kept, "\(page.path)")
             #expect(page.links == kept.links, "\(page.path)")
         }
-        #expect(released.handbook.pages.contains { $0.treeReleased })
+        #expect(engine.handbook.pages.contains { $0.treeReleased })
     }
 
     @Test func buildingFromTreesParsedAgainWritesWhatRenderingWholeTreesGives() throws {

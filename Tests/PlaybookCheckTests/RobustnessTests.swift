@@ -1,5 +1,5 @@
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 import TestSupport
 import Testing

@@ -12,7 +12,7 @@ final class Client {
 
     init() {
         server = LanguageServer(
-            version: "test", send: { [unowned self] in self.sent.append($0) },
+            version: "test", indexing: .inline, send: { [unowned self] in self.sent.append($0) },
             schedule: { [unowned self] _, work in self.scheduled.append(work) }, now: { [unowned self] in self.clock })
     }
 

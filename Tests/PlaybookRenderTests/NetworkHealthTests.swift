@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
+import PlaybookEngine
 import PlaybookRender
 import Testing
 import TestSupport

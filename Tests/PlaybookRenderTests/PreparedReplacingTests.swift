@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 import Testing
 
@@ -15,8 +15,10 @@ import Testing
                 RawFile(path: "content/" + $0.key, bytes: Array($0.value.utf8))
             })
         site.lastChanged = [:]
-        let result = Pipeline.check(site)
-        return (result.handbook, result.health)
+        // The pages with their trees, as a renderer given no way to parse them again needs.
+        var handbook = Pipeline.parse(site)
+        handbook.config = Pipeline.check(site).handbook.config
+        return (handbook, Pipeline.check(site).health)
     }
 
     static func edited(_ key: String, to text: String) -> (before: Handbook, after: Handbook, health: HealthReport) {

@@ -1,7 +1,7 @@
 import Foundation
+import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookRender
 import TestSupport
 import Testing

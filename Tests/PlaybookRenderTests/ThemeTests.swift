@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 import TestSupport
 import Testing
@@ -85,8 +85,7 @@ import Testing
                 path: "content/a.md",
                 bytes: Array("---\ntitle: \"<img src=x onerror=alert(1)>\"\nowner: \"A & B\"\n---\n**粗**\n".utf8))
         ])
-        let result = Pipeline.check(files)
-        let output = SiteRenderer(theme: try Theme()).render(result.handbook, health: result.health)
+        let output = try Pipeline.render(Pipeline.check(files))
         let html = String(decoding: output.first { $0.path == "a/index.html" }!.bytes, as: UTF8.self)
         #expect(!html.contains("<img src=x"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))

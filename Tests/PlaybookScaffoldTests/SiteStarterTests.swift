@@ -1,6 +1,6 @@
 import Foundation
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookScaffold
 import TestSupport
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import Testing
 
 /// Runs the real PARSE → CHECK stages on in-memory files, so rule tests go through the same
@@ -21,7 +21,7 @@ enum CheckHarness {
             config: config,
             content: files.sorted { $0.key < $1.key }.map { RawFile(path: $0.key, bytes: Array($0.value.utf8)) })
         let handbook = Pipeline.parse(site)
-        let result = Pipeline.check(handbook, files: site, ruleFiles: ruleFiles, language: language)
+        let result = Pipeline.check(site, ruleFiles: ruleFiles, language: language)
         return HarnessResult(handbook: handbook, diagnostics: result.diagnostics.sorted(), health: result.health)
     }
 

@@ -2,8 +2,8 @@
 // page's folder, so the kinds' own rules (group, rules, onboarding, sop, template) run too.
 import Foundation
 import FuzzDriver
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 
 let folders = ["", "groups/x/", "rules/", "onboarding/", "sops/", "templates/t/", "templates/t/files/"]
 

@@ -1,5 +1,5 @@
-// PlaybookPipeline: orchestration only. Each function below reads as the ordered list of
-// stages it runs; the work itself lives in the stage modules.
+// The stages as functions and the commands' entry points: each reads as the ordered list of
+// stages it runs, through the one `Engine`; the work itself lives in the stage modules.
 import Dispatch
 import Foundation
 import PlaybookCheck
@@ -60,6 +60,7 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// The stages as functions, and the commands' entry points, each running the one `Engine`.
 public enum Pipeline {
     /// LOAD → PARSE → CHECK. `publication` says which pages a build would publish, for links
     /// from published pages to left-out ones; every page is checked whatever it says.
@@ -69,49 +70,25 @@ public enum Pipeline {
         check(try load(siteAt: root, baseline: nil, history: false), language: language, publication: publication)
     }
 
-    /// PARSE → CHECK → TOLERATE on a site already loaded; pure. The findings its baseline records
-    /// move to `known`.
-    ///
-    /// With `releasingTrees`, each page is checked by the rules that read only the page as soon
-    /// as it is parsed, and its tree is let go unless a later check reads it (group charters,
-    /// template pages; see `Checker.readsTreeLater`): the handbook is never held as trees. The
-    /// findings are the same; the result's pages without a tree give it back through
-    /// `PageParser.restoringTree`, as `build` does when it renders them.
-    /// It also lets each file's raw bytes go once the file is split (the page holds its text):
-    /// the result's `files.content` is empty.
+    /// PARSE → CHECK → TOLERATE on a site already loaded (`Engine` from an empty state); pure.
+    /// The findings its baseline records move to `known`. Each page is checked by the rules that
+    /// read only the page as soon as it is parsed, and its tree let go unless a later check reads
+    /// it; the result's `files.content` is empty (each page holds its text).
     public static func check(
-        _ site: consuming LoadedSite, language: Language? = nil, publication: Publication = .standard,
-        releasingTrees: Bool = false
+        _ site: consuming LoadedSite, language: Language? = nil, publication: Publication = .standard
     ) -> CheckResult {
-        guard releasingTrees else {
-            let handbook = StageTimer.measure("parse") { parse(site, language: language) }
-            let checked = StageTimer.measure("check") {
-                check(
-                    handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication
-                )
-            }
-            return tolerate(checked, site.baseline)
-        }
-        let empty = Handbook(config: site.config, pages: [], configDiagnostics: site.configDiagnostics)
-        let (checker, siteDiagnostics) = checker(
-            for: empty, ruleFiles: site.ruleFiles, language: language, publication: publication)
-        let (handbook, own) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Checker.OwnFindings]) in
-            let pass = checker.firstPass(config: site.config, assets: site.files.contentAssets.map(\.path))
-            return parse(
-                &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
-                lettingBytesGo: true
-            ) { page in
-                let own = pass.findings(page)
-                return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
-            }
-        }
-        let checked = StageTimer.measure("check") {
-            checkKeepingChecker(
-                handbook, files: site.files, ruleFiles: site.ruleFiles, language: language, publication: publication,
-                firstPass: (checker, siteDiagnostics, own)
-            ).result
-        }
-        return tolerate(checked, site.baseline)
+        Engine(site, settings: EngineSettings(publication: publication, language: language)).check
+    }
+
+    /// PARSE → CHECK on files already read; pure.
+    public static func check(
+        _ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
+        publication: Publication = .standard
+    ) -> CheckResult {
+        let (config, configDiagnostics) = decodeConfig(files)
+        return check(
+            LoadedSite(files: files, config: config, configDiagnostics: configDiagnostics, ruleFiles: ruleFiles),
+            language: language, publication: publication)
     }
 
     /// LOAD → PARSE → CHECK → (refuse on error) LEAVE OUT → RENDER → WRITE.
@@ -128,111 +105,27 @@ public enum Pipeline {
         try writer.checkDestination()
         // Every input, the baseline included, is read before the check: a baseline that does not
         // parse stops the build before any work.
-        var checked = check(
-            try load(siteAt: root, baseline: Baseline.fileName), language: language, publication: options.publication,
-            releasingTrees: true)
-        guard !checked.diagnostics.hasErrors else { return BuildResult(check: checked, written: []) }
-        var result = leaveOut(checked, publication: options.publication, language: language)
-        // The raw Markdown bytes are parsed already (each page keeps its source text); let them
-        // go before rendering, from the result too, which would otherwise hold them to the end.
-        result.files.content = []
-        checked.files.content = []
+        let engine = Engine(
+            try load(siteAt: root, baseline: Baseline.fileName),
+            settings: EngineSettings(publication: options.publication, language: language))
+        guard !engine.check.diagnostics.hasErrors else { return BuildResult(check: engine.check, written: []) }
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
-        let written = try StageTimer.measure("render+write") { () throws -> [String] in
-            let theme = try Theme(overrides: result.files.templates)
+        let rendering = try StageTimer.measure("render+write") { () throws -> Rendering in
             let staging = try writer.begin()
-            var written: [String] = []
             do {
-                var taken: Set<String> = []
-                var copied: [String] = []
-                let total = result.handbook.pages.count * max(1, result.handbook.config.editions.count)
-                var rendered = 0
-                try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
-                    var here: Set<String> = []
-                    // Each page is parsed again while its batch renders (its page and search
-                    // record), then let go with the batch's HTML once written.
-                    try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { batch in
-                        try staging.add(prefixed(batch, prefix))
-                        for file in batch {
-                            here.insert(file.path)
-                            taken.insert(prefix + file.path)
-                        }
-                        rendered = min(rendered + batch.lazy.filter { $0.path.hasSuffix(".html") }.count, total)
-                        progress?(rendered, total)
-                    }
-                    let copies = prefixed(copiedFiles(result.files, skipping: here), prefix)
-                    try staging.add(copies)
-                    copied += copies.map(\.path)
-                }
-                written = (Array(taken) + copied).sorted()
+                let rendering = try engine.render(emit: { try staging.add($0) }, progress: progress)
                 try staging.commit()
+                return rendering
             } catch {
                 staging.discard()
                 throw error
             }
-            return written
         }
         // The result reports the whole check, drafts included, as `check` would.
-        return BuildResult(check: checked, written: written, published: result.handbook.pages.count)
-    }
-
-    /// PARSE → CHECK on files already read; pure.
-    public static func check(
-        _ files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
-        publication: Publication = .standard
-    ) -> CheckResult {
-        let handbook = StageTimer.measure("parse") { parse(files, language: language) }
-        return StageTimer.measure("check") {
-            check(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication)
-        }
-    }
-
-    /// CHECK on a parsed handbook; pure. Load and config diagnostics come first in the merge,
-    /// then the rules', all sorted into report order.
-    public static func check(
-        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
-        publication: Publication = .standard
-    ) -> CheckResult {
-        checkKeepingChecker(handbook, files: files, ruleFiles: ruleFiles, language: language, publication: publication)
-            .result
-    }
-
-    /// CHECK as above, also giving the checker and the rules' own findings: what re-checking one
-    /// edited page starts from (serve's incremental rebuilds).
-    /// `firstPass`, when given, is the checker (`checker(for:…)`) that made the first pass's
-    /// findings of every page while the pages were parsed, its rule files' diagnostics, and those
-    /// findings.
-    package static func checkKeepingChecker(
-        _ handbook: Handbook, files: SiteFiles, ruleFiles: [String: String] = [:], language: Language? = nil,
-        publication: Publication = .standard,
-        firstPass: (checker: Checker, siteDiagnostics: [Diagnostic], own: [Checker.OwnFindings])? = nil
-    ) -> (result: CheckResult, checker: Checker, findings: [Diagnostic]) {
-        let (checker, siteDiagnostics) =
-            firstPass.map { ($0.checker, $0.siteDiagnostics) }
-            ?? self.checker(for: handbook, ruleFiles: ruleFiles, language: language, publication: publication)
-        let rules = checker.rules
-        // The site is rendered with the kinds' labels its rules give.
-        var handbook = handbook
-        handbook.config.kindLabels = rules.kindLabels
-        var diagnostics = files.problems + siteDiagnostics
-        for page in handbook.pages { diagnostics += page.source.diagnostics }
-        let findings = firstPass.map { checker.check(handbook, firstPass: $0.own) } ?? checker.check(handbook)
-        for asset in files.contentAssets {
-            diagnostics += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
-        }
-        if diagnostics.isEmpty {
-            // The rules' findings come sorted already.
-            diagnostics = findings
-        } else {
-            // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
-            diagnostics += findings
-            diagnostics.sort { ($0.file, $0.position) < ($1.file, $1.position) }
-        }
-        let health = annotateLineage(checker.health(handbook, findings: findings), files: files)
-        let result = CheckResult(
-            files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: rules)
-        return (result, checker, findings)
+        return BuildResult(
+            check: engine.check, written: rendering.outputPaths.sorted(),
+            published: engine.published.handbook.pages.count)
     }
 
     /// The checker of `handbook`'s rules (`ruleSet`), in `language` or the site's, and the
@@ -306,11 +199,45 @@ public enum Pipeline {
     }
 
     /// RENDER: pages through the theme, plus static files and content assets copied as they are;
-    /// every edition of the site, each in its folder.
+    /// every edition of the site, each in its folder. Sorted by path.
     public static func render(_ result: CheckResult) throws -> [OutputFile] {
-        let theme = try Theme(overrides: result.files.templates)
-        let (output, copies) = try renderEditions(result, theme: theme)
-        return (output + copies).sorted { $0.path < $1.path }
+        var outputs: [OutputFile] = []
+        _ = try render(result, theme: try Theme(overrides: result.files.templates)) { outputs += $0 }
+        return outputs.sorted { $0.path < $1.path }
+    }
+
+    /// RENDER every output of `result`'s handbook, every edition in its folder, handed to `emit`
+    /// in batches as they are made (pages a few hundred at a time, each page's tree parsed again
+    /// only while its batch renders), then the content assets and static files each edition
+    /// copies. `progress` is told (pages rendered, pages in all). Gives the paths rendered, the
+    /// paths copied and, for a site without editions, its search index.
+    static func render(
+        _ result: CheckResult, theme: Theme, progress: ((Int, Int) -> Void)? = nil,
+        emit: ([OutputFile]) throws -> Void
+    ) throws -> (rendered: Set<String>, copied: Set<String>, search: SearchIndex?) {
+        let editions = result.handbook.config.editions
+        var rendered: Set<String> = []
+        var copied: Set<String> = []
+        var search: SearchIndex?
+        let total = result.handbook.pages.count * max(1, editions.count)
+        var done = 0
+        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
+            var here: Set<String> = []
+            let index = try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { batch in
+                try emit(prefixed(batch, prefix))
+                for file in batch {
+                    here.insert(file.path)
+                    rendered.insert(prefix + file.path)
+                }
+                done = min(done + batch.lazy.filter { $0.path.hasSuffix(".html") }.count, total)
+                progress?(done, total)
+            }
+            if editions.isEmpty { search = index }
+            let copies = prefixed(copiedFiles(result.files, skipping: here), prefix)
+            try emit(copies)
+            copied.formUnion(copies.map(\.path))
+        }
+        return (rendered, copied, search)
     }
 
     /// Content assets and `static/` files, copied as they are. A rendered file wins over a

@@ -1,7 +1,6 @@
 import PlaybookCheck
 import PlaybookMarkdown
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookRender
 import PlaybookSource
 
@@ -74,5 +73,21 @@ extension Array where Element: PathKeyed {
         case (nil, _?): remove(at: index)
         case (nil, nil): break
         }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Replaces the diagnostics of `file` in a list sorted by file with `replacement` (already
+    /// in report order), keeping the list sorted.
+    mutating func replaceDiagnostics(of file: String, with replacement: [Diagnostic]) {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].file < file { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < count && self[end].file == file { end += 1 }
+        replaceSubrange(low..<end, with: replacement)
     }
 }

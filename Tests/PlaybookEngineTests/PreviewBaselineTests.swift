@@ -1,8 +1,7 @@
 import Foundation
 import PlaybookCheck
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 

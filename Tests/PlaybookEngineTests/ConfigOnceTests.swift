@@ -1,10 +1,9 @@
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
 import TestSupport
 import Testing
 
-@testable import PlaybookIncremental
+@testable import PlaybookEngine
 
 // Issue 13: a save decodes playbook.yml at most once, and only when it is the file saved; a
 // rebuild for any other change keeps the handbook's config and what came with it.
@@ -31,10 +30,14 @@ import Testing
     @Test func aRebuildOfTheWholeSiteForAnotherChangeKeepsTheConfigAndTheDates() throws {
         let site = try TemporarySite(Self.site)
         defer { site.remove() }
-        var (preview, _) = try Preview.build(siteAt: site.root)
-        // As a site in git has them; a fresh decode of the handbook would drop them.
-        preview.check.handbook.lastChanged = ["content/sops/evening.md": "2026-11-30T08:00:00+08:00"]
-        preview.check.handbook.config.title = "内存里的手册"
+        // As a site in git has them, and a config decoded once, differing from its text: a fresh
+        // decode of the handbook would drop both.
+        var loaded = try Pipeline.load(siteAt: site.root)
+        loaded.files.lastChanged = ["content/sops/evening.md": "2026-11-30T08:00:00+08:00"]
+        loaded.config.title = "内存里的手册"
+        let engine = Engine(loaded, settings: .preview)
+        let preview = Preview(engine: engine, rendering: try engine.renderAll().0)
+        #expect(preview.check.handbook.lastChanged == loaded.files.lastChanged)
         try site.write("content/sops/night.md", "# 夜班\n")
         let changes = try ChangeSet.read(["content/sops/night.md"], siteAt: site.root, known: preview.sourcePaths)
         #expect(changes.config == nil)

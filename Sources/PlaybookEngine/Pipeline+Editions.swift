@@ -48,20 +48,4 @@ extension Pipeline {
     static func prefixed(_ files: [OutputFile], _ prefix: String) -> [OutputFile] {
         prefix.isEmpty ? files : files.map { OutputFile(path: prefix + $0.path, bytes: $0.bytes) }
     }
-
-    /// Every file of every edition: its pages and the site's content assets and static files,
-    /// copied into each edition's folder so its relative links to them resolve.
-    package static func renderEditions(_ result: CheckResult, theme: Theme) throws -> (
-        rendered: [OutputFile], copies: [OutputFile]
-    ) {
-        var rendered: [OutputFile] = []
-        var copies: [OutputFile] = []
-        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
-            var output: [OutputFile] = []
-            try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { output += $0 }
-            rendered += prefixed(output, prefix)
-            copies += prefixed(copiedFiles(result.files, skipping: Set(output.map(\.path))), prefix)
-        }
-        return (rendered, copies)
-    }
 }

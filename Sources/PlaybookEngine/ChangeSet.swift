@@ -1,6 +1,5 @@
 import Foundation
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 
 /// Site files that changed since the last build, as read from disk.

@@ -1,7 +1,6 @@
 import Foundation
-import PlaybookIncremental
+import PlaybookEngine
 import PlaybookModel
-import PlaybookPipeline
 import PlaybookSource
 import TestSupport
 import Testing

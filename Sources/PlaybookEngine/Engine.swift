@@ -1,0 +1,361 @@
+// The one engine that `check`, `build`, `serve` and `playbook lsp` run.
+//
+// Inputs are the site's files as read (and, in the editor, its unsaved buffers); everything
+// else is derived from them by the stages' pure functions and kept only as long as it is
+// needed:
+//
+//   files ─PARSE+first pass→ pages (summaries) + each page's own findings
+//         ─second pass→ cross-page findings ─merge→ diagnostics + health ─baseline→ CheckResult
+//         ─LEAVE OUT→ published handbook ─CONVERT(edition)→ RENDER→ output files ─WRITE (caller)
+//
+// `Engine(site)` computes all of it from an empty state (what `check` and `build` run);
+// `apply(_:)` takes changed inputs and recomputes only what they reach: a page whose text did
+// not change is not parsed again, a body edit that leaves what other pages read of the page as
+// it was (title, kind, URL, front matter, links, anchors) is re-checked alone, and anything
+// else re-runs the second pass over every page from the kept first-pass findings, never
+// re-parsing the pages it did not touch. `serve` and `playbook lsp` keep one engine alive and
+// feed it their edits. Pure: only `Pipeline.load` and `ChangeSet.read` read the disk.
+import Dispatch
+import Foundation
+import PlaybookCheck
+import PlaybookMarkdown
+import PlaybookModel
+import PlaybookRender
+import PlaybookSource
+
+/// How an engine judges a site.
+public struct EngineSettings: Sendable, Equatable {
+    /// Which pages the site publishes: links from published pages to the rest are findings, and
+    /// a render leaves the rest out.
+    public var publication: Publication
+    /// The language findings are told in; nil: the site's.
+    public var language: Language?
+
+    public init(publication: Publication = .standard, language: Language? = nil) {
+        self.publication = publication
+        self.language = language
+    }
+
+    /// What `serve` shows: every page, drafts included, so no link to one is dead there.
+    public static let preview = EngineSettings(publication: .everything)
+}
+
+/// What an `apply` changed, for the caller to decide what to render, write and tell.
+public struct EngineChange: Sendable, Equatable {
+    /// Pages whose text changed but not what other pages read of them: only their own outputs,
+    /// their search records and the kits showing them change (unless `wholeSite`).
+    public var bodies: [String] = []
+    /// Pages added, removed, or changed in what other pages read of them (title, kind, URL,
+    /// front matter, links, anchors): navigation and list pages change.
+    public var summaries: [String] = []
+    /// The config, a rule file or a page template changed: every output may change.
+    public var wholeSite = false
+    /// Theme files that changed (templates and assets, by their name under `templates/`).
+    public var theme: [String] = []
+    /// Output paths of content assets and static files added, changed or removed.
+    public var copied: Set<String> = []
+    /// Whether every page was checked again (false: the edited pages alone).
+    public var checkedEveryPage = false
+    /// Whether the health view changed.
+    public var healthChanged = false
+    /// Whether the findings changed.
+    public var findingsChanged = false
+
+    public var isEmpty: Bool {
+        bodies.isEmpty && summaries.isEmpty && !wholeSite && theme.isEmpty && copied.isEmpty && !findingsChanged
+    }
+}
+
+public struct Engine: Sendable {
+    public let settings: EngineSettings
+    /// The site's files as last read. A page's raw bytes are let go once it is parsed (the page
+    /// keeps its text), but for the pages of replication templates, whose bytes the lineage's
+    /// hashes are taken of: `files.content` holds those alone.
+    public private(set) var files: SiteFiles
+    /// Rule files the config includes, by site-relative path.
+    public private(set) var ruleFiles: [String: String]
+    /// The site's baseline: the findings it records are reported as known, never as new.
+    public private(set) var baseline: Baseline?
+    /// The checker of the site's rules, in the settings' language (else the site's).
+    public private(set) var checker: Checker
+    /// The config's and rule files' own findings.
+    private(set) var siteDiagnostics: [Diagnostic]
+    /// The handbook (pages sorted by path, without their trees but for the pages a later step
+    /// reads: group charters and template pages) and the facts the rules gather from it.
+    public private(set) var prepared: Checker.Prepared
+    /// The first pass's findings of each page, by path: what re-checking a page after another
+    /// page changed starts from, so no page is parsed again for it.
+    /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
+    /// NFD for one name, and a site may hold both (`page.colliding-url` reports them).
+    private(set) var own: [[UInt8]: Checker.OwnFindings]
+    /// The rules' findings in report order (the health view is drawn from these).
+    private(set) var findings: [Diagnostic]
+    /// Every finding before the baseline, in report order.
+    private(set) var diagnostics: [Diagnostic]
+    /// What `check` reports: the handbook, the findings the baseline does not know (and, in
+    /// `known`, those it does), the health view.
+    public private(set) var check: CheckResult
+
+    public var handbook: Handbook { prepared.handbook }
+    public var rules: RuleSet { checker.rules }
+    public var language: Language { checker.language }
+
+    /// PARSE → CHECK → TOLERATE of a loaded site, from an empty state. Each page is checked by
+    /// the rules that read only the page as soon as it is parsed, and its tree let go unless a
+    /// later step reads it (`Checker.readsTreeLater`). Pure.
+    public init(_ site: consuming LoadedSite, settings: EngineSettings = EngineSettings()) {
+        self.settings = settings
+        let (checker, siteDiagnostics) = Self.checker(
+            config: site.config, configDiagnostics: site.configDiagnostics, ruleFiles: site.ruleFiles,
+            settings: settings)
+        let assets = site.files.contentAssets.map(\.path)
+        let templatePages = site.files.content.filter { Self.keepsBytes($0.path) }
+        let (handbook, own) = StageTimer.measure("parse+page rules") {
+            () -> (Handbook, [Checker.OwnFindings]) in
+            let pass = checker.firstPass(config: site.config, assets: assets)
+            return Pipeline.parse(
+                &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
+                lettingBytesGo: true
+            ) { page in
+                let own = pass.findings(page)
+                return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
+            }
+        }
+        var labelled = handbook
+        labelled.config.kindLabels = checker.rules.kindLabels
+        self.checker = checker
+        self.siteDiagnostics = siteDiagnostics
+        self.files = site.files
+        self.files.content = templatePages
+        self.ruleFiles = site.ruleFiles
+        self.baseline = site.baseline
+        self.prepared = checker.prepare(labelled)
+        self.own = Dictionary(
+            zip(handbook.pages.map { Self.key($0.path) }, own), uniquingKeysWith: { first, _ in first })
+        self.findings = []
+        self.diagnostics = []
+        self.check = CheckResult(
+            files: SiteFiles(), handbook: labelled, diagnostics: [], health: HealthReport(rows: []))
+        StageTimer.measure("check") { checkEveryPage() }
+    }
+
+    /// A path as the engine keys what it keeps by page: its bytes.
+    static func key(_ path: String) -> [UInt8] { Array(path.utf8) }
+
+    /// Whether the engine keeps a page's raw bytes: a replication template's pages.
+    static func keepsBytes(_ path: String) -> Bool {
+        path.hasPrefix(SiteLayout.content + "/templates/")
+    }
+
+    /// The checker of a site's rules and the config's and rule files' own findings.
+    static func checker(
+        config: SiteConfig, configDiagnostics: [Diagnostic], ruleFiles: [String: String], settings: EngineSettings
+    ) -> (Checker, [Diagnostic]) {
+        let handbook = Handbook(config: config, pages: [], configDiagnostics: configDiagnostics)
+        let (rules, siteDiagnostics) = Pipeline.ruleSet(handbook, ruleFiles: ruleFiles)
+        let checker = Checker(
+            rules: rules, language: settings.language ?? config.language, conversions: OpenCCConversions(),
+            publication: settings.publication)
+        return (checker, siteDiagnostics)
+    }
+
+    // MARK: - Checking
+
+    /// The second pass over every page, from the kept first-pass findings, and the merge.
+    private mutating func checkEveryPage() {
+        let pages = prepared.handbook.pages
+        findings = checker.check(
+            prepared.handbook, firstPass: pages.map { own[Self.key($0.path)] ?? Checker.OwnFindings() })
+        var merged = files.problems + siteDiagnostics
+        for page in pages { merged += page.source.diagnostics }
+        for asset in files.contentAssets {
+            merged += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
+        }
+        if merged.isEmpty {
+            // The rules' findings come sorted already.
+            merged = findings
+        } else {
+            // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
+            merged += findings
+            merged.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        }
+        diagnostics = merged
+        finishCheck(health: drawHealth())
+    }
+
+    /// The pages at `paths` checked again alone, against the rest as it is: for body edits that
+    /// leave what other pages read of them as it was. The same merge as `checkEveryPage`, for
+    /// each file.
+    private mutating func checkAlone(_ paths: [String], healthReads: Bool) {
+        for path in paths {
+            guard let index = prepared.index(of: path) else { continue }
+            let page = prepared.handbook.pages[index]
+            let found = checker.check(pageAt: path, in: prepared, own: own[Self.key(path)] ?? Checker.OwnFindings())
+            var all = files.problems.filter { $0.file == path } + page.source.diagnostics + found
+            all.sort { $0.position < $1.position }
+            findings.replaceDiagnostics(of: path, with: found)
+            diagnostics.replaceDiagnostics(of: path, with: all)
+        }
+        finishCheck(health: healthReads ? drawHealth() : check.health)
+    }
+
+    private func drawHealth() -> HealthReport {
+        Pipeline.annotateLineage(checker.health(prepared.handbook, findings: findings), files: files)
+    }
+
+    private mutating func finishCheck(health: HealthReport) {
+        let result = CheckResult(
+            files: files, handbook: prepared.handbook, diagnostics: diagnostics, health: health, rules: checker.rules)
+        check = Pipeline.tolerate(result, baseline)
+    }
+
+    /// What `check` reports for the file at `path`, in its order: the findings the baseline does
+    /// not know, and those it does.
+    public func diagnostics(for path: String) -> (new: [Diagnostic], known: [Diagnostic]) {
+        let found = diagnostics.filter { $0.file == path }
+        guard let baseline else { return (found, []) }
+        let text =
+            prepared.index(of: path).map { prepared.handbook.pages[$0].source.text }
+            ?? (path == files.configPath ? files.config : ruleFiles[path])
+        return baseline.filter(found, line: LineLookup(texts: text.map { [path: $0] } ?? [:]).line)
+    }
+
+    /// The page at a site-relative path, with its tree.
+    public func page(_ path: String) -> Page? {
+        prepared.index(of: path).map { PageParser().restoringTree(prepared.handbook.pages[$0]) }
+    }
+
+    /// Whether `path` names a file the checks read: the config, a rule file or a page.
+    public func reads(_ path: String) -> Bool {
+        path == files.configPath || ruleFiles[path] != nil || Edits.isPage(path)
+    }
+
+    // MARK: - Edits
+
+    /// Takes changed inputs (pages, the config, rule files, theme files, content assets and
+    /// static files; the editor's unsaved text as well as saved files) and recomputes what they
+    /// reach. Throws, changing nothing, on a config or template that is not UTF-8.
+    @discardableResult
+    public mutating func apply(_ changes: ChangeSet) throws -> EngineChange {
+        var change = EngineChange()
+        var reconfigure = changes.ruleFiles != nil
+        var assetsMoved = false
+        var edited: [Page] = []
+        var files = self.files
+        var ruleFiles = changes.ruleFiles ?? self.ruleFiles
+        let splitter = FrontMatterSplitter(language: checker.language)
+        for (path, bytes) in changes.files.sorted(by: { $0.key < $1.key }) {
+            if path == files.configPath {
+                files.config = try bytes.map(Edits.configText)
+                reconfigure = true
+            } else if Edits.isPage(path) {
+                let old = prepared.index(of: path).map { prepared.handbook.pages[$0] }
+                if Self.keepsBytes(path) {
+                    files.content.upsert(bytes.map { RawFile(path: path, bytes: $0) }, at: path)
+                }
+                guard let bytes else {
+                    if old != nil { change.summaries.append(path) }
+                    continue
+                }
+                let source = splitter.split(path: path, bytes: bytes)
+                // Saved again as it was (an editor's save, a checkout): nothing to do.
+                if let old, old.source == source { continue }
+                let page = PageParser().parse(source)
+                edited.append(page)
+                if let old, Self.othersReadTheSame(old, page) {
+                    change.bodies.append(path)
+                } else {
+                    change.summaries.append(path)
+                }
+            } else if path.hasPrefix(SiteLayout.content + "/") {
+                let existed = files.contentAssets.sortedIndex(of: path).found != nil
+                files.contentAssets.upsert(bytes.map { RawFile(path: path, bytes: $0) }, at: path)
+                if existed != (bytes != nil) { assetsMoved = true }
+                change.copied.insert(String(path.dropFirst(SiteLayout.content.count + 1)))
+            } else if path.hasPrefix("templates/") {
+                let name = String(path.dropFirst("templates/".count))
+                files.templates[name] = try bytes.map { try Edits.templateText($0, path: path) }
+                change.theme.append(name)
+                if name.hasSuffix(".mustache") { change.wholeSite = true }
+            } else if path.hasPrefix("static/") {
+                let relative = String(path.dropFirst("static/".count))
+                files.staticFiles.upsert(bytes.map { RawFile(path: relative, bytes: $0) }, at: relative)
+                change.copied.insert(relative)
+            }
+            if changes.ruleFiles == nil, self.ruleFiles[path] != nil {
+                ruleFiles[path] = bytes.map { String(decoding: $0, as: UTF8.self) }
+                reconfigure = true
+            }
+        }
+        let before = (diagnostics: check.diagnostics, known: check.known, health: check.health)
+        if reconfigure {
+            // New rules judge every page: each is checked from its text again.
+            let decoded = changes.config ?? Pipeline.decodeConfig(files)
+            var site = LoadedSite(
+                files: files, config: decoded.0, configDiagnostics: decoded.1, ruleFiles: ruleFiles, baseline: baseline)
+            var pages = prepared.handbook.pages
+            for page in edited { pages.upsert(page, at: page.path) }
+            for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
+                pages.upsert(nil, at: path)
+            }
+            let kept = Dictionary(uniqueKeysWithValues: files.content.map { ($0.path, $0.bytes) })
+            site.files.content = pages.map {
+                RawFile(path: $0.path, bytes: kept[$0.path] ?? Array($0.source.text.utf8))
+            }
+            site.files.lastChanged = files.lastChanged
+            self = Engine(site, settings: settings)
+            change.wholeSite = true
+            change.checkedEveryPage = true
+        } else {
+            self.files = files
+            self.ruleFiles = ruleFiles
+            let pass = checker.firstPass(config: prepared.handbook.config, assets: files.contentAssets.map(\.path))
+            for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
+                prepared.remove(path)
+                own[Self.key(path)] = nil
+            }
+            var labelled = edited
+            for index in labelled.indices {
+                own[Self.key(labelled[index].path)] = pass.findings(labelled[index])
+                if !checker.readsTreeLater(labelled[index]) { labelled[index] = labelled[index].releasingTree() }
+                prepared.replace(labelled[index])
+            }
+            if assetsMoved {
+                var handbook = prepared.handbook
+                handbook.assets = files.contentAssets.map(\.path)
+                prepared = checker.prepare(handbook)
+            }
+            if !change.summaries.isEmpty || assetsMoved || !change.copied.isEmpty {
+                checkEveryPage()
+                change.checkedEveryPage = true
+            } else if !edited.isEmpty {
+                checkAlone(change.bodies, healthReads: edited.contains(where: checker.healthReads))
+            } else {
+                finishCheck(health: check.health)
+            }
+        }
+        change.healthChanged = check.health != before.health
+        change.findingsChanged = check.diagnostics != before.diagnostics || check.known != before.known
+        return change
+    }
+
+    /// Whether other pages read the same of `b` as of `a`: navigation, list pages, cross links
+    /// and the rules that read other pages see a page's title, kind, URL, front matter, links
+    /// and anchors; a template page's variables reach its template's other pages.
+    static func othersReadTheSame(_ a: Page, _ b: Page) -> Bool {
+        Edits.sameSummary(a, b) && a.templateName == nil && b.templateName == nil
+            && a.headings.map(\.anchor) == b.headings.map(\.anchor)
+    }
+}
+
+extension Engine {
+    /// Site-relative paths of every file the engine was given: what a watcher reports changes of.
+    public var sourcePaths: Set<String> {
+        var paths = Set(prepared.handbook.pages.map(\.path) + files.contentAssets.map(\.path))
+        paths.formUnion(files.templates.keys.map { "templates/" + $0 })
+        paths.formUnion(files.staticFiles.map { "static/" + $0.path })
+        if files.config != nil { paths.insert(files.configPath) }
+        paths.formUnion(ruleFiles.keys)
+        return paths
+    }
+}
