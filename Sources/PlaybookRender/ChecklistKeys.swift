@@ -15,7 +15,8 @@ enum ChecklistKeys {
             out += rest[..<range.lowerBound]
             let after = rest[range.upperBound...]
             // The item's own text: up to its end or a nested list.
-            let end = [after.range(of: "</li>"), after.range(of: "<ul"), after.range(of: "<ol")]
+            let end =
+                [after.range(of: "</li>"), after.range(of: "<ul"), after.range(of: "<ol")]
                 .compactMap { $0?.lowerBound }.min() ?? after.endIndex
             var key = hash(normalized(after[..<end]))
             seen[key, default: 0] += 1

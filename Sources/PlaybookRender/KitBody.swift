@@ -27,7 +27,8 @@ enum KitBody {
                 // `<h2` → `<h3`, `</h2>` → `</h3>`: the kit's own title is the only h1.
                 let close = i + 1 < n && bytes[i + 1] == UInt8(ascii: "/")
                 let h = i + (close ? 2 : 1)
-                if h + 2 < n, bytes[h] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]),
+                if h + 2 < n, bytes[h] == UInt8(ascii: "h"),
+                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[h + 1]),
                     bytes[h + 2] == UInt8(ascii: " ") || bytes[h + 2] == UInt8(ascii: ">")
                 {
                     out.append(contentsOf: bytes[i..<h + 1])

@@ -35,7 +35,9 @@ extension PageContext {
         // That heading leads the header, before the document box, chips, contents and checklist.
         if info.bodyHasTitle, body.hasPrefix("<h1"), let close = body.literalRange(of: "</h1>") {
             var heading = String(body[..<close.upperBound])
-            if let language = view.contentLang { heading.insert(contentsOf: " lang=\"\(language)\"", at: heading.index(heading.startIndex, offsetBy: 3)) }
+            if let language = view.contentLang {
+                heading.insert(contentsOf: " lang=\"\(language)\"", at: heading.index(heading.startIndex, offsetBy: 3))
+            }
             info.titleHTML = heading
             info.body = String(body[close.upperBound...].drop { $0 == "\n" })
         }
@@ -176,7 +178,7 @@ extension PageContext {
         let own = rowIndex.map { healthLayout.findingsOfRow[$0] } ?? row.findings
         // Errors first, then warnings, each in file and line order.
         let ordered = own.filter { $0.severity == .error } + own.filter { $0.severity != .error }
-        let findings = ordered.prefix(listing).map { finding(  $0, fallback: row.url, from: url) }
+        let findings = ordered.prefix(listing).map { finding($0, fallback: row.url, from: url) }
         let gaps = row.cells.filter { $0.status != .ok }.count
         let lacking = zip(row.cells, health.columns).filter { $0.0.status != .ok }.map(\.1.id).joined(separator: " ")
         return HealthRowView(

@@ -65,7 +65,8 @@ extension SiteRenderer {
         let neediest: [HealthNeedView] =
             layout.inline
             ? []
-            : layout.neediest.prefix(20).filter { rows[$0].gapWeight > 0 || hasError($0) }.map { index -> HealthNeedView in
+            : layout.neediest.prefix(20).filter { rows[$0].gapWeight > 0 || hasError($0) }.map {
+                index -> HealthNeedView in
                 let row = rows[index]
                 let lacking = zip(row.cells, health.columns).filter { $0.0.status != .ok }.map(\.1.label)
                 let folder = SiteMap.parent(of: HealthLayout.groupFolder(of: row.path))
@@ -192,7 +193,9 @@ extension SiteRenderer {
     func pagination(count: Int, current: Int, from url: String, url pageURL: (Int) -> String) -> PaginationView? {
         guard count > 1 else { return nil }
         // Every page is linked: a list of 80 pages is 80 short links, still light.
-        let pages = (1...count).map { PageLinkView(number: $0, href: Href.to(pageURL($0), from: url), current: $0 == current) }
+        let pages = (1...count).map {
+            PageLinkView(number: $0, href: Href.to(pageURL($0), from: url), current: $0 == current)
+        }
         return PaginationView(
             pages: pages, previous: current > 1 ? Href.to(pageURL(current - 1), from: url) : nil,
             next: current < count ? Href.to(pageURL(current + 1), from: url) : nil, current: current, count: count)

@@ -150,7 +150,8 @@ extension SiteRenderer {
                 view.list = ListView(
                     title: title, items: slice.map { listItem($0, from: url, prepared: prepared) },
                     intro: (words["itemsCount"] ?? "{n}").replacingOccurrences(of: "{n}", with: "\(tag.pages.count)"),
-                    pagination: pagination(count: count, current: number, from: url) { Self.listURL(tag.url, page: $0) })
+                    pagination: pagination(count: count, current: number, from: url) { Self.listURL(tag.url, page: $0) }
+                )
                 view.hasBreadcrumbs = true
                 view.breadcrumbsHTML =
                     prepared.context.renderBreadcrumbs(for: url, contentPath: "tags/index.md")

@@ -1,9 +1,9 @@
 import Foundation
-import PlaybookModel
 import PlaybookEngine
+import PlaybookModel
 import PlaybookRender
-import Testing
 import TestSupport
+import Testing
 
 /// The health view of a network of 4,044 groups (`NetworkHandbook`, over 10,000 pages): light
 /// enough for a phone on every page, and leading to every group that has an error.
@@ -90,7 +90,9 @@ import TestSupport
         var count = 0
         for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "<") {
             let next = bytes[i + 1]
-            if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z")) {
+            if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+                || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
+            {
                 count += 1
             }
         }
@@ -113,7 +115,7 @@ import TestSupport
         process.standardInput = input
         process.standardOutput = output
         try process.run()
-        let writer = Thread { 
+        let writer = Thread {
             input.fileHandleForWriting.write(Data(bytes))
             try? input.fileHandleForWriting.close()
         }
