@@ -39,7 +39,7 @@ extension SiteRenderer {
         let title = context.displayTitle(group)
         let base = context.base(
             url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
-            description: prepared.summaries[charter] ?? CrossLinks.description(group),
+            description: CrossLinks.summary(group),
             language: CrossLinks.language(of: group, site: context.config.language))
         var sections: [KitSectionView] = []
         var seen: Set<Int> = []
@@ -99,7 +99,29 @@ extension SiteRenderer {
         guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
         return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
-        }.compactMap { renderKit(charter: $0, prepared: prepared) }
+        }.compactMap { renderKit(charter: $0, prepared: prepared) } + listsShowingCard(of: index, prepared: prepared)
+    }
+
+    /// The generated lists whose cards show the page's first paragraph: its folder's list and its
+    /// tags' pages, all their pages.
+    func listsShowingCard(of index: Int, prepared: Prepared) -> [OutputFile] {
+        let map = prepared.map
+        let path = map.contentPaths[index]
+        guard !map.templateSources[index] else { return [] }
+        var folder = SiteMap.folder(of: path)
+        if path.hasSuffix("/index.md") { folder = SiteMap.parent(of: folder) }
+        var files: [OutputFile] = []
+        if path == "index.md" {
+        } else if folder.isEmpty ? map.pagesByPath["index.md"] == nil : map.generatedFolders.contains(folder) {
+            files += renderListPages(folder: folder, prepared: prepared)
+        }
+        if !prepared.context.links.tagsByPage[index].isEmpty {
+            let slugs = Set(prepared.context.links.tagsByPage[index].map { "tags/\(Slug.anchor($0))/" })
+            files += renderTags(prepared: prepared).filter { file in
+                slugs.contains { file.path.hasPrefix($0) }
+            }
+        }
+        return files
     }
 
     /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
@@ -112,6 +134,7 @@ extension SiteRenderer {
         return try prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
         }.compactMap { try renderKit(charter: $0, prepared: prepared, restoring: restore) }
+            + listsShowingCard(of: index, prepared: prepared)
     }
 
     /// Whether two versions of a page look the same from other pages, apart from their title,

@@ -41,7 +41,7 @@ public struct SiteRenderer: Sendable {
         _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
         restoring restore: TreeRestorer? = nil, emit: ([OutputFile]) throws -> Void
     ) throws -> SearchIndex {
-        var prepared = Prepared(handbook: handbook, health: health, theme: theme)
+        let prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
         // Kits are rendered in the batch that renders their last document, from the bodies the
@@ -63,7 +63,6 @@ public struct SiteRenderer: Sendable {
             var ready: [Int] = []
             for (offset, page) in rendered.enumerated() {
                 let pageIndex = start + offset
-                prepared.summaries[pageIndex] = page.summary
                 guard let part = page.kitPart, let kits = plan.kitsOfPage[pageIndex] else { continue }
                 parts[pageIndex] = part
                 for charter in kits {
@@ -131,12 +130,11 @@ public struct SiteRenderer: Sendable {
         return results.map { $0! }
     }
 
-    /// One page as a batch renders it: its file, its search document, what lists say of it, and
-    /// its body when a kit shows it.
+    /// One page as a batch renders it: its file, its search document, and its body when a kit
+    /// shows it.
     struct RenderedPage {
         var file: OutputFile
         var search: SearchDocument?
-        var summary: String
         var kitPart: KitPart?
     }
 
@@ -168,7 +166,6 @@ public struct SiteRenderer: Sendable {
                                         page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
                                     : nil
                             },
-                            summary: CrossLinks.description(page),
                             kitPart: keep(index)
                                 ? KitPart(body: body, bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
                                 : nil)
@@ -279,14 +276,14 @@ public struct SiteRenderer: Sendable {
     func folderSummary(_ folder: String, prepared: Prepared) -> String? {
         let map = prepared.map
         guard let index = map.pagesByPath[folder + "/index.md"] else { return nil }
-        let text = prepared.summaries[index] ?? CrossLinks.description(map.pages[index])
+        let text = CrossLinks.summary(map.pages[index])
         return text.isEmpty ? nil : text
     }
 
     func listItem(_ index: Int, from url: String, prepared: Prepared) -> ListItemView {
         let page = prepared.map.pages[index]
         let meta = prepared.context.meta(for: page)
-        let summary = prepared.summaries[index] ?? CrossLinks.description(page)
+        let summary = CrossLinks.summary(page)
         return ListItemView(
             title: prepared.context.displayTitle(page), href: Href.to(page.url, from: url),
             kindLabel: prepared.handbook.config.kindLabels.title(page.kind, in: prepared.handbook.config.language),
@@ -342,9 +339,6 @@ public struct SiteRenderer: Sendable {
         let chromeByKey: [String: Int]
         /// Page index → its entry in `chrome`.
         let chromeOfPage: [Int]
-        /// Page index → what lists and kits say of it (`CrossLinks.description`), kept by the
-        /// batch that rendered it, for lists rendered after its tree was let go.
-        var summaries: [String?]
 
         public init(handbook: Handbook, health: HealthReport, theme: Theme) {
             self.handbook = handbook
@@ -375,7 +369,6 @@ public struct SiteRenderer: Sendable {
             self.chrome = chrome
             self.chromeByKey = chromeByKey
             self.chromeOfPage = chromeOfPage
-            self.summaries = [String?](repeating: nil, count: handbook.pages.count)
         }
 
         /// This preparation with `pages` in place of the pages at their paths, for a body edit
@@ -401,7 +394,6 @@ public struct SiteRenderer: Sendable {
                 else { return nil }
                 result.map.pages[index] = page
                 result.context.map.pages[index] = page
-                result.summaries[index] = nil
             }
             return result
         }
