@@ -111,3 +111,14 @@ def test_the_404_page_links_work_from_any_depth(reading_site, serve, browser):
     for a in browser.driver.find_elements("css selector", ".edition-switch a"):
         assert a.get_attribute("getAttribute" and "href").startswith(base)
         assert a.get_dom_attribute("href").startswith("/")
+
+
+@pytest.mark.parametrize("page", ["index.html", "groups/nanjing/index.html", "sops/daily-operations/index.html",
+                                  "health/index.html", "search/index.html?q=%E7%A6%81%E8%A8%80"])
+def test_no_serious_accessibility_finding_in_the_dark_theme(page, sample_site, serve, browser):
+    browser.color_scheme("dark")
+    browser.open(serve(sample_site) + page)
+    if "search/" in page:
+        browser.wait_for("document.querySelectorAll('[data-search-results] a').length > 0")
+    violations = [v for v in browser.axe() if v.get("impact") in ("serious", "critical")]
+    assert violations == [], [(v["id"], v.get("nodes", [{}])[0].get("target")) for v in violations]
