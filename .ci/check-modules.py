@@ -10,9 +10,16 @@
    dependency its target declares (fuzz/: a module of the PlaybookStages product), so no module
    leans on what another one happens to link; and each module of the graph imports every
    dependency it declares, so the graph is the import graph.
+4. Every module says what it is: Sources/<Module>/<Module>.swift (main.swift for the
+   executable) opens with the module's header comment, `// <Module>: …` (what it owns, what it
+   must not do, its entry points), the way a crate's lib.rs does.
+5. Nothing is `public` but what the nested fuzz/ package needs: the qualified names listed in
+   .ci/public-api.txt. With --public-warn-only the `public` declarations outside that list are
+   counted and listed as warnings, and do not fail the check.
 
-Usage: .ci/check-modules.py   (exit 0 when all holds; 1 with one line per problem; SWIFT names
-the swift binary when it is not on PATH). EndToEndTests runs it too (ModuleGraphTests).
+Usage: .ci/check-modules.py [--public-warn-only]   (exit 0 when all holds; 1 with one line per
+problem; SWIFT names the swift binary when it is not on PATH). EndToEndTests runs it too
+(ModuleGraphTests).
 """
 
 import json
@@ -87,7 +94,148 @@ def imports_in(folder):
     return found
 
 
+def code_only(text):
+    """`text` with comments and string literals blanked (newlines kept), for the declaration scan."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif text.startswith("/*", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                if text.startswith("/*", i):
+                    depth, i = depth + 1, i + 2
+                elif text.startswith("*/", i):
+                    depth, i = depth - 1, i + 2
+                else:
+                    if text[i] == "\n":
+                        out.append("\n")
+                    i += 1
+        elif text[i] == '"' or (text[i] == "#" and re.match(r'#+"', text[i:])):
+            hashes = len(re.match(r'#*', text[i:]).group(0))
+            i += hashes
+            multi = text.startswith('"""', i)
+            close = ('"""' if multi else '"') + "#" * hashes
+            i += 3 if multi else 1
+            while i < n and not text.startswith(close, i):
+                if text[i] == "\\" and hashes == 0:
+                    # An interpolation may hold strings of its own: skip it whole.
+                    start = i
+                    if i + 1 < n and text[i + 1] == "(":
+                        depth, i = 1, i + 2
+                        while i < n and depth:
+                            depth += {"(": 1, ")": -1}.get(text[i], 0)
+                            i += 1
+                    else:
+                        i += 2
+                    out.append("\n" * text.count("\n", start, i))
+                    continue
+                if text[i] == "\n":
+                    out.append("\n")
+                i += 1
+            i += len(close)
+            out.append('""')
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[{}();,<>:.=?!@]|\S")
+TYPE_WORDS = {"struct", "class", "enum", "protocol", "extension", "actor"}
+DECL_WORDS = TYPE_WORDS | {"func", "var", "let", "init", "subscript", "typealias", "case", "associatedtype"}
+
+
+def public_declarations(path, module):
+    """(qualified name, line) of every `public` declaration in the Swift file at `path`."""
+    code = code_only(open(path, encoding="utf-8").read())
+    tokens = [(m.group(0), code.count("\n", 0, m.start()) + 1) for m in TOKEN.finditer(code)]
+    found, stack, depth, pending = [], [], 0, None
+    for k, (token, line) in enumerate(tokens):
+        previous = tokens[k - 1][0] if k else ""
+        following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        if token in TYPE_WORDS and previous != "." and following not in ("func", "var", "let", "subscript"):
+            # The type's name, dotted for an extension of a nested type.
+            name, j = [], k + 1
+            while j < len(tokens) and re.match(r"[A-Za-z_]", tokens[j][0]):
+                name.append(tokens[j][0])
+                if j + 1 < len(tokens) and tokens[j + 1][0] == ".":
+                    j += 2
+                else:
+                    break
+            pending = ".".join(name) or None
+        elif token == "{":
+            depth += 1
+            if pending:
+                stack.append((pending, depth))
+                pending = None
+        elif token == "}":
+            if stack and stack[-1][1] == depth:
+                stack.pop()
+            depth -= 1
+        elif token == ";":
+            pending = None
+        if token != "public" or previous == ".":
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j][0] not in DECL_WORDS:
+            j += 1
+        if j >= len(tokens):
+            continue
+        word = tokens[j][0]
+        if word in ("init", "subscript"):
+            name = word
+        elif word == "extension":
+            continue
+        else:
+            name = tokens[j + 1][0] if j + 1 < len(tokens) else "?"
+        owner = [n for n, _ in stack]
+        found.append((".".join([module] + owner + [name]), line))
+    return found
+
+
+def public_problems(targets, graphed):
+    allowed_file = os.path.join(ROOT, ".ci", "public-api.txt")
+    allowed = set()
+    for line in open(allowed_file, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            allowed.add(line)
+    outside, seen = [], set()
+    for name in sorted(graphed):
+        target = targets[name]
+        if target["type"] == "system":
+            continue
+        folder = os.path.join(ROOT, target.get("path") or os.path.join("Sources", name))
+        for path in sorted(swift_files(folder)):
+            for qualified, line in public_declarations(path, name):
+                seen.add(qualified)
+                if qualified not in allowed:
+                    outside.append(f"{os.path.relpath(path, ROOT)}:{line}: `{qualified}` is public; make it package (or add it to .ci/public-api.txt if fuzz/ needs it)")
+    stale = [f".ci/public-api.txt: {name} is listed but declared nowhere as public" for name in sorted(allowed - seen)]
+    return outside, stale
+
+
+def header_problems(targets, graphed):
+    problems = []
+    for name in sorted(graphed):
+        target = targets[name]
+        if target["type"] == "system":
+            continue
+        folder = target.get("path") or os.path.join("Sources", name)
+        file = os.path.join(folder, "main.swift" if target["type"] == "executable" else name + ".swift")
+        path = os.path.join(ROOT, file)
+        if not os.path.exists(path):
+            problems.append(f"{file}: missing; each module has a header file saying what it owns, what it must not do and its entry points")
+            continue
+        if not open(path, encoding="utf-8").read().startswith(f"// {name}: "):
+            problems.append(f"{file}: does not open with the module's header comment, `// {name}: …`")
+    return problems
+
+
 def main():
+    warn_public = "--public-warn-only" in sys.argv[1:]
     package = dump_package()
     targets = {t["name"]: t for t in package["targets"]}
     declared = {name: [dependency_name(d) for d in t["dependencies"]] for name, t in targets.items()}
@@ -139,12 +287,24 @@ def main():
     for module, where in sorted(imports_in(os.path.join(ROOT, "fuzz", "Sources")).items()):
         if module in ours and module not in stages:
             problems.append(f"{where}: imports {module}, which the PlaybookStages product does not hold")
+        elif module.startswith("Playbook") and module not in ours:
+            problems.append(f"{where}: imports {module}, which Package.swift does not declare")
+
+    problems += header_problems(targets, graphed)
+    outside, stale = public_problems(targets, graphed)
+    problems += stale
+    if warn_public:
+        for line in outside:
+            print("warning: " + line)
+    else:
+        problems += outside
 
     for line in problems:
         print(line)
     if problems:
         sys.exit(1)
-    print(f"check-modules: {len(graphed)} modules, {sum(len(declared[n]) for n in graphed)} dependencies, every import declared")
+    public_note = f"; {len(outside)} public declarations outside .ci/public-api.txt (warnings)" if warn_public and outside else ""
+    print(f"check-modules: {len(graphed)} modules, {sum(len(declared[n]) for n in graphed)} dependencies, every import declared, every module headed{public_note}")
 
 
 if __name__ == "__main__":

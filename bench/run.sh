@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks Playbook against Hugo and the cmark-gfm floor on generated handbooks.
-#   bench/run.sh                       N = 1,000 and 10,000, 3 runs each, taking turns
-#   bench/run.sh --sizes "1000" --runs 5
-#   bench/run.sh --smoke               N = 50, one run each: checks every tool produced pages (CI)
-# Results: a Markdown table per N on standard output and in bench/out/results.md.
+#   bench/run.sh                       both corpora (gen.py, gen_network.py) at N = 1,000, 10,000
+#                                      (3 runs each, taking turns) and 50,000 (one run)
+#   bench/run.sh --corpus network --sizes "1000" --runs 5
+#   bench/run.sh --smoke               both corpora at N = 50, one run each: checks every tool
+#                                      produced pages (CI)
+# Results: a Markdown table per corpus and N, and issue 23's targets table, on standard output
+# and in bench/out/results.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")

@@ -4,7 +4,7 @@ import PlaybookCheck
 import PlaybookEngine
 import PlaybookModel
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every playbook that is missing what its kind requires.",
@@ -72,14 +72,15 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(in context: CommandContext) throws {
         // The baseline is read with the rest of the site, before the check, unless this run
         // records a new one, ignores it or prints no findings.
         let usesBaseline = !noBaseline && !writeBaseline && !listRules && schemaOut == nil
         let baselineFile = baseline ?? Baseline.fileName
+        let root = site.root(context)
         let loaded = try Pipeline.load(
-            siteAt: site.sourceURL, baseline: usesBaseline ? baselineFile : nil, history: false)
-        let lang = site.language(site: loaded.config.language)
+            siteAt: root, baseline: usesBaseline ? baselineFile : nil, history: false)
+        let lang = site.language(site: loaded.config.language, context)
         if usesBaseline && baseline != nil && loaded.baseline == nil {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())
         }
@@ -88,20 +89,20 @@ struct CheckCommand: ParsableCommand {
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {
-                Terminal.standardOutput.write("\(rule.id)\t\(rule.description)\n")
+                context.standardOutput.write("\(rule.id)\t\(rule.description)\n")
             }
             return
         }
-        if let schemaOut { return try writeSchemas(rules, into: schemaOut, language: lang) }
+        if let schemaOut { return try writeSchemas(rules, into: schemaOut, language: lang, context) }
 
         let lines = LineLookup(result)
-        let baselineURL = site.sourceURL.appendingPathComponent(baseline ?? Baseline.fileName)
+        let baselineURL = root.appendingPathComponent(baseline ?? Baseline.fileName)
         if writeBaseline {
             let (file, entries) = Pipeline.baseline(recording: result, file: baseline ?? Baseline.fileName)
             try Data(file.bytes).write(to: baselineURL)
-            Terminal.standardError.write(
+            context.standardError.write(
                 Messages(language: lang).recordedBaseline(
-                    entries, file: String(Report.display(baselineURL).dropLast())) + "\n")
+                    entries, file: String(context.display(baselineURL).dropLast())) + "\n")
             return
         }
         var diagnostics = result.diagnostics
@@ -109,7 +110,7 @@ struct CheckCommand: ParsableCommand {
         var checkedFiles = result.handbook.pages.count
         if !files.isEmpty {
             // The named pages' own findings, from a check of the whole handbook.
-            let named = try Set(files.map { try sitePath(of: $0, in: result, language: lang) })
+            let named = try Set(files.map { try sitePath(of: $0, in: result, language: lang, context) })
             diagnostics = diagnostics.filter { named.contains($0.file) }
             known = result.known.filter { named.contains($0.file) }.count
             checkedFiles = named.count
@@ -119,31 +120,31 @@ struct CheckCommand: ParsableCommand {
         let files = checkedFiles
         switch format {
         case .text:
-            let terminal = Terminal.standardError
+            let terminal = context.standardError
             for d in diagnostics {
                 terminal.writeFormatted(DiagnosticReport.text(d, line: lines.line, paint: terminal.paint))
             }
         case .json:
-            Terminal.standardOutput.write(DiagnosticReport.json(diagnostics, files: files))
+            context.standardOutput.write(DiagnosticReport.json(diagnostics, files: files))
         case .github:
-            let prefix = workspacePrefix()
-            Terminal.standardOutput.write(GitHubReport.commands(diagnostics, pathPrefix: prefix))
-            if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+            let prefix = workspacePrefix(context)
+            context.standardOutput.write(GitHubReport.commands(diagnostics, pathPrefix: prefix))
+            if let path = context.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
                 let summary = GitHubReport.stepSummary(diagnostics, files: files, language: lang, pathPrefix: prefix)
-                try append(summary, to: URL(fileURLWithPath: path))
+                try append(summary, to: context.url(path))
             }
         case .sarif:
-            Terminal.standardOutput.write(
+            let siteRoot = root.absoluteURL.absoluteString
+            context.standardOutput.write(
                 SARIFReport.log(
                     diagnostics, rules: RuleCatalog.entries(for: rules, language: lang),
                     toolVersion: PlaybookVersion.string,
-                    siteRoot: site.sourceURL.absoluteURL.absoluteString.hasSuffix("/")
-                        ? site.sourceURL.absoluteURL.absoluteString : site.sourceURL.absoluteURL.absoluteString + "/"))
+                    siteRoot: siteRoot.hasSuffix("/") ? siteRoot : siteRoot + "/"))
         }
         if summary {
             // Beside a machine-readable report the matrix goes to standard error, so standard
             // output stays one JSON or SARIF document.
-            let out = format == .text ? Terminal.standardOutput : Terminal.standardError
+            let out = format == .text ? context.standardOutput : context.standardError
             out.write(SummaryTable.render(result.health, language: lang))
         }
         let errors = diagnostics.errorCount
@@ -151,7 +152,7 @@ struct CheckCommand: ParsableCommand {
         if format == .text && (!site.quiet || errors > 0) {
             let line = Messages(language: lang).checked(
                 files: files, errors: errors, warnings: warnings, knownHidden: known)
-            Terminal.standardError.write(line + "\n")
+            context.standardError.write(line + "\n")
         }
         if Report.hasConfigErrors(diagnostics, in: result) { throw ExitCode(ExitStatus.refused.rawValue) }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(ExitStatus.findings.rawValue) }
@@ -159,10 +160,11 @@ struct CheckCommand: ParsableCommand {
 
     /// The site-relative path of a file named on the command line (relative to the current
     /// folder, as a shell completes it), which must be one of the handbook's files.
-    private func sitePath(of argument: String, in result: CheckResult, language l: Language) throws -> String {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let absolute = URL(fileURLWithPath: argument, relativeTo: cwd).standardizedFileURL.path
-        let root = site.sourceURL.path
+    private func sitePath(
+        of argument: String, in result: CheckResult, language l: Language, _ context: CommandContext
+    ) throws -> String {
+        let absolute = context.url(argument).path
+        let root = site.root(context).path
         let relative = absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : argument
         let known = Set(result.handbook.pages.map(\.path)).union([result.files.configPath])
         if known.contains(relative) { return relative }
@@ -176,24 +178,23 @@ struct CheckCommand: ParsableCommand {
         throw ValidationError(message)
     }
 
-    private func writeSchemas(_ rules: RuleSet, into folder: String, language: Language) throws {
-        let url = URL(
-            fileURLWithPath: folder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        )
-        .standardizedFileURL
+    private func writeSchemas(
+        _ rules: RuleSet, into folder: String, language: Language, _ context: CommandContext
+    ) throws {
+        let url = context.url(folder)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for file in Pipeline.schemas(for: rules, language: language) {
             try Data(file.bytes).write(to: url.appendingPathComponent(file.path))
-            if !site.quiet { Terminal.standardOutput.write("\(Report.display(url))\(file.path)\n") }
+            if !site.quiet { context.standardOutput.write("\(context.display(url))\(file.path)\n") }
         }
     }
 
     /// The site folder relative to the GitHub workspace (or the current folder), so annotations
     /// name repository paths.
-    private func workspacePrefix() -> String {
-        let base = ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"] ?? FileManager.default.currentDirectoryPath
-        let root = URL(fileURLWithPath: base).standardizedFileURL.path
-        let sitePath = site.sourceURL.path
+    private func workspacePrefix(_ context: CommandContext) -> String {
+        let base = context.environment["GITHUB_WORKSPACE"].map(context.url) ?? context.directory.standardizedFileURL
+        let root = base.path
+        let sitePath = site.root(context).path
         guard sitePath.hasPrefix(root + "/") else { return "" }
         return String(sitePath.dropFirst(root.count + 1)) + "/"
     }

@@ -3,7 +3,7 @@ import Foundation
 import PlaybookModel
 import PlaybookScaffold
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Start a new handbook: a small site that passes `playbook check` and builds.",
@@ -26,20 +26,18 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    func run() throws {
-        let lang = language.resolved(site: nil)
-        let root = URL(
-            fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        ).standardizedFileURL
+    func run(in context: CommandContext) throws {
+        let lang = language.resolved(site: nil, environment: context.environment)
+        let root = context.url(directory)
         let result = SiteStarter.write(into: root, language: lang, title: title)
         switch result {
         case .failure(let refusal):
-            Terminal.standardError.write("error: \(refusal.message(lang))\n")
+            context.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         case .success(let written):
             guard !quiet else { return }
             let shown = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
-            Terminal.standardOutput.write(SiteStarter.nextSteps(folder: shown, written: written, language: lang))
+            context.standardOutput.write(SiteStarter.nextSteps(folder: shown, written: written, language: lang))
         }
     }
 }

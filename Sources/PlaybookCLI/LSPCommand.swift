@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookLSP
 
-struct LSPCommand: ParsableCommand {
+struct LSPCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "lsp",
         abstract: "Run the language server: the checker in your editor, over standard input and output.",
@@ -20,7 +20,9 @@ struct LSPCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    func run() throws {
+    /// Speaks on the process's own standard input and output, whatever `context` holds: an
+    /// editor starts it as a process.
+    func run(in context: CommandContext) throws {
         let status = StandardStreams.serve(version: PlaybookVersion.string, language: language.explicit)
         if status != 0 { throw ExitCode(status) }
     }

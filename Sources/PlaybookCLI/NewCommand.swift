@@ -7,7 +7,7 @@ import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource
 
-struct NewCommand: ParsableCommand {
+struct NewCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Start a new group from a replication template, or a new page of a kind.",
@@ -69,16 +69,17 @@ struct NewCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        if let from { try clone(template: from) } else { try page() }
+    func run(in context: CommandContext) throws {
+        if let from { try clone(template: from, context) } else { try page(context) }
     }
 
-    private func clone(template name: String) throws {
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        let recovered = try site.recoverInterruptedWrites(writer)
-        let files = try SiteReader(root: site.sourceURL).read()
-        let lang = site.language(of: files)
-        Terminal.standardError.write(recovered(lang))
+    private func clone(template name: String, _ context: CommandContext) throws {
+        let root = site.root(context)
+        let writer = ScaffoldWriter(root: root)
+        let recovered = try site.recoverInterruptedWrites(writer, context)
+        let files = try SiteReader(root: root).read()
+        let lang = site.language(of: files, context)
+        context.standardError.write(recovered(lang))
         var given: [String: String] = [:]
         for answer in answers {
             let parts = answer.split(separator: "=", maxSplits: 1)
@@ -86,7 +87,7 @@ struct NewCommand: ParsableCommand {
         }
         if let template = ReplicationTemplate.all(in: files)[name], template.files.isEmpty {
             // Cloning would make an empty group: say what the template lacks instead.
-            Terminal.standardError.write(
+            context.standardError.write(
                 "error: "
                     + lang.pick(
                         "模板 \(name) 没有 files/ 文件夹，复制不出任何文档。把新群要用的文档（社群档案、群规、入群流程、SOP）放进 content/templates/\(name)/files/；`playbook new template <名字>` 会写好一个可用的模板。",
@@ -95,62 +96,63 @@ struct NewCommand: ParsableCommand {
                     ) + "\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
-        let interactive = !noInput && isatty(0) == 1
+        let interactive = !noInput && context.interactive
         if interactive, let template = ReplicationTemplate.all(in: files)[name] {
-            given = Prompter(language: lang).ask(template: template, given: given)
+            given = Prompter(language: lang, context: context).ask(template: template, given: given)
         }
         do {
             let plan = try Replicator.planClone(site: files, template: name, slug: target, answers: given)
             try writer.write(plan)
             if !site.quiet {
-                Terminal.standardOutput.write(
+                context.standardOutput.write(
                     lang.pick(
                         "已从 \(name) \(plan.lineage.version) 创建 content/groups/\(target)/：\n",
                         "已從 \(name) \(plan.lineage.version) 建立 content/groups/\(target)/：\n",
                         "Created content/groups/\(target)/ from \(name) \(plan.lineage.version):\n"))
-                for path in plan.writes.keys.sorted() { Terminal.standardOutput.write("  \(path)\n") }
+                for path in plan.writes.keys.sorted() { context.standardOutput.write("  \(path)\n") }
             }
-            warnAboutSlug(answers: plan.lineage.answerMap, language: lang)
+            warnAboutSlug(answers: plan.lineage.answerMap, language: lang, context)
         } catch let refusal as ScaffoldRefusal {
-            throw ScaffoldReport(refusal: refusal, language: lang).print()
+            throw ScaffoldReport(refusal: refusal, language: lang).print(context)
         }
     }
 
     /// A slug that is not plain ASCII works, but a link to it pasted into a chat shows as
     /// percent-escapes (`/groups/%E6%AD%A6%E6%B1%89/`): say so, and offer a Latin one.
-    private func warnAboutSlug(answers: [String: String], language lang: Language) {
+    private func warnAboutSlug(answers: [String: String], language lang: Language, _ context: CommandContext) {
         guard !site.quiet, let warning = Replicator.slugWarning(target, answers: answers) else { return }
-        Terminal.standardError.write("warning: \(warning.message(lang))\n")
+        context.standardError.write("warning: \(warning.message(lang))\n")
     }
 
-    private func page() throws {
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        let recovered = try site.recoverInterruptedWrites(writer)
+    private func page(_ context: CommandContext) throws {
+        let root = site.root(context)
+        let writer = ScaffoldWriter(root: root)
+        let recovered = try site.recoverInterruptedWrites(writer, context)
         // playbook.yml is decoded once, in LOAD: the same config speaks the messages and shapes the skeleton.
-        let loaded = try Pipeline.load(siteAt: site.sourceURL, baseline: nil)
-        let lang = site.language(site: loaded.files.config == nil ? nil : loaded.config.language)
-        Terminal.standardError.write(recovered(lang))
+        let loaded = try Pipeline.load(siteAt: root, baseline: nil)
+        let lang = site.language(site: loaded.files.config == nil ? nil : loaded.config.language, context)
+        context.standardError.write(recovered(lang))
         let plan = Skeleton.plan(kind: kind, target: target, title: title, site: loaded) {
-            FileManager.default.fileExists(atPath: site.sourceURL.appendingPathComponent($0).path)
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
         }
         let page: SkeletonPage
         switch plan {
         case .success(let planned): page = planned
         case .failure(let refusal) where refusal.isUsageError: throw ValidationError(refusal.message(lang))
         case .failure(let refusal):
-            Terminal.standardError.write("error: \(refusal.message(lang))\n")
+            context.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         }
         do {
             // A template's files/ are written with its declaration, all or nothing.
             try writer.write([page.path: page.text].merging(page.more) { own, _ in own })
         } catch let refusal as ScaffoldRefusal {
-            throw ScaffoldReport(refusal: refusal, language: lang).print()
+            throw ScaffoldReport(refusal: refusal, language: lang).print(context)
         }
         guard !site.quiet else { return }
         if !page.more.isEmpty {
             let written = ([page.path] + page.more.keys.sorted()).map { "  \($0)\n" }.joined()
-            Terminal.standardOutput.write(
+            context.standardOutput.write(
                 lang.pick(
                     "已创建模板 \(page.path)：\n\(written)在 index.md 里声明变量，在 files/ 里用 `{{变量}}`；然后 playbook new group <slug> --from <模板> 复制它。\n",
                     "已建立範本 \(page.path)：\n\(written)在 index.md 裡宣告變數，在 files/ 裡用 `{{變數}}`；然後 playbook new group <slug> --from <範本> 複製它。\n",
@@ -159,7 +161,7 @@ struct NewCommand: ParsableCommand {
             return
         }
         let marker = FillInMarker.text(page.language)
-        Terminal.standardOutput.write(
+        context.standardOutput.write(
             lang.pick(
                 "已创建 \(page.path)（\(kind)）；把每个\(marker)换成内容，并填好空着的 front matter 字段。\n",
                 "已建立 \(page.path)（\(kind)）；把每個\(marker)換成內容，並填好空著的 front matter 欄位。\n",
@@ -167,20 +169,21 @@ struct NewCommand: ParsableCommand {
             ))
         if let first = page.templates.first {
             let list = page.templates.joined(separator: ", ")
-            Terminal.standardOutput.write(
+            context.standardOutput.write(
                 lang.pick(
                     "要从模板开始新群：playbook new group <slug> --from \(first)（模板：\(list)）\n",
                     "要從範本開始新群：playbook new group <slug> --from \(first)（範本：\(list)）\n",
                     "To start a group from a template instead: playbook new group <slug> --from \(first) (templates: \(list))\n"
                 ))
         }
-        if let warning = page.slugWarning { Terminal.standardError.write("warning: \(warning.message(lang))\n") }
+        if let warning = page.slugWarning { context.standardError.write("warning: \(warning.message(lang))\n") }
     }
 }
 
 /// Asks for template answers in a terminal, validating each as it is typed.
 struct Prompter {
     var language: Language
+    var context: CommandContext
 
     func ask(template: ReplicationTemplate, given: [String: String]) -> [String: String] {
         var answers = given
@@ -190,12 +193,12 @@ struct Prompter {
                 if !variable.description.isEmpty { prompt += " (\(variable.description))" }
                 if !variable.choices.isEmpty { prompt += " [\(variable.choices.joined(separator: "/"))]" }
                 if let value = variable.defaultValue { prompt += " [\(value)]" }
-                Terminal.standardOutput.write(prompt + ": ")
+                context.standardOutput.write(prompt + ": ")
                 guard let line = readLine() else { return answers }
                 let value = line.isEmpty ? (variable.defaultValue ?? "") : line
                 if value.isEmpty && !variable.required { break }
                 if let problem = template.validate(value, for: variable) {
-                    Terminal.standardError.write("  \(problem.message(language))\n")
+                    context.standardError.write("  \(problem.message(language))\n")
                     continue
                 }
                 answers[variable.name] = value
@@ -211,12 +214,12 @@ struct ScaffoldReport {
     var refusal: ScaffoldRefusal
     var language: Language
 
-    func print() -> ExitCode {
-        for problem in refusal.problems { Terminal.standardError.write("error: \(problem.message(language))\n") }
+    func print(_ context: CommandContext) -> ExitCode {
+        for problem in refusal.problems { context.standardError.write("error: \(problem.message(language))\n") }
         var sources: [String: SourceFile] = [:]
         for (path, text) in refusal.sources { sources[path] = FrontMatterSplitter().split(path: path, text: text) }
-        let printer = DiagnosticPrinter(terminal: .standardError, sources: sources, configText: nil)
-        for diagnostic in refusal.diagnostics { Terminal.standardError.writeFormatted(printer.format(diagnostic)) }
+        let printer = DiagnosticPrinter(terminal: context.standardError, sources: sources, configText: nil)
+        for diagnostic in refusal.diagnostics { context.standardError.writeFormatted(printer.format(diagnostic)) }
         return ExitCode(refusal.diagnostics.isEmpty ? ExitStatus.refused.rawValue : ExitStatus.findings.rawValue)
     }
 }

@@ -1,5 +1,3 @@
-// PlaybookCLI: the thin command-line surface. Each command parses, calls `Pipeline`, prints and
-// exits; no stage logic lives here.
 import ArgumentParser
 import Foundation
 import PlaybookCheck
@@ -26,51 +24,96 @@ public struct PlaybookCommand: ParsableCommand {
 
     public init() {}
 
-    /// Exit codes: 0 success, 1 content errors, 2 usage or configuration errors.
-    public static func main(_ arguments: [String]?) -> Never {
-        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
-        let l = Usage.language(given)
-        Usage.current = l
+    /// Runs the command line for `arguments` (without the program name) and returns what it
+    /// gave: the exit status and its standard output and error, captured. The same run as the
+    /// `playbook` executable's, in `directory` and `environment` instead of the process's own;
+    /// runs in parallel share nothing. Standard input is not read (`new --from` asks nothing).
+    public static func run(
+        arguments: [String], in directory: URL,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> CommandOutput {
+        let out = OutputBuffer()
+        let err = OutputBuffer()
+        let context = CommandContext(
+            directory: directory, environment: environment, standardOutput: Terminal(capturingInto: out),
+            standardError: Terminal(capturingInto: err), interactive: false)
+        let status = run(arguments: arguments, context: context)
+        return CommandOutput(status: status, stdout: out.text, stderr: err.text)
+    }
+
+    /// Runs the command line for `arguments` in `context` and returns its exit status: 0
+    /// success, 1 content errors, 2 usage or configuration errors. Everything is printed
+    /// through `context`.
+    public static func run(arguments: [String], context: CommandContext) -> Int32 {
+        let l = Usage.language(arguments, environment: context.environment, currentFolder: context.directory.path)
+        // Validation, inside the parser, cannot be handed the context: it reads the language and
+        // the current folder from task-local values, which runs in parallel each hold their own.
+        return Usage.$current.withValue(l) {
+            Usage.$folder.withValue(context.directory) { run(arguments, language: l, context: context) }
+        }
+    }
+
+    private static func run(_ given: [String], language l: Language, context: CommandContext) -> Int32 {
         // Help, an unknown command and an unknown option are told in the user's language, with
         // the closest name, before the parser (whose words are English) sees them.
         if let help = Usage.requestedHelp(given, language: l) {
-            Terminal.standardOutput.write(help + "\n")
-            Foundation.exit(0)
+            context.standardOutput.write(help + "\n")
+            return ExitStatus.success.rawValue
         }
         if let mistake = Usage.mistake(in: given, language: l) {
-            Terminal.standardError.write(l.pick("错误：", "錯誤：", "error: ") + mistake + "\n")
-            Foundation.exit(ExitStatus.refused.rawValue)
+            context.standardError.write(l.pick("错误：", "錯誤：", "error: ") + mistake + "\n")
+            return ExitStatus.refused.rawValue
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(given)
             do {
-                try command.run()
+                if let subcommand = command as? any PlaybookSubcommand {
+                    try subcommand.run(in: context)
+                } else {
+                    try command.run()
+                }
             } catch let invalid as ValidationError {
                 // Raised while running, after the arguments parsed: the message alone, not the
                 // top-level usage, which would not be about this command.
-                Terminal.standardError.write("error: \(invalid.message)\n")
-                Foundation.exit(ExitStatus.refused.rawValue)
+                context.standardError.write("error: \(invalid.message)\n")
+                return ExitStatus.refused.rawValue
             }
-            Foundation.exit(0)
+            return ExitStatus.success.rawValue
         } catch let failure as ExitCode {
-            Foundation.exit(failure.rawValue)
+            return failure.rawValue
         } catch let error as PlaybookError {
-            Terminal.standardError.write("error: \(VisibleText.escaped(error.description))\n")
-            Foundation.exit(ExitStatus.refused.rawValue)
+            context.standardError.write("error: \(VisibleText.escaped(error.description))\n")
+            return ExitStatus.refused.rawValue
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                Terminal.standardOutput.write(fullMessage(for: error) + "\n")
-                Foundation.exit(0)
+                context.standardOutput.write(fullMessage(for: error) + "\n")
+                return ExitStatus.success.rawValue
             }
-            Terminal.standardError.write(Usage.parserError(fullMessage(for: error), language: l) + "\n")
-            Foundation.exit(code == .validationFailure ? ExitStatus.refused.rawValue : code.rawValue)
+            context.standardError.write(Usage.parserError(fullMessage(for: error), language: l) + "\n")
+            return code == .validationFailure ? ExitStatus.refused.rawValue : code.rawValue
         }
+    }
+
+    /// The `playbook` executable: runs `arguments` (default: the process's) with the process's
+    /// folder, environment and streams, and exits with the run's status.
+    public static func main(_ arguments: [String]?) -> Never {
+        Foundation.exit(run(arguments: arguments ?? Array(CommandLine.arguments.dropFirst()), context: .process()))
     }
 
     public static func main() -> Never {
         main(nil)
     }
+}
+
+/// A command of `playbook`: it runs in the context it is given and prints only through it.
+protocol PlaybookSubcommand: ParsableCommand {
+    func run(in context: CommandContext) throws
+}
+
+extension PlaybookSubcommand {
+    /// The parser's own entry, unused by `PlaybookCommand`: the process's context.
+    func run() throws { try run(in: .process()) }
 }
 
 public enum PlaybookVersion {
@@ -89,25 +132,27 @@ public struct SiteOptions: ParsableArguments {
 
     public init() {}
 
-    /// The language of what a command prints: `--lang`, else the site's, else LANG's.
-    public func language(site: Language?) -> Language {
-        lang.resolved(site: site)
+    /// The language of what a command prints: `--lang`, else the site's, else the locale's.
+    func language(site: Language?, _ context: CommandContext) -> Language {
+        lang.resolved(site: site, environment: context.environment)
     }
 
     /// The same for the site in `files`: only `playbook.yml` is read for it.
-    public func language(of files: SiteFiles) -> Language {
-        guard lang.explicit == nil, files.config != nil else { return lang.resolved(site: nil) }
+    func language(of files: SiteFiles, _ context: CommandContext) -> Language {
+        guard lang.explicit == nil, files.config != nil else { return language(site: nil, context) }
         return Pipeline.decodeConfig(files).0.language
     }
 
-    public var sourceURL: URL {
-        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL
+    /// The site folder, `--source` from the run's current folder.
+    func root(_ context: CommandContext) -> URL {
+        context.url(source)
     }
 
     public func validate() throws {
+        let folder = Usage.folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: folder.path, isDirectory: true))
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             throw ValidationError(
                 Usage.current.pick(
@@ -169,12 +214,12 @@ extension SiteOptions {
     /// Before a command reads the site to change it: finishes a `new`, `update` or `init` that
     /// was interrupted after deciding its change (or throws away one that had only staged it).
     /// Returns what to print once the site's language is known.
-    func recoverInterruptedWrites(_ writer: ScaffoldWriter) throws -> (Language) -> String {
+    func recoverInterruptedWrites(_ writer: ScaffoldWriter, _ context: CommandContext) throws -> (Language) -> String {
         do {
             let recovered = try writer.recover()
             return { ScaffoldWriter.recoveredMessage(recovered, language: $0) }
         } catch let refusal as ScaffoldRefusal {
-            throw ScaffoldReport(refusal: refusal, language: language(site: nil)).print()
+            throw ScaffoldReport(refusal: refusal, language: language(site: nil, context)).print(context)
         }
     }
 }

@@ -5,7 +5,7 @@ import PlaybookEngine
 import PlaybookModel
 import PlaybookServe
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the handbook, serve it locally and rebuild on every save.",
@@ -32,16 +32,15 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp("Where to write the site (default: a temporary folder).", valueName: "dir"))
     var output: String?
 
-    func run() throws {
-        let early = Messages(language: site.language(site: nil))
+    func run(in context: CommandContext) throws {
+        let early = Messages(language: site.language(site: nil, context))
         if !PreviewSession.isLoopback(host) {
-            Terminal.standardError.writeFormatted(
-                "\(Terminal.standardError.paint("warning", "1;33")): \(VisibleText.escaped(early.sharedOnNetwork(host)))\n"
+            context.standardError.writeFormatted(
+                "\(context.standardError.paint("warning", "1;33")): \(VisibleText.escaped(early.sharedOnNetwork(host)))\n"
             )
         }
         let options = ServeOptions(
-            source: site.sourceURL, host: host, port: port,
-            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL })
+            source: site.root(context), host: host, port: port, output: output.map(context.url))
         let quiet = site.quiet
         let explicit = site.lang.explicit
         let finished = DispatchSemaphore(value: 0)
@@ -86,10 +85,11 @@ struct ServeCommand: ParsableCommand {
         Task {
             do {
                 let session = try await PreviewSession.start(options) {
-                    Self.print($0, quiet: quiet, explicit: explicit)
+                    Self.print($0, quiet: quiet, explicit: explicit, context)
                 }
                 state.session = session
-                Self.printStart(session, quiet: quiet, showOutput: options.output != nil, explicit: explicit)
+                Self.printStart(
+                    session, quiet: quiet, showOutput: options.output != nil, explicit: explicit, context)
             } catch {
                 state.error = error
                 finished.signal()
@@ -99,49 +99,51 @@ struct ServeCommand: ParsableCommand {
         signals.forEach { $0.cancel() }
         if let error = state.error {
             if let serve = error as? ServeError {
-                Terminal.standardError.write("error: \(serve.description)\n")
+                context.standardError.write("error: \(serve.description)\n")
                 // Not done, nothing changed: the address cannot be used (the exit table's 2).
                 throw ExitCode(ExitStatus.refused.rawValue)
             }
             throw error
         }
-        if !quiet { Terminal.standardOutput.write(early.stopped() + "\n") }
+        if !quiet { context.standardOutput.write(early.stopped() + "\n") }
     }
 
-    static func printStart(_ session: PreviewSession, quiet: Bool, showOutput: Bool, explicit: Language?) {
+    static func printStart(
+        _ session: PreviewSession, quiet: Bool, showOutput: Bool, explicit: Language?, _ context: CommandContext
+    ) {
         let messages = Messages(language: explicit ?? session.initialCheck.handbook.config.language)
         // Errors are listed, a screenful at most; warnings are counted: the pages show both,
         // and `playbook check` lists them all.
         let report = Report(check: session.initialCheck, quiet: true, messages: messages)
-        report.printDiagnostics(limit: 20)
+        report.printDiagnostics(context, limit: 20)
         if !session.initialCheck.diagnostics.isEmpty, !quiet || session.initialCheck.diagnostics.hasErrors {
-            Terminal.standardError.write(messages.pagesShowFindings(report.counts) + "\n")
+            context.standardError.write(messages.pagesShowFindings(report.counts) + "\n")
         }
         let title = session.initialCheck.handbook.config.title
-        Terminal.standardOutput.write(messages.serving(title, at: session.url) + "\n")
+        context.standardOutput.write(messages.serving(title, at: session.url) + "\n")
         if !quiet, showOutput {
-            Terminal.standardOutput.write(messages.writingSite(to: Report.display(session.output)) + "\n")
+            context.standardOutput.write(messages.writingSite(to: context.display(session.output)) + "\n")
         }
     }
 
-    static func print(_ event: ServeReport, quiet: Bool, explicit: Language?) {
+    static func print(_ event: ServeReport, quiet: Bool, explicit: Language?, _ context: CommandContext) {
         switch event {
         case .rebuilt(let rebuilt):
             let check = rebuilt.check
             let messages = Messages(language: explicit ?? check.handbook.config.language)
             if check.diagnostics.hasErrors {
-                Report(check: check, quiet: true, messages: messages).printDiagnostics(limit: 20)
-                Terminal.standardError.write(
+                Report(check: check, quiet: true, messages: messages).printDiagnostics(context, limit: 20)
+                context.standardError.write(
                     messages.pagesShowFindings(Report(check: check, quiet: quiet, messages: messages).counts) + "\n")
             }
             guard !quiet else { return }
             let ms = Int(
                 rebuilt.elapsed.components.seconds * 1000 + rebuilt.elapsed.components.attoseconds
                     / 1_000_000_000_000_000)
-            Terminal.standardOutput.write(
+            context.standardOutput.write(
                 messages.rebuilt(files: rebuilt.files, milliseconds: ms, wholeSite: rebuilt.wholeSite) + "\n")
         case .failed(let error):
-            Terminal.standardError.write("error: \(VisibleText.escaped(error.description))\n")
+            context.standardError.write("error: \(VisibleText.escaped(error.description))\n")
         }
     }
 }

@@ -4,7 +4,7 @@ import PlaybookModel
 import PlaybookScaffold
 import PlaybookSource
 
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show which groups are behind their template (exit 1 when any is, for CI).",
@@ -17,22 +17,23 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    func run() throws {
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        let recovered = try site.recoverInterruptedWrites(writer)
-        let files = try SiteReader(root: site.sourceURL).read()
-        let lang = site.language(of: files)
-        Terminal.standardError.write(recovered(lang))
+    func run(in context: CommandContext) throws {
+        let root = site.root(context)
+        let writer = ScaffoldWriter(root: root)
+        let recovered = try site.recoverInterruptedWrites(writer, context)
+        let files = try SiteReader(root: root).read()
+        let lang = site.language(of: files, context)
+        context.standardError.write(recovered(lang))
         switch Replicator.statusReport(site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots) {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))
         case .failure(let refusal):
-            Terminal.standardError.write("error: \(refusal.message(lang))\n")
+            context.standardError.write("error: \(refusal.message(lang))\n")
             throw ExitCode(ExitStatus.refused.rawValue)
         case .success(let report):
             let output = report.output(lang)
-            Terminal.standardOutput.write(output.standardOutput)
-            if !output.standardError.isEmpty { Terminal.standardError.write(output.standardError) }
+            context.standardOutput.write(output.standardOutput)
+            if !output.standardError.isEmpty { context.standardError.write(output.standardError) }
             if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
         }
     }

@@ -5,7 +5,7 @@ import PlaybookReplication
 import PlaybookScaffold
 import PlaybookSource
 
-struct TemplatesCommand: ParsableCommand {
+struct TemplatesCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
         abstract: "List the replication templates, their variables and the groups cloned from each."
@@ -13,13 +13,13 @@ struct TemplatesCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    func run() throws {
-        let files = try SiteReader(root: site.sourceURL).read()
-        let l = site.language(of: files)
+    func run(in context: CommandContext) throws {
+        let files = try SiteReader(root: site.root(context)).read()
+        let l = site.language(of: files, context)
         let templates = ReplicationTemplate.all(in: files)
         let drift = Replicator.drift(site: files)
         if templates.isEmpty {
-            Terminal.standardOutput.write(
+            context.standardOutput.write(
                 l.pick(
                     "content/templates/ 里没有模板。\n", "content/templates/ 裡沒有範本。\n",
                     "No templates in content/templates/.\n"))
@@ -51,6 +51,6 @@ struct TemplatesCommand: ParsableCommand {
                     : l.pick(" — 已是最新", " — 已是最新", " — up to date") + "\n"
             }
         }
-        Terminal.standardOutput.write(out)
+        context.standardOutput.write(out)
     }
 }

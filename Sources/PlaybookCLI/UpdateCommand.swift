@@ -4,7 +4,7 @@ import PlaybookModel
 import PlaybookScaffold
 import PlaybookSource
 
-struct UpdateCommand: ParsableCommand {
+struct UpdateCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Bring a group up to its template's current version with a three-way merge.",
@@ -32,14 +32,16 @@ struct UpdateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let writer = ScaffoldWriter(root: site.sourceURL)
-        let recovered = try site.recoverInterruptedWrites(writer)
-        let files = try SiteReader(root: site.sourceURL).read()
-        let lang = site.language(of: files)
-        Terminal.standardError.write(recovered(lang))
-        guard all else {
-            let status = try update(group!, in: files, writer: writer, language: lang)
+    func run(in context: CommandContext) throws {
+        let root = site.root(context)
+        let writer = ScaffoldWriter(root: root)
+        let recovered = try site.recoverInterruptedWrites(writer, context)
+        let files = try SiteReader(root: root).read()
+        let lang = site.language(of: files, context)
+        context.standardError.write(recovered(lang))
+        // `validate` saw to it that a run names a group or passes --all, not both.
+        if let group {
+            let status = try update(group, in: files, writer: writer, language: lang, context)
             if status != .success { throw ExitCode(status.rawValue) }
             return
         }
@@ -49,7 +51,7 @@ struct UpdateCommand: ParsableCommand {
         for drift in Replicator.drift(site: files) {
             let status: ExitStatus
             do {
-                status = try update(drift.group, in: files, writer: writer, language: lang)
+                status = try update(drift.group, in: files, writer: writer, language: lang, context)
             } catch let code as ExitCode {
                 status = ExitStatus(rawValue: code.rawValue) ?? .refused
             }
@@ -59,28 +61,29 @@ struct UpdateCommand: ParsableCommand {
     }
 
     /// Updates one group and prints what it did; returns the exit status it earns.
-    private func update(_ group: String, in files: SiteFiles, writer: ScaffoldWriter, language lang: Language) throws
-        -> ExitStatus
-    {
+    private func update(
+        _ group: String, in files: SiteFiles, writer: ScaffoldWriter, language lang: Language,
+        _ context: CommandContext
+    ) throws -> ExitStatus {
         switch Replicator.updateReport(
             site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots, language: lang)
         {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))
         case .failure(let refusal):
-            Terminal.standardError.write("error: \(all ? group + ": " : "")\(refusal.message(lang))\n")
+            context.standardError.write("error: \(all ? group + ": " : "")\(refusal.message(lang))\n")
             return refusal.exitStatus
         case .success(let report):
             if let plan = report.plan {
                 do {
                     try writer.write(plan, replacing: true, site: files)
                 } catch let refusal as ScaffoldRefusal {
-                    throw ScaffoldReport(refusal: refusal, language: lang).print()
+                    throw ScaffoldReport(refusal: refusal, language: lang).print(context)
                 }
             }
             let output = report.output(lang)
-            Terminal.standardOutput.write(output.standardOutput)
-            if !output.standardError.isEmpty { Terminal.standardError.write(output.standardError) }
+            context.standardOutput.write(output.standardOutput)
+            if !output.standardError.isEmpty { context.standardError.write(output.standardError) }
             return report.exitStatus
         }
     }

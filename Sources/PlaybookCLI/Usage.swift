@@ -8,8 +8,12 @@ import PlaybookSource
 /// before the arguments are parsed: `--lang`, else the site's `language:` (from the
 /// `playbook.yml` of `--source` or the current folder), else the locale's.
 enum Usage {
-    /// The language the current run speaks, for messages thrown while arguments are validated.
-    nonisolated(unsafe) static var current: Language = .zhHans
+    /// The language the current run speaks, for messages thrown while arguments are validated
+    /// (task-local: each run sets its own for the time it parses).
+    @TaskLocal static var current: Language = .zhHans
+
+    /// The current run's folder while arguments are validated (nil: the process's).
+    @TaskLocal static var folder: URL?
 
     /// The parser's own error text (`Error: Missing expected argument '<kind>'`, `Usage: …`)
     /// with its words in `l`.

@@ -89,7 +89,7 @@ public struct Checker: Sendable {
         let pages = handbook.pages
         var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
         own.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in base[i] = pass.findings(pages[i]) }
         }
         return check(handbook, firstPass: own)
@@ -107,7 +107,7 @@ public struct Checker: Sendable {
         let cross = Self.pageRules[Self.otherPagesRules]
         var perPage = [[Diagnostic]](repeating: [], count: pages.count)
         perPage.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let checked = context.linkedPage(pages[i])
                 var found: [Diagnostic] = []

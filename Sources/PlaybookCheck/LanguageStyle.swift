@@ -1,6 +1,3 @@
-// PlaybookCheck: stage 3, CHECK. Finds what each playbook is missing by the rules of its kind
-// (built in from the domain, changed by playbook.yml), builds the health report, and formats
-// findings for people and machines. Pure: values in, values out; the CLI does the I/O.
 import PlaybookModel
 
 extension Language {

@@ -140,6 +140,7 @@ enum TermMatcher {
 
     /// Values made from texts, kept for the process; shared by every thread. A long-running
     /// editor server sees new texts as it types, so past `limit` entries it starts afresh.
+    /// Unchecked: `values` is read and written only under `lock` (`make` runs outside it).
     final class Memo<Value: Sendable>: @unchecked Sendable {
         private var values: [ExactText: Value] = [:]
         private let lock = NSLock()

@@ -5,6 +5,7 @@ import PlaybookModel
 /// hint become the first equal text seen, so a thousand equal findings hold their words once.
 /// Texts are equal when their bytes are (they are written out as they are); texts of up to 15
 /// bytes live inside the string value and are left as they are.
+/// Unchecked: `texts` is read and written only under `lock`.
 final class TextInterner: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: Set<ExactText> = []

@@ -1,4 +1,5 @@
 import PlaybookCheck
+import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
 import PlaybookRender

@@ -82,7 +82,11 @@ public struct Engine: Sendable {
     private(set) var siteDiagnostics: [Diagnostic]
     /// The handbook (pages sorted by path, without their trees but for the pages a later step
     /// reads: group charters and template pages) and the facts the rules gather from it.
-    public private(set) var prepared: Checker.Prepared
+    public private(set) var handbook: Handbook
+    /// The facts the rules gather from the handbook (pages by path, anchors, templates), for
+    /// re-checking one page: gathered on the first edit (`prepare()`), never for a one-shot
+    /// `check` or `build`, and kept in step with `handbook` from then on.
+    private(set) var facts: Checker.Prepared?
     /// The first pass's findings of each page, by path: what re-checking a page after another
     /// page changed starts from, so no page is parsed again for it.
     /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
@@ -96,7 +100,14 @@ public struct Engine: Sendable {
     /// `known`, those it does), the health view.
     public private(set) var check: CheckResult
 
-    public var handbook: Handbook { prepared.handbook }
+    /// The handbook prepared for checking one page at a time (`facts`, else gathered now).
+    public var prepared: Checker.Prepared { facts ?? checker.prepare(handbook) }
+
+    /// Gathers the facts re-checking one page needs, once: what a session that takes edits (the
+    /// language server, serve) calls before answering requests.
+    public mutating func prepare() {
+        if facts == nil { facts = checker.prepare(handbook) }
+    }
     public var rules: RuleSet { checker.rules }
     public var language: Language { checker.language }
 
@@ -129,7 +140,8 @@ public struct Engine: Sendable {
         self.files.content = templatePages
         self.ruleFiles = site.ruleFiles
         self.baseline = site.baseline
-        self.prepared = checker.prepare(labelled)
+        self.handbook = labelled
+        self.facts = nil
         self.own = Dictionary(
             zip(handbook.pages.map { Self.key($0.path) }, own), uniquingKeysWith: { first, _ in first })
         self.findings = []
@@ -163,9 +175,9 @@ public struct Engine: Sendable {
 
     /// The second pass over every page, from the kept first-pass findings, and the merge.
     private mutating func checkEveryPage() {
-        let pages = prepared.handbook.pages
+        let pages = handbook.pages
         findings = checker.check(
-            prepared.handbook, firstPass: pages.map { own[Self.key($0.path)] ?? Checker.OwnFindings() })
+            handbook, firstPass: pages.map { own[Self.key($0.path)] ?? Checker.OwnFindings() })
         var merged = files.problems + siteDiagnostics
         for page in pages { merged += page.source.diagnostics }
         for asset in files.contentAssets {
@@ -188,9 +200,9 @@ public struct Engine: Sendable {
     /// each file.
     private mutating func checkAlone(_ paths: [String], healthReads: Bool) {
         for path in paths {
-            guard let index = prepared.index(of: path) else { continue }
-            let page = prepared.handbook.pages[index]
-            let found = checker.check(pageAt: path, in: prepared, own: own[Self.key(path)] ?? Checker.OwnFindings())
+            guard let facts, let index = facts.index(of: path) else { continue }
+            let page = handbook.pages[index]
+            let found = checker.check(pageAt: path, in: facts, own: own[Self.key(path)] ?? Checker.OwnFindings())
             var all = files.problems.filter { $0.file == path } + page.source.diagnostics + found
             all.sort { $0.position < $1.position }
             findings.replaceDiagnostics(of: path, with: found)
@@ -200,12 +212,12 @@ public struct Engine: Sendable {
     }
 
     private func drawHealth() -> HealthReport {
-        Pipeline.annotateLineage(checker.health(prepared.handbook, findings: findings), files: files)
+        Pipeline.annotateLineage(checker.health(handbook, findings: findings), files: files)
     }
 
     private mutating func finishCheck(health: HealthReport) {
         let result = CheckResult(
-            files: files, handbook: prepared.handbook, diagnostics: diagnostics, health: health, rules: checker.rules)
+            files: files, handbook: handbook, diagnostics: diagnostics, health: health, rules: checker.rules)
         check = Pipeline.tolerate(result, baseline)
     }
 
@@ -215,14 +227,19 @@ public struct Engine: Sendable {
         let found = diagnostics.filter { $0.file == path }
         guard let baseline else { return (found, []) }
         let text =
-            prepared.index(of: path).map { prepared.handbook.pages[$0].source.text }
+            pageIndex(path).map { handbook.pages[$0].source.text }
             ?? (path == files.configPath ? files.config : ruleFiles[path])
         return baseline.filter(found, line: LineLookup(texts: text.map { [path: $0] } ?? [:]).line)
     }
 
     /// The page at a site-relative path, with its tree.
     public func page(_ path: String) -> Page? {
-        prepared.index(of: path).map { PageParser().restoringTree(prepared.handbook.pages[$0]) }
+        pageIndex(path).map { PageParser().restoringTree(handbook.pages[$0]) }
+    }
+
+    /// The index of the page at a site-relative path.
+    func pageIndex(_ path: String) -> Int? {
+        handbook.pages.sortedIndex(of: path).found
     }
 
     /// Whether `path` names a file the checks read: the config, a rule file or a page.
@@ -249,7 +266,7 @@ public struct Engine: Sendable {
                 files.config = try bytes.map(Edits.configText)
                 reconfigure = true
             } else if Edits.isPage(path) {
-                let old = prepared.index(of: path).map { prepared.handbook.pages[$0] }
+                let old = pageIndex(path).map { handbook.pages[$0] }
                 if Self.keepsBytes(path) {
                     files.content.upsert(bytes.map { RawFile(path: path, bytes: $0) }, at: path)
                 }
@@ -293,7 +310,7 @@ public struct Engine: Sendable {
             let decoded = changes.config ?? Pipeline.decodeConfig(files)
             var site = LoadedSite(
                 files: files, config: decoded.0, configDiagnostics: decoded.1, ruleFiles: ruleFiles, baseline: baseline)
-            var pages = prepared.handbook.pages
+            var pages = handbook.pages
             for page in edited { pages.upsert(page, at: page.path) }
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
                 pages.upsert(nil, at: path)
@@ -309,22 +326,24 @@ public struct Engine: Sendable {
         } else {
             self.files = files
             self.ruleFiles = ruleFiles
-            let pass = checker.firstPass(config: prepared.handbook.config, assets: files.contentAssets.map(\.path))
+            prepare()
+            let pass = checker.firstPass(config: handbook.config, assets: files.contentAssets.map(\.path))
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
-                prepared.remove(path)
+                facts!.remove(path)
                 own[Self.key(path)] = nil
             }
             var labelled = edited
             for index in labelled.indices {
                 own[Self.key(labelled[index].path)] = pass.findings(labelled[index])
                 if !checker.readsTreeLater(labelled[index]) { labelled[index] = labelled[index].releasingTree() }
-                prepared.replace(labelled[index])
+                facts!.replace(labelled[index])
             }
             if assetsMoved {
-                var handbook = prepared.handbook
-                handbook.assets = files.contentAssets.map(\.path)
-                prepared = checker.prepare(handbook)
+                var moved = facts!.handbook
+                moved.assets = files.contentAssets.map(\.path)
+                facts = checker.prepare(moved)
             }
+            handbook = facts!.handbook
             if !change.summaries.isEmpty || assetsMoved || !change.copied.isEmpty {
                 checkEveryPage()
                 change.checkedEveryPage = true
@@ -351,7 +370,7 @@ public struct Engine: Sendable {
 extension Engine {
     /// Site-relative paths of every file the engine was given: what a watcher reports changes of.
     public var sourcePaths: Set<String> {
-        var paths = Set(prepared.handbook.pages.map(\.path) + files.contentAssets.map(\.path))
+        var paths = Set(handbook.pages.map(\.path) + files.contentAssets.map(\.path))
         paths.formUnion(files.templates.keys.map { "templates/" + $0 })
         paths.formUnion(files.staticFiles.map { "static/" + $0.path })
         if files.config != nil { paths.insert(files.configPath) }

@@ -183,8 +183,8 @@ public enum Pipeline {
         var pages = [(Page, Made)?](repeating: nil, count: raw.count)
         pages.withUnsafeMutableBufferPointer { buffer in
             raw.withUnsafeMutableBufferPointer { raw in
-                let base = buffer.baseAddress!
-                let files = raw.baseAddress!
+                guard let base = buffer.baseAddress else { return }
+                guard let files = raw.baseAddress else { return }
                 DispatchQueue.concurrentPerform(iterations: raw.count) { i in
                     let file = files[i]
                     if lettingBytesGo { files[i].bytes = [] }

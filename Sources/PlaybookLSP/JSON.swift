@@ -1,8 +1,3 @@
-// PlaybookLSP: `playbook lsp`, a Language Server Protocol 3.17 server over standard input and
-// output. It holds the handbook parsed in memory (a `Engine`), checks each open page as it
-// is edited with the real checker, and offers completion, code actions, hover, go to
-// definition and the outline from the same rules. The transport (framing, threads, exit) is
-// kept apart from the protocol handling, which tests drive in-process.
 import PlaybookModel
 
 /// A JSON value as JSON-RPC carries it. Objects keep their keys in the order written, so the

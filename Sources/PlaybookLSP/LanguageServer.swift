@@ -255,6 +255,8 @@ public final class LanguageServer: @unchecked Sendable {
         isIndexing = false
         do {
             var engine = try loaded.get()
+            // Gathered once here, not on every request that reads the handbook's facts.
+            engine.prepare()
             for document in documents.values {
                 if let path = sitePath(document.uri), engine.reads(path) {
                     try engine.update(path, bytes: document.bytes)

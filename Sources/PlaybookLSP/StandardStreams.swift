@@ -37,11 +37,13 @@ public enum StandardStreams {
     }
 
     /// Work for the server's queue; only ever run there.
+    /// Unchecked: made on the server's queue (`schedule`) and run there, so never by two threads.
     final class Job: @unchecked Sendable {
         let run: () -> Void
         init(_ run: @escaping () -> Void) { self.run = run }
     }
 
+    /// Standard output, one message at a time. Unchecked: it holds nothing but `lock`, which keeps each message whole.
     final class Output: @unchecked Sendable {
         private let lock = NSLock()
 

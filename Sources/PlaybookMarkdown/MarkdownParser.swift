@@ -1,5 +1,3 @@
-// PlaybookMarkdown: stage 2, PARSE. The only module that sees libcmark-gfm; C types never
-// leave this file. Produces Playbook's own `MarkdownDocument` with file-based positions.
 import CCmarkGFM
 import Foundation
 import PlaybookModel

@@ -1,5 +1,3 @@
-// PlaybookModel: the value types every stage shares. No I/O lives here.
-
 /// A 1-based line and column in a source file, counting from the first byte of the file
 /// (front matter included). Columns count Unicode scalars, as editors do.
 public struct SourcePosition: Hashable, Sendable, Comparable, Codable {

@@ -98,6 +98,7 @@ public struct LinkMention: Hashable, Sendable {
 /// the handbook's page array is copied whenever serve or the editor server replaces one page,
 /// and copying a page is then one reference instead of a dozen.
 public struct Page: Hashable, Sendable {
+    /// Unchecked: changed only through `Page.unique()`, when the page changing it is its only owner.
     private final class Storage: @unchecked Sendable {
         // Mutated only through `Page.unique()`, when this page is its only owner.
         var source: SourceFile

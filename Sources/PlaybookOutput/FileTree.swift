@@ -87,7 +87,7 @@ enum FileTree {
         }
         var failed = [Bool](repeating: false, count: paths.count)
         failed.withUnsafeMutableBufferPointer { flags in
-            let base = flags.baseAddress!
+            guard let base = flags.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: paths.count) { i in
                 (base + i).pointee = (try? sync(paths[i])) == nil
             }

@@ -73,6 +73,13 @@ public struct IncrementalWriter: Sendable {
                         "the output already holds `\(file.path)`, which Playbook did not write; move or rename it (or the page of that name)"
                 )
             }
+            // The folder itself is never made again here: once it is gone (a stopping `serve`
+            // removed its temporary output), a rebuild still running must not bring it back.
+            guard FileTree.kind(destination.path) == .folder else {
+                throw PlaybookError(
+                    stage: "write", path: destination.path,
+                    message: "the output folder is gone; nothing more is written")
+            }
             do {
                 try FileManager.default.createDirectory(
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

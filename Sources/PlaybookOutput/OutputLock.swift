@@ -16,6 +16,7 @@ import PlaybookModel
 /// has the lock (pid, role, command, since when) for the message the other process shows.
 /// `flock` is used rather than `fcntl` record locks because closing any other descriptor of the
 /// file does not drop it; on Linux NFS mounts the kernel maps it onto `fcntl` locks.
+/// Unchecked: `descriptor` is read and written only under `lock`; the other fields are constants.
 public final class OutputLock: @unchecked Sendable {
     /// What the holder is doing: a build finishes by itself, `serve` holds the output until stopped.
     public enum Role: String, Sendable {

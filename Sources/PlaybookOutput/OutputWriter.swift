@@ -1,7 +1,3 @@
-// PlaybookOutput: stage 5, WRITE. Puts rendered files on disk all at once: the site is written
-// into a temporary folder beside the output, flushed to disk, and swapped in only when every file
-// is written, so a failed or interrupted build leaves the previous site as it was. A lock keeps
-// two processes from writing one output, and files the user keeps there are carried over.
 import Dispatch
 import Foundation
 import PlaybookModel
@@ -111,6 +107,8 @@ public struct OutputWriter: Sendable {
     ///
     /// Batches are written behind the caller, one at a time, on a queue of their own: while one
     /// is written the caller renders the next, and at most one batch waits in memory.
+    /// Unchecked: `created` and `failure` are touched on `queue` or by a caller holding `slot`;
+    /// `written` only by the caller.
     public final class Staging: @unchecked Sendable {
         let root: URL
         let aside: URL

@@ -1,5 +1,3 @@
-// PlaybookRender: stage 4, RENDER. Turns the handbook into output files through the theme's
-// Mustache templates. Pure: values in, `[OutputFile]` out; nothing here touches the disk.
 import PlaybookModel
 
 /// The words of the interface, in the site language. Templates read them as `t.<key>`.

@@ -9,13 +9,26 @@ import PlaybookModel
 /// - `s/<n>.js`: posting shards; a token lives in shard `hash(token) % shardCount`;
 /// - `w/<n>.js`: the words (Latin, digits) by their first two letters, with their page counts,
 ///   so the word being typed can be expanded to the words it starts; bucket `hash(prefix) % n`;
-/// - `p/<id>.js`: one page record each (title, URL, kind, text by section) for results and
-///   snippets.
+/// - `p/<n>.js`: the records (title, URL, kind, text by section) of pages `kn` to `kn + k - 1`,
+///   in a list, for results and snippets (`k` from the page count: 1 up to 1,000 pages, up to 32);
+/// - `f/<n>.js`: the pages of one family of template clones, for the result that stands for them.
 /// Every file calls `PlaybookSearch.load(name, data)`. The shard counts depend on the page count
 /// only, so an edit that keeps the set of pages changes just the files its tokens reach, and
-/// `replacing` writes exactly those, equal to what a full build writes.
+/// `replacing` writes exactly those, equal to what a full build writes. Files are sized by bytes
+/// rather than one a page: at 10,000 pages the index is a few hundred files, not thousands
+/// (every file costs an inode and a write, whatever its size).
 public struct SearchIndex: Sendable {
-    public static let version = 1
+    public static let version = 2
+    /// Page records per `p/<n>.js` file: one for a small handbook, up to 32 for a large one (a
+    /// result loads its whole file, so a file of records costs every reader its bytes: about
+    /// 3.5 KB a record, 110 KB a file at most).
+    public let recordsPerFile: Int
+
+    public static func recordsPerFile(pageCount: Int) -> Int {
+        var p = 1
+        while p < pageCount / 256 && p < 32 { p *= 2 }
+        return p
+    }
 
     /// What the index keeps of a page for as long as it lives.
     public struct Entry: Sendable, Equatable {
@@ -30,6 +43,9 @@ public struct SearchIndex: Sendable {
     /// Every page's document (terms and record), kept by an index that takes edited pages in
     /// place (`replacing`); nil in an index whose page records were handed out as they were made.
     private var documents: Chunked<SearchDocument>?
+    /// The records of an index made as its pages were rendered (no documents), kept when records
+    /// share files, so that `replacing` can write an edited page's whole records file.
+    private var records: Chunked<String>?
     /// Token → postings, encoded as the shard files hold them.
     private var postings: [String: PostingList]
     public let shardCount: Int
@@ -43,8 +59,15 @@ public struct SearchIndex: Sendable {
     /// `rules.md`), by page id; only families of two pages or more. The browser shows a family as
     /// one result with the others under it.
     let families: [[Int]]
-    /// Page id → `,"f":[[id, URL, title], …]`, the other pages of its family, added to its record.
-    let siblings: [Int: String]
+    /// A page of a family as its `f/<n>.js` lists it.
+    struct Member: Sendable, Equatable {
+        var id: Int
+        var url: String
+        var title: String
+    }
+
+    /// Family → its pages, what its `f/<n>.js` lists.
+    private(set) var members: [[Member]]
 
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
@@ -69,7 +92,6 @@ public struct SearchIndex: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig
         private let families: [[Int]]
-        private let siblings: [Int: String]
         private var postings = Postings()
         private var entries: [Entry] = []
         /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
@@ -81,25 +103,37 @@ public struct SearchIndex: Sendable {
             self.config = config
             vocabulary = SearchVocabulary(config: config)
             families = SearchIndex.families(of: indexed, among: pages)
-            siblings = SearchIndex.siblings(families, indexed)
             entries.reserveCapacity(indexed.count)
         }
 
-        /// Takes the next indexed page's document and gives its record file.
-        public mutating func add(_ document: SearchDocument) -> OutputFile {
+        /// The records of the file being filled (`p/<n>.js`).
+        private var pack: [String] = []
+        /// Every record, when records share files (see `SearchIndex.records`).
+        private var records: [String] = []
+
+        /// Takes the next indexed page's document; gives the records file its record completes
+        /// (every `recordsPerFile` pages, and the last), nil while that file is still being filled.
+        public mutating func add(_ document: SearchDocument) -> OutputFile? {
             let id = entries.count
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
             entries.append(Entry(path: document.path, kind: document.kind, length: document.length))
-            return SearchIndex.recordFile(id, document.record, siblings: siblings[id])
+            pack.append(document.record)
+            let per = SearchIndex.recordsPerFile(pageCount: indexed.count)
+            if per > 1 { records.append(document.record) }
+            guard pack.count == per || id == indexed.count - 1 else { return nil }
+            defer { pack.removeAll(keepingCapacity: true) }
+            return SearchIndex.recordsFile(id / per, pack)
         }
 
         /// The index, once every indexed page was added.
         public func index() -> SearchIndex {
             precondition(entries.count == indexed.count, "every indexed page is added")
-            return SearchIndex(
+            var index = SearchIndex(
                 indexed: indexed, entries: entries, documents: nil, postings: postings, config: config,
                 vocabulary: vocabulary, families: families)
+            if !records.isEmpty { index.records = Chunked(records) }
+            return index
         }
     }
 
@@ -110,11 +144,12 @@ public struct SearchIndex: Sendable {
         let language = config.language
         self.vocabulary = vocabulary
         self.families = families
-        siblings = Self.siblings(families, indexed)
+        members = Self.members(families, indexed)
         self.entries = entries
         self.documents = documents
         self.postings = postings.byToken()
         (shardCount, wordBucketCount) = Self.shardCounts(pageCount: indexed.count)
+        recordsPerFile = Self.recordsPerFile(pageCount: indexed.count)
         var labels: [String: String] = [:]
         for page in indexed where labels[page.kind.rawValue] == nil {
             labels[page.kind.rawValue] = config.kindLabels.title(page.kind, in: language)
@@ -128,7 +163,7 @@ public struct SearchIndex: Sendable {
     private static func documents(_ pages: ArraySlice<Page>, vocabulary: SearchVocabulary) -> [SearchDocument] {
         var documents = [SearchDocument?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 (base + i).initialize(to: SearchDocument(pages[pages.startIndex + i], vocabulary: vocabulary))
             }
@@ -170,15 +205,19 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// About 4 pages' postings per shard and 32 pages' words per word bucket: a few kilobytes
-    /// each, whatever the handbook's size; powers of two between fixed bounds.
+    /// Sized by bytes: a page of a handbook adds about 1.5 KB of postings and 40 bytes of words
+    /// (measured on the generated handbooks of `bench/`), so about 40 pages' postings make a shard
+    /// of 60 KB and 512 pages' words a word bucket of 20 KB, whatever the handbook's size: as
+    /// much as one request moves quickly, few enough files that writing them costs little.
+    /// Powers of two between fixed bounds, from the page count only (so an edit that keeps the
+    /// set of pages keeps every token in its shard).
     public static func shardCounts(pageCount: Int) -> (shards: Int, wordBuckets: Int) {
         func power(_ n: Int, _ low: Int, _ high: Int) -> Int {
             var p = low
             while p < n && p < high { p *= 2 }
             return p
         }
-        return (power(pageCount / 4, 16, 8192), power(pageCount / 32, 4, 1024))
+        return (power(pageCount / 40, 8, 4096), power(pageCount / 512, 2, 256))
     }
 
     /// Families of pages cloned from one document of a replication template: a folder is a clone
@@ -230,9 +269,10 @@ public struct SearchIndex: Sendable {
         }
         for (n, tokens) in shards.enumerated() { out.append(shardFile(n, tokens: tokens)) }
         for (n, words) in buckets.enumerated() { out.append(wordFile(n, words: words)) }
+        for n in members.indices { out.append(familyFile(n)) }
         if let documents {
-            for id in 0..<documents.count {
-                out.append(Self.recordFile(id, documents[id].record, siblings: siblings[id]))
+            for n in 0..<(documents.count + recordsPerFile - 1) / recordsPerFile {
+                out.append(recordsFile(n, documents: documents))
             }
         }
         return out.sorted { $0.path < $1.path }
@@ -256,6 +296,7 @@ public struct SearchIndex: Sendable {
         var next = self
         let new = SearchDocument(page, vocabulary: vocabulary)
         if next.documents != nil { next.documents![id] = new }
+        if next.records != nil { next.records![id] = new.record }
         next.entries[id] = Entry(path: new.path, kind: new.kind, length: new.length)
         let oldTerms = old.terms
         let newTerms = new.terms
@@ -278,7 +319,23 @@ public struct SearchIndex: Sendable {
         if meta != metaFile() { files.append(meta) }
         let sounds = next.soundFile()
         if sounds != soundFile() { files.append(sounds) }
-        if old.record != new.record { files.append(Self.recordFile(id, new.record, siblings: siblings[id])) }
+        if old.record != new.record {
+            let n = id / recordsPerFile
+            if let documents = next.documents {
+                files.append(next.recordsFile(n, documents: documents))
+            } else if let records = next.records {
+                let ids = n * recordsPerFile..<min((n + 1) * recordsPerFile, records.count)
+                files.append(Self.recordsFile(n, ids.map { records[$0] }))
+            } else {
+                files.append(Self.recordsFile(n, [new.record]))
+            }
+        }
+        if let f = families.firstIndex(where: { $0.contains(id) }),
+            let k = members[f].firstIndex(where: { $0.id == id })
+        {
+            next.members[f][k] = Member(id: id, url: page.url, title: page.title.isEmpty ? page.fileStem : page.title)
+            if next.members[f][k] != members[f][k] { files.append(next.familyFile(f)) }
+        }
         let shards = Set(changed.map(shard(of:)))
         let buckets = Set(
             changed.filter { (oldTerms[$0] == nil) != (newTerms[$0] == nil) }.compactMap(Self.wordPrefix).map(
@@ -335,7 +392,7 @@ public struct SearchIndex: Sendable {
             fold.append(simplified)
         }
         var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
-        out += "\"words\":\(wordBucketCount),\"kinds\":["
+        out += "\"words\":\(wordBucketCount),\"rec\":\(recordsPerFile),\"kinds\":["
         out += kinds.map {
             "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
         }
@@ -408,28 +465,35 @@ public struct SearchIndex: Sendable {
         return Self.script("w/\(n)", out + "]")
     }
 
-    static func recordFile(_ id: Int, _ record: String, siblings: String? = nil) -> OutputFile {
-        guard let siblings else { return script("p/\(id)", record) }
-        return script("p/\(id)", String(record.dropLast()) + siblings + "}")
+    /// `p/<n>.js`: the records of `records.count` pages from `n × recordsPerFile`, one a line.
+    static func recordsFile(_ n: Int, _ records: [String]) -> OutputFile {
+        script("p/\(n)", "[\n" + records.joined(separator: ",\n") + "]")
     }
 
-    /// For each page of a family, the others as its record lists them (`"f"`), so that a result
-    /// shows the copies that match too without loading their records.
-    static func siblings(_ families: [[Int]], _ indexed: [Page]) -> [Int: String] {
-        var out: [Int: String] = [:]
-        for family in families {
-            for id in family {
-                out[id] =
-                    ",\"f\":["
-                    + family.filter { $0 != id }.map { other in
-                        let page = indexed[other]
-                        let title = page.title.isEmpty ? page.fileStem : page.title
-                        return "[\(other)," + JSONText.quote(page.url, forScript: true) + ","
-                            + JSONText.quote(title, forScript: true) + "]"
-                    }.joined(separator: ",") + "]"
+    private func recordsFile(_ n: Int, documents: Chunked<SearchDocument>) -> OutputFile {
+        let ids = n * recordsPerFile..<min((n + 1) * recordsPerFile, documents.count)
+        return Self.recordsFile(n, ids.map { documents[$0].record })
+    }
+
+    /// Each family's pages as `f/<n>.js` lists them, `[[id, URL, title], …]`, so that a result
+    /// shows the copies that match too without loading their records. One file a family, rather
+    /// than the other pages listed in every record: a template cloned by 3,000 groups made that
+    /// 9 million entries.
+    static func members(_ families: [[Int]], _ indexed: [Page]) -> [[Member]] {
+        families.map { family in
+            family.map { id in
+                let page = indexed[id]
+                return Member(id: id, url: page.url, title: page.title.isEmpty ? page.fileStem : page.title)
             }
         }
-        return out
+    }
+
+    func familyFile(_ n: Int) -> OutputFile {
+        let list = members[n].map {
+            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true)
+                + "]"
+        }
+        return Self.script("f/\(n)", "[" + list.joined(separator: ",\n") + "]")
     }
 
     private static func script(_ name: String, _ json: String) -> OutputFile {

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 
 /// Lookups the renderer needs across pages: pages by content path, the folder tree for
@@ -21,6 +22,8 @@ struct SiteMap {
     let folderTitles: [String: String]
     /// How the site names each kind, for every place that shows one.
     let kindLabels: KindLabels
+    /// Hrefs already worked out, shared by every copy and every thread of a render.
+    private let hrefs = HrefCache()
 
     /// A folder without an index page is titled by its kind: a built-in kind's folder
     /// (`groups`) by that kind's label, a top-level folder whose pages are all of one kind (a
@@ -105,6 +108,22 @@ struct SiteMap {
     /// from disk too; other relative links are re-based because the page's output folder is one
     /// level below its source folder for non-index pages.
     func resolve(_ destination: String, from page: Page, base: String? = nil) -> String {
+        // A link's href depends only on the folder it is written in, the depth of the URL it is
+        // shown at and the link itself (not on the page): the pages of a folder, and the kits
+        // that show them, share one resolution of each link (`?query` alone names the page).
+        if destination.hasPrefix("?") { return resolving(destination, from: page, base: base) }
+        let url = base ?? page.url
+        var depth = 0
+        for byte in url.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        let key = HrefCache.Key(
+            folder: Self.folder(of: page.source.contentPath), depth: depth, destination: destination)
+        if let known = hrefs[key] { return known }
+        let href = resolving(destination, from: page, base: base)
+        hrefs[key] = href
+        return href
+    }
+
+    private func resolving(_ destination: String, from page: Page, base: String?) -> String {
         // `/rules/x.md` is relative to content/: such links work from any folder, which is what
         // a replication template needs (its documents are read in one place and cloned to another).
         guard !destination.hasPrefix("#"), let link = LinkDestination(destination) else { return destination }
@@ -131,5 +150,31 @@ struct SiteMap {
             return Href.to(target.isEmpty ? "" : target + "/", from: url) + suffix
         }
         return Href.to(target, from: url) + suffix
+    }
+}
+
+/// Hrefs by the folder a link is written in, the depth of the URL it is shown at, and the link
+/// as written; shared by the render's threads.
+private final class HrefCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var folder: String
+        var depth: Int
+        var destination: String
+    }
+
+    private let lock = NSLock()
+    private var hrefs: [Key: String] = [:]
+
+    subscript(key: Key) -> String? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return hrefs[key]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            hrefs[key] = newValue
+        }
     }
 }

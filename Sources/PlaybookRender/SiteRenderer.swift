@@ -59,7 +59,9 @@ public struct SiteRenderer: Sendable {
                 keepingBodies: { plan.kitsOfPage[$0] != nil })
             pagePaths += rendered.map(\.file.path)
             var files = rendered.map(\.file)
-            for case let document? in rendered.map(\.search) { files.append(index!.add(document)) }
+            for case let document? in rendered.map(\.search) {
+                if let records = index!.add(document) { files.append(records) }
+            }
             var ready: [Int] = []
             for (offset, page) in rendered.enumerated() {
                 let pageIndex = start + offset
@@ -105,7 +107,7 @@ public struct SiteRenderer: Sendable {
     func renderKits(_ charters: [Int], parts: [Int: KitPart], prepared: Prepared) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: charters.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: charters.count) { offset in
                 (base + offset).initialize(to: renderKit(charter: charters[offset], parts: parts, prepared: prepared))
             }
@@ -117,7 +119,7 @@ public struct SiteRenderer: Sendable {
     public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 let page = prepared.handbook.pages[index]
@@ -147,7 +149,7 @@ public struct SiteRenderer: Sendable {
     ) throws -> [RenderedPage] {
         var results = [Result<RenderedPage, any Error>?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(
@@ -328,6 +330,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What every page render shares, computed once per build.
+    /// Unchecked: the theme (see `Theme`) and values made once per build, only read while rendering.
     public struct Prepared: @unchecked Sendable {
         public private(set) var handbook: Handbook
         public let health: HealthReport

@@ -9,6 +9,7 @@ import PlaybookModel
 /// the theme is made, so a mistake in any of them (a tag that does not parse, a section never
 /// closed, an unknown name, a partial that does not exist) stops the build before anything is
 /// rendered, naming the file, line and column.
+/// Unchecked: `renderers` holds closures, made with the theme and never changed, only called.
 public struct Theme: @unchecked Sendable {
     /// Non-template files (CSS, JavaScript, fonts), by path relative to the theme root.
     public let assets: [String: [UInt8]]

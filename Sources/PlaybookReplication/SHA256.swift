@@ -1,6 +1,3 @@
-// PlaybookReplication: the values behind replication: templates and their placeholders,
-// lineage records, content hashes, line diffs and three-way merges. Pure; no disk access.
-
 /// SHA-256 (FIPS 180-4), for content hashes of template versions and generated files.
 public enum SHA256 {
     private static let k: [UInt32] = [

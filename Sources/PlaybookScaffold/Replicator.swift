@@ -1,5 +1,3 @@
-// PlaybookScaffold: `playbook new`, `templates`, `status` and `update`. The planning here is
-// pure (site files in, files to write out); `ScaffoldWriter` puts a plan on disk.
 import Foundation
 import PlaybookEngine
 import PlaybookModel

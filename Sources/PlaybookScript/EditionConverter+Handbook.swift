@@ -28,7 +28,7 @@ extension EditionConverter {
     public static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String: PageScript] {
         var found = [PageScript?](repeating: nil, count: pages.count)
         found.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 base[i] = pageScript(of: pages[i].treeReleased ? restoring(pages[i]) : pages[i])
             }
@@ -70,9 +70,9 @@ extension EditionConverter {
         converted.withUnsafeMutableBufferPointer { buffer in
             changed.withUnsafeMutableBufferPointer { changes in
                 written.withUnsafeMutableBufferPointer { writtenIn in
-                    let base = buffer.baseAddress!
-                    let changing = changes.baseAddress!
-                    let scriptOf = writtenIn.baseAddress!
+                    guard let base = buffer.baseAddress else { return }
+                    guard let changing = changes.baseAddress else { return }
+                    guard let scriptOf = writtenIn.baseAddress else { return }
                     DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                         let page = pages[i]
                         let script = scripts[page.path] ?? pageScript(of: page)

@@ -18,6 +18,7 @@ import PlaybookModel
 /// A conversion whose clause comes back with another number of characters is left out of the
 /// verdict for that clause (positions could not be compared); the six configurations' dictionaries
 /// keep every length today. Safe to call from many threads at once.
+/// Unchecked: `verdicts` and `verdictCount` are touched only under `lock`; the converters are safe to share.
 public final class ScriptChangeFinder: @unchecked Sendable {
     private let toSimplified: [ScriptConverter]
     private let toTraditional: [ScriptConverter]

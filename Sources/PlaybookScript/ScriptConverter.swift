@@ -1,7 +1,3 @@
-// PlaybookScript: the only door to OpenCC (`COpenCC`). Converts text between Simplified and
-// Traditional Chinese at the phrase level with a named OpenCC configuration, converts a parsed
-// page for a script edition without touching what must stay as written, and derives the
-// character folding the checker and the search share. No OpenCC type leaves this module.
 import COpenCC
 import Foundation
 import PlaybookModel
@@ -68,6 +64,7 @@ public enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConver
 /// one) and shared by every thread: OpenCC's converter keeps no state between calls and its
 /// maintainers test it from many threads (OpenCC issue #231); `ScriptConverterTests` converts
 /// from all cores at once through one handle and compares with a one-thread run.
+/// Unchecked: `handle` is safe to share, as above; the static caches are touched only under `cacheLock`.
 public final class ScriptConverter: @unchecked Sendable {
     public let configuration: ScriptConfiguration
     private let handle: opencc_t
@@ -171,7 +168,8 @@ public final class ScriptConverter: @unchecked Sendable {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var text = text
         return try text.withUTF8 { bytes -> String in
-            let input = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let start = bytes.baseAddress else { return "" }
+            let input = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
             guard let output = opencc_convert_utf8(handle, input, bytes.count) else {
                 throw ScriptConversionError.conversionFailed(configuration, reason: Self.lastError())
             }

@@ -18,6 +18,7 @@ struct WatchEvent: Hashable, Sendable {
 /// On Linux it uses inotify with one watch per folder, adding watches for folders created later;
 /// elsewhere, or when inotify is unavailable (no more watches allowed), it polls modification
 /// times. Hidden files and folders are ignored, as the build ignores them.
+/// Unchecked: `stopped` is touched only under `lock`; `usesPolling` is set once, in `init`.
 final class FileWatcher: @unchecked Sendable {
     let root: URL
     private let lock = NSLock()

@@ -7,6 +7,7 @@ import Foundation
 /// every name but loopback's and the one given to `--host` keeps such pages from reading the
 /// handbook. When listening on every interface (`0.0.0.0`, `::`), any address written as an IP
 /// literal is accepted too, since rebinding always needs a name.
+/// Unchecked: `port` is read and written only under `lock`; the rest is set once, in `init`.
 final class HostFilter: @unchecked Sendable {
     private let names: Set<String>
     private let anyAddress: Bool

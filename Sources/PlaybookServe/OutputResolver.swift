@@ -1,6 +1,3 @@
-// PlaybookServe: `playbook serve`. Builds the site into an output folder, serves that folder over
-// HTTP on loopback, watches the sources, rebuilds what a save changed and tells open pages to
-// reload. The HTTP library (SwiftNIO) and the file watching live here and nowhere else.
 import Foundation
 
 /// Maps a request path to a file inside the output folder, refusing anything that could leave it.

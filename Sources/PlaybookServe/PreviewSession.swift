@@ -52,6 +52,7 @@ public enum ServeReport: Sendable {
 }
 
 /// A running `serve`: the built site, the HTTP server, the watcher and the rebuilder.
+/// Unchecked: `isStopped` is touched only under `stopped`; every other field is a constant set by `start`.
 public final class PreviewSession: @unchecked Sendable {
     public let options: ServeOptions
     /// The address pages are served at, such as `http://127.0.0.1:8000/`.

@@ -4,6 +4,7 @@ import PlaybookModel
 import PlaybookOutput
 
 /// Changes reported by the watcher and not yet rebuilt, with the time of the latest one.
+/// Unchecked: every field is read and written only under `condition`.
 final class PendingChanges: @unchecked Sendable {
     private let condition = NSCondition()
     private var paths: Set<String> = []
@@ -57,6 +58,7 @@ final class PendingChanges: @unchecked Sendable {
 
 /// Owns the built site between saves and turns each batch of changes into written files and a
 /// new status for open pages. Runs on a thread of its own, so rendering never holds up requests.
+/// Unchecked: its state is touched only by the thread `start` makes; `pending` and `done` lock themselves.
 final class SiteRebuilder: @unchecked Sendable {
     let root: URL
     let pending = PendingChanges()

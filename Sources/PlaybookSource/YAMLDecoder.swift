@@ -1,5 +1,3 @@
-// PlaybookSource: stage 1, LOAD. Reads the site folder (config, content, site templates, static
-// files) and splits front matter. With PlaybookOutput, the only module that touches the disk.
 import PlaybookModel
 import Yams
 
@@ -134,10 +132,14 @@ public enum YAMLReader {
     }
 }
 
-/// A fast path for the front matter most playbooks have: one `key: text` per line. Only text
-/// that YAML could read in exactly one way is taken (a plain string with a character no number,
+/// A fast path for the front matter most playbooks have: one `key: value` per line, where the
+/// value is plain text, a quoted string (`"杭州分会"`, `'it''s'`), a decimal number (`180`,
+/// `2.5`) or a flow list of those (`[读书会, "线下, 活动"]`), the forms the README teaches. Only
+/// text that YAML reads in exactly one way is taken (a plain string holds a character no number,
 /// boolean, null or date can contain); anything else returns nil and goes to the full parser.
 enum SimpleMapping {
+    typealias Bytes = Substring.UTF8View.SubSequence
+
     static func parse(_ text: String) -> Value? {
         var entries: [Mapping.Entry] = []
         var seen: Set<String> = []
@@ -153,30 +155,147 @@ enum SimpleMapping {
             while valueStart < raw.endIndex, raw[valueStart] == 32 { valueStart = raw.index(after: valueStart) }
             var value = raw[valueStart...]
             while let last = value.last, last == 32 { value = value.dropLast() }
-            guard let lead = value.first, !indicators.contains(lead), value.last != UInt8(ascii: ":") else {
-                return nil
-            }
-            var hasTextByte = false
-            var previous: UInt8 = 0
-            for byte in value {
-                if byte == 9 || byte == 13 || byte < 32 { return nil }
-                if (previous == UInt8(ascii: ":") && byte == 32) || (previous == 32 && byte == UInt8(ascii: "#")) {
-                    return nil
-                }
-                if !isScalarByte(byte) { hasTextByte = true }
-                previous = byte
-            }
-            guard hasTextByte || isPlainWord(value), let keyText = String(validating: key, as: UTF8.self),
-                let valueText = String(validating: value, as: UTF8.self), seen.insert(keyText).inserted
+            guard let parsed = self.value(value), let keyText = String(validating: key, as: UTF8.self),
+                seen.insert(keyText).inserted
             else { return nil }
-            entries.append(Mapping.Entry(key: keyText, value: .string(valueText), line: line, column: 1))
+            entries.append(Mapping.Entry(key: keyText, value: parsed, line: line, column: 1))
         }
         return entries.isEmpty ? nil : .mapping(Mapping(entries))
     }
 
+    /// A whole value, blanks trimmed: quoted, a flow list, a number or plain text.
+    static func value(_ value: Bytes) -> Value? {
+        guard let lead = value.first else { return nil }
+        if lead == UInt8(ascii: "\"") || lead == UInt8(ascii: "'") {
+            guard let (string, rest) = quoted(value), rest.isEmpty else { return nil }
+            return .string(string)
+        }
+        if lead == UInt8(ascii: "[") { return flowList(value) }
+        if let number = number(value) { return number }
+        return plain(value, inFlow: false).map(Value.string)
+    }
+
+    /// A quoted string at the start of `text` and what follows it; nil for an escape other than
+    /// `\"` and `\\`, a control character, or no closing quote on the line.
+    static func quoted(_ text: Bytes) -> (String, Bytes)? {
+        guard let quote = text.first else { return nil }
+        var bytes: [UInt8] = []
+        var index = text.index(after: text.startIndex)
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte < 32 || byte == 127 { return nil }
+            if byte == quote {
+                let next = text.index(after: index)
+                // `''` inside single quotes is one quote.
+                if quote == UInt8(ascii: "'"), next < text.endIndex, text[next] == quote {
+                    bytes.append(quote)
+                    index = text.index(after: next)
+                    continue
+                }
+                guard let string = String(validating: bytes, as: UTF8.self) else { return nil }
+                return (string, text[next...])
+            }
+            if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
+                let next = text.index(after: index)
+                guard next < text.endIndex, text[next] == UInt8(ascii: "\"") || text[next] == UInt8(ascii: "\\")
+                else { return nil }
+                bytes.append(text[next])
+                index = text.index(after: next)
+                continue
+            }
+            bytes.append(byte)
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// `[a, "b, c", 3]` on one line: items quoted, numbers or plain text without `,[]{}:#`.
+    static func flowList(_ text: Bytes) -> Value? {
+        guard text.last == UInt8(ascii: "]") else { return nil }
+        var rest = text.dropFirst().dropLast()
+        func skipBlanks() { while let b = rest.first, b == 32 { rest = rest.dropFirst() } }
+        skipBlanks()
+        if rest.isEmpty { return .array([]) }
+        var items: [Value] = []
+        while true {
+            skipBlanks()
+            guard let lead = rest.first else { return nil }
+            if lead == UInt8(ascii: "\"") || lead == UInt8(ascii: "'") {
+                guard let (string, after) = quoted(rest) else { return nil }
+                items.append(.string(string))
+                rest = after
+                skipBlanks()
+            } else {
+                let end = rest.firstIndex(of: UInt8(ascii: ",")) ?? rest.endIndex
+                var item = rest[rest.startIndex..<end]
+                while let last = item.last, last == 32 { item = item.dropLast() }
+                if let number = number(item) {
+                    items.append(number)
+                } else if let string = plain(item, inFlow: true) {
+                    items.append(.string(string))
+                } else {
+                    return nil
+                }
+                rest = rest[end...]
+            }
+            guard let separator = rest.first else { return .array(items) }
+            // A comma must be followed by another item: `[a, b,]` goes to the full parser.
+            guard separator == UInt8(ascii: ","), rest.count > 1 else { return nil }
+            rest = rest.dropFirst()
+        }
+    }
+
+    /// `0`, `180`, `-3` (an integer) or `2.5` (a number): decimal digits only, no leading zero,
+    /// few enough digits to fit. Octal `007`, `0x10`, `1e3`, `1_000`, `.5` and `-0` (which YAML
+    /// reads as text) go to the full parser.
+    static func number(_ text: Bytes) -> Value? {
+        var digits = text[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        let dot = digits.firstIndex(of: UInt8(ascii: "."))
+        let whole = digits[digits.startIndex..<(dot ?? digits.endIndex)]
+        guard !whole.isEmpty, whole.count <= 15, whole.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            whole.first != 48 || whole.count == 1
+        else { return nil }
+        guard let dot else {
+            // YAML reads `-0` as text.
+            guard !negative || whole.first != 48 else { return nil }
+            return Int(String(decoding: text, as: UTF8.self)).map(Value.int)
+        }
+        let fraction = digits[digits.index(after: dot)...]
+        guard !fraction.isEmpty, fraction.count <= 15, fraction.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return nil
+        }
+        return Double(String(decoding: text, as: UTF8.self)).map(Value.double)
+    }
+
+    /// Plain text YAML can only read as this string, or nil.
+    static func plain(_ value: Bytes, inFlow: Bool) -> String? {
+        guard let lead = value.first, !indicators.contains(lead), value.last != UInt8(ascii: ":") else {
+            return nil
+        }
+        var hasTextByte = false
+        var previous: UInt8 = 0
+        for byte in value {
+            if byte == 9 || byte == 13 || byte < 32 { return nil }
+            if (previous == UInt8(ascii: ":") && byte == 32) || (previous == 32 && byte == UInt8(ascii: "#")) {
+                return nil
+            }
+            if inFlow && flowExcluded.contains(byte) { return nil }
+            if !isScalarByte(byte) { hasTextByte = true }
+            previous = byte
+        }
+        guard hasTextByte || isPlainWord(value) else { return nil }
+        return String(validating: value, as: UTF8.self)
+    }
+
+    /// Bytes a plain item of a flow list may not hold here (YAML gives some of them a meaning
+    /// there; the others are left to the full parser to judge).
+    static let flowExcluded: Set<UInt8> = Set("[]{},:#\"'".utf8)
+
     /// A word of ASCII letters (`group`, `weekly`, `city-chapter`) other than the ones YAML reads
     /// as booleans or null: a string however YAML looks at it.
-    static func isPlainWord(_ value: Substring.UTF8View.SubSequence) -> Bool {
+    static func isPlainWord(_ value: Bytes) -> Bool {
         func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
         guard let first = value.first, isLetter(first), value.allSatisfy({ isLetter($0) || $0 == 45 || $0 == 95 })
         else { return false }

@@ -8,8 +8,9 @@ import Testing
     import Darwin
 #endif
 
-/// The output folder under a real `playbook build` (the built binary): killed at random moments,
-/// two at once, beside `serve`, and where it must not go. (Issue 11.)
+/// The output folder under a real `playbook build` (the built binary): killed at random moments
+/// (seeded and printed: PLAYBOOK_TEST_SEED replays them), two at once, beside `serve`, and where
+/// it must not go. (Issue 11.)
 @Suite(.serialized) struct OutputFolderTests {
     /// A site of `pages` pages whose text says `version`, so two versions give two sites.
     static func site(version: String, pages: Int = 60) -> [String: String] {
@@ -112,11 +113,12 @@ import Testing
         var attempts = 0
         var outcomes: [String] = []
         var current = "B"
+        var random = SeededRandom(seed: testSeed("build kills"))
         while killed < 20 && attempts < 40 {
             attempts += 1
             let next = current == "A" ? "B" : "A"
             try Self.write(Self.site(version: next), into: site)
-            let delay = Double.random(in: 0...(span * 0.95))
+            let delay = Double.random(in: 0...(span * 0.95), using: &random)
             if try await Self.killBuild(in: site, after: delay) { killed += 1 }
             let after = Self.snapshot(site.root.appendingPathComponent("public"))
             let old = current == "A" ? siteA : siteB

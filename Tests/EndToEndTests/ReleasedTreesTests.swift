@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookEngine
 import PlaybookMarkdown
 import PlaybookModel
 import TestSupport

@@ -83,11 +83,7 @@ import Testing
         defer { site.remove() }
         let temporary = site.root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        let seed =
-            ProcessInfo.processInfo.environment["PLAYBOOK_TEST_SEED"].flatMap(UInt64.init)
-            ?? UInt64(Date().timeIntervalSince1970 * 1000)
-        print("serve kills: PLAYBOOK_TEST_SEED=\(seed)")
-        var random = SeededRandom(seed: seed)
+        var random = SeededRandom(seed: testSeed("serve kills"))
         for round in 0..<6 {
             let serve = try await Self.serve(site, temporary: temporary, extra: ["--output", "out"])
             // A new title reaches every page, so the whole output is being rewritten when the kill lands.

@@ -98,15 +98,6 @@ import Testing
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    /// A seed from the clock, printed, so a failing run can be repeated with PLAYBOOK_TEST_SEED.
-    static func seed(_ name: String) -> UInt64 {
-        let seed =
-            ProcessInfo.processInfo.environment["PLAYBOOK_TEST_SEED"].flatMap(UInt64.init)
-            ?? UInt64(Date().timeIntervalSince1970 * 1000)
-        print("\(name): PLAYBOOK_TEST_SEED=\(seed)")
-        return seed
-    }
-
     @Test func aKilledCloneLeavesNoGroupOrAWholeOneAndTheNextCommandFinishesIt() async throws {
         let reference = try Self.site()
         defer { reference.remove() }
@@ -118,7 +109,7 @@ import Testing
         let whole = Self.contents(reference, "content/groups/wuhan")
         #expect(whole.count == 42)
 
-        var random = SeededRandom(seed: Self.seed("clone kills"))
+        var random = SeededRandom(seed: testSeed("clone kills"))
         var outcomes: [String: Int] = [:]
         for attempt in 0..<20 {
             let site = try Self.site()
@@ -164,7 +155,7 @@ import Testing
         let new = Self.contents(reference, "content/groups/wuhan")
         #expect(old != new && new["notes/7.md"]?.contains("模板 2.0.0") == true)
 
-        var random = SeededRandom(seed: Self.seed("update kills"))
+        var random = SeededRandom(seed: testSeed("update kills"))
         var outcomes: [String: Int] = [:]
         for attempt in 0..<20 {
             let site = try Self.site()

@@ -1,20 +1,18 @@
 import Foundation
-import PlaybookEngine
-import PlaybookModel
-import PlaybookScaffold
-import PlaybookSource
+import PlaybookCLI
 import TestSupport
 import Testing
 
 /// End-to-end cases of `update` kept as fixtures (see Cases/README.md): `Cases/update/*.txtar`
 /// hold a site with a replication template, the clone's answers, the edits made after the
-/// clone (to the template and to the group), the expected report and the expected files.
+/// clone (to the template and to the group), the expected transcript and the expected files.
+/// Each step is the command line as users run it, in-process: `new group --from`, `update`,
+/// `status`, `check`.
 @Suite struct UpdateCaseTests {
     static let folder = FixtureCaseTests.cases.appendingPathComponent("update")
 
-    static var updateCases: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txtar") }
-            .sorted()
+    static func updateCases() throws -> [String] {
+        try CaseFolder.names(in: folder, suffix: ".txtar")
     }
 
     /// `key: value` lines of the `clone` section.
@@ -27,7 +25,7 @@ import Testing
         return answers
     }
 
-    @Test(arguments: updateCases)
+    @Test(arguments: try updateCases())
     func updateCase(_ name: String) throws {
         let url = Self.folder.appendingPathComponent(name)
         var archive = Txtar(parsing: try String(contentsOf: url, encoding: .utf8))
@@ -48,28 +46,17 @@ import Testing
         let slug = try #require(clone["slug"], "\(name): no `slug:` in clone")
         clone["template"] = nil
         clone["slug"] = nil
-        let writer = ScaffoldWriter(root: site.root)
-        try writer.write(
-            try Replicator.planClone(
-                site: try SiteReader(root: site.root).read(), template: template, slug: slug, answers: clone))
+        let answers = clone.keys.sorted().flatMap { ["--set", "\($0)=\(clone[$0] ?? "")"] }
+        let cloned = FixtureCaseTests.playbook(
+            ["new", "group", slug, "--from", template, "--no-input"] + answers, in: site.root)
+        try #require(cloned.status == 0, "\(name): the clone failed: \(cloned.stderr)")
         for edit in edits { try site.write(edit.path, edit.text) }
 
         var report = ""
-        let files = try SiteReader(root: site.root).read()
-        // The command's own decision: the report says what to write, then the case writes it.
-        let update = try Replicator.updateReport(site: files, group: slug, snapshot: writer.snapshot).get()
-        guard case .updated(_, _, let from, let plan) = update else {
-            Issue.record("\(name): expected an update, got \(update)")
-            return
+        for arguments in [["update", slug], ["status"]] {
+            report += FixtureCaseTests.transcript(arguments, FixtureCaseTests.playbook(arguments, in: site.root))
         }
-        try writer.write(plan, replacing: true)
-        report += "updated: \(template) \(from) → \(plan.lineage.version)\n"
-        report += "conflicts: \(plan.conflicts.isEmpty ? "none" : plan.conflicts.joined(separator: ", "))\n"
-        let status = try Replicator.statusReport(
-            site: try SiteReader(root: site.root).read(), group: nil, snapshot: writer.snapshot
-        ).get()
-        report += "status: " + status.output(.en).standardOutput
-        report += FixtureCaseTests.report(try Pipeline.check(siteAt: site.root).diagnostics)
+        report += "$ playbook check --format json\n" + (try FixtureCaseTests.checkReport(in: site.root))
 
         if Golden.updating {
             archive.files = archive.files.map { file in

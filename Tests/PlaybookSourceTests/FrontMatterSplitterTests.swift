@@ -247,8 +247,55 @@ import Testing
         }
     }
 
+    /// Quoted strings, flow lists and numbers, the forms the README teaches, with the tricky
+    /// spellings around them: each is read as the full parser reads it, or left to it.
+    @Test(arguments: [
+        "title: \"杭州分会 Hangzhou\"\n", "k: 'it''s'\n", "k: \"say \\\"hi\\\"\"\n", "k: \"back\\\\slash\"\n",
+        "k: \"tab\\tx\"\n", "k: \"\\u00e9\"\n", "k: 'a\\b'\n", "k: \"\"\n", "k: ''\n", "k: \"a\" # c\n", "k: \"a\"b\n",
+        "k: \"open\n", "k: 'a' 'b'\n", "k: \"#1 第一\"\n", "k: \"a: b\"\n", "k: '{{city}}分会'\n",
+        "k: [a, \"b, c\"]\n", "k: [a, b]\n", "k: []\n", "k: [ ]\n", "k: [a, b,]\n", "k: [a,,b]\n", "k: [a , b ]\n",
+        "k: [读书会, 线下活动, \"开放 日\"]\n", "k: [open day, 开放日]\n", "k: [yes, no]\n", "k: [1, 2.5, -3]\n",
+        "k: [007, 0x10]\n", "k: [a, [b]]\n", "k: [a: b]\n", "k: [a, {b: c}]\n", "k: ['it''s', \"x\"]\n", "k: [a] # c\n",
+        "k: [~, null]\n", "k: [2024-01-01]\n", "k: [a#b]\n", "k: [-a]\n", "k: [\"a\" b]\n",
+        "n: 1e3\n", "n: 0x10\n", "n: 007\n", "n: 0\n", "n: -0\n", "n: -12\n", "n: 180\n", "n: 2.5\n", "n: -0.75\n",
+        "n: 1.\n", "n: .5\n", "n: 1_000\n", "n: +5\n", "n: 123456789012345\n", "n: 12345678901234567890\n",
+        "n: 3.141592653589793\n", "n: 1.0\n", "n: 1.0.0\n", "n: 1:30\n", "n: 0.1\n", "n: 00.5\n", "n: 1.5e3\n",
+        "k: yes\n", "k: ~\n", "k: null\n", "k: 2024-06-28\n", "k: 2024-06-28 10:00:00\n", "k: 2025-06\n",
+        "title: \"{{city}}分会\"\nkind: group\nmembers: 180\ntags: [读书会, 打卡]\nversion: 1.2\n",
+        "a: \"x\"\na: \"y\"\n", "k:\n", "k: # comment\n",
+    ])
+    func quotedListsAndNumbersAgreeWithFullParser(_ text: String) throws {
+        try fastPathAgreesWithFullParser(text)
+    }
+
+    /// Many generated documents mixing every form, compared with the full parser.
+    @Test func generatedFrontMatterAgreesWithFullParser() throws {
+        let values = [
+            "\"杭州\"", "'台北'", "180", "-3", "2.5", "0", "007", "1e3", "[a, b]", "[\"a, b\", c]", "[]", "yes", "~",
+            "2024-01-01", "'it''s'", "\"q\\\"\"", "plain 文字", "weekly", "[1, x]", "\"\"", "[读书会]", "0.10", "-0.0",
+            "[ 'x' , \"y\" ]", "\"a\" ", "1.5", "city-chapter", "N", "[on, off]",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var taken = 0
+        for _ in 0..<400 {
+            var text = ""
+            for k in 0..<(1 + next(5)) { text += "k\(k): \(values[next(values.count)])\n" }
+            if SimpleMapping.parse(text) != nil { taken += 1 }
+            try fastPathAgreesWithFullParser(text)
+        }
+        #expect(taken > 50)
+    }
+
     /// The front matter most playbooks have takes the fast path (and words YAML types do not).
     @Test func commonFrontMatterTakesTheFastPath() {
+        #expect(SimpleMapping.parse("title: \"杭州分会\"\ntags: [读书会, \"线下 活动\"]\nmembers: 180\n") != nil)
+        #expect(SimpleMapping.parse("k: 'it''s'\nv: 2.5\n") != nil)
+        #expect(SimpleMapping.parse("n: 007\n") == nil)
+        #expect(SimpleMapping.parse("k: [a, b,]\n") == nil)
         #expect(SimpleMapping.parse("title: 杭州读书会\nkind: group\nowner: 林晓\ncadence: weekly\n") != nil)
         #expect(SimpleMapping.parse("kind: sop\ntemplate: city-chapter\n") != nil)
         #expect(SimpleMapping.parse("published: yes\n") == nil)

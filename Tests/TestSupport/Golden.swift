@@ -13,9 +13,14 @@ public enum Golden {
         _ actual: String, against path: URL, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         if updating {
-            try? FileManager.default.createDirectory(
-                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? actual.write(to: path, atomically: true, encoding: .utf8)
+            // A golden that cannot be written is a failure: re-recording must not pass silently.
+            do {
+                try FileManager.default.createDirectory(
+                    at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: path, atomically: true, encoding: .utf8)
+            } catch {
+                Issue.record("cannot record golden \(path.path): \(error)", sourceLocation: sourceLocation)
+            }
             return
         }
         guard let expected = try? String(contentsOf: path, encoding: .utf8) else {

@@ -4,7 +4,8 @@
 //
 // The index is script files under search/ (see SearchIndex.swift), loaded with <script> so a
 // site opened from disk searches too. A query loads meta.js, one shard per token, the word
-// bucket of the word being typed, and the page records of the results it shows.
+// bucket of the word being typed, the record files (up to 32 pages each) of the results it
+// shows, and for a result that stands for copies of one template document, that family's list.
 (function () {
   "use strict";
 
@@ -191,7 +192,7 @@
         familyOf = familyOf || Object.create(null);
         ids.forEach(function (id) { familyOf[id] = f; });
       });
-      meta = { n: n, shards: m.shards, words: m.words, kinds: m.kinds, docKinds: kinds, lengths: lengths,
+      meta = { n: n, shards: m.shards, words: m.words, rec: m.rec || 1, kinds: m.kinds, docKinds: kinds, lengths: lengths,
         average: n ? total / n : 1, t: m.t || {}, syn: m.syn || [], familyOf: familyOf };
       return meta;
     });
@@ -686,19 +687,25 @@
 
   // Loads the records of `hits` (in order) and returns them presented, phrases and titles moved
   // up among them; a record that fails to load is left out rather than failing the whole list.
-  // The other pages of a hit's family come as [{href, title}] under it.
+  // The other pages of a hit's family come as [{href, title}] under it, from its family's file.
   function presentAll(hits, p) {
     if (!p.synonyms) p.synonyms = synonymTokens(p);
     return Promise.all(hits.map(function (hit) {
-      return need("p/" + hit.id).then(function (record) {
+      // Records come `meta.rec` to a file (`p/<n>.js` holds pages from n × rec).
+      return need("p/" + Math.floor(hit.id / meta.rec)).then(function (records) {
+        var record = records[hit.id % meta.rec];
+        if (!record) return null;
         var started = performance.now();
         var presented = present(hit, record, p);
         presentMs += performance.now() - started;
-        // The other copies that match, from the record's list of its family (`f`).
+        // The other copies that match, from the list of the hit's family (`f/<n>.js`).
         var others = hit.others || [];
-        presented.others = (record.f || []).filter(function (f) { return others.indexOf(f[0]) >= 0; })
-          .map(function (f) { return { href: pageHref({ u: f[1] }), title: esc(f[2]) }; });
-        return presented;
+        if (!others.length || !meta.familyOf) return presented;
+        return need("f/" + meta.familyOf[hit.id]).then(function (members) {
+          presented.others = members.filter(function (f) { return others.indexOf(f[0]) >= 0; })
+            .map(function (f) { return { href: pageHref({ u: f[1] }), title: esc(f[2]) }; });
+          return presented;
+        }, function () { return presented; });
       }, function () { return null; });
     })).then(function (list) {
       list = list.filter(Boolean);

@@ -21,7 +21,7 @@ enum TemplateBinding<Stack> {
     case number((Stack) -> Lookup<Int>)
     case flag((Stack) -> Lookup<Bool>)
     /// A group of names (`page`, `site`) or a list of them (`page.toc`).
-    case nested(NestedBinding<Stack>)
+    case nested(any NestedBinding<Stack>)
 
     static func string(_ read: @escaping (Stack) -> String?) -> Self {
         .text { value in read(value).map { .found($0) } ?? .absent }
@@ -107,42 +107,45 @@ struct Frame<Value, Outer> {
     let outer: Outer
 }
 
-/// Names that hold a group of names or a list of groups. A class only so that the member type
-/// stays hidden behind `Stack` while generic methods carry it to larger stacks.
-class NestedBinding<Stack> {
-    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> { fatalError("abstract") }
+/// Names that hold a group of names or a list of groups (`ObjectBinding`, `ListBinding`): the
+/// member type stays hidden behind `Stack` while generic methods carry it to larger stacks.
+protocol NestedBinding<Stack> {
+    associatedtype Stack
+    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer>
     /// This binding as a member of an owner read by `owner`: found only once the owner is.
-    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
-        fatalError("abstract")
-    }
-    func member(_ name: String) -> TemplateBinding<Stack>? { nil }
-    var memberNames: [String] { [] }
-    var truth: (Stack) -> Bool? { fatalError("abstract") }
-    var kindDescription: String { fatalError("abstract") }
+    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer>
+    func member(_ name: String) -> TemplateBinding<Stack>?
+    var memberNames: [String] { get }
+    var truth: (Stack) -> Bool? { get }
+    var kindDescription: String { get }
 
     /// The content of a section over this name, bound with the member value pushed; the result
     /// returns false when the name is absent, so the caller can look further out.
     func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler) throws(TemplateError)
         -> (inout TemplateOutput, Stack) -> Bool
-    { fatalError("abstract") }
 }
 
-final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> {
+extension NestedBinding {
+    func member(_ name: String) -> TemplateBinding<Stack>? { nil }
+    var memberNames: [String] { [] }
+}
+
+final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
     let read: (Stack) -> Lookup<Member>
 
     init(_ read: @escaping (Stack) -> Lookup<Member>) { self.read = read }
 
-    override func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> {
+    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
         let read = self.read
         return ObjectBinding<Outer, Member> { read(path($0)) }
     }
 
-    override func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
+    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
         let read = self.read
         return ObjectBinding<Outer, Member> { stack in owner(stack).then(read) }
     }
 
-    override func member(_ name: String) -> TemplateBinding<Stack>? {
+    func member(_ name: String) -> TemplateBinding<Stack>? {
         guard let field = Member.templateFields[name] else { return nil }
         let read = self.read
         func through<Value>(_ get: @escaping (Member) -> Lookup<Value>) -> (Stack) -> Lookup<Value> {
@@ -156,9 +159,9 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> 
         }
     }
 
-    override var memberNames: [String] { Member.templateFields.keys.sorted() }
+    var memberNames: [String] { Member.templateFields.keys.sorted() }
 
-    override var truth: (Stack) -> Bool? {
+    var truth: (Stack) -> Bool? {
         let read = self.read
         return { stack in
             switch read(stack) {
@@ -168,9 +171,9 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> 
         }
     }
 
-    override var kindDescription: String { "a group of values" }
+    var kindDescription: String { "a group of values" }
 
-    override func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+    func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
         throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
     {
         let content = try compiler.compile(body, in: scope.pushing(Member.self))
@@ -187,22 +190,22 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> 
     }
 }
 
-final class ListBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> {
+final class ListBinding<Stack, Member: TemplateContext>: NestedBinding {
     let read: (Stack) -> Lookup<[Member]>
 
     init(_ read: @escaping (Stack) -> Lookup<[Member]>) { self.read = read }
 
-    override func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> NestedBinding<Outer> {
+    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
         let read = self.read
         return ListBinding<Outer, Member> { read(path($0)) }
     }
 
-    override func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> NestedBinding<Outer> {
+    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
         let read = self.read
         return ListBinding<Outer, Member> { stack in owner(stack).then(read) }
     }
 
-    override var truth: (Stack) -> Bool? {
+    var truth: (Stack) -> Bool? {
         let read = self.read
         return { stack in
             switch read(stack) {
@@ -212,9 +215,9 @@ final class ListBinding<Stack, Member: TemplateContext>: NestedBinding<Stack> {
         }
     }
 
-    override var kindDescription: String { "a list" }
+    var kindDescription: String { "a list" }
 
-    override func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+    func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
         throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
     {
         let content = try compiler.compile(body, in: scope.pushing(Member.self))
