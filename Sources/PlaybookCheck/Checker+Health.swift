@@ -33,7 +33,8 @@ extension Checker {
                     let note = found.first {
                         $0.rule == "\(group.name).missing-section" && $0.message.contains(spec.label(l))
                     }
-                    cells.append(.init(status: .missing, note: note?.message, line: note?.position.line))
+                    cells.append(
+                        .init(status: .missing, note: note?.message, line: note?.position.line, hint: note?.hint))
                     continue
                 }
                 let end =
@@ -43,7 +44,10 @@ extension Checker {
                     !$0.rule.hasSuffix(".missing-section")
                         && (section.line...max(section.line, end)).contains($0.position.line)
                 }
-                cells.append(.init(status: problem == nil ? .ok : .partial, note: problem?.message, line: section.line))
+                cells.append(
+                    .init(
+                        status: problem == nil ? .ok : .partial, note: problem?.message, line: section.line,
+                        hint: problem?.hint))
             }
             var rowFindings = diagnostics(page)
             for kind in companions {
@@ -54,7 +58,9 @@ extension Checker {
                 } else if let problem = pages.lazy.flatMap({ diagnostics($0) }).first(where: { $0.severity == .error })
                 {
                     cells.append(
-                        .init(status: .partial, note: problem.message, path: problem.file, line: problem.position.line))
+                        .init(
+                            status: .partial, note: problem.message, path: problem.file, line: problem.position.line,
+                            hint: problem.hint))
                 } else {
                     cells.append(.init(status: .ok, path: pages[0].path))
                 }

@@ -33,12 +33,15 @@ public struct HealthReport: Hashable, Sendable {
         /// Where to look in that page (or the charter): the section's heading line, else the
         /// line of the finding; nil when there is nothing to point at.
         public var line: Int?
+        /// What to do about it, from the finding behind `note` (`Diagnostic.hint`).
+        public var hint: String?
 
-        public init(status: Status, note: String? = nil, path: String? = nil, line: Int? = nil) {
+        public init(status: Status, note: String? = nil, path: String? = nil, line: Int? = nil, hint: String? = nil) {
             self.status = status
             self.note = note
             self.path = path
             self.line = line
+            self.hint = hint
         }
     }
 
@@ -80,11 +83,50 @@ public struct HealthReport: Hashable, Sendable {
         }
     }
 
+    /// The few numbers the health view's trend compares between builds.
+    public struct Totals: Hashable, Sendable {
+        public var groups: Int
+        public var complete: Int
+        /// Cells not complete, over every group.
+        public var gaps: Int
+
+        public init(groups: Int, complete: Int, gaps: Int) {
+            self.groups = groups
+            self.complete = complete
+            self.gaps = gaps
+        }
+
+        /// `groups=4044 complete=1180 gaps=5120`, the form the health view keeps in its output
+        /// (`health/totals.txt`) for the next build to compare against.
+        public var text: String { "groups=\(groups) complete=\(complete) gaps=\(gaps)\n" }
+
+        public init?(text: String) {
+            var values: [String: Int] = [:]
+            for part in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                let pair = part.split(separator: "=", maxSplits: 1)
+                if pair.count == 2, let value = Int(pair[1]) { values[String(pair[0])] = value }
+            }
+            guard let groups = values["groups"], let complete = values["complete"], let gaps = values["gaps"]
+            else { return nil }
+            self.init(groups: groups, complete: complete, gaps: gaps)
+        }
+    }
+
     public var columns: [Column]
     public var rows: [Row]
+    /// The totals of the previous build's health view, when the load stage found them in the
+    /// output folder: the view shows the trend against them.
+    public var previous: Totals?
 
-    public init(columns: [Column] = [], rows: [Row] = []) {
+    public init(columns: [Column] = [], rows: [Row] = [], previous: Totals? = nil) {
         self.columns = columns
         self.rows = rows
+        self.previous = previous
+    }
+
+    public var totals: Totals {
+        Totals(
+            groups: rows.count, complete: rows.filter { $0.cells.allSatisfy { $0.status == .ok } }.count,
+            gaps: rows.reduce(0) { $0 + $1.cells.filter { $0.status != .ok }.count })
     }
 }

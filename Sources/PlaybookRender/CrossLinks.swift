@@ -217,6 +217,65 @@ struct CrossLinks {
         return cut + "…"
     }
 
+    /// What a card or a kit says of a page: its description, else its first paragraph read from
+    /// its Markdown text (not its tree, which a page may have let go), marks dropped, shortened
+    /// as `description` shortens it. The same whether or not the page holds its tree.
+    static func summary(_ page: Page) -> String {
+        if let written = page.frontMatter["description"]?.string, !written.trimmingSpaces.isEmpty {
+            return written.trimmingSpaces
+        }
+        var lines: [Substring] = []
+        var fenced = false
+        for line in page.source.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenced.toggle()
+                if !lines.isEmpty { break }
+                continue
+            }
+            if fenced { continue }
+            if trimmed.isEmpty {
+                if lines.isEmpty { continue } else { break }
+            }
+            let block =
+                ["#", "|", "<", ">", "-", "*", "+", "!["].contains { trimmed.hasPrefix($0) }
+                || trimmed.first?.isNumber == true && trimmed.contains(". ")
+            if block {
+                if lines.isEmpty { continue } else { break }
+            }
+            lines.append(trimmed)
+        }
+        var text = ""
+        var skipping = 0
+        let joined = lines.joined(separator: " ")
+        var index = joined.startIndex
+        while index < joined.endIndex {
+            let character = joined[index]
+            if skipping > 0 {
+                if character == ")" { skipping -= 1 }
+                index = joined.index(after: index)
+                continue
+            }
+            if character == "]", joined.index(after: index) < joined.endIndex, joined[joined.index(after: index)] == "("
+            {
+                skipping = 1
+                index = joined.index(index, offsetBy: 2)
+                continue
+            }
+            if !"*_`[".contains(character) { text.append(character) }
+            index = joined.index(after: index)
+        }
+        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.count > 120 else { return text }
+        var cut = String(text.prefix(120))
+        if let stop = cut.lastIndex(where: { "。！？；，、.!?;, ".contains($0) }),
+            cut.distance(from: cut.startIndex, to: stop) > 60
+        {
+            cut = String(cut[..<stop])
+        }
+        return cut + "…"
+    }
+
     /// Front matter `language:` (zh-Hans, zh-Hant, en), else the script of the page's Chinese
     /// text: a page written in Traditional characters is `zh-Hant` on a Simplified site and the
     /// other way round; a page with no Chinese follows the site.

@@ -15,6 +15,7 @@ enum DefaultTheme {
         "kit.mustache": PackageResources.kit_mustache,
         "catalog.mustache": PackageResources.catalog_mustache,
         "catalog-entry.mustache": PackageResources.catalog_entry_mustache,
+        "pagination.mustache": PackageResources.pagination_mustache,
         "assets/style.css": PackageResources.style_css,
         "assets/playbook.js": PackageResources.playbook_js,
         "assets/search.js": PackageResources.search_js,

@@ -43,6 +43,18 @@ public enum InterfaceText {
         "findingsTitle": "待处理的问题", "gapsFirst": "缺项最多的社群排在前面。", "gaps": "项待补",
         "complete": "五要素、群规和入群流程都已写全", "feed": "最近更新（Atom）", "healthOf": "健康度",
         "columnStatus": "状态",
+        "breadcrumbs": "当前位置", "healthGroups": "社群", "healthComplete": "已写全", "healthWithErrors": "有错误",
+        "healthBehind": "落后于模板", "healthSince": "与上次构建相比：", "healthElements": "各要素的缺口",
+        "healthNeediest": "最需要帮助的社群", "lacks": "缺", "healthDetails": "详情",
+        "healthByFolder": "按城市 / 文件夹", "healthFolder": "文件夹", "healthByTemplate": "按来源模板",
+        "healthIncomplete": "未写全", "healthByOwner": "按负责人", "healthByRule": "问题按规则统计",
+        "healthShared": "多个社群共用的页面", "moreFindings": "另有问题（运行 playbook check 查看全部）：",
+        "healthFilter": "筛选社群", "healthFilterGroup": "社群名称", "healthFilterElement": "要素",
+        "healthFilterAll": "全部", "healthFilterCount": "显示 {n} / {total} 个社群", "pagination": "分页",
+        "previousPage": "上一页", "nextPage": "下一页", "pageNumber": "第 {n} 页", "listSeparator": "、",
+        "addPageHint": "在 {folder} 下新建这一页，或在社群档案里链接一页",
+        "healthTrend": "写全的社群 {complete}，缺口 {gaps}", "colon": "：",
+        "handbookHolds": "本手册收录", "startHere": "从这里开始", "itemsCount": "共 {n} 项",
     ]
 
     static let zhHant: [String: String] = [
@@ -78,6 +90,18 @@ public enum InterfaceText {
         "findingsTitle": "待處理的問題", "gapsFirst": "缺項最多的社群排在前面。", "gaps": "項待補",
         "complete": "五要素、群規和入群流程都已寫全", "feed": "最近更新（Atom）", "healthOf": "健康度",
         "columnStatus": "狀態",
+        "breadcrumbs": "目前位置", "healthGroups": "社群", "healthComplete": "已寫全", "healthWithErrors": "有錯誤",
+        "healthBehind": "落後於模板", "healthSince": "與上次建置相比：", "healthElements": "各要素的缺口",
+        "healthNeediest": "最需要幫助的社群", "lacks": "缺", "healthDetails": "詳情",
+        "healthByFolder": "按城市 / 資料夾", "healthFolder": "資料夾", "healthByTemplate": "按來源模板",
+        "healthIncomplete": "未寫全", "healthByOwner": "按負責人", "healthByRule": "問題按規則統計",
+        "healthShared": "多個社群共用的頁面", "moreFindings": "另有問題（執行 playbook check 查看全部）：",
+        "healthFilter": "篩選社群", "healthFilterGroup": "社群名稱", "healthFilterElement": "要素",
+        "healthFilterAll": "全部", "healthFilterCount": "顯示 {n} / {total} 個社群", "pagination": "分頁",
+        "previousPage": "上一頁", "nextPage": "下一頁", "pageNumber": "第 {n} 頁", "listSeparator": "、",
+        "addPageHint": "在 {folder} 下新建這一頁，或在社群檔案裡連結一頁",
+        "healthTrend": "寫全的社群 {complete}，缺口 {gaps}", "colon": "：",
+        "handbookHolds": "本手冊收錄", "startHere": "從這裡開始", "itemsCount": "共 {n} 項",
     ]
 
     static let en: [String: String] = [
@@ -121,5 +145,18 @@ public enum InterfaceText {
         "findingsTitle": "Findings to handle", "gapsFirst": "Groups with the most gaps come first.", "gaps": "gaps",
         "complete": "five elements, rules and onboarding all written", "feed": "Recently changed (Atom)",
         "healthOf": "Health", "columnStatus": "Status",
+        "breadcrumbs": "Breadcrumbs", "healthGroups": "Groups", "healthComplete": "Complete",
+        "healthWithErrors": "With errors", "healthBehind": "Behind template", "healthSince": "Since the last build: ",
+        "healthElements": "Gaps by element", "healthNeediest": "Groups that need help first", "lacks": "lacks ",
+        "healthDetails": "details", "healthByFolder": "By city / folder", "healthFolder": "Folder",
+        "healthByTemplate": "By template", "healthIncomplete": "incomplete", "healthByOwner": "By owner",
+        "healthByRule": "Findings by rule", "healthShared": "Pages several groups share",
+        "moreFindings": "More findings (run playbook check for all): ", "healthFilter": "Filter groups",
+        "healthFilterGroup": "Group name", "healthFilterElement": "Element", "healthFilterAll": "All",
+        "healthFilterCount": "{n} of {total} groups shown", "pagination": "Pages", "previousPage": "Previous",
+        "nextPage": "Next", "pageNumber": "page {n}", "listSeparator": ", ",
+        "addPageHint": "add this page in {folder}, or link one from the charter",
+        "healthTrend": "{complete} complete, {gaps} gaps", "colon": ": ",
+        "handbookHolds": "What this handbook holds", "startHere": "Start here", "itemsCount": "{n} items",
     ]
 }

@@ -32,7 +32,22 @@ extension PageContext {
         info.isInternal = page.isInternal
         // A body that opens with its own `# Title` shows that heading instead of the header's.
         info.bodyHasTitle = page.document.blocks.first?.headingLevel == 1
-        info.hasChecklist = body.containsLiteral("<li class=\"task\">")
+        // That heading leads the header, before the document box, chips, contents and checklist.
+        if info.bodyHasTitle, body.hasPrefix("<h1"), let close = body.literalRange(of: "</h1>") {
+            var heading = String(body[..<close.upperBound])
+            if let language = view.contentLang {
+                heading.insert(contentsOf: " lang=\"\(language)\"", at: heading.index(heading.startIndex, offsetBy: 3))
+            }
+            info.titleHTML = heading
+            info.body = String(body[close.upperBound...].drop { $0 == "\n" })
+        }
+        if url.isEmpty {
+            info.overview = overview(from: url)
+            info.hasOverview = !info.overview.isEmpty
+        }
+        info.hasChecklist = body.containsLiteral("<li class=\"task\" ")
+        info.checklistPage = url
+        info.editionPrefix = config.currentEdition?.prefix ?? ""
         info.description = page.frontMatter["description"]?.string
         if let pattern = config.editURL {
             info.editURL = pattern.replacingOccurrences(of: "{path}", with: Slug.encodePath(page.path))
@@ -123,49 +138,78 @@ extension PageContext {
         return (headings.first { $0.line == line } ?? headings.last { $0.line <= line })?.anchor
     }
 
-    func healthRow(_ row: HealthReport.Row, from url: String) -> HealthRowView {
+    /// A group's row: each cell links to where to fix it (the page and the section's line, or
+    /// for an element with no page yet, the charter where it would be linked from), with the
+    /// finding's message and hint; `listing` caps the findings shown (the rest are counted).
+    func healthRow(_ row: HealthReport.Row, from url: String, listing: Int = .max) -> HealthRowView {
         var cells: [HealthCellView] = []
+        let rowIndex = healthRowByPath[row.path]
         let rowAnchor = Self.healthAnchor(row)
+        let entry = Href.to(rowIndex.map { healthLayout.pageOfRow[$0] } ?? "health/", from: url) + "#" + rowAnchor
         for (index, cell) in row.cells.enumerated() {
             let column = index < health.columns.count ? health.columns[index] : HealthReport.Column(id: "", label: "")
             let statusLabel = words[cell.status.rawValue] ?? cell.status.rawValue
             var note = cell.note ?? ""
-            if note.isEmpty, cell.status == .missing { note = words["noPageYet"] ?? "" }
+            var hint = cell.hint ?? ""
+            if note.isEmpty, cell.status == .missing {
+                note = words["noPageYet"] ?? ""
+                if hint.isEmpty {
+                    hint = (words["addPageHint"] ?? "").replacingOccurrences(
+                        of: "{folder}", with: HealthLayout.groupFolder(of: row.path) + "/")
+                }
+            }
             var href: String
             if let path = cell.path, let target = map.pagesByPath[SiteMap.contentPath(path)] {
                 href = Href.to(map.pages[target].url, from: url)
                 if let anchor = anchor(in: path, line: cell.line) { href += "#" + Slug.encodeFragment(anchor) }
-            } else if cell.status == .missing || cell.line == nil {
-                // Nothing to point at in a page: the group's entry in the health view lists why.
-                href = Href.to("health/", from: url) + "#" + rowAnchor
+            } else if cell.status == .ok, cell.line == nil {
+                href = entry
             } else {
+                // The place to fix it: the section's line in the charter, else the charter itself,
+                // where a missing section is written or a missing page is linked from.
                 href = Href.to(row.url, from: url)
                 if let anchor = anchor(in: row.path, line: cell.line) { href += "#" + Slug.encodeFragment(anchor) }
             }
             cells.append(
                 HealthCellView(
                     label: column.label, status: cell.status.rawValue, statusLabel: statusLabel, ok: cell.status == .ok,
-                    note: note, href: href))
+                    note: note, href: href, hint: cell.status == .ok || hint.isEmpty ? nil : Self.firstSentence(hint)))
         }
-        let findings = row.findings.map { finding -> FindingView in
-            var href = Href.to(row.url, from: url)
-            if let index = map.pagesByPath[SiteMap.contentPath(finding.file)] {
-                href = Href.to(map.pages[index].url, from: url)
-                if let anchor = anchor(in: finding.file, line: finding.position.line) {
-                    href += "#" + Slug.encodeFragment(anchor)
-                }
-            }
-            return FindingView(
-                message: finding.message, rule: finding.rule, href: href,
-                location: "\(finding.file):\(finding.position.line)",
-                severity: finding.severity == .error ? "error" : "warning",
-                severityLabel: words[finding.severity == .error ? "error" : "warning"] ?? "")
-        }
+        let own = rowIndex.map { healthLayout.findingsOfRow[$0] } ?? row.findings
+        // Errors first, then warnings, each in file and line order.
+        let ordered = own.filter { $0.severity == .error } + own.filter { $0.severity != .error }
+        let findings = ordered.prefix(listing).map { finding($0, fallback: row.url, from: url) }
         let gaps = row.cells.filter { $0.status != .ok }.count
+        let lacking = zip(row.cells, health.columns).filter { $0.0.status != .ok }.map(\.1.id).joined(separator: " ")
         return HealthRowView(
             title: row.title, href: Href.to(row.url, from: url), cells: cells, id: rowAnchor, complete: gaps == 0,
-            gaps: gaps, behind: row.behindTemplate, findings: findings, hasFindings: !findings.isEmpty,
-            findingsHref: Href.to("health/", from: url) + "#" + rowAnchor, lineage: row.lineage)
+            gaps: gaps, behind: row.behindTemplate, findings: Array(findings), hasFindings: !findings.isEmpty,
+            findingsHref: entry, lineage: row.lineage, lacking: lacking,
+            more: ordered.count > findings.count ? ordered.count - findings.count : nil)
+    }
+
+    /// `在「结构」下加一个小标题。写出…` → `在「结构」下加一个小标题。`: what to do, without the why.
+    static func firstSentence(_ text: String) -> String {
+        guard let stop = text.firstIndex(where: { "。！？".contains($0) }) ?? text.range(of: ". ")?.lowerBound else {
+            return text
+        }
+        return String(text[...stop])
+    }
+
+    /// A finding as the health view lists it: linked to its page at the heading above its line.
+    func finding(_ finding: Diagnostic, fallback: String, from url: String) -> FindingView {
+        var href = Href.to(fallback, from: url)
+        if let index = map.pagesByPath[SiteMap.contentPath(finding.file)] {
+            href = Href.to(map.pages[index].url, from: url)
+            if let anchor = anchor(in: finding.file, line: finding.position.line) {
+                href += "#" + Slug.encodeFragment(anchor)
+            }
+        }
+        return FindingView(
+            message: finding.message, rule: finding.rule, href: href,
+            location: "\(finding.file):\(finding.position.line)",
+            severity: finding.severity == .error ? "error" : "warning",
+            severityLabel: words[finding.severity == .error ? "error" : "warning"] ?? "", hint: finding.hint ?? "")
     }
 }
 

@@ -21,6 +21,8 @@ struct PageContext {
     /// Health row index by page path, and by page index: every page asks whether it has one.
     let healthRowByPath: [String: Int]
     let healthRowOfPage: [Int?]
+    /// Which health page lists each group, and each group's own findings.
+    let healthLayout: HealthLayout
 
     init(
         config: SiteConfig, words: [String: String], map: SiteMap,
@@ -40,6 +42,7 @@ struct PageContext {
         healthRowByPath = Dictionary(
             health.rows.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         healthRowOfPage = map.pages.map { [healthRowByPath] page in healthRowByPath[page.path] }
+        healthLayout = HealthLayout(health: health, map: map)
     }
 
     /// Sections shown in the top navigation: one per top-level folder, kinds first. A
@@ -217,6 +220,29 @@ struct PageContext {
             section: SidebarSectionView(
                 title: map.folderTitles[folder] ?? folder, href: Href.to(folder + "/", from: url), items: items,
                 more: indices.count + (map.subfolders[folder]?.count ?? 0) > limit))
+    }
+
+    /// How many pages of the handbook a folder holds, at any depth (a template's documents
+    /// not counted).
+    func pageCount(under folder: String) -> Int {
+        let prefix = folder + "/"
+        var count = 0
+        for index in map.pages.indices where !map.templateSources[index] && map.contentPaths[index].hasPrefix(prefix) {
+            count += 1
+        }
+        return count
+    }
+
+    /// The home page's overview: each section of the navigation with its count and the
+    /// description of its index page, so a first visit sees what the handbook holds.
+    func overview(from url: String) -> [ListItemView] {
+        navigation.map { item in
+            let index = map.pagesByPath[item.folder + "/index.md"]
+            let summary = index.flatMap { map.pages[$0].frontMatter["description"]?.string }
+            return ListItemView(
+                title: item.title, href: Href.to(item.folder + "/", from: url), summary: summary, folder: true,
+                count: item.count)
+        }
     }
 
     func displayTitle(_ page: Page) -> String {

@@ -2,55 +2,59 @@ import PlaybookMarkdown
 import PlaybookModel
 
 extension SiteRenderer {
+    /// What a kit needs of one of its documents, kept from the document's own page render.
+    struct KitPart {
+        /// The body as the page shows it, links relative to the page's URL.
+        var body: String
+        var bodyHasTitle: Bool
+    }
+
+    /// Which kits each page is part of, and how many documents each kit waits for, so that a
+    /// kit is rendered in the batch that renders its last document, from the bodies those
+    /// batches kept.
+    struct KitPlan {
+        /// Charter → its kit's documents (the charter first), each once.
+        var members: [Int: [Int]] = [:]
+        /// Page → the charters of the kits it is in.
+        var kitsOfPage: [Int: [Int]] = [:]
+
+        init(prepared: Prepared) {
+            for (charter, documents) in prepared.context.links.groupDocuments where documents.kitURL != nil {
+                var seen: Set<Int> = []
+                let list = ([charter] + documents.all).filter { seen.insert($0).inserted }
+                members[charter] = list
+                for page in list { kitsOfPage[page, default: []].append(charter) }
+            }
+        }
+    }
+
     /// One printable page per group, at `<group url>kit/`: the charter, rules, onboarding flows
     /// and SOPs in that order, each under its own title, for a meeting or to save as PDF.
-    func renderKits(prepared: Prepared, restoring restore: TreeRestorer? = nil) throws -> [OutputFile] {
-        try prepared.context.links.groupDocuments.keys.sorted().compactMap {
-            try renderKit(charter: $0, prepared: prepared, restoring: restore)
-        }
-    }
-
-    /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
-    public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
-        do {
-            return try renderKit(charter: charter, prepared: prepared, restoring: nil)
-        } catch {
-            preconditionFailure("a kit of pages with their trees failed: \(error)")
-        }
-    }
-
-    /// The kit, with each of its pages' trees restored (`restoring`) while the kit renders.
-    func renderKit(charter: Int, prepared: Prepared, restoring restore: TreeRestorer?) throws -> OutputFile? {
+    /// Rendered from each document's body (`parts`), never from its tree again.
+    func renderKit(charter: Int, parts: [Int: KitPart], prepared: Prepared) -> OutputFile? {
         let context = prepared.context
         guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL else { return nil }
         let map = prepared.map
-        let group = try restore.map { try $0(map.pages[charter]) } ?? map.pages[charter]
+        let group = map.pages[charter]
         let title = context.displayTitle(group)
         let base = context.base(
             url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
-            description: CrossLinks.description(group),
+            description: CrossLinks.summary(group),
             language: CrossLinks.language(of: group, site: context.config.language))
         var sections: [KitSectionView] = []
-        for (position, index) in ([charter] + documents.all).enumerated() {
-            let page = try restore.map { try $0(map.pages[index]) } ?? map.pages[index]
+        var seen: Set<Int> = []
+        for (position, index) in ([charter] + documents.all).filter({ seen.insert($0).inserted }).enumerated() {
+            guard let part = parts[index] else { continue }
+            let page = map.pages[index]
             let prefix = "d\(position + 1)-"
-            let renderer = HTMLRenderer(
-                unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor), idPrefix: prefix,
-                headingShift: 1,
-                resolveLink: { destination in
-                    if destination.hasPrefix("#") {
-                        return "#" + prefix + Slug.encodeFragment(Slug.decodePercent(String(destination.dropFirst())))
-                    }
-                    return map.resolve(destination, from: page, base: url)
-                })
-            let ownTitle = page.document.blocks.first?.headingLevel == 1
             let meta = context.meta(for: page)
             let language = CrossLinks.language(of: page, site: context.config.language)
             sections.append(
                 KitSectionView(
                     id: prefix + "doc", title: context.displayTitle(page), href: Href.to(page.url, from: url),
                     kindLabel: context.config.kindLabels.title(page.kind, in: context.config.language),
-                    body: renderer.render(page.document), bodyHasTitle: ownTitle, meta: meta, hasMeta: !meta.isEmpty,
+                    body: KitBody.section(part.body, from: page.url, to: url, idPrefix: prefix),
+                    bodyHasTitle: part.bodyHasTitle, meta: meta, hasMeta: !meta.isEmpty,
                     lang: language != context.config.language ? language.rawValue : nil))
         }
         base.kit = KitView(
@@ -63,13 +67,61 @@ extension SiteRenderer {
         return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.kit, base))
     }
 
+    /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
+    /// Its documents are rendered as their pages render them (their trees must be there).
+    public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
+        do {
+            return try renderKit(charter: charter, prepared: prepared, restoring: nil)
+        } catch {
+            preconditionFailure("a kit of pages with their trees failed: \(error)")
+        }
+    }
+
+    /// The kit, each document's body rendered as its page renders it, from its tree restored
+    /// (`restoring`) for that time, then made a section of the kit (`KitBody`).
+    func renderKit(charter: Int, prepared: Prepared, restoring restore: TreeRestorer?) throws -> OutputFile? {
+        guard let documents = prepared.context.links.groupDocuments[charter], documents.kitURL != nil else {
+            return nil
+        }
+        var parts: [Int: KitPart] = [:]
+        for index in [charter] + documents.all where parts[index] == nil {
+            let kept = prepared.map.pages[index]
+            let page = try restore.map { try $0(kept) } ?? kept
+            parts[index] = KitPart(
+                body: renderBody(page, prepared: prepared), bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
+        }
+        return renderKit(charter: charter, parts: parts, prepared: prepared)
+    }
+
     /// The outputs besides its own page that show a page's body: the kits it is part of. A
     /// preview re-renders them when only the page's body changed.
     public func outputsShowingBody(of path: String, prepared: Prepared) -> [OutputFile] {
         guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
         return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
-        }.compactMap { renderKit(charter: $0, prepared: prepared) }
+        }.compactMap { renderKit(charter: $0, prepared: prepared) } + listsShowingCard(of: index, prepared: prepared)
+    }
+
+    /// The generated lists whose cards show the page's first paragraph: its folder's list and its
+    /// tags' pages, all their pages.
+    func listsShowingCard(of index: Int, prepared: Prepared) -> [OutputFile] {
+        let map = prepared.map
+        let path = map.contentPaths[index]
+        guard !map.templateSources[index] else { return [] }
+        var folder = SiteMap.folder(of: path)
+        if path.hasSuffix("/index.md") { folder = SiteMap.parent(of: folder) }
+        var files: [OutputFile] = []
+        if path == "index.md" {
+        } else if folder.isEmpty ? map.pagesByPath["index.md"] == nil : map.generatedFolders.contains(folder) {
+            files += renderListPages(folder: folder, prepared: prepared)
+        }
+        if !prepared.context.links.tagsByPage[index].isEmpty {
+            let slugs = Set(prepared.context.links.tagsByPage[index].map { "tags/\(Slug.anchor($0))/" })
+            files += renderTags(prepared: prepared).filter { file in
+                slugs.contains { file.path.hasPrefix($0) }
+            }
+        }
+        return files
     }
 
     /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
@@ -82,6 +134,7 @@ extension SiteRenderer {
         return try prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
         }.compactMap { try renderKit(charter: $0, prepared: prepared, restoring: restore) }
+            + listsShowingCard(of: index, prepared: prepared)
     }
 
     /// Whether two versions of a page look the same from other pages, apart from their title,
@@ -91,7 +144,8 @@ extension SiteRenderer {
         a.links.map(\.destination) == b.links.map(\.destination)
     }
 
-    /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages.
+    /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages,
+    /// `listPageSize` a page (`tags/<tag>/page/2/index.html` on).
     func renderTags(prepared: Prepared) -> [OutputFile] {
         let tags = prepared.context.links.tags
         guard !tags.isEmpty, prepared.map.pagesByPath["tags/index.md"] == nil else { return [] }
@@ -109,15 +163,39 @@ extension SiteRenderer {
         view.breadcrumbsHTML = prepared.context.renderBreadcrumbs(for: indexURL, contentPath: "tags/index.md")
         files.append(OutputFile(path: Self.outputPath(forURL: indexURL), bytes: theme.render(.list, view)))
         for tag in tags {
-            let title = "\(words["tag"] ?? "Tag"): \(tag.name)"
-            let view = prepared.context.base(url: tag.url, title: title)
-            view.list = ListView(title: title, items: tag.pages.map { listItem($0, from: tag.url, prepared: prepared) })
-            view.hasBreadcrumbs = true
-            view.breadcrumbsHTML =
-                prepared.context.renderBreadcrumbs(for: tag.url, contentPath: "tags/index.md")
-                + "<li><a href=\"\(Href.to(indexURL, from: tag.url))\">\((words["tags"] ?? "Tags").htmlEscaped)</a></li>"
-            files.append(OutputFile(path: Self.outputPath(forURL: tag.url), bytes: theme.render(.list, view)))
+            let title = "\(words["tag"] ?? "Tag")\(words["colon"] ?? ": ")\(tag.name)"
+            let count = Self.pageCount(tag.pages.count)
+            for number in 1...count {
+                let url = Self.listURL(tag.url, page: number)
+                let view = prepared.context.base(
+                    url: url, title: number > 1 ? "\(title) · \(pageWord(number, words: words))" : title)
+                let slice = Self.slice(tag.pages, page: number)
+                view.list = ListView(
+                    title: title, items: slice.map { listItem($0, from: url, prepared: prepared) },
+                    intro: (words["itemsCount"] ?? "{n}").replacingOccurrences(of: "{n}", with: "\(tag.pages.count)"),
+                    pagination: pagination(count: count, current: number, from: url) { Self.listURL(tag.url, page: $0) }
+                )
+                view.hasBreadcrumbs = true
+                view.breadcrumbsHTML =
+                    prepared.context.renderBreadcrumbs(for: url, contentPath: "tags/index.md")
+                    + "<li><a href=\"\(Href.to(indexURL, from: url))\">\((words["tags"] ?? "Tags").htmlEscaped)</a></li>"
+                files.append(OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.list, view)))
+            }
         }
         return files
+    }
+
+    /// How many cards a list page shows before the next page.
+    static let listPageSize = 50
+
+    static func pageCount(_ items: Int) -> Int { max(1, (items + listPageSize - 1) / listPageSize) }
+
+    static func slice<T>(_ items: [T], page number: Int) -> ArraySlice<T> {
+        items[min((number - 1) * listPageSize, items.count)..<min(number * listPageSize, items.count)]
+    }
+
+    /// `groups/` for the first page of a list, `groups/page/2/` after.
+    static func listURL(_ url: String, page number: Int) -> String {
+        number <= 1 ? url : url + "page/\(number)/"
     }
 }

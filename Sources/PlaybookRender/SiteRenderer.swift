@@ -44,30 +44,53 @@ public struct SiteRenderer: Sendable {
         let prepared = Prepared(handbook: handbook, health: health, theme: theme)
         var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
+        // Kits are rendered in the batch that renders their last document, from the bodies the
+        // batches kept (each let go once every kit it is in is done).
+        let plan = KitPlan(prepared: prepared)
+        var waiting = plan.members.mapValues(\.count)
+        var usesLeft = plan.kitsOfPage.mapValues(\.count)
+        var parts: [Int: KitPart] = [:]
         let batch = 256
         var start = 0
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
             let rendered = try renderPages(
-                start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary)
+                start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary,
+                keepingBodies: { plan.kitsOfPage[$0] != nil })
             pagePaths += rendered.map(\.file.path)
             var files = rendered.map(\.file)
             for case let document? in rendered.map(\.search) {
                 if let records = index!.add(document) { files.append(records) }
+            }
+            var ready: [Int] = []
+            for (offset, page) in rendered.enumerated() {
+                let pageIndex = start + offset
+                guard let part = page.kitPart, let kits = plan.kitsOfPage[pageIndex] else { continue }
+                parts[pageIndex] = part
+                for charter in kits {
+                    waiting[charter]! -= 1
+                    if waiting[charter] == 0 { ready.append(charter) }
+                }
+            }
+            files += renderKits(ready.sorted(), parts: parts, prepared: prepared)
+            for charter in ready {
+                for member in plan.members[charter]! {
+                    usesLeft[member]! -= 1
+                    if usesLeft[member] == 0 { parts[member] = nil }
+                }
             }
             try emit(files)
             start = end
         }
         var files: [OutputFile] = []
         for folder in prepared.map.generatedFolders {
-            files.append(renderList(folder: folder, prepared: prepared))
+            files += renderListPages(folder: folder, prepared: prepared)
         }
         if prepared.map.pagesByPath["index.md"] == nil {
-            files.append(renderList(folder: "", prepared: prepared))
+            files += renderListPages(folder: "", prepared: prepared)
         }
-        files += try renderKits(prepared: prepared, restoring: restore)
         files += renderTags(prepared: prepared)
-        files.append(renderHealth(prepared: prepared))
+        files += renderHealthPages(prepared: prepared)
         files.append(renderSearch(prepared: prepared))
         files.append(renderNotFound(prepared: prepared))
         let made = search ?? index!.index()
@@ -80,6 +103,18 @@ public struct SiteRenderer: Sendable {
         return made
     }
 
+    /// The kits of `charters` on every core, from the bodies in `parts`; in the order given.
+    func renderKits(_ charters: [Int], parts: [Int: KitPart], prepared: Prepared) -> [OutputFile] {
+        var results = [OutputFile?](repeating: nil, count: charters.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            DispatchQueue.concurrentPerform(iterations: charters.count) { offset in
+                (base + offset).initialize(to: renderKit(charter: charters[offset], parts: parts, prepared: prepared))
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
     /// Renders the given pages on every core; the result keeps the order of `indices`.
     public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: indices.count)
@@ -87,25 +122,32 @@ public struct SiteRenderer: Sendable {
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
+                let page = prepared.handbook.pages[index]
                 (base + offset).initialize(
                     to: renderPage(
-                        prepared.handbook.pages[index], index: index,
-                        chrome: prepared.chrome[prepared.chromeOfPage[index]], prepared: prepared))
+                        page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
+                        body: renderBody(page, prepared: prepared), prepared: prepared))
             }
         }
         return results.map { $0! }
+    }
+
+    /// One page as a batch renders it: its file, its search document, and its body when a kit
+    /// shows it.
+    struct RenderedPage {
+        var file: OutputFile
+        var search: SearchDocument?
+        var kitPart: KitPart?
     }
 
     /// Renders the given pages on every core, each from its tree restored for the time it
     /// renders, with the page's search document made with `indexing`'s vocabulary when given
     /// (nil for a page the index leaves out); in the order of `indices`.
     func renderPages(
-        _ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: SearchVocabulary?
-    )
-        throws -> [(file: OutputFile, search: SearchDocument?)]
-    {
-        var results = [Result<(file: OutputFile, search: SearchDocument?), any Error>?](
-            repeating: nil, count: indices.count)
+        _ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
+        keepingBodies keep: (Int) -> Bool = { _ in false }
+    ) throws -> [RenderedPage] {
+        var results = [Result<RenderedPage, any Error>?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
@@ -114,18 +156,21 @@ public struct SiteRenderer: Sendable {
                     to: Result {
                         let kept = prepared.handbook.pages[index]
                         let page = try restore.map { try $0(kept) } ?? kept
+                        let body = renderBody(page, prepared: prepared)
                         let file = renderPage(
-                            page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
+                            page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]], body: body,
                             prepared: prepared)
-                        return (
-                            file,
-                            indexing.flatMap {
+                        return RenderedPage(
+                            file: file,
+                            search: indexing.flatMap {
                                 SearchDocument.isIndexed(page)
                                     ? SearchDocument(
                                         page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
                                     : nil
-                            }
-                        )
+                            },
+                            kitPart: keep(index)
+                                ? KitPart(body: body, bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
+                                : nil)
                     })
             }
         }
@@ -136,15 +181,23 @@ public struct SiteRenderer: Sendable {
     /// (a preview re-renders a saved page against the rest of the handbook as it was).
     public func renderPage(_ page: Page, prepared: Prepared) -> OutputFile {
         let index = prepared.map.pagesByPath[page.source.contentPath] ?? 0
-        return renderPage(page, index: index, chrome: prepared.chrome(for: page), prepared: prepared)
+        return renderPage(
+            page, index: index, chrome: prepared.chrome(for: page), body: renderBody(page, prepared: prepared),
+            prepared: prepared)
     }
 
-    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, prepared: Prepared) -> OutputFile {
+    /// The page's body as HTML, links relative to the page's URL.
+    func renderBody(_ page: Page, prepared: Prepared) -> String {
         let map = prepared.map
         let renderer = HTMLRenderer(
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
             resolveLink: { map.resolve($0, from: page) })
-        let body = renderer.render(page.document)
+        return ChecklistKeys.annotate(renderer.render(page.document))
+    }
+
+    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, body: String, prepared: Prepared)
+        -> OutputFile
+    {
         // The shared sidebar marks no page as current; mark this one.
         var sidebar = chrome.sidebar
         let href = "href=\"\(Href.to(page.url, from: page.url))\""
@@ -157,55 +210,86 @@ public struct SiteRenderer: Sendable {
     }
 
     public func renderList(folder: String, prepared: Prepared) -> OutputFile {
+        renderListPages(folder: folder, prepared: prepared)[0]
+    }
+
+    /// A folder's list: its pages and sub-folders as cards, `listPageSize` a page
+    /// (`<folder>/page/2/` on), each with its description and each sub-folder with its count.
+    public func renderListPages(folder: String, prepared: Prepared) -> [OutputFile] {
         let url = folder.isEmpty ? "" : folder + "/"
         let map = prepared.map
+        let words = prepared.context.words
         let title = folder.isEmpty ? prepared.handbook.config.title : (map.folderTitles[folder] ?? folder)
+        // The templates folder lists each replication template with its variables and command.
+        if folder == "templates" {
+            let view = listBase(folder: folder, url: url, title: title, prepared: prepared)
+            let catalog = TemplateCatalog(map: map, language: prepared.handbook.config.language)
+            view.catalog = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
+            view.list = ListView(title: title, items: [])
+            return [OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.catalog, view))]
+        }
+        enum Entry {
+            case page(Int)
+            case folder(String)
+        }
+        let entries =
+            (map.children[folder] ?? []).map(Entry.page) + (map.subfolders[folder] ?? []).map(Entry.folder)
+        let count = Self.pageCount(entries.count)
+        var files: [OutputFile] = []
+        for number in 1...count {
+            let pageURL = Self.listURL(url, page: number)
+            let view = listBase(
+                folder: folder, url: pageURL,
+                title: number > 1 ? "\(title) · \(pageWord(number, words: words))" : title, prepared: prepared)
+            let items = Self.slice(entries, page: number).map { entry -> ListItemView in
+                switch entry {
+                case .page(let index): return listItem(index, from: pageURL, prepared: prepared)
+                case .folder(let sub):
+                    return ListItemView(
+                        title: map.folderTitles[sub] ?? sub, href: Href.to(sub + "/", from: pageURL),
+                        summary: folderSummary(sub, prepared: prepared), folder: true,
+                        count: prepared.context.pageCount(under: sub))
+                }
+            }
+            var list = ListView(
+                title: title, items: items, isHome: folder.isEmpty,
+                intro: entries.count > 1
+                    ? (words["itemsCount"] ?? "{n}").replacingOccurrences(of: "{n}", with: "\(entries.count)") : nil,
+                pagination: pagination(count: count, current: number, from: pageURL) { Self.listURL(url, page: $0) })
+            if folder.isEmpty {
+                list.sections = prepared.context.overview(from: pageURL)
+                list.hasSections = !(list.sections ?? []).isEmpty
+            }
+            view.list = list
+            files.append(OutputFile(path: Self.outputPath(forURL: pageURL), bytes: theme.render(.list, view)))
+        }
+        return files
+    }
+
+    func listBase(folder: String, url: String, title: String, prepared: Prepared) -> SiteView {
         let view = prepared.context.base(url: url, title: title)
-        var items: [ListItemView] = []
-        for i in map.children[folder] ?? [] {
-            items.append(listItem(i, from: url, prepared: prepared))
-        }
-        for sub in map.subfolders[folder] ?? [] {
-            items.append(
-                ListItemView(title: map.folderTitles[sub] ?? sub, href: Href.to(sub + "/", from: url), folder: true))
-        }
-        view.list = ListView(title: title, items: items, isHome: folder.isEmpty)
         view.breadcrumbsHTML =
             folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
         view.hasBreadcrumbs = !folder.isEmpty
-        // The templates folder lists each replication template with its variables and command.
-        if folder == "templates" {
-            let catalog = TemplateCatalog(map: map, language: prepared.handbook.config.language)
-            view.catalog = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
-            return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.catalog, view))
-        }
-        return OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.list, view))
+        return view
+    }
+
+    /// A sub-folder's card text: its index page's description, when it has one.
+    func folderSummary(_ folder: String, prepared: Prepared) -> String? {
+        let map = prepared.map
+        guard let index = map.pagesByPath[folder + "/index.md"] else { return nil }
+        let text = CrossLinks.summary(map.pages[index])
+        return text.isEmpty ? nil : text
     }
 
     func listItem(_ index: Int, from url: String, prepared: Prepared) -> ListItemView {
         let page = prepared.map.pages[index]
         let meta = prepared.context.meta(for: page)
+        let summary = CrossLinks.summary(page)
         return ListItemView(
             title: prepared.context.displayTitle(page), href: Href.to(page.url, from: url),
             kindLabel: prepared.handbook.config.kindLabels.title(page.kind, in: prepared.handbook.config.language),
-            meta: meta,
-            hasMeta: !meta.isEmpty, description: page.frontMatter["description"]?.string)
-    }
-
-    public func renderHealth(prepared: Prepared) -> OutputFile {
-        let url = "health/"
-        let words = prepared.context.words
-        let view = prepared.context.base(url: url, title: words["healthTitle"] ?? "Health")
-        // Whom to help first: the groups with the most gaps lead, then by title.
-        let rows = prepared.health.rows.sorted { a, b in
-            a.gapWeight != b.gapWeight ? a.gapWeight > b.gapWeight : a.title < b.title
-        }
-        let rendered = rows.map { prepared.context.healthRow($0, from: url) }
-        view.health = HealthView(
-            columns: prepared.context.healthColumns(), rows: rendered, hasRows: !rows.isEmpty,
-            withFindings: rendered.filter(\.hasFindings), hasFindings: rows.contains { !$0.findings.isEmpty },
-            gapCount: rows.filter { $0.gapWeight > 0 }.count)
-        return OutputFile(path: "health/index.html", bytes: theme.render(.health, view))
+            meta: meta, hasMeta: !meta.isEmpty, summary: summary.isEmpty ? nil : summary)
     }
 
     func renderSearch(prepared: Prepared) -> OutputFile {
@@ -225,6 +309,17 @@ public struct SiteRenderer: Sendable {
         view.searchHref = base + "search/index.html"
         view.navHTML = prepared.context.renderNav(url: "").replacingOccurrences(of: "href=\"", with: "href=\"\(base)")
         view.absoluteBase = base
+        view.tagsHref = base + "tags/index.html"
+        // The edition switch leads to each edition's home page, from the site's root.
+        if let current = prepared.handbook.config.currentEdition, base.hasSuffix(current.prefix) {
+            let root = String(base.dropLast(current.prefix.count))
+            view.editions = view.editions?.map { edition in
+                var edition = edition
+                let other = prepared.handbook.config.editions.first { $0.language == edition.lang }
+                edition.href = root + (other?.prefix ?? "")
+                return edition
+            }
+        }
         view.styleURL = "data:text/css;base64," + Data(theme.assets["assets/style.css"] ?? []).base64EncodedString()
         return OutputFile(path: "404.html", bytes: theme.render(.notFound, view))
     }

@@ -160,6 +160,7 @@ extension EditionConverter {
                 report.rows[r].title = change(report.rows[r].title)
                 for c in report.rows[r].cells.indices {
                     if let note = report.rows[r].cells[c].note { report.rows[r].cells[c].note = change(note) }
+                    if let hint = report.rows[r].cells[c].hint { report.rows[r].cells[c].hint = change(hint) }
                 }
                 for f in report.rows[r].findings.indices {
                     report.rows[r].findings[f].message = change(report.rows[r].findings[f].message)

@@ -67,7 +67,7 @@ import Testing
             throws: PlaybookError(
                 stage: "render", path: "templates/page.mustache", line: 1, column: 1,
                 message:
-                    "there is no template `sidebar-extra`; add templates/sidebar-extra.mustache or use one of `breadcrumbs`, `catalog`, `catalog-entry`, `health`, `kit`, `layout`, `list`, `nav`, `notfound`, `page`, `search`, `sidebar`"
+                    "there is no template `sidebar-extra`; add templates/sidebar-extra.mustache or use one of `breadcrumbs`, `catalog`, `catalog-entry`, `health`, `kit`, `layout`, `list`, `nav`, `notfound`, `page`, `pagination`, `search`, `sidebar`"
             )
         ) {
             try Theme(overrides: ["page.mustache": "{{>sidebar-extra}}"])

@@ -29,6 +29,14 @@ final class PageView {
     var fromTemplate: LinkView?
     var templateSource: TemplateSourceView?
     var catalog: CatalogEntryView?
+    /// The body's own `# Title`, moved to the top of the header.
+    var titleHTML: String?
+    /// On the home page: each section with its count.
+    var overview: [ListItemView] = []
+    var hasOverview = false
+    /// The page's URL, which names its ticks in every edition, and this edition's folder.
+    var checklistPage = ""
+    var editionPrefix = ""
 }
 
 extension PageView: TemplateContext {
@@ -45,7 +53,9 @@ extension PageView: TemplateContext {
         "hasBacklinks": .boolean { $0.hasBacklinks }, "previous": .object { $0.previous },
         "next": .object { $0.next }, "hasPager": .boolean { $0.hasPager }, "group": .object { $0.group },
         "fromTemplate": .object { $0.fromTemplate }, "templateSource": .object { $0.templateSource },
-        "catalog": .object { $0.catalog },
+        "catalog": .object { $0.catalog }, "titleHTML": .string { $0.titleHTML },
+        "overview": .list { $0.overview }, "hasOverview": .boolean { $0.hasOverview },
+        "checklistPage": .string { $0.checklistPage }, "editionPrefix": .string { $0.editionPrefix },
     ]
 }
 
