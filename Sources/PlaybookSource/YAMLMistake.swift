@@ -163,7 +163,7 @@ public struct YAMLMistake: Hashable, Sendable {
 
     /// The YAML parser's own problem (English, from libyaml or the alias budget) in `l`: the
     /// common ones put in words a writer knows, the parser's text kept after them.
-    public static func describe(_ failure: YAMLReader.Failure, _ l: Language) -> (message: String, hint: String?) {
+    package static func describe(_ failure: YAMLReader.Failure, _ l: Language) -> (message: String, hint: String?) {
         guard l != .en else { return (failure.message, failure.hint) }
         let known: [(String, String, String)] = [
             ("expected ',' or ']'", "方括号 `[` 没有闭合", "方括號 `[` 沒有閉合"),
