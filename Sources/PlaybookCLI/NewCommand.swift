@@ -74,12 +74,7 @@ struct NewCommand: PlaybookSubcommand {
     }
 
     private func clone(template name: String, _ context: CommandContext) throws {
-        let root = site.root(context)
-        let writer = ScaffoldWriter(root: root)
-        let recovered = try site.recoverInterruptedWrites(writer, context)
-        let files = try SiteReader(root: root).read()
-        let lang = site.language(of: files, context)
-        context.standardError.write(recovered(lang))
+        let (_, writer, files, lang) = try site.openForWriting(context)
         var given: [String: String] = [:]
         for answer in answers {
             let parts = answer.split(separator: "=", maxSplits: 1)

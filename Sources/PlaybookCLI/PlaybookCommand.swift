@@ -222,4 +222,18 @@ extension SiteOptions {
             throw ScaffoldReport(refusal: refusal, language: language(site: nil, context)).print(context)
         }
     }
+
+    /// The site as a command that changes it opens it: interrupted writes finished (and said,
+    /// in the site's language), then every file read.
+    func openForWriting(_ context: CommandContext) throws -> (
+        root: URL, writer: ScaffoldWriter, files: SiteFiles, language: Language
+    ) {
+        let root = root(context)
+        let writer = ScaffoldWriter(root: root)
+        let recovered = try recoverInterruptedWrites(writer, context)
+        let files = try SiteReader(root: root).read()
+        let lang = language(of: files, context)
+        context.standardError.write(recovered(lang))
+        return (root, writer, files, lang)
+    }
 }

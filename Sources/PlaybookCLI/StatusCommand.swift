@@ -18,12 +18,7 @@ struct StatusCommand: PlaybookSubcommand {
     @OptionGroup var site: SiteOptions
 
     func run(in context: CommandContext) throws {
-        let root = site.root(context)
-        let writer = ScaffoldWriter(root: root)
-        let recovered = try site.recoverInterruptedWrites(writer, context)
-        let files = try SiteReader(root: root).read()
-        let lang = site.language(of: files, context)
-        context.standardError.write(recovered(lang))
+        let (_, writer, files, lang) = try site.openForWriting(context)
         switch Replicator.statusReport(site: files, group: group, snapshot: writer.snapshot, kept: writer.snapshots) {
         case .failure(let refusal) where refusal.isUsageError:
             throw ValidationError(refusal.message(lang))

@@ -33,12 +33,7 @@ struct UpdateCommand: PlaybookSubcommand {
     }
 
     func run(in context: CommandContext) throws {
-        let root = site.root(context)
-        let writer = ScaffoldWriter(root: root)
-        let recovered = try site.recoverInterruptedWrites(writer, context)
-        let files = try SiteReader(root: root).read()
-        let lang = site.language(of: files, context)
-        context.standardError.write(recovered(lang))
+        let (_, writer, files, lang) = try site.openForWriting(context)
         // `validate` saw to it that a run names a group or passes --all, not both.
         if let group {
             let status = try update(group, in: files, writer: writer, language: lang, context)
