@@ -320,7 +320,10 @@ public struct Engine: Sendable {
                 RawFile(path: $0.path, bytes: kept[$0.path] ?? Array($0.source.text.utf8))
             }
             site.files.lastChanged = files.lastChanged
+            let prepared = facts != nil
             self = Engine(site, settings: settings)
+            // A session that takes edits keeps its facts gathered.
+            if prepared { prepare() }
             change.wholeSite = true
             change.checkedEveryPage = true
         } else {
