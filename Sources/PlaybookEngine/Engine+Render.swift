@@ -33,16 +33,18 @@ extension Engine {
     /// in batches as they are made (pages a few hundred at a time, each page's tree parsed again
     /// only while its batch renders), then the content assets and static files each edition
     /// copies. `progress` is told (pages rendered, pages in all). Renders whatever the findings
-    /// are: `build` refuses before calling it, `serve` shows them over the pages.
+    /// are: `build` refuses before calling it, `serve` shows them over the pages. Without
+    /// `forEdits` (a one-shot `build`), the preparation later edits render against is not made.
     public func render(
-        theme: Theme? = nil, emit: ([OutputFile]) throws -> Void, progress: ((Int, Int) -> Void)? = nil
+        theme: Theme? = nil, emit: ([OutputFile]) throws -> Void, progress: ((Int, Int) -> Void)? = nil,
+        forEdits: Bool = true
     ) throws -> Rendering {
         let theme = try theme ?? Theme(overrides: files.templates)
         let result = published
         let (rendered, copied, search) = try Pipeline.render(result, theme: theme, progress: progress, emit: emit)
         return Rendering(
             theme: theme,
-            prepared: result.handbook.config.editions.isEmpty
+            prepared: forEdits && result.handbook.config.editions.isEmpty
                 ? SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme) : nil,
             search: search, outputPaths: rendered.union(copied), renderedPaths: rendered)
     }

@@ -114,7 +114,7 @@ public enum Pipeline {
         let rendering = try StageTimer.measure("render+write") { () throws -> Rendering in
             let staging = try writer.begin()
             do {
-                let rendering = try engine.render(emit: { try staging.add($0) }, progress: progress)
+                let rendering = try engine.render(emit: { try staging.add($0) }, progress: progress, forEdits: false)
                 try staging.commit()
                 return rendering
             } catch {
