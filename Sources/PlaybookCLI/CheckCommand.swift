@@ -84,8 +84,10 @@ struct CheckCommand: PlaybookSubcommand {
         if usesBaseline && baseline != nil && loaded.baseline == nil {
             throw PlaybookError(stage: "check", path: baselineFile, message: Messages(language: lang).noBaselineFile())
         }
-        let result = Pipeline.check(
-            loaded, language: site.lang.explicit, publication: publication.publication)
+        let engine = Engine(
+            loaded, settings: EngineSettings(publication: publication.publication, language: site.lang.explicit))
+        Pipeline.remember(engine, siteAt: root)
+        let result = engine.check
         let rules = result.rules
         if listRules {
             for rule in RuleCatalog.entries(for: rules, language: lang) {

@@ -39,11 +39,18 @@ public struct Checker: Sendable {
     /// What the rules that read only the page found in it, on each side of the rules that read
     /// other pages (see `otherPagesRules`).
     public struct OwnFindings: Sendable {
-        var before: [Diagnostic] = []
-        var after: [Diagnostic] = []
+        /// Found by the rules before the ones that read other pages, and after them (report order).
+        package var before: [Diagnostic] = []
+        package var after: [Diagnostic] = []
 
         /// None: a page no rule has read yet finds nothing of its own.
         public init() {}
+
+        /// Findings kept from an earlier run (the engine's cache).
+        package init(before: [Diagnostic], after: [Diagnostic]) {
+            self.before = before
+            self.after = after
+        }
     }
 
     /// The first pass, run on each page as soon as it is parsed: the rules that read only the

@@ -100,6 +100,16 @@ public struct Engine: Sendable {
     /// `known`, those it does), the health view.
     public private(set) var check: CheckResult
 
+    /// Each page's bytes as last read (size and hashes), by path bytes: what the cache keys it by.
+    private(set) var digests: [[UInt8]: ContentDigest]
+    /// Which Playbook this is, from the load (nil: nothing is read from or written to the cache).
+    public let identity: String?
+    /// How many pages were taken from the cache instead of parsed and checked alone.
+    public private(set) var pagesRemembered = 0
+    /// The digest of the cache the engine was started from: `remembered()` of the same state
+    /// need not be written again.
+    let cacheRead: ContentDigest?
+
     /// The handbook prepared for checking one page at a time (`facts`, else gathered now).
     public var prepared: Checker.Prepared { facts ?? checker.prepare(handbook) }
 
@@ -121,17 +131,35 @@ public struct Engine: Sendable {
             settings: settings)
         let assets = site.files.contentAssets.map(\.path)
         let templatePages = site.files.content.filter { Self.keepsBytes($0.path) }
-        let (handbook, own) = StageTimer.measure("parse+page rules") {
-            () -> (Handbook, [Checker.OwnFindings]) in
+        let remembered = StageTimer.measure("cache") { () -> [[UInt8]: RememberedPage] in
+            guard let identity = site.identity, !site.cache.isEmpty else { return [:] }
+            let fingerprint = Self.fingerprint(
+                files: site.files, ruleFiles: site.ruleFiles, language: checker.language, settings: settings)
+            return EngineCache.read(site.cache, identity: identity, fingerprint: fingerprint)
+        }
+        self.cacheRead = site.cache.isEmpty ? nil : ContentDigest(site.cache)
+        site.cache = []
+        typealias Made = (own: Checker.OwnFindings, digest: ContentDigest, remembered: Bool)
+        let (handbook, made) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Made]) in
             let pass = checker.firstPass(config: site.config, assets: assets)
+            let parser = PageParser()
             return Pipeline.parse(
                 &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
                 lettingBytesGo: true
-            ) { page in
+            ) { source, file in
+                let digest = ContentDigest(file.bytes)
+                // The same bytes at the same path: the page as it was parsed and checked alone
+                // then. A page a later step reads the tree of is parsed again for its tree.
+                if let kept = remembered[Self.key(file.path)], kept.digest == digest {
+                    let page = kept.page(source)
+                    return (checker.readsTreeLater(page) ? parser.parse(source) : page, (kept.own, digest, true))
+                }
+                let page = parser.parse(source)
                 let own = pass.findings(page)
-                return (checker.readsTreeLater(page) ? page : page.releasingTree(), own)
+                return (checker.readsTreeLater(page) ? page : page.releasingTree(), (own, digest, false))
             }
         }
+        let own = made.map(\.own)
         var labelled = handbook
         labelled.config.kindLabels = checker.rules.kindLabels
         self.checker = checker
@@ -144,6 +172,10 @@ public struct Engine: Sendable {
         self.facts = nil
         self.own = Dictionary(
             zip(handbook.pages.map { Self.key($0.path) }, own), uniquingKeysWith: { first, _ in first })
+        self.digests = Dictionary(
+            zip(handbook.pages.map { Self.key($0.path) }, made.map(\.digest)), uniquingKeysWith: { first, _ in first })
+        self.identity = site.identity
+        self.pagesRemembered = made.lazy.filter(\.remembered).count
         self.findings = []
         self.diagnostics = []
         self.check = CheckResult(
@@ -255,6 +287,7 @@ public struct Engine: Sendable {
     @discardableResult
     public mutating func apply(_ changes: ChangeSet) throws -> EngineChange {
         var change = EngineChange()
+        var digests = self.digests
         var reconfigure = changes.ruleFiles != nil
         var assetsMoved = false
         var edited: [Page] = []
@@ -270,6 +303,7 @@ public struct Engine: Sendable {
                 if Self.keepsBytes(path) {
                     files.content.upsert(bytes.map { RawFile(path: path, bytes: $0) }, at: path)
                 }
+                digests[Self.key(path)] = bytes.map(ContentDigest.init)
                 guard let bytes else {
                     if old != nil { change.summaries.append(path) }
                     continue
@@ -320,8 +354,12 @@ public struct Engine: Sendable {
                 RawFile(path: $0.path, bytes: kept[$0.path] ?? Array($0.source.text.utf8))
             }
             site.files.lastChanged = files.lastChanged
+            site.identity = identity
             let prepared = facts != nil
+            let digests = self.digests
             self = Engine(site, settings: settings)
+            // The bytes the engine was given, not the pages' text made again above.
+            self.digests = digests
             // A session that takes edits keeps its facts gathered.
             if prepared { prepare() }
             change.wholeSite = true
@@ -329,6 +367,7 @@ public struct Engine: Sendable {
         } else {
             self.files = files
             self.ruleFiles = ruleFiles
+            self.digests = digests
             prepare()
             let pass = checker.firstPass(config: handbook.config, assets: files.contentAssets.map(\.path))
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
@@ -367,6 +406,45 @@ public struct Engine: Sendable {
     static func othersReadTheSame(_ a: Page, _ b: Page) -> Bool {
         Edits.sameSummary(a, b) && a.templateName == nil && b.templateName == nil
             && a.headings.map(\.anchor) == b.headings.map(\.anchor)
+    }
+}
+
+extension Engine {
+    /// Everything besides a page that the cache's entries depend on.
+    static func fingerprint(files: SiteFiles, ruleFiles: [String: String], language: Language, settings: EngineSettings)
+        -> ContentDigest
+    {
+        EngineCache.fingerprint(
+            config: files.config, configPath: files.configPath, ruleFiles: ruleFiles,
+            assets: files.contentAssets.map(\.path), language: language, publication: settings.publication)
+    }
+
+    /// What the engine remembers for a later run (`.playbook/cache/engine.bin`): each page's
+    /// summary and own findings, keyed by its bytes. Nil when the engine does not know which
+    /// Playbook it is. Pure.
+    public func remembered() -> [UInt8]? {
+        guard let identity else { return nil }
+        let bytes = rememberedBytes(identity: identity)
+        return ContentDigest(bytes) == cacheRead ? nil : bytes
+    }
+
+    func rememberedBytes(identity: String) -> [UInt8] {
+        var pages: [(path: String, page: RememberedPage)] = []
+        pages.reserveCapacity(handbook.pages.count)
+        for page in handbook.pages {
+            let key = Self.key(page.path)
+            guard let digest = digests[key], let own = own[key] else { continue }
+            pages.append(
+                (
+                    page.path,
+                    RememberedPage(
+                        digest: digest, kind: page.kind, url: page.url, title: page.title,
+                        root: page.document.root.range, headings: page.headings, links: page.links, own: own)
+                ))
+        }
+        return EngineCache.write(
+            pages, identity: identity,
+            fingerprint: Self.fingerprint(files: files, ruleFiles: ruleFiles, language: language, settings: settings))
     }
 }
 

@@ -3,6 +3,7 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookOutput
 import PlaybookSource
 
 /// What LOAD read from a site folder: its files, `playbook.yml` decoded, the rule files the
@@ -17,6 +18,11 @@ public struct LoadedSite: Sendable {
     public var ruleFiles: [String: String]
     /// The findings the baseline tolerates; nil when the site has none or none was asked for.
     public var baseline: Baseline?
+    /// The engine's cache as an earlier run left it (`.playbook/cache/engine.bin`; empty: none).
+    public var cache: [UInt8] = []
+    /// Which Playbook this is (`ToolIdentity`): the cache is read only when it was written by
+    /// the same one, and written only when this is known.
+    public var identity: String?
 
     public init(
         files: SiteFiles, config: SiteConfig, configDiagnostics: [Diagnostic] = [], ruleFiles: [String: String] = [:],
@@ -34,16 +40,46 @@ extension Pipeline {
     /// LOAD: the site's files, the config decoded once, the rule files it includes and the
     /// baseline named `baseline` (site-relative; nil reads none). A missing baseline is no
     /// baseline; one that does not parse is an error naming the file. `history: false` skips the
-    /// pages' dates from git, which only rendering shows (`check` passes it).
+    /// pages' dates from git, which only rendering shows (`check` passes it). `cache: false`
+    /// leaves the engine's cache unread (also `PLAYBOOK_CACHE=0`).
     public static func load(
-        siteAt root: URL, baseline: String? = Baseline.fileName, history: Bool = true
+        siteAt root: URL, baseline: String? = Baseline.fileName, history: Bool = true, cache: Bool = true
     ) throws -> LoadedSite {
         let files = try StageTimer.measure("load") { try SiteReader(root: root).read(history: history) }
         let (config, configDiagnostics) = decodeConfig(files)
-        return LoadedSite(
+        var site = LoadedSite(
             files: files, config: config, configDiagnostics: configDiagnostics,
             ruleFiles: try readRuleFiles(root: root, config: config),
             baseline: try baseline.flatMap { try readBaseline(root: root, file: $0) })
+        site.identity = ToolIdentity.current
+        if cache, site.identity != nil, ProcessInfo.processInfo.environment["PLAYBOOK_CACHE"] != "0" {
+            site.cache = readCache(root: root)
+        }
+        return site
+    }
+
+    /// Where the engine keeps what it remembers between runs, relative to the site.
+    public static let cacheFile = ".playbook/cache/engine.bin"
+
+    /// WRITE what `engine` remembers into the site's cache for the next run, unless it is what
+    /// the run started from. Quietly writes nothing where the site cannot hold it (see
+    /// `SiteCache`), or with `PLAYBOOK_CACHE=0`.
+    public static func remember(_ engine: Engine, siteAt root: URL) {
+        guard ProcessInfo.processInfo.environment["PLAYBOOK_CACHE"] != "0", let bytes = engine.remembered() else {
+            return
+        }
+        StageTimer.measure("cache write") { _ = SiteCache.write(bytes, root: root, relative: cacheFile) }
+    }
+
+    /// The cache's bytes; empty when there is none, or it cannot be read (a cache is never
+    /// needed: the engine computes what it lacks).
+    static func readCache(root: URL) -> [UInt8] {
+        let url = root.appendingPathComponent(cacheFile)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        // A cache larger than this is not one Playbook wrote for a site it can build.
+        guard let data = try? handle.read(upToCount: 1 << 30) else { return [] }
+        return [UInt8](data)
     }
 
     /// `playbook.yml` decoded, with its own problems: the one place its text becomes a config.

@@ -53,10 +53,16 @@ public struct BuildOptions: Sendable {
     public var publication: Publication
     /// Told who holds the output's lock, once, when another build is writing it and this one waits.
     public var waiting: (@Sendable (String) -> Void)?
+    /// Whether the build starts from the site's cache and leaves it for the next run
+    /// (`.playbook/cache/`; also off with `PLAYBOOK_CACHE=0`).
+    public var cache: Bool
 
-    public init(publication: Publication = .standard, waiting: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        publication: Publication = .standard, waiting: (@Sendable (String) -> Void)? = nil, cache: Bool = true
+    ) {
         self.publication = publication
         self.waiting = waiting
+        self.cache = cache
     }
 }
 
@@ -67,7 +73,11 @@ public enum Pipeline {
     public static func check(siteAt root: URL, language: Language? = nil, publication: Publication = .standard) throws
         -> CheckResult
     {
-        check(try load(siteAt: root, baseline: nil, history: false), language: language, publication: publication)
+        let engine = Engine(
+            try load(siteAt: root, baseline: nil, history: false),
+            settings: EngineSettings(publication: publication, language: language))
+        remember(engine, siteAt: root)
+        return engine.check
     }
 
     /// PARSE → CHECK → TOLERATE on a site already loaded (`Engine` from an empty state); pure.
@@ -106,8 +116,9 @@ public enum Pipeline {
         // Every input, the baseline included, is read before the check: a baseline that does not
         // parse stops the build before any work.
         let engine = Engine(
-            try load(siteAt: root, baseline: Baseline.fileName),
+            try load(siteAt: root, baseline: Baseline.fileName, cache: options.cache),
             settings: EngineSettings(publication: options.publication, language: language))
+        if options.cache { remember(engine, siteAt: root) }
         guard !engine.check.diagnostics.hasErrors else { return BuildResult(check: engine.check, written: []) }
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
@@ -175,8 +186,19 @@ public enum Pipeline {
         _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?,
         lettingBytesGo: Bool, then: @Sendable (Page) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
-        let (config, configDiagnostics) = decoded
         let parser = PageParser()
+        return parse(&files, config: decoded, language: language, lettingBytesGo: lettingBytesGo) { source, _ in
+            then(parser.parse(source))
+        }
+    }
+
+    /// PARSE, with `make` given each file split (and its raw bytes) on a parsing thread: it
+    /// gives the page (parsed, or taken from what an earlier run kept) and what it made of it.
+    static func parse<Made: Sendable>(
+        _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?,
+        lettingBytesGo: Bool, make: @Sendable (SourceFile, RawFile) -> (Page, Made)
+    ) -> (handbook: Handbook, made: [Made]) {
+        let (config, configDiagnostics) = decoded
         let splitter = FrontMatterSplitter(language: language ?? config.language)
         var raw = files.content
         if lettingBytesGo { files.content = [] }
@@ -188,7 +210,7 @@ public enum Pipeline {
                 DispatchQueue.concurrentPerform(iterations: raw.count) { i in
                     let file = files[i]
                     if lettingBytesGo { files[i].bytes = [] }
-                    (base + i).initialize(to: then(parser.parse(splitter.split(path: file.path, bytes: file.bytes))))
+                    (base + i).initialize(to: make(splitter.split(path: file.path, bytes: file.bytes), file))
                 }
             }
         }

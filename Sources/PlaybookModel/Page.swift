@@ -182,6 +182,19 @@ public struct Page: Hashable, Sendable {
             links: Self.links(in: document), treeReleased: false)
     }
 
+    /// A page without its tree, from what was kept of it: a page the engine's cache remembers
+    /// (`releasingTree()` of the page as parsed, given back without parsing it again). `root` is
+    /// the range the parsed tree's root had.
+    package init(
+        released source: SourceFile, kind: Kind, url: String, title: String, root: SourceRange, headings: [Heading],
+        links: [LinkMention]
+    ) {
+        storage = Storage(
+            source: source, kind: kind, url: url, title: title,
+            tree: MarkdownDocument(root: MarkdownNode(.document, range: root)), headings: headings, links: links,
+            treeReleased: true)
+    }
+
     /// This page without its tree: what a build keeps of a page between checking and rendering
     /// it. The parser gives the tree back (`PageParser.restoringTree`).
     public func releasingTree() -> Page {

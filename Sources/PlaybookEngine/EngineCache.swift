@@ -1,0 +1,399 @@
+// The engine's memory between runs, kept in `.playbook/cache/engine.bin`: for each page, what
+// parsing it and checking it alone gave (its summary and its own findings), keyed by the page's
+// bytes. A later run of any command takes a page whose bytes are the same from here instead of
+// parsing and checking it again; every other step runs as it always does, so what the engine
+// computes is what a run without the cache computes (`CacheTests` compares them after every kind
+// of edit).
+//
+// Never trusted blindly. The file holds:
+// - the identity of the Playbook that wrote it (format, and the executable's size and time);
+// - a fingerprint of everything a page's own findings depend on besides the page: the config,
+//   the rule files, the content assets' paths, the language and what is published;
+// - a checksum of the rest.
+// A file from another Playbook, for another fingerprint, truncated or damaged is ignored whole;
+// an entry whose path, size or two independent 64-bit hashes differ from the page's is not used.
+// Safe to delete. Pure: the bytes are read by `Pipeline.load` and written by `Pipeline.remember`.
+import PlaybookCheck
+import PlaybookModel
+
+/// The size and two independent 64-bit hashes of a file's bytes: what the cache keys a page by.
+struct ContentDigest: Hashable, Sendable {
+    var size: Int
+    var first: UInt64
+    var second: UInt64
+
+    init(size: Int, first: UInt64, second: UInt64) {
+        self.size = size
+        self.first = first
+        self.second = second
+    }
+
+    init(_ bytes: [UInt8]) {
+        size = bytes.count
+        (first, second) = bytes.withUnsafeBytes { Self.hashes($0) }
+    }
+
+    /// Two hashes of eight bytes at a time, each multiply-and-fold with its own constants and
+    /// finished with a 64-bit avalanche. Not for adversaries: a page's author who forged a
+    /// collision would only fool the checks of their own page.
+    static func hashes(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let k1: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let k2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var h1: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(bytes.count)
+        var h2: UInt64 = 0xBB67_AE85_84CA_A73B &+ UInt64(bytes.count)
+        var i = 0
+        let count = bytes.count
+        while i + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h1 = (h1 ^ word) &* k1
+            h1 ^= h1 >> 32
+            h2 = (h2 &+ word) &* k2
+            h2 ^= h2 >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h1 = (h1 ^ tail) &* k1
+        h2 = (h2 &+ tail ^ 0xFF) &* k2
+        return (avalanche(h1), avalanche(h2 ^ 0x5851_F42D_4C95_7F2D))
+    }
+
+    static func avalanche(_ value: UInt64) -> UInt64 {
+        var h = value
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}
+
+/// What the engine remembers of one page: its summary as parsing gave it and its own findings.
+struct RememberedPage: Sendable {
+    var digest: ContentDigest
+    var kind: Kind
+    var url: String
+    var title: String
+    var root: SourceRange
+    var headings: [Heading]
+    var links: [LinkMention]
+    var own: Checker.OwnFindings
+
+    /// The page, without its tree, around its source as split again from the same bytes.
+    func page(_ source: SourceFile) -> Page {
+        Page(released: source, kind: kind, url: url, title: title, root: root, headings: headings, links: links)
+    }
+}
+
+/// The cache as the engine reads and writes it.
+enum EngineCache {
+    /// Changes whenever what is stored, or how, changes: an older file is then ignored.
+    static let format: UInt32 = 1
+    static let magic: [UInt8] = Array("PBKCACHE".utf8)
+
+    /// Everything besides a page that its own findings and summary depend on.
+    static func fingerprint(
+        config: String?, configPath: String, ruleFiles: [String: String], assets: [String], language: Language,
+        publication: Publication
+    ) -> ContentDigest {
+        var writer = ByteWriter()
+        writer.string(configPath)
+        writer.flag(config != nil)
+        writer.string(config ?? "")
+        writer.count(ruleFiles.count)
+        for (path, text) in ruleFiles.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.string(text)
+        }
+        writer.count(assets.count)
+        for asset in assets { writer.string(asset) }
+        writer.string(language.rawValue)
+        writer.flag(publication.drafts)
+        writer.flag(publication.internalPages)
+        return ContentDigest(writer.bytes)
+    }
+
+    /// The pages remembered in `bytes`, by path bytes; empty when the file is not one this
+    /// Playbook wrote for this fingerprint, or is damaged.
+    static func read(_ bytes: [UInt8], identity: String, fingerprint: ContentDigest) -> [[UInt8]: RememberedPage] {
+        var reader = ByteReader(bytes)
+        guard reader.take(magic.count) == magic[...], reader.uint32() == format, reader.string() == identity,
+            reader.digest() == fingerprint,
+            let sum = reader.digest(), sum == reader.restDigest,
+            let strings = reader.strings()
+        else { return [:] }
+        reader.table = strings
+        guard let count = reader.varint() else { return [:] }
+        var pages: [[UInt8]: RememberedPage] = [:]
+        pages.reserveCapacity(min(count, 1 << 20))
+        for _ in 0..<count {
+            guard let path = reader.shared(), let page = reader.page() else { return [:] }
+            pages[Array(path.utf8)] = page
+        }
+        guard reader.atEnd else { return [:] }
+        return pages
+    }
+
+    /// The file that `read` reads back: `pages` in path order.
+    static func write(_ pages: [(path: String, page: RememberedPage)], identity: String, fingerprint: ContentDigest)
+        -> [UInt8]
+    {
+        var body = ByteWriter(sharing: true)
+        body.count(pages.count)
+        for (path, page) in pages {
+            body.shared(path)
+            body.page(page)
+        }
+        var head = ByteWriter()
+        head.raw(magic)
+        head.uint32(format)
+        head.string(identity)
+        head.digest(fingerprint)
+        var rest = ByteWriter()
+        rest.strings(body.table)
+        rest.raw(body.bytes)
+        // A checksum of all that follows: a damaged file is refused whole.
+        head.digest(ContentDigest(rest.bytes))
+        return head.bytes + rest.bytes
+    }
+}
+
+// MARK: - The byte format
+
+/// Writes numbers as LEB128 varints and strings as their UTF-8 length and bytes; with `sharing`,
+/// strings that repeat (file paths, rule names, the same message on a hundred pages) are written
+/// once in a table and referred to by number.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+    private var ids: [String: Int] = [:]
+    private(set) var table: [String] = []
+    let sharing: Bool
+
+    init(sharing: Bool = false) { self.sharing = sharing }
+
+    mutating func raw(_ values: [UInt8]) { bytes += values }
+
+    mutating func count(_ value: Int) { varint(UInt64(max(0, value))) }
+
+    mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func uint32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func uint64(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func digest(_ value: ContentDigest) {
+        count(value.size)
+        uint64(value.first)
+        uint64(value.second)
+    }
+
+    mutating func string(_ value: String) {
+        count(value.utf8.count)
+        bytes += value.utf8
+    }
+
+    /// A string by its number in the table.
+    mutating func shared(_ value: String) {
+        precondition(sharing, "a writer that shares strings")
+        if let id = ids[value] { return count(id) }
+        ids[value] = table.count
+        count(table.count)
+        table.append(value)
+    }
+
+    mutating func strings(_ values: [String]) {
+        count(values.count)
+        for value in values { string(value) }
+    }
+
+    mutating func position(_ value: SourcePosition) {
+        count(value.line)
+        count(value.column)
+    }
+
+    mutating func diagnostics(_ values: [Diagnostic]) {
+        count(values.count)
+        for value in values {
+            shared(value.file)
+            position(value.position)
+            count(Severity.allCases.firstIndex(of: value.severity) ?? 0)
+            shared(value.rule)
+            shared(value.message)
+            flag(value.hint != nil)
+            if let hint = value.hint { shared(hint) }
+        }
+    }
+
+    mutating func page(_ page: RememberedPage) {
+        digest(page.digest)
+        shared(page.kind.rawValue)
+        string(page.url)
+        string(page.title)
+        position(page.root.start)
+        position(page.root.end)
+        count(page.headings.count)
+        for heading in page.headings {
+            count(heading.level)
+            string(heading.text)
+            string(heading.anchor)
+            count(heading.line)
+        }
+        count(page.links.count)
+        for link in page.links {
+            string(link.destination)
+            position(link.position)
+        }
+        diagnostics(page.own.before)
+        diagnostics(page.own.after)
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read gives nil past the end or on a malformed value, so
+/// a damaged file is refused, never trusted.
+struct ByteReader {
+    private let bytes: [UInt8]
+    private var at = 0
+    var table: [String] = []
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { at == bytes.count }
+
+    mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
+        guard n >= 0, n <= bytes.count - at else { return nil }
+        defer { at += n }
+        return bytes[at..<at + n]
+    }
+
+    mutating func varint() -> Int? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < bytes.count, shift < 63 {
+            let byte = bytes[at]
+            at += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value <= UInt64(Int.max) ? Int(value) : nil }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func uint32() -> UInt32? {
+        guard let slice = take(4) else { return nil }
+        return slice.enumerated().reduce(0) { $0 | UInt32($1.element) << UInt32($1.offset * 8) }
+    }
+
+    mutating func uint64() -> UInt64? {
+        guard let slice = take(8) else { return nil }
+        return slice.enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+    }
+
+    mutating func digest() -> ContentDigest? {
+        guard let size = varint(), let first = uint64(), let second = uint64() else { return nil }
+        return ContentDigest(size: size, first: first, second: second)
+    }
+
+    /// The digest of every byte not read yet.
+    var restDigest: ContentDigest {
+        ContentDigest(Array(bytes[at...]))
+    }
+
+    mutating func flag() -> Bool? {
+        guard let slice = take(1), let byte = slice.first, byte <= 1 else { return nil }
+        return byte == 1
+    }
+
+    mutating func string() -> String? {
+        guard let n = varint(), let slice = take(n) else { return nil }
+        return String(validating: slice, as: UTF8.self)
+    }
+
+    mutating func shared() -> String? {
+        guard let id = varint(), id < table.count else { return nil }
+        return table[id]
+    }
+
+    mutating func strings() -> [String]? {
+        guard let n = varint(), n <= bytes.count - at else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let value = string() else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    mutating func position() -> SourcePosition? {
+        guard let line = varint(), let column = varint() else { return nil }
+        return SourcePosition(line: line, column: column)
+    }
+
+    mutating func diagnostics() -> [Diagnostic]? {
+        guard let n = varint(), n <= bytes.count - at else { return nil }
+        var values: [Diagnostic] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let file = shared(), let position = position(), let severity = varint(),
+                severity < Severity.allCases.count, let rule = shared(), let message = shared(),
+                let hasHint = flag()
+            else { return nil }
+            var hint: String?
+            if hasHint {
+                guard let text = shared() else { return nil }
+                hint = text
+            }
+            values.append(
+                Diagnostic(
+                    file: file, position: position, severity: Severity.allCases[severity], rule: rule,
+                    message: message, hint: hint))
+        }
+        return values
+    }
+
+    mutating func page() -> RememberedPage? {
+        guard let digest = digest(), let kind = shared(),
+            let url = string(), let title = string(), let start = position(), let end = position(),
+            let headingCount = varint(), headingCount <= bytes.count - at
+        else { return nil }
+        var headings: [Heading] = []
+        headings.reserveCapacity(headingCount)
+        for _ in 0..<headingCount {
+            guard let level = varint(), let text = string(), let anchor = string(), let line = varint() else {
+                return nil
+            }
+            headings.append(Heading(level: level, text: text, anchor: anchor, line: line))
+        }
+        guard let linkCount = varint(), linkCount <= bytes.count - at else { return nil }
+        var links: [LinkMention] = []
+        links.reserveCapacity(linkCount)
+        for _ in 0..<linkCount {
+            guard let destination = string(), let position = position() else { return nil }
+            links.append(LinkMention(destination: destination, position: position))
+        }
+        guard let before = diagnostics(), let after = diagnostics() else { return nil }
+        return RememberedPage(
+            digest: digest, kind: Kind(kind), url: url, title: title,
+            root: SourceRange(start: start, end: end), headings: headings, links: links,
+            own: Checker.OwnFindings(before: before, after: after))
+    }
+}
