@@ -27,11 +27,12 @@ public enum SiteCache {
             } catch {
                 return "\(folder.path): \(error.localizedDescription)"
             }
-            if part == parts.first {
-                // Everything under `.playbook/` is the tool's own: never committed.
-                try? Data("# Playbook's cache: safe to delete, never committed.\n*\n".utf8).write(
-                    to: folder.appendingPathComponent(".gitignore"))
-            }
+        }
+        // The cache's folder is never committed (`.playbook/` also holds the template snapshots
+        // `playbook update` merges with, which are).
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !manager.fileExists(atPath: ignore.path) {
+            try? Data("# Playbook's cache: safe to delete, never committed.\n*\n".utf8).write(to: ignore)
         }
         do {
             try Data(bytes).write(to: folder.appendingPathComponent(parts.last ?? "cache"), options: .atomic)

@@ -124,7 +124,8 @@ import Testing
         let cacheFile = site.root.appendingPathComponent(Pipeline.cacheFile)
         #expect(FileManager.default.fileExists(atPath: cacheFile.path))
         // The folder tells git to ignore it.
-        #expect(try site.read(".playbook/.gitignore").contains("*"))
+        #expect(try site.read(".playbook/cache/.gitignore").contains("*"))
+        #expect(!site.exists(".playbook/.gitignore"))
         let loaded = try Pipeline.load(siteAt: site.root)
         #expect(!loaded.cache.isEmpty)
         let warm = Engine(loaded)
