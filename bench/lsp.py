@@ -29,7 +29,8 @@ def corpus(n):
 
 class Server:
     def __init__(self, binary, root):
-        self.process = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        env=dict(os.environ, PLAYBOOK_CACHE="0"))  # cold: no cache
         self.root = root
 
     def send(self, message):

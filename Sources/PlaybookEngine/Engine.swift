@@ -146,15 +146,16 @@ public struct Engine: Sendable {
             return Pipeline.parse(
                 &site.files, config: (site.config, site.configDiagnostics), language: checker.language,
                 lettingBytesGo: true
-            ) { source, file in
+            ) { file, splitter in
                 let digest = ContentDigest(file.bytes)
                 // The same bytes at the same path: the page as it was parsed and checked alone
                 // then. A page a later step reads the tree of is parsed again for its tree.
                 if let kept = remembered[Self.key(file.path)], kept.digest == digest {
+                    let source = kept.source(file) ?? splitter.split(path: file.path, bytes: file.bytes)
                     let page = kept.page(source)
                     return (checker.readsTreeLater(page) ? parser.parse(source) : page, (kept.own, digest, true))
                 }
-                let page = parser.parse(source)
+                let page = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
                 let own = pass.findings(page)
                 return (checker.readsTreeLater(page) ? page : page.releasingTree(), (own, digest, false))
             }
@@ -439,7 +440,8 @@ extension Engine {
                     page.path,
                     RememberedPage(
                         digest: digest, kind: page.kind, url: page.url, title: page.title,
-                        root: page.document.root.range, headings: page.headings, links: page.links, own: own)
+                        root: page.document.root.range, headings: page.headings, links: page.links, own: own,
+                        split: RememberedPage.Split(page.source, digest: digest))
                 ))
         }
         return EngineCache.write(

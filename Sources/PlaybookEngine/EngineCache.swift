@@ -84,8 +84,43 @@ struct RememberedPage: Sendable {
     var headings: [Heading]
     var links: [LinkMention]
     var own: Checker.OwnFindings
+    /// The page's front matter as split from its bytes; nil when its text is not its bytes as
+    /// they are (a byte-order mark, bytes that are not UTF-8): such a page is split again.
+    var split: Split?
 
-    /// The page, without its tree, around its source as split again from the same bytes.
+    struct Split: Sendable {
+        var frontMatter: Mapping
+        var bodyOffset: Int
+        var bodyLineOffset: Int
+        var diagnostics: [Diagnostic]
+
+        init(frontMatter: Mapping, bodyOffset: Int, bodyLineOffset: Int, diagnostics: [Diagnostic]) {
+            self.frontMatter = frontMatter
+            self.bodyOffset = bodyOffset
+            self.bodyLineOffset = bodyLineOffset
+            self.diagnostics = diagnostics
+        }
+
+        /// What to remember of `source`, split from bytes of `digest`: nil unless its text is
+        /// those bytes.
+        init?(_ source: SourceFile, digest: ContentDigest) {
+            guard ContentDigest(Array(source.text.utf8)) == digest else { return nil }
+            self.init(
+                frontMatter: source.frontMatter, bodyOffset: source.bodyOffset,
+                bodyLineOffset: source.bodyLineOffset, diagnostics: source.diagnostics)
+        }
+    }
+
+    /// The page's source from its bytes (which its digest matched), without splitting them
+    /// again; nil when they must be.
+    func source(_ file: RawFile) -> SourceFile? {
+        guard let split, let text = String(validating: file.bytes, as: UTF8.self) else { return nil }
+        return SourceFile(
+            path: file.path, text: text, frontMatter: split.frontMatter, bodyOffset: split.bodyOffset,
+            bodyLineOffset: split.bodyLineOffset, diagnostics: split.diagnostics)
+    }
+
+    /// The page, without its tree, around its source.
     func page(_ source: SourceFile) -> Page {
         Page(released: source, kind: kind, url: url, title: title, root: root, headings: headings, links: links)
     }
@@ -94,7 +129,7 @@ struct RememberedPage: Sendable {
 /// The cache as the engine reads and writes it.
 enum EngineCache {
     /// Changes whenever what is stored, or how, changes: an older file is then ignored.
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
     static let magic: [UInt8] = Array("PBKCACHE".utf8)
 
     /// Everything besides a page that its own findings and summary depend on.
@@ -264,6 +299,46 @@ struct ByteWriter {
         }
         diagnostics(page.own.before)
         diagnostics(page.own.after)
+        flag(page.split != nil)
+        if let split = page.split {
+            mapping(split.frontMatter)
+            count(split.bodyOffset)
+            count(split.bodyLineOffset)
+            diagnostics(split.diagnostics)
+        }
+    }
+
+    mutating func mapping(_ mapping: Mapping) {
+        count(mapping.entries.count)
+        for entry in mapping.entries {
+            shared(entry.key)
+            count(entry.line)
+            count(entry.column)
+            value(entry.value)
+        }
+    }
+
+    mutating func value(_ value: Value) {
+        switch value {
+        case .null: bytes.append(0)
+        case .bool(let b): bytes.append(b ? 2 : 1)
+        case .int(let i):
+            bytes.append(3)
+            uint64(UInt64(bitPattern: Int64(i)))
+        case .double(let d):
+            bytes.append(4)
+            uint64(d.bitPattern)
+        case .string(let s):
+            bytes.append(5)
+            shared(s)
+        case .array(let values):
+            bytes.append(6)
+            count(values.count)
+            for item in values { self.value(item) }
+        case .mapping(let mapping):
+            bytes.append(7)
+            self.mapping(mapping)
+        }
     }
 }
 
@@ -390,10 +465,57 @@ struct ByteReader {
             guard let destination = string(), let position = position() else { return nil }
             links.append(LinkMention(destination: destination, position: position))
         }
-        guard let before = diagnostics(), let after = diagnostics() else { return nil }
+        guard let before = diagnostics(), let after = diagnostics(), let hasSplit = flag() else { return nil }
+        var split: RememberedPage.Split?
+        if hasSplit {
+            guard let frontMatter = mapping(depth: 0), let bodyOffset = varint(), let bodyLineOffset = varint(),
+                let diagnostics = diagnostics()
+            else { return nil }
+            split = RememberedPage.Split(
+                frontMatter: frontMatter, bodyOffset: bodyOffset, bodyLineOffset: bodyLineOffset,
+                diagnostics: diagnostics)
+        }
         return RememberedPage(
             digest: digest, kind: Kind(kind), url: url, title: title,
             root: SourceRange(start: start, end: end), headings: headings, links: links,
-            own: Checker.OwnFindings(before: before, after: after))
+            own: Checker.OwnFindings(before: before, after: after), split: split)
+    }
+
+    /// Values nest no deeper than front matter may (the YAML reader's own limit is lower).
+    static let deepest = 200
+
+    mutating func mapping(depth: Int) -> Mapping? {
+        guard depth < Self.deepest, let n = varint(), n <= bytes.count - at else { return nil }
+        var entries: [Mapping.Entry] = []
+        entries.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let key = shared(), let line = varint(), let column = varint(), let value = value(depth: depth + 1)
+            else { return nil }
+            entries.append(Mapping.Entry(key: key, value: value, line: line, column: column))
+        }
+        return Mapping(entries)
+    }
+
+    mutating func value(depth: Int) -> Value? {
+        guard depth < Self.deepest, let tag = take(1)?.first else { return nil }
+        switch tag {
+        case 0: return .null
+        case 1: return .bool(false)
+        case 2: return .bool(true)
+        case 3: return uint64().map { .int(Int(Int64(bitPattern: $0))) }
+        case 4: return uint64().map { .double(Double(bitPattern: $0)) }
+        case 5: return shared().map { .string($0) }
+        case 6:
+            guard let n = varint(), n <= bytes.count - at else { return nil }
+            var values: [Value] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let value = value(depth: depth + 1) else { return nil }
+                values.append(value)
+            }
+            return .array(values)
+        case 7: return mapping(depth: depth + 1).map { .mapping($0) }
+        default: return nil
+        }
     }
 }

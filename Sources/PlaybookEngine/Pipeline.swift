@@ -187,16 +187,17 @@ public enum Pipeline {
         lettingBytesGo: Bool, then: @Sendable (Page) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
         let parser = PageParser()
-        return parse(&files, config: decoded, language: language, lettingBytesGo: lettingBytesGo) { source, _ in
-            then(parser.parse(source))
+        return parse(&files, config: decoded, language: language, lettingBytesGo: lettingBytesGo) { file, splitter in
+            then(parser.parse(splitter.split(path: file.path, bytes: file.bytes)))
         }
     }
 
-    /// PARSE, with `make` given each file split (and its raw bytes) on a parsing thread: it
-    /// gives the page (parsed, or taken from what an earlier run kept) and what it made of it.
+    /// PARSE, with `make` given each file and the splitter of its front matter on a parsing
+    /// thread: it gives the page (parsed, or taken from what an earlier run kept) and what it
+    /// made of it.
     static func parse<Made: Sendable>(
         _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?,
-        lettingBytesGo: Bool, make: @Sendable (SourceFile, RawFile) -> (Page, Made)
+        lettingBytesGo: Bool, make: @Sendable (RawFile, FrontMatterSplitter) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
         let (config, configDiagnostics) = decoded
         let splitter = FrontMatterSplitter(language: language ?? config.language)
@@ -210,7 +211,7 @@ public enum Pipeline {
                 DispatchQueue.concurrentPerform(iterations: raw.count) { i in
                     let file = files[i]
                     if lettingBytesGo { files[i].bytes = [] }
-                    (base + i).initialize(to: make(splitter.split(path: file.path, bytes: file.bytes), file))
+                    (base + i).initialize(to: make(file, splitter))
                 }
             }
         }

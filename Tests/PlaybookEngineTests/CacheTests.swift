@@ -66,6 +66,25 @@ import Testing
         }
     }
 
+    /// A network's handbook (cloned groups with lineage, findings on most pages, links across
+    /// scripts), a body and a title edited between two runs.
+    @Test func aNetworksHandbookFromTheCacheIsTheHandbookFromNothing() throws {
+        let (config, content) = NetworkHandbook.files(groups: 60, seed: testSeed("network cache"))
+        var files = ["playbook.yml": config]
+        for (path, text) in content { files[path] = text }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let cache = Engine(try Self.load(site, cache: []), settings: .preview).remembered() ?? []
+        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
+        try site.write(pages[3], try site.read(pages[3]) + "\n多一段。\n")
+        try site.write(pages[7], try site.read(pages[7]).replacingOccurrences(of: "title: ", with: "title: 新"))
+        let warm = Engine(try Self.load(site, cache: cache), settings: .preview)
+        let cold = Engine(try Self.load(site, cache: []), settings: .preview)
+        #expect(cold.check.diagnostics.count > pages.count / 2)
+        #expect(warm.pagesRemembered > 0)
+        try Self.expectSame(warm, cold, "network")
+    }
+
     @Test func aPageOfTheSameSizeWithOtherBytesIsParsedAgain() throws {
         let site = try DifferentialTests.sited(editions: false)
         defer { site.remove() }
@@ -77,6 +96,20 @@ import Testing
         let cold = Engine(try Self.load(site, cache: []), settings: .preview)
         #expect(warm.pagesRemembered == cold.handbook.pages.count - 1)
         try Self.expectSame(warm, cold, "same size")
+    }
+
+    @Test func pagesWhoseTextIsNotTheirBytesComeBackAsTheyWereSplit() throws {
+        let site = try DifferentialTests.sited(editions: false)
+        defer { site.remove() }
+        let page = "---\ntitle: 晚安帖\nkind: sop\nowner: 值班\nnumbers: [1, 2.5, true, null]\n---\n# 晚安帖\n\n1. 十点\n"
+        try site.write("content/sops/bom.md", bytes: [0xEF, 0xBB, 0xBF] + Array(page.utf8))
+        try site.write("content/sops/broken.md", bytes: Array(page.utf8) + [0xFF, 0xFE, 0x0A])
+        try site.write("content/sops/nul.md", bytes: Array(page.utf8) + [0x00, 0x0A])
+        let cache = Engine(try Self.load(site, cache: []), settings: .preview).remembered() ?? []
+        let warm = Engine(try Self.load(site, cache: cache), settings: .preview)
+        let cold = Engine(try Self.load(site, cache: []), settings: .preview)
+        #expect(warm.pagesRemembered == cold.handbook.pages.count)
+        try Self.expectSame(warm, cold, "not plain UTF-8")
     }
 
     @Test func aCacheThatIsDamagedFromAnotherPlaybookOrForOtherRulesIsNotUsed() throws {
