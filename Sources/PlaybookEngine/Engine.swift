@@ -417,7 +417,7 @@ extension Engine {
     {
         EngineCache.fingerprint(
             config: files.config, configPath: files.configPath, ruleFiles: ruleFiles,
-            assets: files.contentAssets.map(\.path), language: language, publication: settings.publication)
+            assets: files.contentAssets.map(\.path), language: language)
     }
 
     /// What the engine remembers for a later run (`.playbook/cache/engine.bin`): each page's

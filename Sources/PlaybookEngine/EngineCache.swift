@@ -8,7 +8,7 @@
 // Never trusted blindly. The file holds:
 // - the identity of the Playbook that wrote it (format, and the executable's size and time);
 // - a fingerprint of everything a page's own findings depend on besides the page: the config,
-//   the rule files, the content assets' paths, the language and what is published;
+//   the rule files, the content assets' paths and the language;
 // - a checksum of the rest.
 // A file from another Playbook, for another fingerprint, truncated or damaged is ignored whole;
 // an entry whose path, size or two independent 64-bit hashes differ from the page's is not used.
@@ -134,8 +134,7 @@ enum EngineCache {
 
     /// Everything besides a page that its own findings and summary depend on.
     static func fingerprint(
-        config: String?, configPath: String, ruleFiles: [String: String], assets: [String], language: Language,
-        publication: Publication
+        config: String?, configPath: String, ruleFiles: [String: String], assets: [String], language: Language
     ) -> ContentDigest {
         var writer = ByteWriter()
         writer.string(configPath)
@@ -149,8 +148,9 @@ enum EngineCache {
         writer.count(assets.count)
         for asset in assets { writer.string(asset) }
         writer.string(language.rawValue)
-        writer.flag(publication.drafts)
-        writer.flag(publication.internalPages)
+        // What a build publishes is not in it: the one rule that reads it (links from published
+        // pages to left-out ones) reads other pages, so it runs after the cache's part, every
+        // time. `check`, `build --public` and `serve` share one cache.
         return ContentDigest(writer.bytes)
     }
 

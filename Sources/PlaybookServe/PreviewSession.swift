@@ -125,6 +125,8 @@ public final class PreviewSession: @unchecked Sendable {
             lock.release()
             throw error
         }
+        // The next serve, check or build starts from what this one parsed.
+        Pipeline.remember(engine, siteAt: options.source)
         await channel.publish(
             PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: engine.check))
         let rebuilder = SiteRebuilder(
