@@ -6,25 +6,48 @@ import PlaybookModel
 /// then hashed. A second item with the same text gets `~2`.
 enum ChecklistKeys {
     static func annotate(_ html: String) -> String {
-        let marker = "<li class=\"task\">"
-        guard html.containsLiteral(marker) else { return html }
-        var out = ""
-        var rest = Substring(html)
+        guard html.containsLiteral("<li class=\"task\">") else { return html }
+        // Bytes, scanned once: an item's text ends at its first `</li>`, `<ul` or `<ol`, found
+        // by looking at each `<` from the item on (a search for each of them from every item to
+        // the end of the page made a long checklist cost its length squared).
+        let bytes = Array(html.utf8)
+        let marker = Array("<li class=\"task\">".utf8)
+        func starts(_ word: String, at index: Int) -> Bool {
+            var i = index
+            for byte in word.utf8 {
+                guard i < bytes.count, bytes[i] == byte else { return false }
+                i += 1
+            }
+            return true
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
         var seen: [String: Int] = [:]
-        while let range = rest.range(of: marker) {
-            out += rest[..<range.lowerBound]
-            let after = rest[range.upperBound...]
-            // The item's own text: up to its end or a nested list.
-            let end =
-                [after.range(of: "</li>"), after.range(of: "<ul"), after.range(of: "<ol")]
-                .compactMap { $0?.lowerBound }.min() ?? after.endIndex
-            var key = hash(normalized(after[..<end]))
+        var copied = 0
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
+            out += bytes[copied..<index]
+            let start = index + marker.count
+            var end = start
+            while end < bytes.count {
+                if bytes[end] == 60, starts("</li>", at: end) || starts("<ul", at: end) || starts("<ol", at: end) {
+                    break
+                }
+                end += 1
+            }
+            var key = hash(normalized(Substring(String(decoding: bytes[start..<end], as: UTF8.self))))
             seen[key, default: 0] += 1
             if let count = seen[key], count > 1 { key += "~\(count)" }
-            out += "<li class=\"task\" data-key=\"\(key)\">"
-            rest = after
+            out += "<li class=\"task\" data-key=\"\(key)\">".utf8
+            copied = start
+            index = start
         }
-        return out + rest
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text between tags, folded to Simplified, lower case, single spaces.

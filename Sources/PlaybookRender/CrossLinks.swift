@@ -226,7 +226,19 @@ struct CrossLinks {
         }
         var lines: [Substring] = []
         var fenced = false
-        for line in page.source.body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line by line from the top, only as far as the first paragraph goes.
+        var rest = Substring(page.source.body)
+        var more = true
+        while more {
+            let line: Substring
+            if let newline = rest.utf8.firstIndex(of: 10) {
+                let before = rest[..<newline]
+                line = before.utf8.last == 13 ? before.dropLast() : before
+                rest = rest[rest.utf8.index(after: newline)...]
+            } else {
+                line = rest
+                more = false
+            }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fenced.toggle()
