@@ -121,7 +121,7 @@ private struct CompanionIndex {
         let base = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         for link in group.links {
             let destination = link.destination
-            guard !destination.contains("://") else { continue }
+            guard !destination.containsLiteral("://") else { continue }
             let target =
                 destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
                 ?? ""

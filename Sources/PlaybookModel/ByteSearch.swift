@@ -48,6 +48,24 @@ extension String {
     }
 }
 
+extension Substring {
+    /// True when `needle`'s bytes occur in the text's bytes (see `String.containsLiteral`).
+    public func containsLiteral(_ needle: String) -> Bool {
+        var mine = self
+        var needle = needle
+        return mine.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard pin.count <= hay.count else { return false }
+                for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
+                    if hay[start..<start + pin.count].elementsEqual(pin) { return true }
+                }
+                return false
+            }
+        }
+    }
+}
+
 /// A text as a dictionary or set key compared and hashed by its UTF-8 bytes. `String`'s own
 /// hashing normalizes Chinese text to NFC on every hash, which on a large handbook costs more
 /// than the look-up it serves; and a key that must tell `é` from `e` + U+0301 apart (texts that

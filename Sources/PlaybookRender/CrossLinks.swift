@@ -251,7 +251,7 @@ struct CrossLinks {
             }
             let block =
                 ["#", "|", "<", ">", "-", "*", "+", "!["].contains { trimmed.hasPrefix($0) }
-                || trimmed.first?.isNumber == true && trimmed.contains(". ")
+                || trimmed.first?.isNumber == true && trimmed.containsLiteral(". ")
             if block {
                 if lines.isEmpty { continue } else { break }
             }

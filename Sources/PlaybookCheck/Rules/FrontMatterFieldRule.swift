@@ -55,7 +55,7 @@ struct FrontMatterFieldRule: PageRule {
     static func validate(_ entry: Mapping.Entry, _ field: FieldSpec, page: CheckedPage, language l: Language)
         -> [Diagnostic]
     {
-        if let s = entry.value.string, s.contains("{{") { return [] }
+        if let s = entry.value.string, s.containsLiteral("{{") { return [] }
         if !accepts(field.type, entry.value) {
             return [
                 page.diagnostic(

@@ -35,7 +35,7 @@ struct LinkRule: PageRule {
     static func check(_ destination: String, at position: SourcePosition, page: CheckedPage, context: CheckContext)
         -> Diagnostic?
     {
-        guard !destination.contains("{{"), let link = LinkDestination(destination) else { return nil }
+        guard !destination.containsLiteral("{{"), let link = LinkDestination(destination) else { return nil }
         let l = context.language
         let fragment = link.fragment ?? ""
         let decoded = link.path

@@ -70,7 +70,7 @@ struct LinkSyntaxRule: PageRule {
 
     /// The content path a relative destination names when no file of the site has it.
     static func missing(_ destination: String, folder: String, context: CheckContext) -> String? {
-        guard !destination.contains("{{"), !destination.hasPrefix("/"), let link = LinkDestination(destination),
+        guard !destination.containsLiteral("{{"), !destination.hasPrefix("/"), let link = LinkDestination(destination),
             !link.path.isEmpty, !link.isPage, let resolved = Slug.resolve(link.path, inFolder: folder)
         else { return nil }
         let asset = "content/" + resolved
@@ -127,7 +127,7 @@ struct LinkSyntaxRule: PageRule {
             let target = ns.substring(with: match.range(at: 5))
             let wide = marks.contains { $0.unicodeScalars.first.map { $0.value > 0x7F } ?? false }
             let pathLike =
-                target.contains("/") || target.hasSuffix(".md") || target.contains(".md#") || target.hasPrefix("#")
+                target.contains("/") || target.hasSuffix(".md") || target.containsLiteral(".md#") || target.hasPrefix("#")
                 || target.hasPrefix("http")
             let at = columnOf(match.range)
             guard wide, pathLike, at >= column else { continue }
@@ -189,7 +189,7 @@ struct WikilinkRule: PageRule {
                 fence = trimmed.prefix(3)
                 continue
             }
-            guard line.contains("[["), !line.hasPrefix("    "), !line.hasPrefix("\t") else { continue }
+            guard line.containsLiteral("[["), !line.hasPrefix("    "), !line.hasPrefix("\t") else { continue }
             found += Self.wikilinks(in: line, line: offset + 1, page: page, context: context)
         }
         return found

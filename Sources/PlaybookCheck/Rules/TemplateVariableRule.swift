@@ -102,7 +102,7 @@ struct TemplateVariableRule {
 
     /// The placeholders in a page's body outside code spans and code blocks.
     static func placeholdersOutsideCode(_ source: SourceFile) -> [Placeholder] {
-        guard source.text.contains("{{") else { return [] }
+        guard source.text.containsLiteral("{{") else { return [] }
         var lines: [String] = []
         var fence: Substring? = nil
         for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
