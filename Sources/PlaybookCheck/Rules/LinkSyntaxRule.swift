@@ -127,7 +127,8 @@ struct LinkSyntaxRule: PageRule {
             let target = ns.substring(with: match.range(at: 5))
             let wide = marks.contains { $0.unicodeScalars.first.map { $0.value > 0x7F } ?? false }
             let pathLike =
-                target.contains("/") || target.hasSuffix(".md") || target.containsLiteral(".md#") || target.hasPrefix("#")
+                target.contains("/") || target.hasSuffix(".md") || target.containsLiteral(".md#")
+                || target.hasPrefix("#")
                 || target.hasPrefix("http")
             let at = columnOf(match.range)
             guard wide, pathLike, at >= column else { continue }
