@@ -2,7 +2,7 @@
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way, each tier on the tiers before it
 // (README.md, "How it is built", draws the whole graph; .ci/check-modules.py keeps both true):
-// Model ← Source, Markdown, Script, Check, Output ← Render, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
+// Model ← Source, Markdown, Editions, Check, Output ← Render, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -35,7 +35,7 @@ let package = Package(
             providers: [.apt(["libopencc-dev", "libopencc-data"]), .brew(["opencc"])]
         ),
         .target(name: "PlaybookModel"),
-        .target(name: "PlaybookScript", dependencies: ["PlaybookModel", "COpenCC"]),
+        .target(name: "PlaybookEditions", dependencies: ["PlaybookModel", "COpenCC"]),
         .target(
             name: "PlaybookSource",
             dependencies: ["PlaybookModel", .product(name: "Yams", package: "Yams")]
@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "PlaybookEngine",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookScript", "PlaybookCheck",
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookEditions", "PlaybookCheck",
                 "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
             ]
         ),
@@ -104,8 +104,8 @@ let package = Package(
             ],
             exclude: ["Goldens"]),
         .testTarget(
-            name: "PlaybookScriptTests",
-            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
+            name: "PlaybookEditionsTests",
+            dependencies: ["PlaybookEditions", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
             exclude: ["Corpus"]),
         .testTarget(
             name: "PlaybookOutputTests",

@@ -2,7 +2,7 @@ import PlaybookMarkdown
 import PlaybookModel
 import PlaybookOutput
 import PlaybookRender
-import PlaybookScript
+import PlaybookEditions
 
 extension Pipeline {
     /// CONVERT: calls `body` once per edition of the site with the edition's folder prefix

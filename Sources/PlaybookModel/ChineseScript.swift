@@ -7,7 +7,7 @@
 ///
 /// The facts come from OpenCC's dictionaries, the same data the script editions are converted
 /// with: `ChineseScript+OpenCC.swift` is generated from them (see `ScriptTable` in
-/// PlaybookScript) and a test fails when it no longer matches the installed OpenCC. Only the
+/// PlaybookEditions) and a test fails when it no longer matches the installed OpenCC. Only the
 /// members below read it, so a different source of pairs changes this file alone.
 public enum ChineseScript {
     /// The Simplified form of `scalar`, or `scalar` itself when it has none.

@@ -1,7 +1,7 @@
 import PlaybookModel
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 /// `RegionalPhrases` (PlaybookModel), which search indexes both sides of, is OpenCC's Taiwan
 /// phrase dictionaries as `scripts/regional-phrases.py` dumped them; the OpenCC the binary links

@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookModel
-import PlaybookScript
+import PlaybookEditions
 import TestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-// PlaybookScript: the only door to OpenCC (`COpenCC`). Converts text between Simplified and
+// PlaybookEditions: the only door to OpenCC (`COpenCC`). Converts text between Simplified and
 // Traditional Chinese at the phrase level with a named OpenCC configuration, converts a parsed
 // page for a script edition without touching what must stay as written, and derives the
 // character folding the checker and the search share.

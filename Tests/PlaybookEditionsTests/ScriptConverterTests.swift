@@ -4,7 +4,7 @@ import PlaybookModel
 import TestSupport
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 /// OpenCC behind `ScriptConverter`: phrase-level conversion, one handle on many threads, and
 /// errors that say what to install (issue 14).

@@ -106,7 +106,7 @@ public struct ScriptTable: Hashable, Sendable {
         }
         let pairs = folding.keys.sorted { $0.value < $1.value }.flatMap { [$0, folding[$0]!] }
         return """
-            // Generated from OpenCC's dictionaries by `ScriptTable.swiftSource` (PlaybookScript); do not edit.
+            // Generated from OpenCC's dictionaries by `ScriptTable.swiftSource` (PlaybookEditions); do not edit.
             // Regenerate: PLAYBOOK_UPDATE_GOLDENS=1 swift test --filter generatedTableMatchesOpenCC
             // OpenCC's dictionaries are Apache-2.0 licensed.
 

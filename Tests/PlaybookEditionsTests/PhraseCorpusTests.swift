@@ -2,7 +2,7 @@ import Foundation
 import PlaybookModel
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 // Issue 21: community-operations wording, as each edition writes it, in both directions: the
 // corpus in `Corpus/community-phrases.tsv`, converted with the editions' default configurations

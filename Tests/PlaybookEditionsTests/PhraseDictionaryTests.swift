@@ -2,7 +2,7 @@ import Foundation
 import PlaybookModel
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 // Issue 21: the domain phrase dictionary, read inside OpenCC's own chain ahead of its general
 // phrases, and the site's own phrases ahead of it.

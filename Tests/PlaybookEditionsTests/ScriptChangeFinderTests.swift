@@ -4,7 +4,7 @@ import PlaybookModel
 import TestSupport
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 /// `ScriptChangeFinder` answers as converting the whole text would (issue 12: `page.mixed-script`
 /// converts only the clauses that hold a stray character, and each distinct clause once).

@@ -3,7 +3,7 @@ import PlaybookModel
 import PlaybookSource
 import Testing
 
-@testable import PlaybookScript
+@testable import PlaybookEditions
 
 /// What an edition converts and what it leaves as written (issue 14).
 @Suite struct EditionConverterTests {
