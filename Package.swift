@@ -35,6 +35,7 @@ let package = Package(
             providers: [.apt(["libopencc-dev", "libopencc-data"]), .brew(["opencc"])]
         ),
         .target(name: "PlaybookModel"),
+        .target(name: "PlaybookTemplate"),
         .target(name: "PlaybookEditions", dependencies: ["PlaybookModel", "COpenCC"]),
         .target(
             name: "PlaybookSource",
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "PlaybookCheck", dependencies: ["PlaybookModel"]),
         .target(
             name: "PlaybookRender",
-            dependencies: ["PlaybookModel", "PlaybookMarkdown"],
+            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookTemplate"],
             resources: [.embedInCode("Theme")]
         ),
         .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),
@@ -103,6 +104,7 @@ let package = Package(
                 "PlaybookModel", "TestSupport",
             ],
             exclude: ["Goldens"]),
+        .testTarget(name: "PlaybookTemplateTests", dependencies: ["PlaybookTemplate", "PlaybookModel"]),
         .testTarget(
             name: "PlaybookEditionsTests",
             dependencies: ["PlaybookEditions", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],

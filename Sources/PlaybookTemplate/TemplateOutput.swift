@@ -1,22 +1,22 @@
 /// The bytes of one rendered file, written straight as UTF-8.
-struct TemplateOutput {
-    var bytes: [UInt8] = []
+package struct TemplateOutput {
+    package var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func append(_ raw: [UInt8]) {
+    package mutating func append(_ raw: [UInt8]) {
         bytes.append(contentsOf: raw)
     }
 
     /// Appends `text` with `&`, `<`, `>`, `"` and `'` written as entities, as the theme has always
     /// escaped values. Each is replaced wherever it occurs, also before a combining mark.
-    mutating func appendEscaped(_ text: String) {
+    package mutating func appendEscaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
             var start = 0
@@ -40,7 +40,7 @@ struct TemplateOutput {
 
     /// True when the output since `start` is not empty and ends a line (a lone `\n`, not `\r\n`):
     /// where an indented partial starts its next line.
-    func endsLine(since start: Int) -> Bool {
+    package func endsLine(since start: Int) -> Bool {
         let count = bytes.count
         guard count > start, bytes[count - 1] == UInt8(ascii: "\n") else { return false }
         return !(count - 2 >= start && bytes[count - 2] == UInt8(ascii: "\r"))

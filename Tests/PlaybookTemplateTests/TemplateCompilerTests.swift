@@ -1,6 +1,7 @@
+import PlaybookModel
 import Testing
 
-@testable import PlaybookRender
+@testable import PlaybookTemplate
 
 /// The template compiler on its own: Mustache's look-up, section and whitespace rules as the
 /// theme relies on them, and errors at the tag that causes them.
@@ -36,7 +37,8 @@ import Testing
         for (name, text) in partials.merging(["main": main], uniquingKeysWith: { $1 }) {
             templates[name] = ParsedTemplate(file: "templates/\(name).mustache", nodes: try TemplateParser.parse(text))
         }
-        let compiler = TemplateCompiler(templates: templates, file: "templates/main.mustache")
+        let compiler = TemplateCompiler(
+            templates: templates, file: "templates/main.mustache", distance: { Suggestion.distance($0, $1) })
         let renderer = try compiler.compile(templates["main"]!.nodes, in: TemplateScope<Root>.root(Root.self))
         var out = TemplateOutput()
         renderer(&out, root)

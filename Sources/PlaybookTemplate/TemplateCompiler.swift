@@ -1,13 +1,16 @@
-import PlaybookModel
-
 /// A bound template: appends one file's output for a stack of values.
-typealias TemplateRenderer<Stack> = (inout TemplateOutput, Stack) -> Void
+package typealias TemplateRenderer<Stack> = (inout TemplateOutput, Stack) -> Void
 
 /// A parsed theme file.
-struct ParsedTemplate: Sendable {
+package struct ParsedTemplate: Sendable {
     /// Where errors point: `templates/page.mustache`.
-    var file: String
-    var nodes: [TemplateNode]
+    package var file: String
+    package var nodes: [TemplateNode]
+
+    package init(file: String, nodes: [TemplateNode]) {
+        self.file = file
+        self.nodes = nodes
+    }
 }
 
 /// Binds parsed templates to the values they render, once per build: every name is resolved
@@ -20,22 +23,26 @@ struct ParsedTemplate: Sendable {
 /// part only. A section shows its content for true, for text and numbers (empty ones too), for
 /// a group of values and once per item of a list; an inverted one for false, nil and an empty
 /// list. A partial alone on its line indents each piece it emits that starts a line.
-struct TemplateCompiler {
-    let templates: [String: ParsedTemplate]
+package struct TemplateCompiler {
+    package let templates: [String: ParsedTemplate]
     /// The file whose nodes are being bound, for errors.
-    var file: String
-    var indentation = ""
+    package var file: String
+    package var indentation = ""
     /// Blocks replaced by the child templates being expanded (the outermost child wins).
-    var blocks: [String: ParsedTemplate] = [:]
+    package var blocks: [String: ParsedTemplate] = [:]
     /// Partials, parents and blocks being expanded, to refuse one that includes itself.
-    var expanding: [String] = []
+    package var expanding: [String] = []
+    /// How many edits apart two names are, for the "did you mean" of an unknown name; the
+    /// caller brings it so the suggestions match the rest of the program's.
+    package let distance: (String, String) -> Int
 
-    init(templates: [String: ParsedTemplate], file: String) {
+    package init(templates: [String: ParsedTemplate], file: String, distance: @escaping (String, String) -> Int) {
         self.templates = templates
         self.file = file
+        self.distance = distance
     }
 
-    func compile<Stack>(_ nodes: [TemplateNode], in scope: TemplateScope<Stack>) throws(TemplateError)
+    package func compile<Stack>(_ nodes: [TemplateNode], in scope: TemplateScope<Stack>) throws(TemplateError)
         -> TemplateRenderer<Stack>
     {
         var steps: [TemplateRenderer<Stack>] = []
@@ -243,7 +250,7 @@ struct TemplateCompiler {
         guard !found.isEmpty else {
             throw error(
                 at: name.position,
-                "unknown name `\(name.text)`\(Self.suggestion(for: first, among: scope.names())); the names a template can use are listed in README.md under “Theme”"
+                "unknown name `\(name.text)`\(suggestion(for: first, among: scope.names())); the names a template can use are listed in README.md under “Theme”"
             )
         }
         return try found.map { candidate throws(TemplateError) in
@@ -255,7 +262,7 @@ struct TemplateCompiler {
                     if case .nested(let nested) = binding { members = nested.memberNames } else { members = [] }
                     throw error(
                         at: name.position,
-                        "unknown name `\(name.text)`: `\(path)` is \(binding.kindDescription) without `\(segment)`\(Self.suggestion(for: segment, among: members))"
+                        "unknown name `\(name.text)`: `\(path)` is \(binding.kindDescription) without `\(segment)`\(suggestion(for: segment, among: members))"
                     )
                 }
                 binding = member
@@ -266,12 +273,12 @@ struct TemplateCompiler {
     }
 
     /// ` (did you mean `title`?)` for the closest known name, when one is close.
-    static func suggestion(for name: String, among names: [String]) -> String {
+    func suggestion(for name: String, among names: [String]) -> String {
         let lowered = name.lowercased()
         let limit = max(1, name.count / 3)
         var scored: [(name: String, distance: Int)] = []
         for candidate in Set(names) {
-            let distance: Int = Suggestion.distance(lowered, candidate.lowercased())
+            let distance = self.distance(lowered, candidate.lowercased())
             if distance <= limit { scored.append((candidate, distance)) }
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }

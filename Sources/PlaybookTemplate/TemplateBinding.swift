@@ -4,47 +4,47 @@
 /// rendered by calling the readers directly: no look-up by name, no casts. A reader that
 /// returns nil means the name is not there for this value, and the template looks further out,
 /// as a Mustache context stack does.
-protocol TemplateContext {
+package protocol TemplateContext {
     static var templateFields: [String: TemplateBinding<Self>] { get }
 }
 
 /// Whether a name was found in a value, and what it holds. `found(nil)` is a dotted name whose
 /// first part is there but whose rest is not: the look-up stops there with nothing.
-enum Lookup<Value> {
+package enum Lookup<Value> {
     case absent
     case found(Value?)
 }
 
 /// What a name means at one place in a template whose values stack up as `Stack`.
-enum TemplateBinding<Stack> {
+package enum TemplateBinding<Stack> {
     case text((Stack) -> Lookup<String>)
     case number((Stack) -> Lookup<Int>)
     case flag((Stack) -> Lookup<Bool>)
     /// A group of names (`page`, `site`) or a list of them (`page.toc`).
     case nested(any NestedBinding<Stack>)
 
-    static func string(_ read: @escaping (Stack) -> String?) -> Self {
+    package static func string(_ read: @escaping (Stack) -> String?) -> Self {
         .text { value in read(value).map { .found($0) } ?? .absent }
     }
 
-    static func integer(_ read: @escaping (Stack) -> Int?) -> Self {
+    package static func integer(_ read: @escaping (Stack) -> Int?) -> Self {
         .number { value in read(value).map { .found($0) } ?? .absent }
     }
 
-    static func boolean(_ read: @escaping (Stack) -> Bool?) -> Self {
+    package static func boolean(_ read: @escaping (Stack) -> Bool?) -> Self {
         .flag { value in read(value).map { .found($0) } ?? .absent }
     }
 
-    static func object<Member: TemplateContext>(_ read: @escaping (Stack) -> Member?) -> Self {
+    package static func object<Member: TemplateContext>(_ read: @escaping (Stack) -> Member?) -> Self {
         .nested(ObjectBinding<Stack, Member> { value in read(value).map { .found($0) } ?? .absent })
     }
 
-    static func list<Member: TemplateContext>(_ read: @escaping (Stack) -> [Member]?) -> Self {
+    package static func list<Member: TemplateContext>(_ read: @escaping (Stack) -> [Member]?) -> Self {
         .nested(ListBinding<Stack, Member> { value in read(value).map { .found($0) } ?? .absent })
     }
 
     /// The same name, read from a larger stack through `path`.
-    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> TemplateBinding<Outer> {
+    package func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> TemplateBinding<Outer> {
         switch self {
         case .text(let read): return .text { read(path($0)) }
         case .number(let read): return .number { read(path($0)) }
@@ -54,13 +54,13 @@ enum TemplateBinding<Stack> {
     }
 
     /// This name's own member `name`, read only once this name is found.
-    func member(_ name: String) -> TemplateBinding<Stack>? {
+    package func member(_ name: String) -> TemplateBinding<Stack>? {
         guard case .nested(let nested) = self else { return nil }
         return nested.member(name)
     }
 
     /// True when a section over this name shows its content; nil when the name is absent.
-    var truth: (Stack) -> Bool? {
+    package var truth: (Stack) -> Bool? {
         switch self {
         case .text(let read): return { read($0).truth { _ in true } }
         case .number(let read): return { read($0).truth { _ in true } }
@@ -69,7 +69,7 @@ enum TemplateBinding<Stack> {
         }
     }
 
-    var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .text: return "text"
         case .number: return "a number"
@@ -82,7 +82,7 @@ enum TemplateBinding<Stack> {
 extension Lookup {
     /// A member of the found value. Once the owner is found the look-up stops there: a missing
     /// member is nothing, not absent.
-    func then<Member>(_ get: (Value) -> Lookup<Member>) -> Lookup<Member> {
+    package func then<Member>(_ get: (Value) -> Lookup<Member>) -> Lookup<Member> {
         switch self {
         case .absent: return .absent
         case .found(nil): return .found(nil)
@@ -102,14 +102,14 @@ extension Lookup {
 }
 
 /// A value pushed for the content of a section, over the values outside it.
-struct Frame<Value, Outer> {
-    let value: Value
-    let outer: Outer
+package struct Frame<Value, Outer> {
+    package let value: Value
+    package let outer: Outer
 }
 
 /// Names that hold a group of names or a list of groups (`ObjectBinding`, `ListBinding`): the
 /// member type stays hidden behind `Stack` while generic methods carry it to larger stacks.
-protocol NestedBinding<Stack> {
+package protocol NestedBinding<Stack> {
     associatedtype Stack
     func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer>
     /// This binding as a member of an owner read by `owner`: found only once the owner is.
@@ -126,26 +126,26 @@ protocol NestedBinding<Stack> {
 }
 
 extension NestedBinding {
-    func member(_ name: String) -> TemplateBinding<Stack>? { nil }
-    var memberNames: [String] { [] }
+    package func member(_ name: String) -> TemplateBinding<Stack>? { nil }
+    package var memberNames: [String] { [] }
 }
 
-final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
-    let read: (Stack) -> Lookup<Member>
+package final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
+    package let read: (Stack) -> Lookup<Member>
 
-    init(_ read: @escaping (Stack) -> Lookup<Member>) { self.read = read }
+    package init(_ read: @escaping (Stack) -> Lookup<Member>) { self.read = read }
 
-    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
+    package func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
         let read = self.read
         return ObjectBinding<Outer, Member> { read(path($0)) }
     }
 
-    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
+    package func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
         let read = self.read
         return ObjectBinding<Outer, Member> { stack in owner(stack).then(read) }
     }
 
-    func member(_ name: String) -> TemplateBinding<Stack>? {
+    package func member(_ name: String) -> TemplateBinding<Stack>? {
         guard let field = Member.templateFields[name] else { return nil }
         let read = self.read
         func through<Value>(_ get: @escaping (Member) -> Lookup<Value>) -> (Stack) -> Lookup<Value> {
@@ -159,9 +159,9 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
         }
     }
 
-    var memberNames: [String] { Member.templateFields.keys.sorted() }
+    package var memberNames: [String] { Member.templateFields.keys.sorted() }
 
-    var truth: (Stack) -> Bool? {
+    package var truth: (Stack) -> Bool? {
         let read = self.read
         return { stack in
             switch read(stack) {
@@ -171,9 +171,9 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
         }
     }
 
-    var kindDescription: String { "a group of values" }
+    package var kindDescription: String { "a group of values" }
 
-    func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+    package func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
         throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
     {
         let content = try compiler.compile(body, in: scope.pushing(Member.self))
@@ -190,22 +190,22 @@ final class ObjectBinding<Stack, Member: TemplateContext>: NestedBinding {
     }
 }
 
-final class ListBinding<Stack, Member: TemplateContext>: NestedBinding {
-    let read: (Stack) -> Lookup<[Member]>
+package final class ListBinding<Stack, Member: TemplateContext>: NestedBinding {
+    package let read: (Stack) -> Lookup<[Member]>
 
-    init(_ read: @escaping (Stack) -> Lookup<[Member]>) { self.read = read }
+    package init(_ read: @escaping (Stack) -> Lookup<[Member]>) { self.read = read }
 
-    func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
+    package func pulled<Outer>(_ path: @escaping (Outer) -> Stack) -> any NestedBinding<Outer> {
         let read = self.read
         return ListBinding<Outer, Member> { read(path($0)) }
     }
 
-    func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
+    package func reached<Outer>(through owner: @escaping (Outer) -> Lookup<Stack>) -> any NestedBinding<Outer> {
         let read = self.read
         return ListBinding<Outer, Member> { stack in owner(stack).then(read) }
     }
 
-    var truth: (Stack) -> Bool? {
+    package var truth: (Stack) -> Bool? {
         let read = self.read
         return { stack in
             switch read(stack) {
@@ -215,9 +215,9 @@ final class ListBinding<Stack, Member: TemplateContext>: NestedBinding {
         }
     }
 
-    var kindDescription: String { "a list" }
+    package var kindDescription: String { "a list" }
 
-    func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
+    package func section(_ body: [TemplateNode], scope: TemplateScope<Stack>, compiler: TemplateCompiler)
         throws(TemplateError) -> (inout TemplateOutput, Stack) -> Bool
     {
         let content = try compiler.compile(body, in: scope.pushing(Member.self))

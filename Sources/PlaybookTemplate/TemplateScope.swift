@@ -1,17 +1,17 @@
 /// The names visible at one place in a template, bound to the stack of values `Stack` that
 /// rendering will have there: each name's candidates, innermost value first.
-struct TemplateScope<Stack> {
+package struct TemplateScope<Stack> {
     /// The bindings of a name's first part in every value of the stack that may hold it,
     /// innermost first; rendering takes the first one that is there.
-    let candidates: (String) -> [TemplateBinding<Stack>]
+    package let candidates: (String) -> [TemplateBinding<Stack>]
     /// The binding of a name in the innermost value only (`{{.title}}`).
-    let innermost: (String) -> TemplateBinding<Stack>?
+    package let innermost: (String) -> TemplateBinding<Stack>?
     /// What `{{.}}` means: the innermost value.
-    let current: TemplateBinding<Stack>
+    package let current: TemplateBinding<Stack>
     /// Every name visible here, for suggestions in error messages.
-    let names: () -> [String]
+    package let names: () -> [String]
 
-    static func root<Root: TemplateContext>(_: Root.Type) -> TemplateScope<Root> {
+    package static func root<Root: TemplateContext>(_: Root.Type) -> TemplateScope<Root> {
         let fields = Root.templateFields
         return TemplateScope<Root>(
             candidates: { fields[$0].map { [$0] } ?? [] },
@@ -21,7 +21,7 @@ struct TemplateScope<Stack> {
     }
 
     /// The scope inside a section over a value of type `Member`.
-    func pushing<Member: TemplateContext>(_: Member.Type) -> TemplateScope<Frame<Member, Stack>> {
+    package func pushing<Member: TemplateContext>(_: Member.Type) -> TemplateScope<Frame<Member, Stack>> {
         let fields = Member.templateFields
         let outer = self
         return TemplateScope<Frame<Member, Stack>>(
@@ -36,7 +36,7 @@ struct TemplateScope<Stack> {
     }
 
     /// The scope inside a section over text or a number: it adds no names, only `{{.}}`.
-    func pushing(scalar current: TemplateBinding<Frame<String, Stack>>) -> TemplateScope<Frame<String, Stack>> {
+    package func pushing(scalar current: TemplateBinding<Frame<String, Stack>>) -> TemplateScope<Frame<String, Stack>> {
         let outer = self
         return TemplateScope<Frame<String, Stack>>(
             candidates: { name in

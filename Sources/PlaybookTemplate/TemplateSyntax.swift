@@ -1,40 +1,40 @@
 /// Where a tag starts in its template file: 1-based line and column, columns counting
 /// characters, so an editor can jump to it.
-struct TemplatePosition: Hashable, Sendable {
-    var line: Int
-    var column: Int
+package struct TemplatePosition: Hashable, Sendable {
+    package var line: Int
+    package var column: Int
 }
 
 /// A template problem found while reading or binding a theme file, at the tag that causes it.
-struct TemplateError: Error, Hashable {
-    var position: TemplatePosition
-    var message: String
+package struct TemplateError: Error, Hashable {
+    package var position: TemplatePosition
+    package var message: String
     /// The theme file, `templates/page.mustache`; set by whoever knows it.
-    var file = ""
+    package var file = ""
 }
 
 /// A name as written in a tag: `title`, `page.title` (dotted: members of members), `.` (the
 /// value the enclosing section is about) or `.title` (only the innermost value, no lookup
 /// outwards).
-struct TemplateName: Hashable, Sendable {
-    var text: String
-    var segments: [String]
-    var innermostOnly: Bool
-    var position: TemplatePosition
+package struct TemplateName: Hashable, Sendable {
+    package var text: String
+    package var segments: [String]
+    package var innermostOnly: Bool
+    package var position: TemplatePosition
 
-    init(_ text: String, at position: TemplatePosition) {
+    package init(_ text: String, at position: TemplatePosition) {
         self.text = text
         self.segments = text.split(separator: ".").map(String.init)
         self.innermostOnly = text.first == "." && text != "."
         self.position = position
     }
 
-    var isCurrentValue: Bool { text == "." }
+    package var isCurrentValue: Bool { text == "." }
 }
 
 /// One piece of a parsed template. Whitespace rules (standalone tags take their line with
 /// them) are applied by the parser, so the nodes hold the exact text to emit.
-indirect enum TemplateNode: Sendable {
+package indirect enum TemplateNode: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).
     case value(TemplateName, escaped: Bool)
@@ -59,20 +59,20 @@ indirect enum TemplateNode: Sendable {
 /// the line's indentation and line break. After a section, the line is judged by its opening
 /// tag, and inside a parent's block the first line's indentation is the block's own and is
 /// removed from every line; the output of the previous engine depends on both.
-struct TemplateParser {
+package struct TemplateParser {
     private let chars: [Character]
     private var index = 0
     /// Index of the first character of each line, for positions.
     private let lineStarts: [Int]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         chars = Array(text)
         var starts = [0]
         for (i, c) in chars.enumerated() where c == "\n" || c == "\r\n" { starts.append(i + 1) }
         lineStarts = starts
     }
 
-    static func parse(_ text: String) throws(TemplateError) -> [TemplateNode] {
+    package static func parse(_ text: String) throws(TemplateError) -> [TemplateNode] {
         var parser = TemplateParser(text)
         return try parser.parseNodes(State())
     }
