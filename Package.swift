@@ -2,7 +2,7 @@
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way, each tier on the tiers before it
 // (README.md, "How it is built", draws the whole graph; .ci/check-modules.py keeps both true):
-// Model ← Source, Markdown, Editions, Check, Output ← Render, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
+// Model, Template ← Source, Markdown, Editions, Check, Output ← Render, Report, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -43,6 +43,7 @@ let package = Package(
         ),
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookModel", "CCmarkGFM"]),
         .target(name: "PlaybookCheck", dependencies: ["PlaybookModel"]),
+        .target(name: "PlaybookReport", dependencies: ["PlaybookModel", "PlaybookCheck"]),
         .target(
             name: "PlaybookRender",
             dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookTemplate"],
@@ -54,7 +55,7 @@ let package = Package(
             name: "PlaybookEngine",
             dependencies: [
                 "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookEditions", "PlaybookCheck",
-                "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
+                "PlaybookReport", "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
             ]
         ),
         .target(
@@ -82,8 +83,8 @@ let package = Package(
         .target(
             name: "PlaybookCLI",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookEngine",
-                "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReport", "PlaybookReplication",
+                "PlaybookEngine", "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +97,9 @@ let package = Package(
             exclude: ["Goldens", "CmarkGFM"]),
         .testTarget(
             name: "PlaybookCheckTests",
-            dependencies: ["PlaybookCheck", "PlaybookEngine", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+            dependencies: [
+                "PlaybookCheck", "PlaybookReport", "PlaybookEngine", "PlaybookSource", "PlaybookModel", "TestSupport",
+            ]),
         .testTarget(
             name: "PlaybookRenderTests",
             dependencies: [

@@ -71,7 +71,7 @@ def readme_graph():
 def header_tiers():
     """The tiers the header comment of Package.swift names, bottom first, without the prefix."""
     text = open(os.path.join(ROOT, "Package.swift"), encoding="utf-8").read()
-    match = re.search(r"^// (Model ←.*?)$", text, re.M)
+    match = re.search(r"^// (Model\b[^←\n]*←.*?)$", text, re.M)
     if not match:
         sys.exit("check-modules: Package.swift's header has no `// Model ← …` line")
     line = match.group(1).rstrip(".")

@@ -1,10 +1,10 @@
 import PlaybookModel
 
 extension Checker {
-    /// A handbook prepared for checking one page at a time, as an editor needs: the
+    /// The site-wide facts for checking one page at a time, as an editor needs: the
     /// handbook-wide facts the rules read (pages by path, anchors, templates) are gathered
     /// once, and replacing a page's text updates them in place instead of gathering them again.
-    public struct Prepared: Sendable {
+    public struct SiteFacts: Sendable {
         var context: CheckContext
         /// Page indices, in order, by URL lower-cased: the pages whose URL may collide with a
         /// page's, so re-checking one page does not compare every URL of the handbook.
@@ -69,8 +69,8 @@ extension Checker {
         }
     }
 
-    public func prepare(_ handbook: Handbook) -> Prepared {
-        Prepared(
+    public func prepare(_ handbook: Handbook) -> SiteFacts {
+        SiteFacts(
             context: CheckContext(
                 handbook: handbook, rules: rules, language: language, conversions: conversions,
                 publication: publication))
@@ -79,7 +79,7 @@ extension Checker {
     /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports
     /// for that file: the page rules, then the handbook-wide rules' findings that land in it
     /// (a URL it shares with an earlier file; for a template's pages, the template's variables).
-    public func check(pageAt path: String, in prepared: Prepared) -> [Diagnostic] {
+    public func check(pageAt path: String, in prepared: SiteFacts) -> [Diagnostic] {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
@@ -90,7 +90,7 @@ extension Checker {
     /// `check(pageAt:in:)` for a page whose tree was let go: `own` is what the first pass found
     /// while the page was parsed (`FirstPass.findings`); the rules that read other pages, which
     /// need only its links and headings, run now. The same findings, in the same order.
-    public func check(pageAt path: String, in prepared: Prepared, own: OwnFindings) -> [Diagnostic] {
+    public func check(pageAt path: String, in prepared: SiteFacts, own: OwnFindings) -> [Diagnostic] {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
@@ -104,7 +104,7 @@ extension Checker {
     }
 
     /// `found` with the handbook-wide rules' findings that land in the page at `path`, in report order.
-    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: Prepared)
+    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: SiteFacts)
         -> [Diagnostic]
     {
         let context = prepared.context

@@ -92,51 +92,51 @@ struct PhraseDictionary: Hashable, Sendable {
         configuration: Data, first: String, keeping: String
     ) {
         let installed = try Data(contentsOf: URL(fileURLWithPath: "\(dataFolder)/\(configuration.rawValue).json"))
-        guard var root = try JSONSerialization.jsonObject(with: installed) as? [String: Any],
-            var segmentation = root["segmentation"] as? [String: Any],
-            let segmentationDictionary = segmentation["dict"] as? [String: Any],
-            let chain = root["conversion_chain"] as? [[String: Any]]
+        guard var root = try? JSON.parse([UInt8](installed)), var segmentation = root["segmentation"],
+            let segmentationDictionary = segmentation["dict"], segmentationDictionary.object != nil,
+            let chain = root["conversion_chain"]?.array
         else {
             throw ScriptConversionError.configurationUnavailable(
                 configuration, reason: "\(configuration.rawValue).json is not an OpenCC configuration")
         }
-        func absolute(_ dictionary: [String: Any]) -> [String: Any] {
+        func absolute(_ dictionary: JSON) -> JSON {
             var dictionary = dictionary
-            if let file = dictionary["file"] as? String, !file.hasPrefix("/") {
-                dictionary["file"] = "\(dataFolder)/\(file)"
+            if let file = dictionary["file"]?.string, !file.hasPrefix("/") {
+                dictionary["file"] = .string("\(dataFolder)/\(file)")
             }
-            if let group = dictionary["dicts"] as? [[String: Any]] { dictionary["dicts"] = group.map(absolute) }
+            if let group = dictionary["dicts"]?.array { dictionary["dicts"] = .array(group.map(absolute)) }
             return dictionary
         }
-        func files(_ dictionary: [String: Any]) -> [String] {
-            if let group = dictionary["dicts"] as? [[String: Any]] { return group.flatMap(files) }
-            return (dictionary["file"] as? String).map { [$0] } ?? []
+        func files(_ dictionary: JSON) -> [String] {
+            if let group = dictionary["dicts"]?.array { return group.flatMap(files) }
+            return dictionary["file"]?.string.map { [$0] } ?? []
         }
-        func ahead(_ text: String, of dictionary: [String: Any]) -> [String: Any] {
-            let ours: [String: Any] = ["type": "text", "file": text]
+        func ahead(_ text: String, of dictionary: JSON) -> JSON {
+            let ours: JSON = ["type": "text", "file": .string(text)]
             var dictionary = absolute(dictionary)
-            if dictionary["type"] as? String == "group", let group = dictionary["dicts"] as? [[String: Any]] {
-                dictionary["dicts"] = [ours] + group
+            if dictionary["type"]?.string == "group", let group = dictionary["dicts"]?.array {
+                dictionary["dicts"] = .array([ours] + group)
                 return dictionary
             }
             return ["type": "group", "dicts": [ours, dictionary]]
         }
         segmentation["dict"] = ahead(firstFile, of: segmentationDictionary)
         root["segmentation"] = segmentation
-        root["conversion_chain"] = chain.enumerated().map { index, step -> [String: Any] in
-            var step = step
-            guard let dictionary = step["dict"] as? [String: Any] else { return step }
-            let variantsOnly = files(dictionary).allSatisfy { $0.contains("Variants") && !$0.contains("Phrases") }
-            if index == 0 {
-                step["dict"] = ahead(firstFile, of: dictionary)
-            } else if variantsOnly {
-                step["dict"] = absolute(dictionary)
-            } else {
-                step["dict"] = ahead(keepingFile, of: dictionary)
-            }
-            return step
-        }
-        let json = try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
+        root["conversion_chain"] = .array(
+            chain.enumerated().map { index, step -> JSON in
+                var step = step
+                guard let dictionary = step["dict"], dictionary.object != nil else { return step }
+                let variantsOnly = files(dictionary).allSatisfy { $0.contains("Variants") && !$0.contains("Phrases") }
+                if index == 0 {
+                    step["dict"] = ahead(firstFile, of: dictionary)
+                } else if variantsOnly {
+                    step["dict"] = absolute(dictionary)
+                } else {
+                    step["dict"] = ahead(keepingFile, of: dictionary)
+                }
+                return step
+            })
+        let json = Data(root.rendered().utf8)
         return (
             json, first.map { "\($0.key)\t\($0.value)\n" }.joined(),
             keeping.map { "\($0)\t\($0)\n" }.joined()

@@ -13,7 +13,7 @@ public struct Rendering: Sendable {
     public internal(set) var theme: Theme
     /// The published handbook prepared for rendering; nil for a site with editions, whose pages
     /// are rendered from each edition's conversion.
-    var prepared: SiteRenderer.Prepared?
+    var prepared: SiteRenderer.Context?
     /// The search index of the published handbook (nil with editions, as above).
     var search: SearchIndex?
     /// Every output path the render made.
@@ -45,7 +45,7 @@ extension Engine {
         return Rendering(
             theme: theme,
             prepared: forEdits && result.handbook.config.editions.isEmpty
-                ? SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme) : nil,
+                ? SiteRenderer.Context(handbook: result.handbook, health: result.health, theme: theme) : nil,
             search: search, outputPaths: rendered.union(copied), renderedPaths: rendered)
     }
 

@@ -86,7 +86,7 @@ public struct Engine: Sendable {
     /// The facts the rules gather from the handbook (pages by path, anchors, templates), for
     /// re-checking one page: gathered on the first edit (`prepare()`), never for a one-shot
     /// `check` or `build`, and kept in step with `handbook` from then on.
-    private(set) var facts: Checker.Prepared?
+    private(set) var facts: Checker.SiteFacts?
     /// The first pass's findings of each page, by path: what re-checking a page after another
     /// page changed starts from, so no page is parsed again for it.
     /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
@@ -101,7 +101,7 @@ public struct Engine: Sendable {
     public private(set) var check: CheckResult
 
     /// The handbook prepared for checking one page at a time (`facts`, else gathered now).
-    public var prepared: Checker.Prepared { facts ?? checker.prepare(handbook) }
+    public var prepared: Checker.SiteFacts { facts ?? checker.prepare(handbook) }
 
     /// Gathers the facts re-checking one page needs, once: what a session that takes edits (the
     /// language server, serve) calls before answering requests.

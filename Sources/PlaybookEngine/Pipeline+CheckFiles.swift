@@ -1,5 +1,6 @@
 import PlaybookCheck
 import PlaybookModel
+import PlaybookReport
 
 /// The files `check` writes when asked: a baseline and the front matter schemas. Each is a
 /// value, path and bytes; the command writes it where the user said and reports it.

@@ -100,16 +100,16 @@ public struct SearchDocument: Hashable, Sendable {
         self.words = counts.words
         self.length = counts.length
 
-        var out = "{\"t\":" + JSONText.quote(title, forScript: true)
-        out += ",\"u\":" + JSONText.quote(page.url, forScript: true)
-        out += ",\"k\":" + JSONText.quote(kind, forScript: true)
-        out += ",\"m\":" + JSONText.quote(metaText, forScript: true)
+        var out = "{\"t\":" + JSON.quote(title, forScript: true)
+        out += ",\"u\":" + JSON.quote(page.url, forScript: true)
+        out += ",\"k\":" + JSON.quote(kind, forScript: true)
+        out += ",\"m\":" + JSON.quote(metaText, forScript: true)
         out += ",\"s\":["
         for (i, section) in sections.enumerated() {
             if i > 0 { out += "," }
-            out += "[" + JSONText.quote(section.anchor, forScript: true) + ","
-            out += JSONText.quote(section.heading, forScript: true) + ","
-            out += JSONText.quote(section.text, forScript: true) + "]"
+            out += "[" + JSON.quote(section.anchor, forScript: true) + ","
+            out += JSON.quote(section.heading, forScript: true) + ","
+            out += JSON.quote(section.text, forScript: true) + "]"
         }
         out += "]}"
         record = out

@@ -394,22 +394,22 @@ public struct SearchIndex: Sendable {
         var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
         out += "\"words\":\(wordBucketCount),\"rec\":\(recordsPerFile),\"kinds\":["
         out += kinds.map {
-            "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
+            "[" + JSON.quote($0, forScript: true) + "," + JSON.quote(kindLabels[$0]!, forScript: true) + "]"
         }
         .joined(separator: ",")
         out += "],\"docs\":\"" + String(decoding: docs, as: UTF8.self) + "\",\"fold\":"
-        out += JSONText.quote(String(fold), forScript: true)
+        out += JSON.quote(String(fold), forScript: true)
         out +=
             ",\"syn\":["
             + vocabulary.synonymText.map { group in
-                "[" + group.map { JSONText.quote($0, forScript: true) }.joined(separator: ",") + "]"
+                "[" + group.map { JSON.quote($0, forScript: true) }.joined(separator: ",") + "]"
             }.joined(separator: ",") + "]"
         out +=
             ",\"lin\":["
             + families.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
             .joined(separator: ",") + "]"
         out += ",\"t\":{"
-        out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }
+        out += words.keys.sorted().map { JSON.quote($0) + ":" + JSON.quote(words[$0]!, forScript: true) }
             .joined(separator: ",")
         out += "}}"
         return Self.script("meta", out)
@@ -432,7 +432,7 @@ public struct SearchIndex: Sendable {
             bySound[sound, default: ""].unicodeScalars.append(scalar)
         }
         let body = bySound.keys.sorted().map {
-            JSONText.quote($0, forScript: true) + ":" + JSONText.quote(bySound[$0]!, forScript: true)
+            JSON.quote($0, forScript: true) + ":" + JSON.quote(bySound[$0]!, forScript: true)
         }
         return Self.script("y", "{" + body.joined(separator: ",") + "}")
     }
@@ -450,7 +450,7 @@ public struct SearchIndex: Sendable {
         var out = "{"
         for (i, token) in tokens.sorted().enumerated() {
             if i > 0 { out += ",\n" }
-            out += JSONText.quote(token, forScript: true) + ":\""
+            out += JSON.quote(token, forScript: true) + ":\""
             out += String(decoding: postings[token]!.bytes, as: UTF8.self) + "\""
         }
         return Self.script("s/\(n)", out + "}")
@@ -460,7 +460,7 @@ public struct SearchIndex: Sendable {
         var out = "["
         for (i, word) in words.sorted().enumerated() {
             if i > 0 { out += "," }
-            out += "[" + JSONText.quote(word, forScript: true) + ",\(postings[word]!.count)]"
+            out += "[" + JSON.quote(word, forScript: true) + ",\(postings[word]!.count)]"
         }
         return Self.script("w/\(n)", out + "]")
     }
@@ -490,7 +490,7 @@ public struct SearchIndex: Sendable {
 
     func familyFile(_ n: Int) -> OutputFile {
         let list = members[n].map {
-            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true)
+            "[\($0.id)," + JSON.quote($0.url, forScript: true) + "," + JSON.quote($0.title, forScript: true)
                 + "]"
         }
         return Self.script("f/\(n)", "[" + list.joined(separator: ",\n") + "]")

@@ -4,6 +4,9 @@ import Testing
 
 @testable import PlaybookEditions
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 // Issue 21: the domain phrase dictionary, read inside OpenCC's own chain ahead of its general
 // phrases, and the site's own phrases ahead of it.
 @Suite struct PhraseDictionaryTests {

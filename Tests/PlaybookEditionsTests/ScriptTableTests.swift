@@ -1,6 +1,6 @@
 import Foundation
-import PlaybookModel
 import PlaybookEditions
+import PlaybookModel
 import TestSupport
 import Testing
 

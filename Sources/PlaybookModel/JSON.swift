@@ -1,7 +1,9 @@
-import PlaybookModel
-
-/// A JSON value as JSON-RPC carries it. Objects keep their keys in the order written, so the
-/// messages the server sends are deterministic.
+/// The one JSON value of Playbook: what the language server sends and receives, the reports and
+/// schemas `check` writes, the baseline file, the output folder's manifest and the phrase
+/// dictionaries of an edition are read with `parse` and written with `rendered`. Objects keep
+/// their keys in the order written, so everything written is deterministic and prints in a
+/// documented order; string literals are escaped by `quote`, also for the JSON the search index
+/// and the live-reload script write piece by piece.
 public indirect enum JSON: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -26,13 +28,41 @@ public indirect enum JSON: Hashable, Sendable {
         }
     }
 
+    /// Consistent with `==`: objects hash without their order, integers as the doubles they equal.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(rendered())
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(b)
+        case .int(let i): hasher.combine(Double(i))
+        case .double(let d): hasher.combine(d)
+        case .string(let s): hasher.combine(s)
+        case .array(let items): hasher.combine(items)
+        case .object(let pairs):
+            hasher.combine(pairs.count)
+            hasher.combine(Set(pairs.map(\.0)))
+        }
     }
 
+    /// An object's member; setting one replaces it where it stands or appends it, setting nil
+    /// removes it. Neither reads nor writes anything but an object.
     public subscript(key: String) -> JSON? {
-        if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
-        return nil
+        get {
+            if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+            return nil
+        }
+        set {
+            guard case .object(var pairs) = self else { return }
+            if let newValue {
+                if let i = pairs.firstIndex(where: { $0.0 == key }) {
+                    pairs[i].1 = newValue
+                } else {
+                    pairs.append((key, newValue))
+                }
+            } else {
+                pairs.removeAll { $0.0 == key }
+            }
+            self = .object(pairs)
+        }
     }
 
     public subscript(index: Int) -> JSON? {
@@ -63,6 +93,11 @@ public indirect enum JSON: Hashable, Sendable {
         return nil
     }
 
+    public var object: [(String, JSON)]? {
+        if case .object(let pairs) = self { return pairs }
+        return nil
+    }
+
     public var isNull: Bool {
         if case .null = self { return true }
         return false
@@ -70,37 +105,115 @@ public indirect enum JSON: Hashable, Sendable {
 
     // MARK: - Writing
 
-    /// Compact JSON text.
-    public func rendered() -> String {
+    /// The value as JSON text: compact, or two-space indented with a final newline when
+    /// `indented` (the files people read: reports, schemas, the baseline).
+    public func rendered(indented: Bool = false) -> String {
         var out = ""
-        write(to: &out)
-        return out
+        write(to: &out, indent: indented ? "" : nil)
+        return indented ? out + "\n" : out
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout String, indent: String?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d): out += d.isFinite ? String(d) : "null"
-        case .string(let s): JSONText.quote(s, into: &out)
+        case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                item.write(to: &out)
+                if let indent { out += "\n" + indent + "  " }
+                item.write(to: &out, indent: indent.map { $0 + "  " })
             }
+            if let indent { out += "\n" + indent }
             out += "]"
         case .object(let pairs):
-            out += "{"
-            for (i, pair) in pairs.enumerated() {
-                if i > 0 { out += "," }
-                JSONText.quote(pair.0, into: &out)
-                out += ":"
-                pair.1.write(to: &out)
+            if pairs.isEmpty {
+                out += "{}"
+                return
             }
+            out += "{"
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                if let indent { out += "\n" + indent + "  " }
+                Self.quote(key, into: &out)
+                out += indent == nil ? ":" : ": "
+                value.write(to: &out, indent: indent.map { $0 + "  " })
+            }
+            if let indent { out += "\n" + indent }
             out += "}"
         }
+    }
+
+    // MARK: - String literals
+
+    // Written by hand so output stays byte for byte deterministic and Chinese stays readable
+    // UTF-8: one escaper for every JSON Playbook writes.
+
+    /// `s` as a JSON string literal: quotes, backslashes, control characters (C0, DEL, C1,
+    /// bidirectional overrides) and the two line separators JavaScript does not allow in literals
+    /// are escaped. With `forScript`, `<` is
+    /// escaped too, so the text cannot close a `<script>` element it is embedded in.
+    ///
+    /// It works on the UTF-8 bytes: only a sequence that starts with 0xC2, 0xD8 or 0xE2 can be
+    /// one of the escaped characters beyond ASCII (U+0080–U+009F, U+061C, U+200E, U+200F,
+    /// U+2028, U+2029, U+202A–U+202E, U+2066–U+2069), so every other sequence is copied as is.
+    public static func quote(_ s: String, forScript: Bool = false, into out: inout String) {
+        var text = s
+        let literal = text.withUTF8 { input -> String in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(input.count + input.count / 8 + 2)
+            bytes.append(UInt8(ascii: "\""))
+            func escape(_ value: UInt32) {
+                let hex = Array(String(value, radix: 16).utf8)
+                bytes += Array("\\u".utf8) + [UInt8](repeating: UInt8(ascii: "0"), count: 4 - hex.count) + hex
+            }
+            var i = 0
+            while i < input.count {
+                let byte = input[i]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+                    case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+                    case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+                    case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+                    case UInt8(ascii: "<") where forScript: escape(0x3C)
+                    case 0x00..<0x20, 0x7F: escape(UInt32(byte))
+                    default: bytes.append(byte)
+                    }
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if byte == 0xC2 || byte == 0xD8 || byte == 0xE2 {
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : 0x0F)
+                    for k in 1..<length { value = value << 6 | UInt32(input[i + k] & 0x3F) }
+                    if value == 0x2028 || value == 0x2029 || VisibleText.needsEscape(Unicode.Scalar(value)!) {
+                        escape(value)
+                        i += length
+                        continue
+                    }
+                }
+                bytes.append(contentsOf: input[i..<(i + length)])
+                i += length
+            }
+            bytes.append(UInt8(ascii: "\""))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        out += literal
+    }
+
+    /// `s` as a JSON string literal; see `quote(_:forScript:into:)`.
+    public static func quote(_ s: String, forScript: Bool = false) -> String {
+        var out = ""
+        quote(s, forScript: forScript, into: &out)
+        return out
     }
 
     // MARK: - Reading

@@ -6,7 +6,7 @@ public enum DiagnosticReport {
     /// `--format json`: `{"version":1,"diagnostics":[…],"summary":{"files","errors","warnings"}}`,
     /// paths relative to the site root, lines and columns from 1 counting the front matter.
     public static func json(_ diagnostics: [Diagnostic], files: Int) -> String {
-        JSONValue.object([
+        JSON.object([
             ("version", .int(1)),
             (
                 "diagnostics",
@@ -16,7 +16,7 @@ public enum DiagnosticReport {
                             ("file", .string(d.file)), ("line", .int(d.position.line)),
                             ("column", .int(d.position.column)),
                             ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule)),
-                            ("message", .string(d.message)), ("hint", d.hint.map(JSONValue.string) ?? .null),
+                            ("message", .string(d.message)), ("hint", d.hint.map(JSON.string) ?? .null),
                         ])
                     })
             ),
@@ -27,7 +27,7 @@ public enum DiagnosticReport {
                     ("warnings", .int(diagnostics.warningCount)),
                 ])
             ),
-        ]).rendered()
+        ]).rendered(indented: true)
     }
 
     /// The compiler-style text form: `path:line:col: error: message [rule-id]`, the offending

@@ -1,3 +1,4 @@
+import PlaybookCheck
 import PlaybookModel
 
 /// Exports each kind's front matter as a JSON Schema (draft-07, which editors' YAML support
@@ -8,13 +9,13 @@ public enum FrontMatterSchema {
         var out: [String: String] = [:]
         for schema in rules.kinds.values {
             out["\(schema.name).schema.json"] = document(for: schema, kinds: rules.kinds.keys.sorted(), language: l)
-                .rendered()
+                .rendered(indented: true)
         }
         return out
     }
 
-    static func document(for schema: KindSchema, kinds: [String], language l: Language) -> JSONValue {
-        var properties: [(String, JSONValue)] = [
+    static func document(for schema: KindSchema, kinds: [String], language l: Language) -> JSON {
+        var properties: [(String, JSON)] = [
             (
                 "title",
                 .object([("type", .string("string")), ("description", .string(l.pick("页面标题", "頁面標題", "page title")))])
@@ -22,7 +23,7 @@ public enum FrontMatterSchema {
             (
                 "kind",
                 .object([
-                    ("type", .string("string")), ("enum", .array(kinds.map(JSONValue.string))),
+                    ("type", .string("string")), ("enum", .array(kinds.map(JSON.string))),
                     ("description", .string(l.pick("文档类型", "文件類型", "the kind of playbook"))),
                 ])
             ),
@@ -31,11 +32,11 @@ public enum FrontMatterSchema {
         for field in schema.allFields {
             var property = type(of: field.type)
             if let description = field.description { property.append(("description", .string(description(l)))) }
-            if !field.choices.isEmpty { property.append(("enum", .array(field.choices.map(JSONValue.string)))) }
+            if !field.choices.isEmpty { property.append(("enum", .array(field.choices.map(JSON.string)))) }
             properties.removeAll { $0.0 == field.name }
             properties.append((field.name, .object(property)))
         }
-        var document: [(String, JSONValue)] = [
+        var document: [(String, JSON)] = [
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
             ("$id", .string("https://playbook.invalid/schemas/\(schema.name).schema.json")),
             ("title", .string("\(schema.label.noun(l)) (\(schema.name)) front matter")),
@@ -43,8 +44,8 @@ public enum FrontMatterSchema {
             ("properties", .object(properties)),
         ]
         let required = schema.fields.filter(\.required).map(\.name)
-        if !required.isEmpty { document.append(("required", .array(required.map(JSONValue.string)))) }
-        let conditions: [JSONValue] = schema.conditions.compactMap { condition in
+        if !required.isEmpty { document.append(("required", .array(required.map(JSON.string)))) }
+        let conditions: [JSON] = schema.conditions.compactMap { condition in
             let fields = condition.require.filter { schema.section($0) == nil }
             guard !fields.isEmpty else { return nil }
             return .object([
@@ -55,20 +56,20 @@ public enum FrontMatterSchema {
                             "properties",
                             .object(
                                 condition.when.map {
-                                    ($0.field, .object([("enum", .array($0.values.map(JSONValue.string)))]))
+                                    ($0.field, .object([("enum", .array($0.values.map(JSON.string)))]))
                                 })
                         ),
                         ("required", .array(condition.when.map { .string($0.field) })),
                     ])
                 ),
-                ("then", .object([("required", .array(fields.map(JSONValue.string)))])),
+                ("then", .object([("required", .array(fields.map(JSON.string)))])),
             ])
         }
         if !conditions.isEmpty { document.append(("allOf", .array(conditions))) }
         return .object(document)
     }
 
-    private static func type(of type: FieldSpec.ValueType) -> [(String, JSONValue)] {
+    private static func type(of type: FieldSpec.ValueType) -> [(String, JSON)] {
         switch type {
         case .string: return [("type", .string("string"))]
         case .integer: return [("type", .string("integer"))]

@@ -8,7 +8,7 @@ import Testing
 
 // Issue 12: serve puts an edited page into the previous build's preparation instead of preparing
 // every page again; what it renders must equal a fresh preparation of the edited handbook.
-@Suite struct PreparedReplacingTests {
+@Suite struct RenderContextReplacingTests {
     static func handbook(_ files: [String: String]) -> (Handbook, HealthReport) {
         var site = SiteFiles(
             content: files.sorted { $0.key < $1.key }.map {
@@ -32,10 +32,10 @@ import Testing
         let (before, after, health) = Self.edited(
             "groups/hz/rules.md", to: "---\ntitle: 杭州群规\nkind: rules\n---\n## 惩罚\n\n1. 提醒\n2. 警告\n3. 禁言\n")
         let theme = try Theme()
-        let previous = SiteRenderer.Prepared(handbook: before, health: health, theme: theme)
+        let previous = SiteRenderer.Context(handbook: before, health: health, theme: theme)
         let page = try #require(after.pages.first { $0.path == "content/groups/hz/rules.md" })
         let replaced = try #require(previous.replacing([page], in: after))
-        let fresh = SiteRenderer.Prepared(handbook: after, health: health, theme: theme)
+        let fresh = SiteRenderer.Context(handbook: after, health: health, theme: theme)
         let renderer = SiteRenderer(theme: theme)
         #expect(renderer.renderPage(page, prepared: replaced) == renderer.renderPage(page, prepared: fresh))
         // The group's kit shows its documents' bodies: the replaced page's, not the old one's.
@@ -52,7 +52,7 @@ import Testing
             "---\ntitle: 杭州群规\nkind: rules\n---\n## 惩罚\n\n1. 警告，见[入群](onboarding.md)\n2. 禁言\n",  // a link
         ] {
             let (before, after, health) = Self.edited("groups/hz/rules.md", to: text)
-            let previous = SiteRenderer.Prepared(handbook: before, health: health, theme: theme)
+            let previous = SiteRenderer.Context(handbook: before, health: health, theme: theme)
             let page = try #require(after.pages.first { $0.path == "content/groups/hz/rules.md" })
             #expect(previous.replacing([page], in: after) == nil)
         }

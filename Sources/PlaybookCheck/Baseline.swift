@@ -8,7 +8,7 @@ import PlaybookModel
 /// number or message: edits elsewhere in the file shift lines, and messages change with the
 /// language, but neither makes an old finding new. Each entry tolerates one finding.
 public struct Baseline: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable, Codable {
+    public struct Entry: Hashable, Sendable {
         public var file: String
         public var rule: String
         /// The trimmed text of the line the finding points at.
@@ -64,7 +64,7 @@ public struct Baseline: Hashable, Sendable {
 
     /// The baseline file's text: `{"version":1,"findings":[{"file","rule","context","message"}]}`.
     public func rendered() -> String {
-        JSONValue.object([
+        JSON.object([
             ("version", .int(1)),
             (
                 "findings",
@@ -76,7 +76,7 @@ public struct Baseline: Hashable, Sendable {
                         ])
                     })
             ),
-        ]).rendered()
+        ]).rendered(indented: true)
     }
 
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -86,19 +86,35 @@ public struct Baseline: Hashable, Sendable {
 
     /// Reads a baseline file's text.
     public static func parse(_ text: String) -> Result<Baseline, Failure> {
-        struct File: Decodable {
-            var version: Int
-            var findings: [Entry]
-        }
+        let document: JSON
         do {
-            let file = try JSONDecoder().decode(File.self, from: Data(text.utf8))
-            guard file.version == 1 else {
-                return .failure(Failure(message: "baseline version \(file.version) is not supported (expected 1)"))
-            }
-            return .success(Baseline(entries: file.findings))
+            document = try JSON.parse(text)
         } catch {
             return .failure(Failure(message: "the baseline is not valid: \(error)"))
         }
+        guard let version = document["version"]?.int else {
+            return .failure(Failure(message: "the baseline is not valid: it has no `version` number"))
+        }
+        guard version == 1 else {
+            return .failure(Failure(message: "baseline version \(version) is not supported (expected 1)"))
+        }
+        guard let findings = document["findings"]?.array else {
+            return .failure(Failure(message: "the baseline is not valid: it has no `findings` list"))
+        }
+        var entries: [Entry] = []
+        for (i, finding) in findings.enumerated() {
+            guard let file = finding["file"]?.string, let rule = finding["rule"]?.string,
+                let context = finding["context"]?.string, let message = finding["message"]?.string
+            else {
+                return .failure(
+                    Failure(
+                        message:
+                            "the baseline is not valid: finding \(i + 1) needs the texts `file`, `rule`, `context` and `message`"
+                    ))
+            }
+            entries.append(Entry(file: file, rule: rule, context: context, message: message))
+        }
+        return .success(Baseline(entries: entries))
     }
 
     private static func context(_ d: Diagnostic, _ line: (String, Int) -> String?) -> String {

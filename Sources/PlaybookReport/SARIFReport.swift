@@ -14,7 +14,7 @@ public enum SARIFReport {
         let descriptions = Dictionary(rules.map { ($0.id, $0.description) }, uniquingKeysWith: { a, _ in a })
         let used = Array(Set(diagnostics.map(\.rule))).sorted()
         let index = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
-        let ruleObjects: [JSONValue] = used.map { id in
+        let ruleObjects: [JSON] = used.map { id in
             let level = diagnostics.first { $0.rule == id }?.severity ?? .error
             return .object([
                 ("id", .string(id)),
@@ -22,10 +22,10 @@ public enum SARIFReport {
                 ("defaultConfiguration", .object([("level", .string(level == .error ? "error" : "warning"))])),
             ])
         }
-        let results: [JSONValue] = diagnostics.map { d in
+        let results: [JSON] = diagnostics.map { d in
             var text = d.message
             if let hint = d.hint { text += "\n" + hint }
-            var artifact: [(String, JSONValue)] = [("uri", .string(Slug.encodePath(d.file)))]
+            var artifact: [(String, JSON)] = [("uri", .string(Slug.encodePath(d.file)))]
             if siteRoot != nil { artifact.append(("uriBaseId", .string("SITEROOT"))) }
             return .object([
                 ("ruleId", .string(d.rule)),
@@ -54,7 +54,7 @@ public enum SARIFReport {
                 ),
             ])
         }
-        var run: [(String, JSONValue)] = [
+        var run: [(String, JSON)] = [
             (
                 "tool",
                 .object([
@@ -73,8 +73,8 @@ public enum SARIFReport {
         }
         run.append(("columnKind", .string("unicodeCodePoints")))
         run.append(("results", .array(results)))
-        return JSONValue.object([
+        return JSON.object([
             ("$schema", .string(schemaURI)), ("version", .string("2.1.0")), ("runs", .array([.object(run)])),
-        ]).rendered()
+        ]).rendered(indented: true)
     }
 }
