@@ -7,16 +7,16 @@ import PlaybookModel
 /// A finding is known by its file, rule and the text of the line it points at, not by line
 /// number or message: edits elsewhere in the file shift lines, and messages change with the
 /// language, but neither makes an old finding new. Each entry tolerates one finding.
-public struct Baseline: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var file: String
-        public var rule: String
+package struct Baseline: Hashable, Sendable {
+    package struct Entry: Hashable, Sendable {
+        package var file: String
+        package var rule: String
         /// The trimmed text of the line the finding points at.
-        public var context: String
+        package var context: String
         /// For people reading the file; not used for matching.
-        public var message: String
+        package var message: String
 
-        public init(file: String, rule: String, context: String, message: String) {
+        package init(file: String, rule: String, context: String, message: String) {
             self.file = file
             self.rule = rule
             self.context = context
@@ -26,24 +26,24 @@ public struct Baseline: Hashable, Sendable {
         var key: String { file + "\u{0}" + rule + "\u{0}" + context }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry] = []) {
+    package init(entries: [Entry] = []) {
         self.entries = entries
     }
 
     /// The default file name, in the site root.
-    public static let fileName = SiteLayout.baseline
+    package static let fileName = SiteLayout.baseline
 
     /// A baseline of `diagnostics`; `line` gives a file's line text.
-    public init(recording diagnostics: [Diagnostic], line: (String, Int) -> String?) {
+    package init(recording diagnostics: [Diagnostic], line: (String, Int) -> String?) {
         entries = diagnostics.map {
             Entry(file: $0.file, rule: $0.rule, context: Self.context($0, line), message: $0.message)
         }
     }
 
     /// Splits `diagnostics` into the ones the baseline does not know (which count) and the known.
-    public func filter(_ diagnostics: [Diagnostic], line: (String, Int) -> String?) -> (
+    package func filter(_ diagnostics: [Diagnostic], line: (String, Int) -> String?) -> (
         new: [Diagnostic], known: [Diagnostic]
     ) {
         var remaining: [String: Int] = [:]
@@ -63,7 +63,7 @@ public struct Baseline: Hashable, Sendable {
     }
 
     /// The baseline file's text: `{"version":1,"findings":[{"file","rule","context","message"}]}`.
-    public func rendered() -> String {
+    package func rendered() -> String {
         JSON.object([
             ("version", .int(1)),
             (
@@ -79,13 +79,13 @@ public struct Baseline: Hashable, Sendable {
         ]).rendered(indented: true)
     }
 
-    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+    package struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        package var message: String
+        package var description: String { message }
     }
 
     /// Reads a baseline file's text.
-    public static func parse(_ text: String) -> Result<Baseline, Failure> {
+    package static func parse(_ text: String) -> Result<Baseline, Failure> {
         let document: JSON
         do {
             document = try JSON.parse(text)

@@ -7,7 +7,7 @@ extension EditionPhrase {
     /// vocabulary (the five elements, the kinds, the roles, the words of operations) from being
     /// rewritten as software words: 複製 stays 复制 (not 拷贝), 标准作业程序 stays 標準作業程序
     /// (not 程式), 审核 stays 審核 (not 稽核).
-    public static let domain: [EditionPhrase] = parse(domainTable)
+    package static let domain: [EditionPhrase] = parse(domainTable)
 
     /// Reads a table of one phrase per line: its zh-Hans, zh-Hant and, when the region writes it
     /// otherwise, zh-Hant-TW form, separated by spaces; `#` starts a comment.

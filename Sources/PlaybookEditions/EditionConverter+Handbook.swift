@@ -3,12 +3,12 @@ import PlaybookModel
 
 /// The script a page is written in, and whether every word of it is: read once per build for
 /// every edition (`EditionConverter.scripts(of:restoring:)`).
-public struct PageScript: Hashable, Sendable {
+package struct PageScript: Hashable, Sendable {
     /// `EditionConverter.script(of:)`; nil for a page without Chinese.
-    public var written: WrittenScript?
+    package var written: WrittenScript?
     /// True when nothing the page shows holds a character only the other script writes: an
     /// edition in the page's script shows the page as it is, without reading its blocks.
-    public var uniform: Bool
+    package var uniform: Bool
 }
 
 extension EditionConverter {
@@ -19,13 +19,14 @@ extension EditionConverter {
     /// Pages convert on every core (one `ScriptConverter` serves all threads). The edition's
     /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
     /// feed and 404 page point into the edition.
-    public static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
+    package static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
         try self.edition(of: handbook, for: edition, scripts: scripts(of: handbook.pages), restoring: { $0 }).handbook
     }
 
     /// The script each page is written in (`PageScript`), by path, on every core; `restoring`
     /// gives a page without its tree (`Page.treeReleased`) its tree back to be read.
-    public static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String: PageScript] {
+    package static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String: PageScript]
+    {
         var found = [PageScript?](repeating: nil, count: pages.count)
         found.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -39,7 +40,7 @@ extension EditionConverter {
     }
 
     /// The converter `edition` converts with: its configuration, the site's phrases and names.
-    public static func converter(for edition: Edition, config: SiteConfig) throws -> EditionConverter {
+    package static func converter(for edition: Edition, config: SiteConfig) throws -> EditionConverter {
         try EditionConverter(
             converter: ScriptConverter.open(
                 named: edition.conversion, phrases: config.phrases, domain: config.domainPhrases),
@@ -51,7 +52,7 @@ extension EditionConverter {
     /// (`scripts(of:restoring:)`, once for every edition), and the pages stay without their
     /// trees. The returned `restoring` gives an edition's page its tree back (`restoring`) and
     /// converted, as the renderer needs it.
-    public static func edition(
+    package static func edition(
         of handbook: Handbook, for edition: Edition, scripts: [String: PageScript],
         restoring: @escaping @Sendable (Page) -> Page
     ) throws -> (handbook: Handbook, restoring: @Sendable (Page) throws -> Page) {
@@ -106,7 +107,7 @@ extension EditionConverter {
     /// script, else the script most of its prose is written in (block quotes and text between
     /// quotation marks do not count); nil for a page without Chinese, which every edition
     /// shows as it is.
-    public static func script(of page: Page) -> WrittenScript? {
+    package static func script(of page: Page) -> WrittenScript? {
         pageScript(of: page).written
     }
 
@@ -152,7 +153,7 @@ extension EditionConverter {
 
     /// The health view's words in the edition's script: group titles, column labels, notes and
     /// the findings listed under it. Paths, URLs and rule ids stay.
-    public func convert(_ health: HealthReport) throws -> HealthReport {
+    package func convert(_ health: HealthReport) throws -> HealthReport {
         var texts: [String] = []
         func each(_ report: inout HealthReport, _ change: (String) -> String) {
             for c in report.columns.indices { report.columns[c].label = change(report.columns[c].label) }

@@ -25,31 +25,31 @@ import PlaybookModel
 ///
 /// A page's convertible texts go to OpenCC in one call (see `ScriptConverter.convert(_:)` for
 /// why that converts each text as it would alone).
-public struct EditionConverter: Sendable {
-    public let converter: ScriptConverter
+package struct EditionConverter: Sendable {
+    package let converter: ScriptConverter
     /// Names never converted, longest first so a longer name wins over a name inside it.
-    public let keep: [String]
+    package let keep: [String]
 
     /// The front matter fields the theme shows to readers as text; other values stay as written.
-    public static let shownFields: Set<String> = [
+    package static let shownFields: Set<String> = [
         "title", "description", "summary", "owner", "platform", "cadence", "trigger",
     ]
     /// The fields of a template's declared variable the catalog shows.
-    public static let shownVariableFields: Set<String> = ["description", "default", "choices"]
+    package static let shownVariableFields: Set<String> = ["description", "default", "choices"]
 
-    public init(converter: ScriptConverter, keep: [String] = []) {
+    package init(converter: ScriptConverter, keep: [String] = []) {
         self.converter = converter
         self.keep = Array(Set(keep.filter { !$0.isEmpty })).sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
     /// The script the edition is written in.
-    public var script: WrittenScript { converter.configuration.target }
+    package var script: WrittenScript { converter.configuration.target }
     /// The script the edition converts from.
     var other: WrittenScript { script == .simplified ? .traditional : .simplified }
 
     /// `page` with everything a reader reads in the edition's script; its path, URL, kind and
     /// anchors unchanged. `written` is the page's script (`script(of:)` when not given).
-    public func convert(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
+    package func convert(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
         let pageScript = written ?? Self.script(of: page)
         var collected: [String] = []
         _ = rewrite(page, pageScript) { text in
@@ -64,7 +64,7 @@ public struct EditionConverter: Sendable {
     /// `page`'s body converted, and nothing else: for a page whose tree was let go and parsed
     /// again after the rest of it was converted. Texts convert one by one, so the body comes
     /// out as `convert(_:)` converts it with the rest.
-    public func convertingTree(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
+    package func convertingTree(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
         let pageScript = written ?? Self.script(of: page)
         var collected: [String] = []
         _ = rewrite(page.document.root, pageScript, block: pageScript) { text in
@@ -80,7 +80,7 @@ public struct EditionConverter: Sendable {
 
     /// How the edition shows each tag of `pages` (`SiteConfig.tagLabels`): each tag a block of
     /// its page; a tag already in the edition's script is left out.
-    public func tagLabels(_ pages: [Page], scripts: [String: PageScript]) throws -> [String: String] {
+    package func tagLabels(_ pages: [Page], scripts: [String: PageScript]) throws -> [String: String] {
         var tags: [(name: String, page: WrittenScript?)] = []
         var seen: Set<String> = []
         for page in pages {
@@ -99,7 +99,7 @@ public struct EditionConverter: Sendable {
     }
 
     /// `text`, one block of a page written in `written`, in the edition's script.
-    public func convert(block text: String, writtenIn written: WrittenScript?) throws -> String {
+    package func convert(block text: String, writtenIn written: WrittenScript?) throws -> String {
         var collected: [String] = []
         _ = rewrite(block: text, written) { piece in
             collected.append(piece)
@@ -113,7 +113,7 @@ public struct EditionConverter: Sendable {
     /// A line of text (a folder title, an interface word, a finding), in the edition's script:
     /// left as it is when written in the edition's script alone, else converted, except what
     /// `keep`, URLs, placeholders and quotations in the edition's script protect.
-    public func convert(text: String) throws -> String {
+    package func convert(text: String) throws -> String {
         let written = ScriptReading.pureScript(text, keep: keep)
         guard written != script else { return text }
         let block = written ?? other

@@ -19,7 +19,7 @@ import PlaybookModel
 /// verdict for that clause (positions could not be compared); the six configurations' dictionaries
 /// keep every length today. Safe to call from many threads at once.
 /// Unchecked: `verdicts` and `verdictCount` are touched only under `lock`; the converters are safe to share.
-public final class ScriptChangeFinder: @unchecked Sendable {
+package final class ScriptChangeFinder: @unchecked Sendable {
     private let toSimplified: [ScriptConverter]
     private let toTraditional: [ScriptConverter]
     private let lock = NSLock()
@@ -31,24 +31,24 @@ public final class ScriptChangeFinder: @unchecked Sendable {
     private static let memoLimit = 200_000
 
     /// The process's finder, or nil when OpenCC's dictionaries are missing.
-    public static var shared: ScriptChangeFinder? { sharedFinder }
+    package static var shared: ScriptChangeFinder? { sharedFinder }
     private static let sharedFinder: ScriptChangeFinder? = try? ScriptChangeFinder()
 
     /// Opens the six configurations; throws when OpenCC's dictionaries are missing.
-    public init() throws {
+    package init() throws {
         toSimplified = try [ScriptConfiguration.t2s, .tw2s, .hk2s].map(ScriptConverter.open)
         toTraditional = try [ScriptConfiguration.s2t, .s2tw, .s2hk].map(ScriptConverter.open)
     }
 
     /// The configurations that convert towards `script`, in a fixed order.
-    public func configurations(into script: WrittenScript) -> [ScriptConfiguration] {
+    package func configurations(into script: WrittenScript) -> [ScriptConfiguration] {
         (script == .simplified ? toSimplified : toTraditional).map(\.configuration)
     }
 
     /// For each text, those of its `offsets` (counted in Unicode scalars) whose character every
     /// configuration towards `script` changes when it converts the whole text. When OpenCC
     /// fails on a text, all its offsets are returned (the character-level verdict stands).
-    public func changed(in texts: [String], at offsets: [[Int]], into script: WrittenScript) -> [[Int]] {
+    package func changed(in texts: [String], at offsets: [[Int]], into script: WrittenScript) -> [[Int]] {
         precondition(texts.count == offsets.count, "one list of offsets per text")
         // The clauses that hold an offset, found once per text.
         var wanted: [(text: Int, start: Int, clause: String)] = []
@@ -102,7 +102,7 @@ public final class ScriptChangeFinder: @unchecked Sendable {
     /// So ，。「」、：, spaces, Latin letters, digits and kana end a clause. `ScriptChangeFinderTests`
     /// reads every key of the six configurations' dictionaries and fails, naming the character,
     /// when a phrase holds any other.
-    public static func isPhraseCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isPhraseCharacter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value == 0x3007 || value == 0xFF0E { return true }
         return value >= 0x3400 && !(0xFE00...0xFFFF).contains(value)

@@ -3,7 +3,7 @@ import Foundation
 import PlaybookModel
 
 /// An OpenCC configuration, named as OpenCC names its files (`s2twp` is `s2twp.json`).
-public enum ScriptConfiguration: String, CaseIterable, Hashable, Sendable {
+package enum ScriptConfiguration: String, CaseIterable, Hashable, Sendable {
     /// Simplified → Traditional (OpenCC's own standard).
     case s2t
     /// Traditional → Simplified.
@@ -26,7 +26,7 @@ public enum ScriptConfiguration: String, CaseIterable, Hashable, Sendable {
     case t2hk, hk2t
 
     /// The script the configuration writes.
-    public var target: WrittenScript {
+    package var target: WrittenScript {
         switch self {
         case .t2s, .tw2s, .tw2sp, .hk2s: return .simplified
         default: return .traditional
@@ -35,7 +35,7 @@ public enum ScriptConfiguration: String, CaseIterable, Hashable, Sendable {
 }
 
 /// Why a conversion could not be set up or run. Each case names the configuration.
-public enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConvertible {
     /// OpenCC could not open the configuration: almost always its dictionaries are missing.
     case configurationUnavailable(ScriptConfiguration, reason: String)
     /// OpenCC refused a text it was given.
@@ -43,7 +43,7 @@ public enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConver
     /// A configuration name that OpenCC does not ship.
     case unknownConfiguration(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .configurationUnavailable(let configuration, let reason):
             return
@@ -65,8 +65,8 @@ public enum ScriptConversionError: Error, Hashable, Sendable, CustomStringConver
 /// maintainers test it from many threads (OpenCC issue #231); `ScriptConverterTests` converts
 /// from all cores at once through one handle and compares with a one-thread run.
 /// Unchecked: `handle` is safe to share, as above; the static caches are touched only under `cacheLock`.
-public final class ScriptConverter: @unchecked Sendable {
-    public let configuration: ScriptConfiguration
+package final class ScriptConverter: @unchecked Sendable {
+    package let configuration: ScriptConfiguration
     private let handle: opencc_t
 
     private init(configuration: ScriptConfiguration, handle: opencc_t) {
@@ -77,7 +77,7 @@ public final class ScriptConverter: @unchecked Sendable {
     deinit { opencc_close(handle) }
 
     /// The process's converter for `configuration`, opened on first use.
-    public static func open(_ configuration: ScriptConfiguration) throws -> ScriptConverter {
+    package static func open(_ configuration: ScriptConfiguration) throws -> ScriptConverter {
         cacheLock.lock()
         defer { cacheLock.unlock() }
         if let open = cache[configuration] { return open }
@@ -100,7 +100,7 @@ public final class ScriptConverter: @unchecked Sendable {
     /// own, `editions.phrases`) and then Playbook's domain phrases (`EditionPhrase.domain`) ahead
     /// of OpenCC's general ones.
     /// With `domain` false, Playbook's domain phrases are left out (`editions.domainPhrases`).
-    public static func open(named name: String, phrases: [EditionPhrase], domain: Bool = true) throws
+    package static func open(named name: String, phrases: [EditionPhrase], domain: Bool = true) throws
         -> ScriptConverter
     {
         guard let configuration = ScriptConfiguration(rawValue: name) else {
@@ -112,7 +112,7 @@ public final class ScriptConverter: @unchecked Sendable {
 
     /// The process's converter for `configuration` with `phrases` and then the domain phrases
     /// read ahead of OpenCC's own (see `PhraseDictionary`), opened on first use.
-    public static func open(_ configuration: ScriptConfiguration, phrases: [EditionPhrase], domain: Bool = true) throws
+    package static func open(_ configuration: ScriptConfiguration, phrases: [EditionPhrase], domain: Bool = true) throws
         -> ScriptConverter
     {
         let dictionary = PhraseDictionary(configuration, phrases: phrases + (domain ? EditionPhrase.domain : []))
@@ -164,7 +164,7 @@ public final class ScriptConverter: @unchecked Sendable {
     private static let cacheLock = NSLock()
 
     /// `text`, converted phrase by phrase.
-    public func convert(_ text: String) throws -> String {
+    package func convert(_ text: String) throws -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var text = text
         return try text.withUTF8 { bytes -> String in
@@ -180,7 +180,7 @@ public final class ScriptConverter: @unchecked Sendable {
 
     /// Each of `texts`, converted, in one call into OpenCC. A line break ends every phrase in
     /// OpenCC's dictionaries, so texts joined by line breaks convert as they would one by one.
-    public func convert(_ texts: [String]) throws -> [String] {
+    package func convert(_ texts: [String]) throws -> [String] {
         guard !texts.isEmpty else { return [] }
         let joined = try convert(texts.joined(separator: "\n"))
         var lines = joined.split(separator: "\n", omittingEmptySubsequences: false)[...]

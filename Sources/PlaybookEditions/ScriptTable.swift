@@ -8,17 +8,17 @@ import PlaybookModel
 /// `ScriptTableTests.generatedTableMatchesOpenCC` derives the table again from the installed
 /// OpenCC and fails when the file differs (`PLAYBOOK_UPDATE_GOLDENS=1` rewrites it), so the file
 /// is OpenCC's data, not a table anyone keeps by hand.
-public struct ScriptTable: Hashable, Sendable {
+package struct ScriptTable: Hashable, Sendable {
     /// Traditional (or variant) → Simplified, one character to one, without chains.
-    public var folding: [Unicode.Scalar: Unicode.Scalar]
+    package var folding: [Unicode.Scalar: Unicode.Scalar]
     /// Characters every Traditional → Simplified configuration changes (歡, 結, 於).
-    public var traditionalOnly: Set<Unicode.Scalar>
+    package var traditionalOnly: Set<Unicode.Scalar>
     /// Characters every Simplified → Traditional configuration changes (欢, 结, 头).
-    public var simplifiedOnly: Set<Unicode.Scalar>
+    package var simplifiedOnly: Set<Unicode.Scalar>
 
     /// The Han blocks handbooks are written in: CJK Unified Ideographs, Extension A, the
     /// compatibility ideographs and the supplementary planes' extensions.
-    public static let hanRanges: [ClosedRange<UInt32>] = [
+    package static let hanRanges: [ClosedRange<UInt32>] = [
         0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x2F800...0x2FA1F,
     ]
 
@@ -31,7 +31,7 @@ public struct ScriptTable: Hashable, Sendable {
     ///   meet.
     /// - `traditionalOnly` / `simplifiedOnly`: changed by all three configurations of one
     ///   direction, so a regional variant (群 in Taiwan, 台 in Hong Kong) marks neither script.
-    public static func derive() throws -> ScriptTable {
+    package static func derive() throws -> ScriptTable {
         var characters: [Unicode.Scalar] = []
         for range in hanRanges {
             for value in range {
@@ -93,7 +93,7 @@ public struct ScriptTable: Hashable, Sendable {
     }
 
     /// The Swift source of `Sources/PlaybookModel/ChineseScript+OpenCC.swift`.
-    public func swiftSource() -> String {
+    package func swiftSource() -> String {
         func lines(_ scalars: [Unicode.Scalar], perLine: Int) -> String {
             var out = ""
             var index = 0

@@ -7,18 +7,18 @@ import PlaybookSource
 
 /// What LOAD read from a site folder: its files, `playbook.yml` decoded, the rule files the
 /// config includes and the baseline. The stages after it take these values and read nothing.
-public struct LoadedSite: Sendable {
-    public var files: SiteFiles
+package struct LoadedSite: Sendable {
+    package var files: SiteFiles
     /// `playbook.yml` decoded (defaults when the site has none).
-    public var config: SiteConfig
+    package var config: SiteConfig
     /// The config's own problems, located in it.
-    public var configDiagnostics: [Diagnostic]
+    package var configDiagnostics: [Diagnostic]
     /// The rule files `include:` names, by site-relative path; those outside the site are not read.
-    public var ruleFiles: [String: String]
+    package var ruleFiles: [String: String]
     /// The findings the baseline tolerates; nil when the site has none or none was asked for.
-    public var baseline: Baseline?
+    package var baseline: Baseline?
 
-    public init(
+    package init(
         files: SiteFiles, config: SiteConfig, configDiagnostics: [Diagnostic] = [], ruleFiles: [String: String] = [:],
         baseline: Baseline? = nil
     ) {
@@ -35,7 +35,7 @@ extension Pipeline {
     /// baseline named `baseline` (site-relative; nil reads none). A missing baseline is no
     /// baseline; one that does not parse is an error naming the file. `history: false` skips the
     /// pages' dates from git, which only rendering shows (`check` passes it).
-    public static func load(
+    package static func load(
         siteAt root: URL, baseline: String? = Baseline.fileName, history: Bool = true
     ) throws -> LoadedSite {
         let files = try StageTimer.measure("load") { try SiteReader(root: root).read(history: history) }
@@ -47,7 +47,7 @@ extension Pipeline {
     }
 
     /// `playbook.yml` decoded, with its own problems: the one place its text becomes a config.
-    public static func decodeConfig(_ files: SiteFiles) -> (SiteConfig, [Diagnostic]) {
+    package static func decodeConfig(_ files: SiteFiles) -> (SiteConfig, [Diagnostic]) {
         SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: files.configPath, text: files.config)
     }
 

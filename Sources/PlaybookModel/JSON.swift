@@ -4,7 +4,7 @@
 /// their keys in the order written, so everything written is deterministic and prints in a
 /// documented order; string literals are escaped by `quote`, also for the JSON the search index
 /// and the live-reload script write piece by piece.
-public indirect enum JSON: Hashable, Sendable {
+package indirect enum JSON: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -13,7 +13,7 @@ public indirect enum JSON: Hashable, Sendable {
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (a: JSON, b: JSON) -> Bool {
+    package static func == (a: JSON, b: JSON) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -29,7 +29,7 @@ public indirect enum JSON: Hashable, Sendable {
     }
 
     /// Consistent with `==`: objects hash without their order, integers as the doubles they equal.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
         case .bool(let b): hasher.combine(b)
@@ -45,7 +45,7 @@ public indirect enum JSON: Hashable, Sendable {
 
     /// An object's member; setting one replaces it where it stands or appends it, setting nil
     /// removes it. Neither reads nor writes anything but an object.
-    public subscript(key: String) -> JSON? {
+    package subscript(key: String) -> JSON? {
         get {
             if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
             return nil
@@ -65,17 +65,17 @@ public indirect enum JSON: Hashable, Sendable {
         }
     }
 
-    public subscript(index: Int) -> JSON? {
+    package subscript(index: Int) -> JSON? {
         if case .array(let items) = self, items.indices.contains(index) { return items[index] }
         return nil
     }
 
-    public var string: String? {
+    package var string: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
-    public var int: Int? {
+    package var int: Int? {
         switch self {
         case .int(let i): return i
         case .double(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
@@ -83,22 +83,22 @@ public indirect enum JSON: Hashable, Sendable {
         }
     }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
-    public var array: [JSON]? {
+    package var array: [JSON]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
-    public var object: [(String, JSON)]? {
+    package var object: [(String, JSON)]? {
         if case .object(let pairs) = self { return pairs }
         return nil
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
@@ -107,7 +107,7 @@ public indirect enum JSON: Hashable, Sendable {
 
     /// The value as JSON text: compact, or two-space indented with a final newline when
     /// `indented` (the files people read: reports, schemas, the baseline).
-    public func rendered(indented: Bool = false) -> String {
+    package func rendered(indented: Bool = false) -> String {
         var out = ""
         write(to: &out, indent: indented ? "" : nil)
         return indented ? out + "\n" : out
@@ -164,7 +164,7 @@ public indirect enum JSON: Hashable, Sendable {
     /// It works on the UTF-8 bytes: only a sequence that starts with 0xC2, 0xD8 or 0xE2 can be
     /// one of the escaped characters beyond ASCII (U+0080–U+009F, U+061C, U+200E, U+200F,
     /// U+2028, U+2029, U+202A–U+202E, U+2066–U+2069), so every other sequence is copied as is.
-    public static func quote(_ s: String, forScript: Bool = false, into out: inout String) {
+    package static func quote(_ s: String, forScript: Bool = false, into out: inout String) {
         var text = s
         let literal = text.withUTF8 { input -> String in
             var bytes: [UInt8] = []
@@ -210,7 +210,7 @@ public indirect enum JSON: Hashable, Sendable {
     }
 
     /// `s` as a JSON string literal; see `quote(_:forScript:into:)`.
-    public static func quote(_ s: String, forScript: Bool = false) -> String {
+    package static func quote(_ s: String, forScript: Bool = false) -> String {
         var out = ""
         quote(s, forScript: forScript, into: &out)
         return out
@@ -219,14 +219,14 @@ public indirect enum JSON: Hashable, Sendable {
     // MARK: - Reading
 
     /// Why a message body is not JSON, and the byte offset where reading stopped.
-    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
-        public var offset: Int
-        public var reason: String
-        public var description: String { "\(reason) at byte \(offset)" }
+    package struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+        package var offset: Int
+        package var reason: String
+        package var description: String { "\(reason) at byte \(offset)" }
     }
 
     /// Parses one JSON document; anything but whitespace after it is an error.
-    public static func parse(_ bytes: [UInt8]) throws -> JSON {
+    package static func parse(_ bytes: [UInt8]) throws -> JSON {
         var reader = Reader(bytes: bytes)
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)
@@ -235,7 +235,7 @@ public indirect enum JSON: Hashable, Sendable {
         return value
     }
 
-    public static func parse(_ text: String) throws -> JSON {
+    package static func parse(_ text: String) throws -> JSON {
         try parse(Array(text.utf8))
     }
 
@@ -429,10 +429,10 @@ public indirect enum JSON: Hashable, Sendable {
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(elements) }
-    public init(nilLiteral: ()) { self = .null }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSON)...) { self = .object(elements) }
+    package init(nilLiteral: ()) { self = .null }
 }

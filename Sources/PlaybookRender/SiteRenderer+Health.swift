@@ -4,12 +4,12 @@ extension SiteRenderer {
     /// The health view: `health/index.html` (the network's summary; every group too when there
     /// are no more than `HealthLayout.pageSize`), and for a larger network one page per folder
     /// of groups, paged by `HealthLayout.pageSize`, neediest first.
-    public func renderHealth(prepared: Context) -> OutputFile {
+    package func renderHealth(prepared: Context) -> OutputFile {
         renderHealthPages(prepared: prepared)[0]
     }
 
     /// Every file of the health view; the first is `health/index.html`.
-    public func renderHealthPages(prepared: Context) -> [OutputFile] {
+    package func renderHealthPages(prepared: Context) -> [OutputFile] {
         let layout = prepared.context.healthLayout
         var files = [
             renderHealthSummary(prepared: prepared),

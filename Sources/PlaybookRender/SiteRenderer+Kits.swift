@@ -69,7 +69,7 @@ extension SiteRenderer {
 
     /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
     /// Its documents are rendered as their pages render them (their trees must be there).
-    public func renderKit(charter: Int, prepared: Context) -> OutputFile? {
+    package func renderKit(charter: Int, prepared: Context) -> OutputFile? {
         do {
             return try renderKit(charter: charter, prepared: prepared, restoring: nil)
         } catch {
@@ -95,7 +95,7 @@ extension SiteRenderer {
 
     /// The outputs besides its own page that show a page's body: the kits it is part of. A
     /// preview re-renders them when only the page's body changed.
-    public func outputsShowingBody(of path: String, prepared: Context) -> [OutputFile] {
+    package func outputsShowingBody(of path: String, prepared: Context) -> [OutputFile] {
         guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
         return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
@@ -126,7 +126,7 @@ extension SiteRenderer {
 
     /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
     /// get theirs back (`restoring`) while it renders.
-    public func outputsShowingBody(of path: String, prepared: Context, restoring restore: @escaping TreeRestorer)
+    package func outputsShowingBody(of path: String, prepared: Context, restoring restore: @escaping TreeRestorer)
         throws
         -> [OutputFile]
     {
@@ -140,7 +140,7 @@ extension SiteRenderer {
     /// Whether two versions of a page look the same from other pages, apart from their title,
     /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
     /// Their bodies may differ otherwise.
-    public static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
+    package static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
         a.links.map(\.destination) == b.links.map(\.destination)
     }
 

@@ -11,11 +11,11 @@ import PlaybookTemplate
 /// closed, an unknown name, a partial that does not exist) stops the build before anything is
 /// rendered, naming the file, line and column.
 /// Unchecked: `renderers` holds closures, made with the theme and never changed, only called.
-public struct Theme: @unchecked Sendable {
+package struct Theme: @unchecked Sendable {
     /// Non-template files (CSS, JavaScript, fonts), by path relative to the theme root.
-    public let assets: [String: [UInt8]]
+    package let assets: [String: [UInt8]]
     /// Where each template came from, for error messages (`templates/page.mustache` or `(built-in) …`).
-    public let origins: [String: String]
+    package let origins: [String: String]
     let renderers: Renderers
 
     final class Renderers {
@@ -44,7 +44,7 @@ public struct Theme: @unchecked Sendable {
     }
 
     /// Compiles the default theme overlaid with `overrides` (name relative to `templates/` → text).
-    public init(overrides: [String: String] = [:]) throws {
+    package init(overrides: [String: String] = [:]) throws {
         var sources: [String: (text: String, origin: String)] = [:]
         for (template, bytes) in DefaultTheme.templates {
             sources[template.file] = (String(decoding: bytes, as: UTF8.self), "templates/\(template.file) (built-in)")

@@ -2,10 +2,10 @@ import PlaybookModel
 
 /// Findings formatted for people and machines. Pure functions from values to text; the CLI
 /// prints them and writes files.
-public enum DiagnosticReport {
+package enum DiagnosticReport {
     /// `--format json`: `{"version":1,"diagnostics":[…],"summary":{"files","errors","warnings"}}`,
     /// paths relative to the site root, lines and columns from 1 counting the front matter.
-    public static func json(_ diagnostics: [Diagnostic], files: Int) -> String {
+    package static func json(_ diagnostics: [Diagnostic], files: Int) -> String {
         JSON.object([
             ("version", .int(1)),
             (
@@ -34,7 +34,7 @@ public enum DiagnosticReport {
     /// line with a caret under the column, then the hint. `line` gives a file's line text.
     /// Everything that comes from the handbook goes through `VisibleText`, so control characters
     /// in a page show as `\u{1B}` instead of acting on the terminal.
-    public static func text(
+    package static func text(
         _ diagnostic: Diagnostic, line: (String, Int) -> String?, paint: (String, String) -> String = { s, _ in s }
     ) -> String {
         let severity =
@@ -69,14 +69,14 @@ public enum DiagnosticReport {
 }
 
 /// Display width of text in a terminal: East Asian wide and full-width characters take two cells.
-public enum TextWidth {
-    public static func of(_ text: String) -> Int {
+package enum TextWidth {
+    package static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) {
             $0 + (isWide($1) ? 2 : ($1.properties.generalCategory == .nonspacingMark ? 0 : 1))
         }
     }
 
-    public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
@@ -88,7 +88,7 @@ public enum TextWidth {
     }
 
     /// `text` padded with spaces to `width` cells.
-    public static func pad(_ text: String, to width: Int) -> String {
+    package static func pad(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - of(text)))
     }
 }

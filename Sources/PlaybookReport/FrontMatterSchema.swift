@@ -3,9 +3,9 @@ import PlaybookModel
 
 /// Exports each kind's front matter as a JSON Schema (draft-07, which editors' YAML support
 /// reads), so fields are completed and underlined while people type.
-public enum FrontMatterSchema {
+package enum FrontMatterSchema {
     /// `<kind>.schema.json` → schema text, one per kind.
-    public static func files(for rules: RuleSet, language l: Language) -> [String: String] {
+    package static func files(for rules: RuleSet, language l: Language) -> [String: String] {
         var out: [String: String] = [:]
         for schema in rules.kinds.values {
             out["\(schema.name).schema.json"] = document(for: schema, kinds: rules.kinds.keys.sorted(), language: l)

@@ -3,10 +3,10 @@ import PlaybookModel
 
 /// `--format github`: GitHub Actions workflow commands, one per finding, and a Markdown step
 /// summary with every finding (GitHub shows only the first few annotations of a step).
-public enum GitHubReport {
+package enum GitHubReport {
     /// `::error file=…,line=…,col=…,title=…::message`. `pathPrefix` turns site-relative paths
     /// into repository-relative ones when the site is not the repository root (`docs/`).
-    public static func commands(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
+    package static func commands(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
         var out = ""
         for d in diagnostics {
             let properties = [
@@ -23,7 +23,7 @@ public enum GitHubReport {
     }
 
     /// The step summary: counts, then a table of every finding.
-    public static func stepSummary(
+    package static func stepSummary(
         _ diagnostics: [Diagnostic], files: Int, language l: Language, pathPrefix: String = ""
     )
         -> String

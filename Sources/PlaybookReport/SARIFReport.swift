@@ -2,12 +2,12 @@ import PlaybookModel
 
 /// `--format sarif`: a SARIF 2.1.0 log with one run, for code-scanning dashboards.
 /// Columns count Unicode code points, as Playbook's positions do (`columnKind`).
-public enum SARIFReport {
-    public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+package enum SARIFReport {
+    package static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
     /// `rules` describes the rule ids (from `RuleCatalog`); `siteRoot`, an absolute `file://`
     /// URI ending in `/`, lets viewers find the files (paths stay site-relative either way).
-    public static func log(
+    package static func log(
         _ diagnostics: [Diagnostic], rules: [(id: String, description: String)], toolVersion: String,
         siteRoot: String? = nil
     ) -> String {

@@ -2,8 +2,8 @@ import PlaybookModel
 
 /// `check --summary`: the health report as a text matrix of groups × elements, so a lead sees
 /// at a glance which group lacks what.
-public enum SummaryTable {
-    public static func render(_ report: HealthReport, language l: Language) -> String {
+package enum SummaryTable {
+    package static func render(_ report: HealthReport, language l: Language) -> String {
         guard !report.rows.isEmpty else {
             return l.pick("没有社群档案（kind: group）。\n", "沒有社群檔案（kind: group）。\n", "No group charters (kind: group).\n")
         }

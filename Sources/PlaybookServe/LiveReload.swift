@@ -3,17 +3,17 @@ import PlaybookEngine
 import PlaybookModel
 
 /// What open pages need to know about the latest build: its id and, when checks failed, why.
-public struct PreviewStatus: Hashable, Sendable {
+package struct PreviewStatus: Hashable, Sendable {
     /// Unique within and across runs of `serve`, so a page left open over a restart reloads too.
-    public var build: String
-    public var diagnostics: [Diagnostic]
+    package var build: String
+    package var diagnostics: [Diagnostic]
     /// The language the overlay speaks: the site's.
-    public var language: Language
+    package var language: Language
     /// Each page's URL path (`groups/hangzhou/`) by its file (`content/groups/hangzhou/index.md`),
     /// so the overlay can put the open page's errors first and link to the others.
-    public var pages: [String: String]
+    package var pages: [String: String]
 
-    public init(build: String, diagnostics: [Diagnostic], language: Language = .en, pages: [String: String] = [:]) {
+    package init(build: String, diagnostics: [Diagnostic], language: Language = .en, pages: [String: String] = [:]) {
         self.build = build
         self.diagnostics = diagnostics
         self.language = language
@@ -21,14 +21,14 @@ public struct PreviewStatus: Hashable, Sendable {
     }
 
     /// The status of a checked handbook.
-    public init(build: String, check: CheckResult) {
+    package init(build: String, check: CheckResult) {
         var pages: [String: String] = [:]
         for page in check.handbook.pages { pages[page.source.path] = page.url }
         self.init(
             build: build, diagnostics: check.diagnostics, language: check.handbook.config.language, pages: pages)
     }
 
-    public var hasErrors: Bool { diagnostics.hasErrors }
+    package var hasErrors: Bool { diagnostics.hasErrors }
 }
 
 /// The reload script and the diagnostics overlay, added to HTML responses by the server only:

@@ -273,7 +273,7 @@ package struct TemplateCompiler {
     }
 
     /// ` (did you mean `title`?)` for the closest known name, when one is close.
-    func suggestion(for name: String, among names: [String]) -> String {
+    package func suggestion(for name: String, among names: [String]) -> String {
         let lowered = name.lowercased()
         let limit = max(1, name.count / 3)
         var scored: [(name: String, distance: Int)] = []
