@@ -1,6 +1,6 @@
 /// A 1-based line and column in a source file, counting from the first byte of the file
 /// (front matter included). Columns count Unicode scalars, as editors do.
-public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
+public struct SourcePosition: Hashable, Sendable, Comparable {
     // Stored as 32-bit numbers: every Markdown node holds two positions, and on a large
     // handbook the halved size is tens of megabytes.
     private var storedLine: Int32
@@ -16,7 +16,7 @@ public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
         set { storedColumn = Int32(clamping: newValue) }
     }
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
     }
@@ -26,25 +26,10 @@ public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
         (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
     }
-
-    private enum CodingKeys: String, CodingKey { case line, column }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column)
-        )
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-    }
 }
 
 /// A span in a source file; `end` is inclusive, as cmark reports it.
-package struct SourceRange: Hashable, Sendable, Codable {
+package struct SourceRange: Hashable, Sendable {
     package var start: SourcePosition
     package var end: SourcePosition
 
@@ -59,7 +44,7 @@ package struct SourceRange: Hashable, Sendable, Codable {
     }
 }
 
-package enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
+package enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
     case error
     case warning
 
@@ -69,7 +54,7 @@ package enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIter
 }
 
 /// One located problem in the handbook. Tests compare diagnostics by equality, never by substring.
-public struct Diagnostic: Hashable, Sendable, Codable {
+public struct Diagnostic: Hashable, Sendable {
     /// Path relative to the site root, with `/` separators (`content/groups/hangzhou/index.md`).
     package var file: String
     public var position: SourcePosition

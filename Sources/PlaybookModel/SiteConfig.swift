@@ -1,5 +1,5 @@
 /// The interface language of a site; decides `<html lang>`, interface words and messages.
-public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
+public enum Language: String, Hashable, Sendable, CaseIterable {
     case zhHans = "zh-Hans"
     case zhHant = "zh-Hant"
     case en

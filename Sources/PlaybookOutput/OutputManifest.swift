@@ -36,7 +36,7 @@ struct OutputManifest: Equatable {
         else { return OutputManifest(files: nil) }
         var digests: [String: OutputDigest] = [:]
         for (path, text) in object["digests"]?.object ?? [] {
-            if let digest = text.string.flatMap { OutputDigest($0) } { digests[path] = digest }
+            if let text = text.string, let digest = OutputDigest(text) { digests[path] = digest }
         }
         return OutputManifest(files: Set(files), digests: digests)
     }
