@@ -2,7 +2,7 @@
 // Playbook: a static site generator for community playbooks.
 // One module per pipeline stage; dependencies point one way, each tier on the tiers before it
 // (README.md, "How it is built", draws the whole graph; .ci/check-modules.py keeps both true):
-// Model ← Source, Markdown, Script, Check, Output ← Render, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
+// Model, Template ← Source, Markdown, Editions, Check, Output ← Render, Report, Replication ← Engine ← Scaffold, Serve ← LSP ← CLI ← playbook.
 import PackageDescription
 
 let package = Package(
@@ -35,16 +35,18 @@ let package = Package(
             providers: [.apt(["libopencc-dev", "libopencc-data"]), .brew(["opencc"])]
         ),
         .target(name: "PlaybookModel"),
-        .target(name: "PlaybookScript", dependencies: ["PlaybookModel", "COpenCC"]),
+        .target(name: "PlaybookTemplate"),
+        .target(name: "PlaybookEditions", dependencies: ["PlaybookModel", "COpenCC"]),
         .target(
             name: "PlaybookSource",
             dependencies: ["PlaybookModel", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "PlaybookMarkdown", dependencies: ["PlaybookModel", "CCmarkGFM"]),
         .target(name: "PlaybookCheck", dependencies: ["PlaybookModel"]),
+        .target(name: "PlaybookReport", dependencies: ["PlaybookModel", "PlaybookCheck"]),
         .target(
             name: "PlaybookRender",
-            dependencies: ["PlaybookModel", "PlaybookMarkdown"],
+            dependencies: ["PlaybookModel", "PlaybookMarkdown", "PlaybookTemplate"],
             resources: [.embedInCode("Theme")]
         ),
         .target(name: "PlaybookOutput", dependencies: ["PlaybookModel"]),
@@ -52,8 +54,8 @@ let package = Package(
         .target(
             name: "PlaybookEngine",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookScript", "PlaybookCheck",
-                "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
+                "PlaybookModel", "PlaybookSource", "PlaybookMarkdown", "PlaybookEditions", "PlaybookCheck",
+                "PlaybookReport", "PlaybookRender", "PlaybookOutput", "PlaybookReplication",
             ]
         ),
         .target(
@@ -81,8 +83,8 @@ let package = Package(
         .target(
             name: "PlaybookCLI",
             dependencies: [
-                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReplication", "PlaybookEngine",
-                "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
+                "PlaybookModel", "PlaybookSource", "PlaybookCheck", "PlaybookReport", "PlaybookReplication",
+                "PlaybookEngine", "PlaybookServe", "PlaybookScaffold", "PlaybookLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +97,9 @@ let package = Package(
             exclude: ["Goldens", "CmarkGFM"]),
         .testTarget(
             name: "PlaybookCheckTests",
-            dependencies: ["PlaybookCheck", "PlaybookEngine", "PlaybookSource", "PlaybookModel", "TestSupport"]),
+            dependencies: [
+                "PlaybookCheck", "PlaybookReport", "PlaybookEngine", "PlaybookSource", "PlaybookModel", "TestSupport",
+            ]),
         .testTarget(
             name: "PlaybookRenderTests",
             dependencies: [
@@ -103,9 +107,10 @@ let package = Package(
                 "PlaybookModel", "TestSupport",
             ],
             exclude: ["Goldens"]),
+        .testTarget(name: "PlaybookTemplateTests", dependencies: ["PlaybookTemplate", "PlaybookModel"]),
         .testTarget(
-            name: "PlaybookScriptTests",
-            dependencies: ["PlaybookScript", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
+            name: "PlaybookEditionsTests",
+            dependencies: ["PlaybookEditions", "PlaybookMarkdown", "PlaybookSource", "PlaybookModel", "TestSupport"],
             exclude: ["Corpus"]),
         .testTarget(
             name: "PlaybookOutputTests",

@@ -14,12 +14,12 @@
    executable) opens with the module's header comment, `// <Module>: …` (what it owns, what it
    must not do, its entry points), the way a crate's lib.rs does.
 5. Nothing is `public` but what the nested fuzz/ package needs: the qualified names listed in
-   .ci/public-api.txt. With --public-warn-only the `public` declarations outside that list are
-   counted and listed as warnings, and do not fail the check.
+   .ci/public-api.txt. Everything else the package shares is `package`; a `public` declaration
+   outside the list fails the check, and so does a listed name declared nowhere as public.
 
-Usage: .ci/check-modules.py [--public-warn-only]   (exit 0 when all holds; 1 with one line per
-problem; SWIFT names the swift binary when it is not on PATH). EndToEndTests runs it too
-(ModuleGraphTests).
+Usage: .ci/check-modules.py   (exit 0 when all holds; 1 with one line per problem; SWIFT names
+the swift binary when it is not on PATH). EndToEndTests runs it too (ModuleGraphTests), on this
+tree and on a copy with a stray `public` and a missing header, which must fail.
 """
 
 import json
@@ -71,7 +71,7 @@ def readme_graph():
 def header_tiers():
     """The tiers the header comment of Package.swift names, bottom first, without the prefix."""
     text = open(os.path.join(ROOT, "Package.swift"), encoding="utf-8").read()
-    match = re.search(r"^// (Model ←.*?)$", text, re.M)
+    match = re.search(r"^// (Model\b[^←\n]*←.*?)$", text, re.M)
     if not match:
         sys.exit("check-modules: Package.swift's header has no `// Model ← …` line")
     line = match.group(1).rstrip(".")
@@ -235,7 +235,6 @@ def header_problems(targets, graphed):
 
 
 def main():
-    warn_public = "--public-warn-only" in sys.argv[1:]
     package = dump_package()
     targets = {t["name"]: t for t in package["targets"]}
     declared = {name: [dependency_name(d) for d in t["dependencies"]] for name, t in targets.items()}
@@ -292,19 +291,13 @@ def main():
 
     problems += header_problems(targets, graphed)
     outside, stale = public_problems(targets, graphed)
-    problems += stale
-    if warn_public:
-        for line in outside:
-            print("warning: " + line)
-    else:
-        problems += outside
+    problems += stale + outside
 
     for line in problems:
         print(line)
     if problems:
         sys.exit(1)
-    public_note = f"; {len(outside)} public declarations outside .ci/public-api.txt (warnings)" if warn_public and outside else ""
-    print(f"check-modules: {len(graphed)} modules, {sum(len(declared[n]) for n in graphed)} dependencies, every import declared, every module headed{public_note}")
+    print(f"check-modules: {len(graphed)} modules, {sum(len(declared[n]) for n in graphed)} dependencies, every import declared, every module headed, nothing public but .ci/public-api.txt")
 
 
 if __name__ == "__main__":

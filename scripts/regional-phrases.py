@@ -4,7 +4,7 @@
 OpenCC's `TWPhrases` (mainland phrase in Traditional characters → Taiwan phrase) and
 `TWPhrasesRev` (the reverse) are dumped with OpenCC's own `opencc_dict` and written as pairs;
 search indexes a page holding one side of a pair under the other too (伺服器 / 服务器).
-`PlaybookScriptTests` checks every pair against the OpenCC the binary links.
+`PlaybookEditionsTests` checks every pair against the OpenCC the binary links.
 
     scripts/regional-phrases.py [--opencc-data /usr/share/opencc]
 """

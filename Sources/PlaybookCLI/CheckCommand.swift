@@ -3,6 +3,7 @@ import Foundation
 import PlaybookCheck
 import PlaybookEngine
 import PlaybookModel
+import PlaybookReport
 
 struct CheckCommand: PlaybookSubcommand {
     static let configuration = CommandConfiguration(

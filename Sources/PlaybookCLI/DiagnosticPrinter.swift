@@ -1,6 +1,7 @@
 import PlaybookCheck
 import PlaybookEngine
 import PlaybookModel
+import PlaybookReport
 
 /// Prints diagnostics in the compiler style editors can jump to:
 /// `path:line:col: error: message [rule-id]`, the offending line with a caret under the

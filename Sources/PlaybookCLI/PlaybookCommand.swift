@@ -6,8 +6,8 @@ import PlaybookModel
 import PlaybookScaffold
 import PlaybookSource
 
-public struct PlaybookCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct PlaybookCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "playbook",
         abstract: "Check community playbooks and publish them as a static handbook site.",
         discussion: """
@@ -22,13 +22,13 @@ public struct PlaybookCommand: ParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Runs the command line for `arguments` (without the program name) and returns what it
     /// gave: the exit status and its standard output and error, captured. The same run as the
     /// `playbook` executable's, in `directory` and `environment` instead of the process's own;
     /// runs in parallel share nothing. Standard input is not read (`new --from` asks nothing).
-    public static func run(
+    package static func run(
         arguments: [String], in directory: URL,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> CommandOutput {
@@ -44,7 +44,7 @@ public struct PlaybookCommand: ParsableCommand {
     /// Runs the command line for `arguments` in `context` and returns its exit status: 0
     /// success, 1 content errors, 2 usage or configuration errors. Everything is printed
     /// through `context`.
-    public static func run(arguments: [String], context: CommandContext) -> Int32 {
+    package static func run(arguments: [String], context: CommandContext) -> Int32 {
         let l = Usage.language(arguments, environment: context.environment, currentFolder: context.directory.path)
         // Validation, inside the parser, cannot be handed the context: it reads the language and
         // the current folder from task-local values, which runs in parallel each hold their own.
@@ -97,11 +97,11 @@ public struct PlaybookCommand: ParsableCommand {
 
     /// The `playbook` executable: runs `arguments` (default: the process's) with the process's
     /// folder, environment and streams, and exits with the run's status.
-    public static func main(_ arguments: [String]?) -> Never {
+    package static func main(_ arguments: [String]?) -> Never {
         Foundation.exit(run(arguments: arguments ?? Array(CommandLine.arguments.dropFirst()), context: .process()))
     }
 
-    public static func main() -> Never {
+    package static func main() -> Never {
         main(nil)
     }
 }
@@ -116,21 +116,21 @@ extension PlaybookSubcommand {
     func run() throws { try run(in: .process()) }
 }
 
-public enum PlaybookVersion {
-    public static let string = "0.1.0"
+package enum PlaybookVersion {
+    package static let string = "0.1.0"
 }
 
 /// Options every site command shares.
-public struct SiteOptions: ParsableArguments {
+package struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site folder (holding content/ and playbook.yml).", valueName: "dir"))
-    public var source: String = "."
+    package var source: String = "."
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
-    public var quiet = false
+    package var quiet = false
 
-    @OptionGroup public var lang: LanguageOption
+    @OptionGroup package var lang: LanguageOption
 
-    public init() {}
+    package init() {}
 
     /// The language of what a command prints: `--lang`, else the site's, else the locale's.
     func language(site: Language?, _ context: CommandContext) -> Language {
@@ -148,7 +148,7 @@ public struct SiteOptions: ParsableArguments {
         context.url(source)
     }
 
-    public func validate() throws {
+    package func validate() throws {
         let folder = Usage.folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: folder.path, isDirectory: true))
         var isDirectory: ObjCBool = false
@@ -162,17 +162,17 @@ public struct SiteOptions: ParsableArguments {
 }
 
 /// `--lang`, on every command: the language of what the command prints.
-public struct LanguageOption: ParsableArguments {
+package struct LanguageOption: ParsableArguments {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp(
             "The language of messages: zh-Hans, zh-Hant or en (default: the site's; outside a site, from LANG).",
             valueName: "language"))
-    public var value: String?
+    package var value: String?
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         if let value, Language(rawValue: value) == nil {
             throw ValidationError(
                 Usage.current.pick(
@@ -181,11 +181,11 @@ public struct LanguageOption: ParsableArguments {
         }
     }
 
-    public var explicit: Language? { value.flatMap(Language.init(rawValue:)) }
+    package var explicit: Language? { value.flatMap(Language.init(rawValue:)) }
 
     /// The flag, else `site` (the site's `language`), else the locale (LC_ALL, LC_MESSAGES,
     /// LANG, the first one set), else Simplified Chinese.
-    public func resolved(site: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    package func resolved(site: Language?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Language
     {
         if let explicit { return explicit }
@@ -196,16 +196,16 @@ public struct LanguageOption: ParsableArguments {
 }
 
 /// Which pages a site publishes, shared by `build` and `check` so both judge the same site.
-public struct PublicationOptions: ParsableArguments {
+package struct PublicationOptions: ParsableArguments {
     @Flag(help: "Publish pages whose front matter says `draft: true` too.")
-    public var drafts = false
+    package var drafts = false
 
     @Flag(name: .customLong("public"), help: "Leave out pages whose front matter says `visibility: internal`.")
-    public var publicOnly = false
+    package var publicOnly = false
 
-    public init() {}
+    package init() {}
 
-    public var publication: Publication {
+    package var publication: Publication {
         Publication(drafts: drafts, internalPages: !publicOnly)
     }
 }

@@ -4,15 +4,15 @@ import PlaybookModel
 /// Where a command's output goes, with colour only where it helps: a terminal, and `NO_COLOR`
 /// unset. Either one of the process's standard streams or a buffer (`PlaybookCommand.run`
 /// captures a run's output in one, with no colour and no progress line).
-public struct Terminal: Sendable {
+package struct Terminal: Sendable {
     private enum Sink: Sendable {
         case handle(FileHandle)
         case buffer(OutputBuffer)
     }
 
     private let sink: Sink
-    public let isTerminal: Bool
-    public let useColor: Bool
+    package let isTerminal: Bool
+    package let useColor: Bool
 
     /// The process's stream `handle` (file descriptor `fd`).
     init(_ handle: FileHandle, fd: Int32, environment: [String: String]) {
@@ -32,20 +32,20 @@ public struct Terminal: Sendable {
     /// Writes `text` with its control characters escaped (`VisibleText`, newlines and tabs
     /// kept): whatever of the handbook it carries (a title, a path, a message) cannot act on the
     /// terminal. Text that holds the terminal's own sequences goes through `writeFormatted`.
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         writeFormatted(VisibleText.escaped(text, keepingNewlines: true))
     }
 
     /// Writes `text` as it is: for colour (`paint`), progress lines and reports whose content
     /// parts went through `VisibleText` already (`DiagnosticReport.text`).
-    public func writeFormatted(_ text: String) {
+    package func writeFormatted(_ text: String) {
         switch sink {
         case .handle(let handle): handle.write(Data(text.utf8))
         case .buffer(let buffer): buffer.append(text)
         }
     }
 
-    public func paint(_ text: String, _ code: String) -> String {
+    package func paint(_ text: String, _ code: String) -> String {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
@@ -65,16 +65,16 @@ final class OutputBuffer: @unchecked Sendable {
 /// paths start from, the environment, the two output streams and whether a person can answer
 /// questions on standard input. Commands take it as a parameter, so runs in one process (tests)
 /// never share a stream, a folder or a language.
-public struct CommandContext: Sendable {
-    public var directory: URL
-    public var environment: [String: String]
-    public var standardOutput: Terminal
-    public var standardError: Terminal
+package struct CommandContext: Sendable {
+    package var directory: URL
+    package var environment: [String: String]
+    package var standardOutput: Terminal
+    package var standardError: Terminal
     /// Standard input is a terminal (`new --from` asks for missing answers there).
-    public var interactive: Bool
+    package var interactive: Bool
 
     /// The process's own: its current folder, environment and standard streams.
-    public static func process() -> CommandContext {
+    package static func process() -> CommandContext {
         let environment = ProcessInfo.processInfo.environment
         return CommandContext(
             directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -98,8 +98,8 @@ public struct CommandContext: Sendable {
 }
 
 /// What a run of the command line gave: its exit status and everything it printed.
-public struct CommandOutput: Sendable, Equatable {
-    public var status: Int32
-    public var stdout: String
-    public var stderr: String
+package struct CommandOutput: Sendable, Equatable {
+    package var status: Int32
+    package var stdout: String
+    package var stderr: String
 }

@@ -139,7 +139,7 @@ struct CheckContext {
 /// Reads texts phrase by phrase, the way the script editions are converted, for rules that must
 /// judge characters in context (`page.mixed-script`). The pipeline passes OpenCC's; the checker
 /// itself has no door to it.
-public protocol ScriptConversions: Sendable {
+package protocol ScriptConversions: Sendable {
     /// For each text, those of its `offsets` (in Unicode scalars) whose character every
     /// configuration towards `script` (Taiwan's, Hong Kong's and OpenCC's standard forms) changes
     /// when it converts the whole text: 乾 in 乾坤 stays, so it is not returned.

@@ -5,7 +5,7 @@ extension Checker {
     /// column per required section of the group kind, plus the group's rules and onboarding
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
     /// findings `check` already produced, so nothing is checked twice.
-    public func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
+    package func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
         let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
         let l = language
@@ -139,13 +139,13 @@ extension Checker {
     /// Whether a check after the first pass reads `page`'s tree: the health view reads group
     /// charters' outlines, the template rules read template pages. Every other page's tree can
     /// be let go once the first pass has read it.
-    public func readsTreeLater(_ page: Page) -> Bool {
+    package func readsTreeLater(_ page: Page) -> Bool {
         page.templateName != nil || page.kind.rawValue == Kind.group.rawValue
     }
 
     /// Whether the health view reads `page`: a group charter, or a page of a kind the view has a
     /// column for (rules, onboarding). An edit to any other page's body leaves the view as it is.
-    public func healthReads(_ page: Page) -> Bool {
+    package func healthReads(_ page: Page) -> Bool {
         let kind = page.kind.rawValue
         return page.templateName != nil || kind == Kind.group.rawValue || kind == Kind.rules.rawValue
             || kind == Kind.onboarding.rawValue

@@ -1,10 +1,10 @@
 import PlaybookModel
 
 extension Checker {
-    /// A handbook prepared for checking one page at a time, as an editor needs: the
+    /// The site-wide facts for checking one page at a time, as an editor needs: the
     /// handbook-wide facts the rules read (pages by path, anchors, templates) are gathered
     /// once, and replacing a page's text updates them in place instead of gathering them again.
-    public struct Prepared: Sendable {
+    package struct SiteFacts: Sendable {
         var context: CheckContext
         /// Page indices, in order, by URL lower-cased: the pages whose URL may collide with a
         /// page's, so re-checking one page does not compare every URL of the handbook.
@@ -21,17 +21,17 @@ extension Checker {
             return byURL
         }
 
-        public var handbook: Handbook { context.handbook }
+        package var handbook: Handbook { context.handbook }
 
         /// The index of the page at the site-relative `path`, if the handbook has one.
-        public func index(of path: String) -> Int? {
+        package func index(of path: String) -> Int? {
             guard path.hasPrefix("content/") else { return nil }
             return context.pagesByContentPath[String(path.dropFirst("content/".count))]
         }
 
         /// Puts `page` in: a page already there (by path) is replaced in constant time; a new
         /// page is added, which gathers the facts again. Pages stay sorted by path.
-        public mutating func replace(_ page: Page) {
+        package mutating func replace(_ page: Page) {
             if let index = index(of: page.path) {
                 let old = context.handbook.pages[index].url.lowercased()
                 let new = page.url.lowercased()
@@ -57,7 +57,7 @@ extension Checker {
         }
 
         /// Takes the page at `path` out, if there is one.
-        public mutating func remove(_ path: String) {
+        package mutating func remove(_ path: String) {
             guard let index = index(of: path) else { return }
             var handbook = context.handbook
             context.handbook.pages = []
@@ -69,8 +69,8 @@ extension Checker {
         }
     }
 
-    public func prepare(_ handbook: Handbook) -> Prepared {
-        Prepared(
+    package func prepare(_ handbook: Handbook) -> SiteFacts {
+        SiteFacts(
             context: CheckContext(
                 handbook: handbook, rules: rules, language: language, conversions: conversions,
                 publication: publication))
@@ -79,7 +79,7 @@ extension Checker {
     /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports
     /// for that file: the page rules, then the handbook-wide rules' findings that land in it
     /// (a URL it shares with an earlier file; for a template's pages, the template's variables).
-    public func check(pageAt path: String, in prepared: Prepared) -> [Diagnostic] {
+    package func check(pageAt path: String, in prepared: SiteFacts) -> [Diagnostic] {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
@@ -90,7 +90,7 @@ extension Checker {
     /// `check(pageAt:in:)` for a page whose tree was let go: `own` is what the first pass found
     /// while the page was parsed (`FirstPass.findings`); the rules that read other pages, which
     /// need only its links and headings, run now. The same findings, in the same order.
-    public func check(pageAt path: String, in prepared: Prepared, own: OwnFindings) -> [Diagnostic] {
+    package func check(pageAt path: String, in prepared: SiteFacts, own: OwnFindings) -> [Diagnostic] {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
@@ -104,7 +104,7 @@ extension Checker {
     }
 
     /// `found` with the handbook-wide rules' findings that land in the page at `path`, in report order.
-    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: Prepared)
+    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: SiteFacts)
         -> [Diagnostic]
     {
         let context = prepared.context
@@ -120,7 +120,7 @@ extension Checker {
     }
 
     /// The required sections `page` lacks, in the kind's order, with where each would go.
-    public func missingSections(of page: Page) -> [MissingSection] {
+    package func missingSections(of page: Page) -> [MissingSection] {
         let context = CheckContext(
             handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language,
             conversions: conversions)
@@ -141,18 +141,18 @@ extension Checker {
 
     /// The kind's section a heading with this text stands for, found by the section's aliases
     /// as the checker finds it; nil when it names none, or the page's kind is unknown.
-    public func section(forHeading text: String, kind: String) -> SectionSpec? {
+    package func section(forHeading text: String, kind: String) -> SectionSpec? {
         rules.kinds[kind]?.sections.first { TermMatcher.matches(text, aliases: $0.aliases) }
     }
 }
 
 /// A required section a page lacks, and where the checker says it belongs.
-public struct MissingSection: Hashable, Sendable {
-    public var section: SectionSpec
+package struct MissingSection: Hashable, Sendable {
+    package var section: SectionSpec
     /// The section goes right before this line; nil when it goes at the end of the page.
-    public var beforeLine: Int?
+    package var beforeLine: Int?
     /// The heading level the page's other sections use.
-    public var level: Int
+    package var level: Int
     /// A heading close to the section, to rename instead of adding one.
-    public var rename: HeadingRename? = nil
+    package var rename: HeadingRename? = nil
 }

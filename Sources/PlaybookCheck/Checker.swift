@@ -3,14 +3,14 @@ import PlaybookModel
 
 /// Checks a parsed handbook against a rule set and reports every finding, in the site's
 /// language. Each rule lives in its own file under `Rules/`.
-public struct Checker: Sendable {
-    public let rules: RuleSet
-    public let language: Language
-    public let conversions: (any ScriptConversions)?
+package struct Checker: Sendable {
+    package let rules: RuleSet
+    package let language: Language
+    package let conversions: (any ScriptConversions)?
     /// Which pages the build publishes; `page.unpublished-link` reports links from those to the rest.
-    public let publication: Publication
+    package let publication: Publication
 
-    public init(
+    package init(
         rules: RuleSet, language: Language, conversions: (any ScriptConversions)? = nil,
         publication: Publication = .everything
     ) {
@@ -38,13 +38,13 @@ public struct Checker: Sendable {
 
     /// What the rules that read only the page found in it, on each side of the rules that read
     /// other pages (see `otherPagesRules`).
-    public struct OwnFindings: Sendable {
+    package struct OwnFindings: Sendable {
         /// Found by the rules before the ones that read other pages, and after them (report order).
         package var before: [Diagnostic] = []
         package var after: [Diagnostic] = []
 
         /// None: a page no rule has read yet finds nothing of its own.
-        public init() {}
+        package init() {}
 
         /// Findings kept from an earlier run (the engine's cache).
         package init(before: [Diagnostic], after: [Diagnostic]) {
@@ -59,12 +59,12 @@ public struct Checker: Sendable {
     /// A handbook repeats its findings' words (the same missing section in a hundred SOPs, the
     /// same stray characters on many pages), so equal messages and hints share one storage for
     /// the rest of the run.
-    public struct FirstPass: Sendable {
+    package struct FirstPass: Sendable {
         let checker: Checker
         let context: CheckContext
         let texts = TextInterner()
 
-        public func findings(_ page: Page) -> OwnFindings {
+        package func findings(_ page: Page) -> OwnFindings {
             let checked = context.checkedPage(page)
             let rules = Checker.pageRules
             let cross = Checker.otherPagesRules
@@ -82,7 +82,7 @@ public struct Checker: Sendable {
     }
 
     /// `assets`: the site's files under `content/` that are not pages, for links to files.
-    public func firstPass(config: SiteConfig, assets: [String] = []) -> FirstPass {
+    package func firstPass(config: SiteConfig, assets: [String] = []) -> FirstPass {
         FirstPass(
             checker: self,
             context: CheckContext(
@@ -91,7 +91,7 @@ public struct Checker: Sendable {
     }
 
     /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
-    public func check(_ handbook: Handbook) -> [Diagnostic] {
+    package func check(_ handbook: Handbook) -> [Diagnostic] {
         let pass = firstPass(config: handbook.config, assets: handbook.assets)
         let pages = handbook.pages
         var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
@@ -106,7 +106,7 @@ public struct Checker: Sendable {
     /// their anchors, template versions), which need the pages' links and headings but not their
     /// trees, then the handbook-wide rules; merged with the first pass's `own` findings (one per
     /// page, in order) into the findings `check(_:)` gives.
-    public func check(_ handbook: Handbook, firstPass own: [OwnFindings]) -> [Diagnostic] {
+    package func check(_ handbook: Handbook, firstPass own: [OwnFindings]) -> [Diagnostic] {
         precondition(own.count == handbook.pages.count, "one first-pass result per page")
         let context = CheckContext(
             handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)

@@ -3,20 +3,20 @@ import PlaybookModel
 /// What a kind of playbook must contain: front matter fields, sections found by heading
 /// aliases, and the finer requirements inside sections. Built-in kinds come from the domain
 /// brief; `playbook.yml` changes them or adds new ones, so everything here is plain data.
-public struct KindSchema: Hashable, Sendable {
-    public var name: String
+package struct KindSchema: Hashable, Sendable {
+    package var name: String
     /// The kind's noun in findings and its title in the site, one home for both (`KindLabel`).
-    public var label: KindLabel
-    public var fields: [FieldSpec]
-    public var sections: [SectionSpec]
+    package var label: KindLabel
+    package var fields: [FieldSpec]
+    package var sections: [SectionSpec]
     /// "One of these" requirements, such as an SOP's trigger or cadence.
-    public var alternatives: [Alternative]
+    package var alternatives: [Alternative]
     /// Requirements that hold only when front matter has certain values.
-    public var conditions: [Condition]
+    package var conditions: [Condition]
     /// Severity overrides for this kind's pages, by rule id or pattern.
-    public var severity: [String: RuleLevel]
+    package var severity: [String: RuleLevel]
 
-    public init(
+    package init(
         name: String, label: KindLabel, fields: [FieldSpec] = [], sections: [SectionSpec] = [],
         alternatives: [Alternative] = [], conditions: [Condition] = [], severity: [String: RuleLevel] = [:]
     ) {
@@ -29,12 +29,12 @@ public struct KindSchema: Hashable, Sendable {
         self.severity = severity
     }
 
-    public func section(_ id: String) -> SectionSpec? { sections.first { $0.id == id } }
-    public func field(_ name: String) -> FieldSpec? { allFields.first { $0.name == name } }
+    package func section(_ id: String) -> SectionSpec? { sections.first { $0.id == id } }
+    package func field(_ name: String) -> FieldSpec? { allFields.first { $0.name == name } }
 
     /// Fields every kind has, whatever the rules say: whether the page is published (see
     /// `Publication`). A kind that declares a field of the same name keeps its own.
-    public static let commonFields: [FieldSpec] = [
+    package static let commonFields: [FieldSpec] = [
         FieldSpec(
             name: "draft", type: .boolean,
             description: Localized(
@@ -52,13 +52,13 @@ public struct KindSchema: Hashable, Sendable {
     ]
 
     /// The kind's own fields, then the common ones it does not redefine.
-    public var allFields: [FieldSpec] {
+    package var allFields: [FieldSpec] {
         fields + Self.commonFields.filter { common in !fields.contains { $0.name == common.name } }
     }
 }
 
 /// The severity a rule runs at, or `off`.
-public enum RuleLevel: String, Hashable, Sendable, CaseIterable {
+package enum RuleLevel: String, Hashable, Sendable, CaseIterable {
     case error, warning, off
 
     var severity: Severity? {
@@ -71,30 +71,30 @@ public enum RuleLevel: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A front matter field and the value it must hold.
-public struct FieldSpec: Hashable, Sendable {
-    public enum ValueType: String, Hashable, Sendable, CaseIterable {
+package struct FieldSpec: Hashable, Sendable {
+    package enum ValueType: String, Hashable, Sendable, CaseIterable {
         case string, integer, number, boolean, list, mapping, date, version, any
     }
 
-    public var name: String
-    public var type: ValueType
-    public var required: Bool
+    package var name: String
+    package var type: ValueType
+    package var required: Bool
     /// Allowed values; empty for any.
-    public var choices: [String]
+    package var choices: [String]
     /// What the field means, for hints and the exported JSON Schema.
-    public var description: Localized?
+    package var description: Localized?
     /// An example value for the hint (`owner: 林晓`).
-    public var example: String?
+    package var example: String?
     /// The example in each language, where it differs by script (a person's name): hints in
     /// Traditional name 陳怡君, not 林晓.
-    public var localizedExample: Localized? = nil
+    package var localizedExample: Localized? = nil
 
     /// The example to show in `language`.
-    public func example(_ language: Language) -> String? {
+    package func example(_ language: Language) -> String? {
         localizedExample.map { $0(language) } ?? example
     }
 
-    public init(
+    package init(
         name: String, type: ValueType = .string, required: Bool = false, choices: [String] = [],
         description: Localized? = nil, example: String? = nil
     ) {
@@ -108,31 +108,31 @@ public struct FieldSpec: Hashable, Sendable {
 }
 
 /// A section found by its heading at any level.
-public struct SectionSpec: Hashable, Sendable {
-    public var id: String
-    public var label: Localized
+package struct SectionSpec: Hashable, Sendable {
+    package var id: String
+    package var label: Localized
     /// Heading words in Simplified, Traditional and English; matched after numbering, emoji and
     /// punctuation are dropped, case-insensitively, and with Traditional folded to Simplified.
-    public var aliases: [String]
-    public var required: Bool
+    package var aliases: [String]
+    package var required: Bool
     /// What to write in the section and why it matters.
-    public var hint: Localized?
+    package var hint: Localized?
     /// Parts the section must cover, as sub-headings, list items or bold labels (rule `<kind>.<id>-part`).
-    public var parts: [Part]
+    package var parts: [Part]
     /// Terms of which at least `atLeast` must be named in the section (the five senses).
-    public var terms: TermRequirement?
+    package var terms: TermRequirement?
     /// The section's steps as a list.
-    public var list: ListRequirement?
+    package var list: ListRequirement?
     /// Graded levels (list items or sub-headings), at least this many (rule `<kind>.<levelsRule>`).
-    public var levels: LevelRequirement?
+    package var levels: LevelRequirement?
     /// Words that must appear among the section's list items (a welcome, the rules).
-    public var mentions: [Mention]
+    package var mentions: [Mention]
     /// Words that show the section's matter in a section whose heading names this section and
     /// another at once (`## 奖惩机制` is both rewards and penalties): such a section counts for
     /// this one only when its text holds one of them. Empty: the heading is enough.
-    public var evidence: [String]
+    package var evidence: [String]
 
-    public init(
+    package init(
         id: String, label: Localized, aliases: [String], required: Bool = true, hint: Localized? = nil,
         parts: [Part] = [], terms: TermRequirement? = nil, list: ListRequirement? = nil,
         levels: LevelRequirement? = nil, mentions: [Mention] = [], evidence: [String] = []
@@ -150,26 +150,26 @@ public struct SectionSpec: Hashable, Sendable {
         self.mentions = mentions
     }
 
-    public struct Part: Hashable, Sendable {
-        public var id: String
-        public var label: Localized
-        public var aliases: [String]
+    package struct Part: Hashable, Sendable {
+        package var id: String
+        package var label: Localized
+        package var aliases: [String]
 
-        public init(id: String, label: Localized, aliases: [String]) {
+        package init(id: String, label: Localized, aliases: [String]) {
             self.id = id
             self.label = label
             self.aliases = aliases
         }
     }
 
-    public struct TermRequirement: Hashable, Sendable {
+    package struct TermRequirement: Hashable, Sendable {
         /// Rule name after the kind (`senses` → `group.senses`).
-        public var rule: String
-        public var atLeast: Int
-        public var terms: [Part]
-        public var hint: Localized?
+        package var rule: String
+        package var atLeast: Int
+        package var terms: [Part]
+        package var hint: Localized?
 
-        public init(rule: String, atLeast: Int, terms: [Part], hint: Localized? = nil) {
+        package init(rule: String, atLeast: Int, terms: [Part], hint: Localized? = nil) {
             self.rule = rule
             self.atLeast = atLeast
             self.terms = terms
@@ -177,37 +177,37 @@ public struct SectionSpec: Hashable, Sendable {
         }
     }
 
-    public struct ListRequirement: Hashable, Sendable {
-        public var ordered: Bool
-        public var minItems: Int
+    package struct ListRequirement: Hashable, Sendable {
+        package var ordered: Bool
+        package var minItems: Int
         /// Items carry time markers (第1天, Day 7, Week 2, 48 hours) that must not go back in time.
-        public var timeOrder: Bool
+        package var timeOrder: Bool
 
-        public init(ordered: Bool = true, minItems: Int = 2, timeOrder: Bool = false) {
+        package init(ordered: Bool = true, minItems: Int = 2, timeOrder: Bool = false) {
             self.ordered = ordered
             self.minItems = minItems
             self.timeOrder = timeOrder
         }
     }
 
-    public struct LevelRequirement: Hashable, Sendable {
-        public var rule: String
-        public var atLeast: Int
+    package struct LevelRequirement: Hashable, Sendable {
+        package var rule: String
+        package var atLeast: Int
 
-        public init(rule: String, atLeast: Int) {
+        package init(rule: String, atLeast: Int) {
             self.rule = rule
             self.atLeast = atLeast
         }
     }
 
-    public struct Mention: Hashable, Sendable {
+    package struct Mention: Hashable, Sendable {
         /// Rule name after the kind (`welcome` → `onboarding.welcome`).
-        public var rule: String
-        public var label: Localized
-        public var terms: [String]
-        public var hint: Localized?
+        package var rule: String
+        package var label: Localized
+        package var terms: [String]
+        package var hint: Localized?
 
-        public init(rule: String, label: Localized, terms: [String], hint: Localized? = nil) {
+        package init(rule: String, label: Localized, terms: [String], hint: Localized? = nil) {
             self.rule = rule
             self.label = label
             self.terms = terms
@@ -217,14 +217,14 @@ public struct SectionSpec: Hashable, Sendable {
 }
 
 /// At least one of some fields or sections must be present (rule `<kind>.<rule>`).
-public struct Alternative: Hashable, Sendable {
-    public var rule: String
-    public var label: Localized
-    public var fields: [String]
-    public var sections: [String]
-    public var hint: Localized?
+package struct Alternative: Hashable, Sendable {
+    package var rule: String
+    package var label: Localized
+    package var fields: [String]
+    package var sections: [String]
+    package var hint: Localized?
 
-    public init(rule: String, label: Localized, fields: [String], sections: [String], hint: Localized? = nil) {
+    package init(rule: String, label: Localized, fields: [String], sections: [String], hint: Localized? = nil) {
         self.rule = rule
         self.label = label
         self.fields = fields
@@ -234,26 +234,26 @@ public struct Alternative: Hashable, Sendable {
 }
 
 /// "If `platform` is 企业微信, section X (or field Y) is required."
-public struct Condition: Hashable, Sendable {
+package struct Condition: Hashable, Sendable {
     /// Field name → accepted values; every field must match one of its values.
-    public var when: [(field: String, values: [String])]
+    package var when: [(field: String, values: [String])]
     /// Section ids of the kind, or front matter field names.
-    public var require: [String]
+    package var require: [String]
     /// Where the condition was written, for messages.
-    public var source: String
+    package var source: String
 
-    public init(when: [(field: String, values: [String])], require: [String], source: String = "") {
+    package init(when: [(field: String, values: [String])], require: [String], source: String = "") {
         self.when = when
         self.require = require
         self.source = source
     }
 
-    public static func == (a: Condition, b: Condition) -> Bool {
+    package static func == (a: Condition, b: Condition) -> Bool {
         a.require == b.require && a.source == b.source && a.when.map(\.field) == b.when.map(\.field)
             && a.when.map(\.values) == b.when.map(\.values)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(require)
         hasher.combine(source)
         for clause in when {

@@ -2,7 +2,7 @@ import PlaybookModel
 
 /// Every rule id a rule set can report, with a one-line description, for config validation,
 /// SARIF rule metadata and `check --list-rules`.
-public enum RuleCatalog {
+package enum RuleCatalog {
     /// Rules every page is checked by, whatever its kind.
     static let pageRules: [(id: String, text: Localized)] = [
         ("page.unknown-kind", Localized("页面类型必须已知", "頁面類型必須已知", "the page's kind is known")),
@@ -79,12 +79,12 @@ public enum RuleCatalog {
     ]
 
     /// Every rule id `rules` can report, sorted.
-    public static func ids(for rules: RuleSet) -> [String] {
+    package static func ids(for rules: RuleSet) -> [String] {
         entries(for: rules).map(\.id)
     }
 
     /// Every rule with its description in `language`, sorted by id.
-    public static func entries(for rules: RuleSet, language: Language = .en) -> [(id: String, description: String)] {
+    package static func entries(for rules: RuleSet, language: Language = .en) -> [(id: String, description: String)] {
         var out: [String: String] = [:]
         for rule in pageRules { out[rule.id] = rule.text(language) }
         for schema in rules.kinds.values {

@@ -3,39 +3,39 @@ import PlaybookModel
 /// The rules a handbook is checked by: every kind's schema and the severity of every rule.
 /// Built-in defaults come from the domain; `playbook.yml` (and the files it includes) may
 /// change a kind, add one, and raise, lower or turn off any rule per kind or per path.
-public struct RuleSet: Sendable {
-    public var kinds: [String: KindSchema]
+package struct RuleSet: Sendable {
+    package var kinds: [String: KindSchema]
     /// Severity by rule id (`page.title`) or pattern (`group.*`, `*`), for every page.
-    public var severity: [String: RuleLevel]
+    package var severity: [String: RuleLevel]
     /// Severity for pages whose path matches a glob; later entries win.
-    public var overrides: [PathOverride]
+    package var overrides: [PathOverride]
 
-    public struct PathOverride: Hashable, Sendable {
+    package struct PathOverride: Hashable, Sendable {
         /// Site-relative glob such as `content/groups/legacy/**`.
-        public var files: String
-        public var severity: [String: RuleLevel]
+        package var files: String
+        package var severity: [String: RuleLevel]
 
-        public init(files: String, severity: [String: RuleLevel]) {
+        package init(files: String, severity: [String: RuleLevel]) {
             self.files = files
             self.severity = severity
         }
     }
 
-    public init(kinds: [String: KindSchema], severity: [String: RuleLevel] = [:], overrides: [PathOverride] = []) {
+    package init(kinds: [String: KindSchema], severity: [String: RuleLevel] = [:], overrides: [PathOverride] = []) {
         self.kinds = kinds
         self.severity = severity
         self.overrides = overrides
     }
 
     /// Every kind's label, as the site's rules leave them: what the render stage names kinds by.
-    public var kindLabels: KindLabels {
+    package var kindLabels: KindLabels {
         KindLabels(Dictionary(uniqueKeysWithValues: kinds.map { (Kind($0.key), $0.value.label) }))
     }
 
     /// Top-level playbook.yml keys the checker owns (so the config loader does not warn on them).
-    public static let configKeys: Set<String> = ["kinds", "severity", "overrides", "include"]
+    package static let configKeys: Set<String> = ["kinds", "severity", "overrides", "include"]
 
-    public static let defaults = RuleSet(
+    package static let defaults = RuleSet(
         kinds: Dictionary(uniqueKeysWithValues: DefaultKinds.all.map { ($0.name, $0) }))
 
     /// Rules that only warn unless a site raises them (a site's `"*": error` raises them too).
@@ -48,7 +48,7 @@ public struct RuleSet: Sendable {
     ]
 
     /// Extra rule files named by the config (site-relative paths), which the load stage reads.
-    public static func referencedFiles(in config: SiteConfig) -> [String] {
+    package static func referencedFiles(in config: SiteConfig) -> [String] {
         guard let include = config.raw["include"] else { return [] }
         let values: [Value] = include.array ?? [include]
         return values.compactMap(\.string).compactMap(RuleConfigReader.includedPath)
@@ -60,13 +60,13 @@ public struct RuleSet: Sendable {
     /// this stage does not parse (only the load stage has a YAML reader): pass them decoded
     /// through `load(config:includes:)` to use them. A named file missing from both is an error
     /// at its `include` line.
-    public static func load(config: SiteConfig, files: [String: String]) -> (RuleSet, [Diagnostic]) {
+    package static func load(config: SiteConfig, files: [String: String]) -> (RuleSet, [Diagnostic]) {
         load(config: config, includes: [], texts: files)
     }
 
     /// Built-in defaults merged with the site's config and its included rule files, each loaded
     /// by the config loader (so YAML errors are already located diagnostics of their own).
-    public static func load(config: SiteConfig, includes: [SiteConfig]) -> (RuleSet, [Diagnostic]) {
+    package static func load(config: SiteConfig, includes: [SiteConfig]) -> (RuleSet, [Diagnostic]) {
         load(config: config, includes: includes, texts: [:])
     }
 

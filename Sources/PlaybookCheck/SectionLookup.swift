@@ -81,8 +81,8 @@ extension CheckedPage {
 /// A heading, or a line meant as one, close to a section the page lacks: `## 共同爱好` or
 /// `## 同号` for 同好, `##同好` without the space after `#`, `＃＃ 同好` with full-width signs.
 /// The finding for the missing section is reported at it, with the heading to write instead.
-public struct HeadingRename: Hashable, Sendable {
-    public enum Reason: Hashable, Sendable {
+package struct HeadingRename: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// A heading whose words are near the section's name.
         case similar
         /// `##同好`: Markdown reads it as a paragraph.
@@ -91,13 +91,13 @@ public struct HeadingRename: Hashable, Sendable {
         case fullWidthSign
     }
 
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
     /// The line as written, without its number signs.
-    public var written: String
+    package var written: String
     /// The whole line to write instead (`## 同好`).
-    public var heading: String
-    public var reason: Reason
+    package var heading: String
+    package var reason: Reason
 }
 
 extension CheckedPage {

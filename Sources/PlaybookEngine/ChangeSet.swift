@@ -3,27 +3,27 @@ import PlaybookModel
 import PlaybookSource
 
 /// Site files that changed since the last build, as read from disk.
-public struct ChangeSet: Sendable {
+package struct ChangeSet: Sendable {
     /// Site-relative path → new bytes, or nil when the file is gone.
-    public var files: [String: [UInt8]?]
+    package var files: [String: [UInt8]?]
     /// The rule files, re-read because the config changed; nil when it did not.
-    public var ruleFiles: [String: String]?
+    package var ruleFiles: [String: String]?
     /// The changed config, decoded once when it was read (its rule files follow from it).
     var config: (SiteConfig, [Diagnostic])?
 
-    public init(files: [String: [UInt8]?] = [:], ruleFiles: [String: String]? = nil) {
+    package init(files: [String: [UInt8]?] = [:], ruleFiles: [String: String]? = nil) {
         self.files = files
         self.ruleFiles = ruleFiles
     }
 
-    public var isEmpty: Bool { files.isEmpty && ruleFiles == nil }
+    package var isEmpty: Bool { files.isEmpty && ruleFiles == nil }
 }
 
 extension ChangeSet {
     /// LOAD for a rebuild: reads the given site-relative paths (files or folders, present or gone)
     /// and, when the config is among them, the rule files it refers to. Paths outside the watched
     /// parts of the site and hidden files are left out, as `SiteReader.read` leaves them out.
-    public static func read(_ paths: Set<String>, siteAt root: URL, known: Set<String>) throws -> ChangeSet {
+    package static func read(_ paths: Set<String>, siteAt root: URL, known: Set<String>) throws -> ChangeSet {
         let reader = SiteReader(root: root)
         let fm = FileManager.default
         var changes = ChangeSet()

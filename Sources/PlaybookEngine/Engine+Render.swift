@@ -9,15 +9,15 @@ import PlaybookSource
 /// What a render of the site leaves for the next one: the theme, the preparation pages are
 /// rendered against and the search index, so that a body edit re-renders its page, its search
 /// records and the kits showing it, and nothing else.
-public struct Rendering: Sendable {
-    public internal(set) var theme: Theme
+package struct Rendering: Sendable {
+    package internal(set) var theme: Theme
     /// The published handbook prepared for rendering; nil for a site with editions, whose pages
     /// are rendered from each edition's conversion.
-    var prepared: SiteRenderer.Prepared?
+    var prepared: SiteRenderer.Context?
     /// The search index of the published handbook (nil with editions, as above).
     var search: SearchIndex?
     /// Every output path the render made.
-    public internal(set) var outputPaths: Set<String>
+    package internal(set) var outputPaths: Set<String>
     /// The paths the renderer made (pages, lists, theme assets), which win over copied files.
     var renderedPaths: Set<String>
 }
@@ -25,7 +25,7 @@ public struct Rendering: Sendable {
 extension Engine {
     /// LEAVE OUT: the check result as the site publishes it (drafts and, in a public build,
     /// internal pages taken out, and the health view drawn from the pages that stay).
-    public var published: CheckResult {
+    package var published: CheckResult {
         Pipeline.leaveOut(check, publication: settings.publication, language: settings.language)
     }
 
@@ -35,7 +35,7 @@ extension Engine {
     /// copies. `progress` is told (pages rendered, pages in all). Renders whatever the findings
     /// are: `build` refuses before calling it, `serve` shows them over the pages. Without
     /// `forEdits` (a one-shot `build`), the preparation later edits render against is not made.
-    public func render(
+    package func render(
         theme: Theme? = nil, emit: ([OutputFile]) throws -> Void, progress: ((Int, Int) -> Void)? = nil,
         forEdits: Bool = true
     ) throws -> Rendering {
@@ -45,12 +45,12 @@ extension Engine {
         return Rendering(
             theme: theme,
             prepared: forEdits && result.handbook.config.editions.isEmpty
-                ? SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: theme) : nil,
+                ? SiteRenderer.Context(handbook: result.handbook, health: result.health, theme: theme) : nil,
             search: search, outputPaths: rendered.union(copied), renderedPaths: rendered)
     }
 
     /// Every output, sorted by path: `render` gathered in memory.
-    public func renderAll() throws -> (Rendering, [OutputFile]) {
+    package func renderAll() throws -> (Rendering, [OutputFile]) {
         var outputs: [OutputFile] = []
         let rendering = try render { outputs += $0 }
         return (rendering, outputs.sorted { $0.path < $1.path })
@@ -60,7 +60,7 @@ extension Engine {
     /// checked again: what a save needs on disk first. A page whose title or links changed shows
     /// them already; the pages that show it follow with `render(_:after:)`. New and deleted
     /// pages, and sites with editions, wait for that too.
-    public func quickRender(_ changes: ChangeSet, after previous: Rendering) -> [OutputFile] {
+    package func quickRender(_ changes: ChangeSet, after previous: Rendering) -> [OutputFile] {
         guard let prepared = previous.prepared else { return [] }
         let renderer = SiteRenderer(theme: previous.theme)
         let splitter = FrontMatterSplitter(language: checker.language)
@@ -80,7 +80,7 @@ extension Engine {
     /// edited pages, their search records and the kits showing them; after anything that reaches
     /// other pages, the whole site. Gives the new rendering, the outputs to write (some may hold
     /// the bytes they had: the writer skips those) and the output paths to delete.
-    public func render(_ change: EngineChange, after previous: Rendering) throws -> (
+    package func render(_ change: EngineChange, after previous: Rendering) throws -> (
         rendering: Rendering, files: [OutputFile], removed: [String]
     ) {
         let templateChanged = change.theme.contains { $0.hasSuffix(".mustache") }

@@ -24,69 +24,69 @@ import PlaybookRender
 import PlaybookSource
 
 /// How an engine judges a site.
-public struct EngineSettings: Sendable, Equatable {
+package struct EngineSettings: Sendable, Equatable {
     /// Which pages the site publishes: links from published pages to the rest are findings, and
     /// a render leaves the rest out.
-    public var publication: Publication
+    package var publication: Publication
     /// The language findings are told in; nil: the site's.
-    public var language: Language?
+    package var language: Language?
 
-    public init(publication: Publication = .standard, language: Language? = nil) {
+    package init(publication: Publication = .standard, language: Language? = nil) {
         self.publication = publication
         self.language = language
     }
 
     /// What `serve` shows: every page, drafts included, so no link to one is dead there.
-    public static let preview = EngineSettings(publication: .everything)
+    package static let preview = EngineSettings(publication: .everything)
 }
 
 /// What an `apply` changed, for the caller to decide what to render, write and tell.
-public struct EngineChange: Sendable, Equatable {
+package struct EngineChange: Sendable, Equatable {
     /// Pages whose text changed but not what other pages read of them: only their own outputs,
     /// their search records and the kits showing them change (unless `wholeSite`).
-    public var bodies: [String] = []
+    package var bodies: [String] = []
     /// Pages added, removed, or changed in what other pages read of them (title, kind, URL,
     /// front matter, links, anchors): navigation and list pages change.
-    public var summaries: [String] = []
+    package var summaries: [String] = []
     /// The config, a rule file or a page template changed: every output may change.
-    public var wholeSite = false
+    package var wholeSite = false
     /// Theme files that changed (templates and assets, by their name under `templates/`).
-    public var theme: [String] = []
+    package var theme: [String] = []
     /// Output paths of content assets and static files added, changed or removed.
-    public var copied: Set<String> = []
+    package var copied: Set<String> = []
     /// Whether every page was checked again (false: the edited pages alone).
-    public var checkedEveryPage = false
+    package var checkedEveryPage = false
     /// Whether the health view changed.
-    public var healthChanged = false
+    package var healthChanged = false
     /// Whether the findings changed.
-    public var findingsChanged = false
+    package var findingsChanged = false
 
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         bodies.isEmpty && summaries.isEmpty && !wholeSite && theme.isEmpty && copied.isEmpty && !findingsChanged
     }
 }
 
-public struct Engine: Sendable {
-    public let settings: EngineSettings
+package struct Engine: Sendable {
+    package let settings: EngineSettings
     /// The site's files as last read. A page's raw bytes are let go once it is parsed (the page
     /// keeps its text), but for the pages of replication templates, whose bytes the lineage's
     /// hashes are taken of: `files.content` holds those alone.
-    public private(set) var files: SiteFiles
+    package private(set) var files: SiteFiles
     /// Rule files the config includes, by site-relative path.
-    public private(set) var ruleFiles: [String: String]
+    package private(set) var ruleFiles: [String: String]
     /// The site's baseline: the findings it records are reported as known, never as new.
-    public private(set) var baseline: Baseline?
+    package private(set) var baseline: Baseline?
     /// The checker of the site's rules, in the settings' language (else the site's).
-    public private(set) var checker: Checker
+    package private(set) var checker: Checker
     /// The config's and rule files' own findings.
     private(set) var siteDiagnostics: [Diagnostic]
     /// The handbook (pages sorted by path, without their trees but for the pages a later step
     /// reads: group charters and template pages) and the facts the rules gather from it.
-    public private(set) var handbook: Handbook
+    package private(set) var handbook: Handbook
     /// The facts the rules gather from the handbook (pages by path, anchors, templates), for
     /// re-checking one page: gathered on the first edit (`prepare()`), never for a one-shot
     /// `check` or `build`, and kept in step with `handbook` from then on.
-    private(set) var facts: Checker.Prepared?
+    private(set) var facts: Checker.SiteFacts?
     /// The first pass's findings of each page, by path: what re-checking a page after another
     /// page changed starts from, so no page is parsed again for it.
     /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
@@ -98,33 +98,33 @@ public struct Engine: Sendable {
     private(set) var diagnostics: [Diagnostic]
     /// What `check` reports: the handbook, the findings the baseline does not know (and, in
     /// `known`, those it does), the health view.
-    public private(set) var check: CheckResult
+    package private(set) var check: CheckResult
 
     /// Each page's bytes as last read (size and hashes), by path bytes: what the cache keys it by.
     private(set) var digests: [[UInt8]: ContentDigest]
     /// Which Playbook this is, from the load (nil: nothing is read from or written to the cache).
-    public let identity: String?
+    package let identity: String?
     /// How many pages were taken from the cache instead of parsed and checked alone.
-    public private(set) var pagesRemembered = 0
+    package private(set) var pagesRemembered = 0
     /// The digest of the cache the engine was started from: `remembered()` of the same state
     /// need not be written again.
     let cacheRead: ContentDigest?
 
     /// The handbook prepared for checking one page at a time (`facts`, else gathered now).
-    public var prepared: Checker.Prepared { facts ?? checker.prepare(handbook) }
+    package var prepared: Checker.SiteFacts { facts ?? checker.prepare(handbook) }
 
     /// Gathers the facts re-checking one page needs, once: what a session that takes edits (the
     /// language server, serve) calls before answering requests.
-    public mutating func prepare() {
+    package mutating func prepare() {
         if facts == nil { facts = checker.prepare(handbook) }
     }
-    public var rules: RuleSet { checker.rules }
-    public var language: Language { checker.language }
+    package var rules: RuleSet { checker.rules }
+    package var language: Language { checker.language }
 
     /// PARSE → CHECK → TOLERATE of a loaded site, from an empty state. Each page is checked by
     /// the rules that read only the page as soon as it is parsed, and its tree let go unless a
     /// later step reads it (`Checker.readsTreeLater`). Pure.
-    public init(_ site: consuming LoadedSite, settings: EngineSettings = EngineSettings()) {
+    package init(_ site: consuming LoadedSite, settings: EngineSettings = EngineSettings()) {
         self.settings = settings
         let (checker, siteDiagnostics) = Self.checker(
             config: site.config, configDiagnostics: site.configDiagnostics, ruleFiles: site.ruleFiles,
@@ -256,7 +256,7 @@ public struct Engine: Sendable {
 
     /// What `check` reports for the file at `path`, in its order: the findings the baseline does
     /// not know, and those it does.
-    public func diagnostics(for path: String) -> (new: [Diagnostic], known: [Diagnostic]) {
+    package func diagnostics(for path: String) -> (new: [Diagnostic], known: [Diagnostic]) {
         let found = diagnostics.filter { $0.file == path }
         guard let baseline else { return (found, []) }
         let text =
@@ -266,7 +266,7 @@ public struct Engine: Sendable {
     }
 
     /// The page at a site-relative path, with its tree.
-    public func page(_ path: String) -> Page? {
+    package func page(_ path: String) -> Page? {
         pageIndex(path).map { PageParser().restoringTree(handbook.pages[$0]) }
     }
 
@@ -276,7 +276,7 @@ public struct Engine: Sendable {
     }
 
     /// Whether `path` names a file the checks read: the config, a rule file or a page.
-    public func reads(_ path: String) -> Bool {
+    package func reads(_ path: String) -> Bool {
         path == files.configPath || ruleFiles[path] != nil || Edits.isPage(path)
     }
 
@@ -286,7 +286,7 @@ public struct Engine: Sendable {
     /// static files; the editor's unsaved text as well as saved files) and recomputes what they
     /// reach. Throws, changing nothing, on a config or template that is not UTF-8.
     @discardableResult
-    public mutating func apply(_ changes: ChangeSet) throws -> EngineChange {
+    package mutating func apply(_ changes: ChangeSet) throws -> EngineChange {
         var change = EngineChange()
         var digests = self.digests
         var reconfigure = changes.ruleFiles != nil
@@ -423,7 +423,7 @@ extension Engine {
     /// What the engine remembers for a later run (`.playbook/cache/engine.bin`): each page's
     /// summary and own findings, keyed by its bytes. Nil when the engine does not know which
     /// Playbook it is. Pure.
-    public func remembered() -> [UInt8]? {
+    package func remembered() -> [UInt8]? {
         guard let identity else { return nil }
         let bytes = rememberedBytes(identity: identity)
         return ContentDigest(bytes) == cacheRead ? nil : bytes
@@ -452,7 +452,7 @@ extension Engine {
 
 extension Engine {
     /// Site-relative paths of every file the engine was given: what a watcher reports changes of.
-    public var sourcePaths: Set<String> {
+    package var sourcePaths: Set<String> {
         var paths = Set(handbook.pages.map(\.path) + files.contentAssets.map(\.path))
         paths.formUnion(files.templates.keys.map { "templates/" + $0 })
         paths.formUnion(files.staticFiles.map { "static/" + $0.path })

@@ -1,6 +1,6 @@
 import PlaybookCheck
+import PlaybookEditions
 import PlaybookModel
-import PlaybookScript
 
 /// The checker's phrase-level reading, by OpenCC: towards Simplified with `t2s`, `tw2s` and
 /// `hk2s`, towards Traditional with `s2t`, `s2tw` and `s2hk` (see `ScriptChangeFinder`, whose

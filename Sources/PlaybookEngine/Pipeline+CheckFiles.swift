@@ -1,12 +1,13 @@
 import PlaybookCheck
 import PlaybookModel
+import PlaybookReport
 
 /// The files `check` writes when asked: a baseline and the front matter schemas. Each is a
 /// value, path and bytes; the command writes it where the user said and reports it.
 extension Pipeline {
     /// What `check --write-baseline` records: every finding of `result`, as the file `file`
     /// of the site (site-relative), and how many entries it holds.
-    public static func baseline(recording result: CheckResult, file: String = Baseline.fileName) -> (
+    package static func baseline(recording result: CheckResult, file: String = Baseline.fileName) -> (
         file: OutputFile, entries: Int
     ) {
         let recorded = Baseline(recording: result.diagnostics, line: LineLookup(result).line)
@@ -15,7 +16,7 @@ extension Pipeline {
 
     /// What `check --schema-out DIR` writes: one JSON Schema per kind of `rules`, named
     /// `<kind>.schema.json` relative to DIR, sorted by name.
-    public static func schemas(for rules: RuleSet, language: Language) -> [OutputFile] {
+    package static func schemas(for rules: RuleSet, language: Language) -> [OutputFile] {
         FrontMatterSchema.files(for: rules, language: language).sorted { $0.key < $1.key }.map {
             OutputFile(path: $0.key, bytes: Array($0.value.utf8))
         }

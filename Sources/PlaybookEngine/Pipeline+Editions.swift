@@ -1,8 +1,8 @@
+import PlaybookEditions
 import PlaybookMarkdown
 import PlaybookModel
 import PlaybookOutput
 import PlaybookRender
-import PlaybookScript
 
 extension Pipeline {
     /// CONVERT: calls `body` once per edition of the site with the edition's folder prefix

@@ -8,23 +8,23 @@ import PlaybookSource
 
 /// What LOAD read from a site folder: its files, `playbook.yml` decoded, the rule files the
 /// config includes and the baseline. The stages after it take these values and read nothing.
-public struct LoadedSite: Sendable {
-    public var files: SiteFiles
+package struct LoadedSite: Sendable {
+    package var files: SiteFiles
     /// `playbook.yml` decoded (defaults when the site has none).
-    public var config: SiteConfig
+    package var config: SiteConfig
     /// The config's own problems, located in it.
-    public var configDiagnostics: [Diagnostic]
+    package var configDiagnostics: [Diagnostic]
     /// The rule files `include:` names, by site-relative path; those outside the site are not read.
-    public var ruleFiles: [String: String]
+    package var ruleFiles: [String: String]
     /// The findings the baseline tolerates; nil when the site has none or none was asked for.
-    public var baseline: Baseline?
+    package var baseline: Baseline?
     /// The engine's cache as an earlier run left it (`.playbook/cache/engine.bin`; empty: none).
-    public var cache: [UInt8] = []
+    package var cache: [UInt8] = []
     /// Which Playbook this is (`ToolIdentity`): the cache is read only when it was written by
     /// the same one, and written only when this is known.
-    public var identity: String?
+    package var identity: String?
 
-    public init(
+    package init(
         files: SiteFiles, config: SiteConfig, configDiagnostics: [Diagnostic] = [], ruleFiles: [String: String] = [:],
         baseline: Baseline? = nil
     ) {
@@ -42,7 +42,7 @@ extension Pipeline {
     /// baseline; one that does not parse is an error naming the file. `history: false` skips the
     /// pages' dates from git, which only rendering shows (`check` passes it). `cache: false`
     /// leaves the engine's cache unread (also `PLAYBOOK_CACHE=0`).
-    public static func load(
+    package static func load(
         siteAt root: URL, baseline: String? = Baseline.fileName, history: Bool = true, cache: Bool = true
     ) throws -> LoadedSite {
         let files = try StageTimer.measure("load") { try SiteReader(root: root).read(history: history) }
@@ -59,12 +59,12 @@ extension Pipeline {
     }
 
     /// Where the engine keeps what it remembers between runs, relative to the site.
-    public static let cacheFile = ".playbook/cache/engine.bin"
+    package static let cacheFile = ".playbook/cache/engine.bin"
 
     /// WRITE what `engine` remembers into the site's cache for the next run, unless it is what
     /// the run started from. Quietly writes nothing where the site cannot hold it (see
     /// `SiteCache`), or with `PLAYBOOK_CACHE=0`.
-    public static func remember(_ engine: Engine, siteAt root: URL) {
+    package static func remember(_ engine: Engine, siteAt root: URL) {
         guard ProcessInfo.processInfo.environment["PLAYBOOK_CACHE"] != "0", let bytes = engine.remembered() else {
             return
         }
@@ -83,7 +83,7 @@ extension Pipeline {
     }
 
     /// `playbook.yml` decoded, with its own problems: the one place its text becomes a config.
-    public static func decodeConfig(_ files: SiteFiles) -> (SiteConfig, [Diagnostic]) {
+    package static func decodeConfig(_ files: SiteFiles) -> (SiteConfig, [Diagnostic]) {
         SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: files.configPath, text: files.config)
     }
 

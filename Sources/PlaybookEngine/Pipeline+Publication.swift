@@ -6,7 +6,7 @@ extension Pipeline {
     /// are removed from the handbook once, after checking and before rendering, so no renderer
     /// (pages, navigation, lists, search index, sitemap, health view…) ever sees them. The health
     /// report is drawn again from the pages that stay, with the findings already made. Pure.
-    public static func leaveOut(_ result: CheckResult, publication: Publication, language: Language? = nil)
+    package static func leaveOut(_ result: CheckResult, publication: Publication, language: Language? = nil)
         -> CheckResult
     {
         guard !publication.publishesEverything else { return result }

@@ -13,14 +13,14 @@ import PlaybookSource
 /// What `check` found: the parsed handbook, every diagnostic (load, config and content, sorted)
 /// and the health report built from the same checks.
 public struct CheckResult: Sendable {
-    public var files: SiteFiles
-    public var handbook: Handbook
+    package var files: SiteFiles
+    package var handbook: Handbook
     public var diagnostics: [Diagnostic]
-    public var health: HealthReport
+    package var health: HealthReport
     /// The rules the handbook was checked by: the defaults, playbook.yml and its included files.
-    public var rules: RuleSet = .defaults
+    package var rules: RuleSet = .defaults
     /// Findings the site's baseline tolerates: reported by `check` as known, never counted.
-    public var known: [Diagnostic] = []
+    package var known: [Diagnostic] = []
 
     package init(
         files: SiteFiles, handbook: Handbook, diagnostics: [Diagnostic], health: HealthReport,
@@ -36,28 +36,28 @@ public struct CheckResult: Sendable {
 }
 
 /// What `build` did.
-public struct BuildResult: Sendable {
+package struct BuildResult: Sendable {
     /// The check; when the build wrote the site, without the raw Markdown (`files.content` is
     /// empty: the pages hold their source).
-    public var check: CheckResult
+    package var check: CheckResult
     /// Paths of the files written, relative to the output; empty when the build was refused.
-    public var written: [String]
+    package var written: [String]
     /// Pages published: those of the check result that the build did not leave out.
-    public var published: Int = 0
-    public var refused: Bool { check.diagnostics.hasErrors }
+    package var published: Int = 0
+    package var refused: Bool { check.diagnostics.hasErrors }
 }
 
 /// How `build` publishes.
-public struct BuildOptions: Sendable {
+package struct BuildOptions: Sendable {
     /// Which pages the site holds: drafts only with `--drafts`, internal pages unless `--public`.
-    public var publication: Publication
+    package var publication: Publication
     /// Told who holds the output's lock, once, when another build is writing it and this one waits.
-    public var waiting: (@Sendable (String) -> Void)?
+    package var waiting: (@Sendable (String) -> Void)?
     /// Whether the build starts from the site's cache and leaves it for the next run
     /// (`.playbook/cache/`; also off with `PLAYBOOK_CACHE=0`).
-    public var cache: Bool
+    package var cache: Bool
 
-    public init(
+    package init(
         publication: Publication = .standard, waiting: (@Sendable (String) -> Void)? = nil, cache: Bool = true
     ) {
         self.publication = publication
@@ -84,7 +84,7 @@ public enum Pipeline {
     /// The findings its baseline records move to `known`. Each page is checked by the rules that
     /// read only the page as soon as it is parsed, and its tree let go unless a later check reads
     /// it; the result's `files.content` is empty (each page holds its text).
-    public static func check(
+    package static func check(
         _ site: consuming LoadedSite, language: Language? = nil, publication: Publication = .standard
     ) -> CheckResult {
         Engine(site, settings: EngineSettings(publication: publication, language: language)).check
@@ -103,7 +103,7 @@ public enum Pipeline {
 
     /// LOAD → PARSE → CHECK → (refuse on error) LEAVE OUT → RENDER → WRITE.
     /// `progress` is called with (pages rendered, pages in all) as batches are written.
-    public static func build(
+    package static func build(
         siteAt root: URL, into output: URL, language: Language? = nil, options: BuildOptions = BuildOptions(),
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> BuildResult {
@@ -164,12 +164,12 @@ public enum Pipeline {
 
     /// PARSE: config and every content file, split and parsed on all cores; pages sorted by path.
     /// Front matter mistakes are told in `language`, else the site's.
-    public static func parse(_ files: SiteFiles, language: Language? = nil) -> Handbook {
+    package static func parse(_ files: SiteFiles, language: Language? = nil) -> Handbook {
         parse(files, config: decodeConfig(files), language: language)
     }
 
     /// PARSE every content file of a loaded site, around its config as loaded (decoded once).
-    public static func parse(_ site: LoadedSite, language: Language? = nil) -> Handbook {
+    package static func parse(_ site: LoadedSite, language: Language? = nil) -> Handbook {
         parse(site.files, config: (site.config, site.configDiagnostics), language: language)
     }
 
@@ -223,7 +223,7 @@ public enum Pipeline {
 
     /// RENDER: pages through the theme, plus static files and content assets copied as they are;
     /// every edition of the site, each in its folder. Sorted by path.
-    public static func render(_ result: CheckResult) throws -> [OutputFile] {
+    package static func render(_ result: CheckResult) throws -> [OutputFile] {
         var outputs: [OutputFile] = []
         _ = try render(result, theme: try Theme(overrides: result.files.templates)) { outputs += $0 }
         return outputs.sorted { $0.path < $1.path }

@@ -8,9 +8,9 @@ import PlaybookSource
 /// handbook, and sends responses and notifications through `send`. Not thread-safe: the
 /// transport calls it from one queue, and `schedule` must run its work on that queue too
 /// (hence `@unchecked Sendable`: it is handed to that queue, never shared across threads).
-public final class LanguageServer: @unchecked Sendable {
+package final class LanguageServer: @unchecked Sendable {
     /// JSON-RPC and LSP error codes.
-    public enum ErrorCode: Int, Sendable {
+    package enum ErrorCode: Int, Sendable {
         case parseError = -32700
         case invalidRequest = -32600
         case methodNotFound = -32601
@@ -20,11 +20,11 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// A failure a handler reports as an error response (or, for a notification, a log line).
-    public struct Failure: Error, Sendable {
-        public var code: ErrorCode
-        public var message: String
+    package struct Failure: Error, Sendable {
+        package var code: ErrorCode
+        package var message: String
 
-        public init(_ code: ErrorCode, _ message: String) {
+        package init(_ code: ErrorCode, _ message: String) {
             self.code = code
             self.message = message
         }
@@ -41,7 +41,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     var state = State.starting
     /// The exit status, once `exit` arrived: 0 after `shutdown`, 1 without.
-    public private(set) var exitCode: Int32?
+    package private(set) var exitCode: Int32?
 
     var root: URL?
     var session: Engine?
@@ -60,7 +60,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// Where the site is read and checked when a folder opens: off the protocol's queue, so
     /// `initialize` answers at once and requests are served while the handbook is indexed.
-    public enum Indexing: Sendable {
+    package enum Indexing: Sendable {
         /// On a thread of its own; the engine is handed back through `schedule`.
         case background
         /// On the calling queue, before `initialize` answers (for tests that turn the clock by hand).
@@ -76,7 +76,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Whether the client can show server-started progress (`window.workDoneProgress`).
     var showsProgress = false
 
-    public init(
+    package init(
         version: String, language: Language? = nil, debounce: Double = 0.15, indexing: Indexing = .background,
         send: @escaping (JSON) -> Void,
         schedule: @escaping (Double, @escaping () -> Void) -> Void,
@@ -94,7 +94,7 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Dispatch
 
     /// Handles one frame from the transport.
-    public func receive(_ frame: MessageFramer.Frame) {
+    package func receive(_ frame: MessageFramer.Frame) {
         switch frame {
         case .malformed(let reason):
             log(.error, "skipped a malformed message: \(reason)")
@@ -111,7 +111,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Handles one decoded message: a request gets exactly one response, a notification none.
-    public func handle(_ message: JSON) {
+    package func handle(_ message: JSON) {
         guard case .object = message else {
             respond(id: .null, error: Failure(.invalidRequest, "a message must be a JSON object"))
             return

@@ -1,9 +1,9 @@
 /// JSON-RPC messages framed as the Language Server Protocol frames them: a header block of
 /// `Name: value` lines ending in an empty line, `Content-Length` giving the body's size in bytes,
 /// then the body. Bytes are fed in as they arrive; complete frames come out in order.
-public struct MessageFramer: Sendable {
+package struct MessageFramer: Sendable {
     /// One frame: a body, or header text that cannot frame one (which is skipped).
-    public enum Frame: Hashable, Sendable {
+    package enum Frame: Hashable, Sendable {
         case body([UInt8])
         case malformed(String)
     }
@@ -17,14 +17,14 @@ public struct MessageFramer: Sendable {
     private var buffer: [UInt8] = []
     private var start = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+    package mutating func append<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         buffer.append(contentsOf: bytes)
     }
 
     /// The next complete frame, or nil until more bytes arrive.
-    public mutating func next() -> Frame? {
+    package mutating func next() -> Frame? {
         // Blank lines between messages are tolerated.
         while start < buffer.count, buffer[start] == 13 || buffer[start] == 10 { start += 1 }
         guard let headerEnd = findHeaderEnd() else {
@@ -56,7 +56,7 @@ public struct MessageFramer: Sendable {
     }
 
     /// The frame around a body.
-    public static func frame(_ body: [UInt8]) -> [UInt8] {
+    package static func frame(_ body: [UInt8]) -> [UInt8] {
         Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
     }
 

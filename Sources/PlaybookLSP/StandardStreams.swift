@@ -4,10 +4,10 @@ import PlaybookModel
 
 /// Serves the protocol on standard input and output: one thread reads and frames, one serial
 /// queue runs the server (debounced checks included), writes go out whole under a lock.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Serves until the client sends `exit` or closes standard input; returns the exit status
     /// (0 after `shutdown`, 1 otherwise, as the protocol asks).
-    public static func serve(version: String, language: Language? = nil) -> Int32 {
+    package static func serve(version: String, language: Language? = nil) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "playbook.lsp")
         let output = Output()
@@ -65,5 +65,5 @@ public enum StandardStreams {
 extension LanguageServer {
     /// The exit status when the client closes standard input without `exit`: 0 after
     /// `shutdown`, 1 before.
-    public var statusAtEndOfInput: Int32 { state == .shutDown ? 0 : 1 }
+    package var statusAtEndOfInput: Int32 { state == .shutDown ? 0 : 1 }
 }

@@ -1,49 +1,49 @@
 /// An open document's text as the editor holds it, with conversions between the protocol's
 /// positions (0-based lines, columns in UTF-16 code units) and the checker's (1-based lines,
 /// columns in Unicode scalars) and byte offsets.
-public struct TextDocument: Sendable {
-    public var uri: String
-    public var version: Int
-    public private(set) var bytes: [UInt8]
+package struct TextDocument: Sendable {
+    package var uri: String
+    package var version: Int
+    package private(set) var bytes: [UInt8]
     /// UTF-8 offset where each line starts; a line ends at `\n` (a `\r` before it is not part
     /// of the line's text).
     private var lineStarts: [Int]
 
-    public init(uri: String, version: Int, text: String) {
+    package init(uri: String, version: Int, text: String) {
         self.uri = uri
         self.version = version
         self.bytes = Array(text.utf8)
         self.lineStarts = Self.lineStarts(bytes)
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
-    public var lineCount: Int { lineStarts.count }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var lineCount: Int { lineStarts.count }
 
     /// A protocol position: 0-based line, UTF-16 column.
-    public struct Position: Hashable, Sendable {
-        public var line: Int
-        public var character: Int
+    package struct Position: Hashable, Sendable {
+        package var line: Int
+        package var character: Int
 
-        public init(line: Int, character: Int) {
+        package init(line: Int, character: Int) {
             self.line = line
             self.character = character
         }
     }
 
     /// The bytes of a line without its line break.
-    public func line(_ index: Int) -> ArraySlice<UInt8> {
+    package func line(_ index: Int) -> ArraySlice<UInt8> {
         guard index >= 0, index < lineStarts.count else { return [] }
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
         if end > lineStarts[index], bytes[end - 1] == 13 { end -= 1 }
         return bytes[lineStarts[index]..<max(end, lineStarts[index])]
     }
 
-    public func lineText(_ index: Int) -> String {
+    package func lineText(_ index: Int) -> String {
         String(decoding: line(index), as: UTF8.self)
     }
 
     /// The protocol position of the checker's 1-based line and scalar column, clamped to the text.
-    public func position(line: Int, column: Int) -> Position {
+    package func position(line: Int, column: Int) -> Position {
         let index = min(max(line - 1, 0), max(lineStarts.count - 1, 0))
         var utf16 = 0
         var scalars = 0
@@ -56,13 +56,13 @@ public struct TextDocument: Sendable {
     }
 
     /// The UTF-16 length of a line.
-    public func lineLength(_ index: Int) -> Int {
+    package func lineLength(_ index: Int) -> Int {
         lineText(index).utf16.count
     }
 
     /// The UTF-8 offset of a protocol position. A column past the line's end means its end; one
     /// inside a surrogate pair means the start of that character; a line past the end, the end.
-    public func offset(of position: Position) -> Int {
+    package func offset(of position: Position) -> Int {
         guard position.line >= 0 else { return 0 }
         guard position.line < lineStarts.count else { return bytes.count }
         let start = lineStarts[position.line]
@@ -78,7 +78,7 @@ public struct TextDocument: Sendable {
     }
 
     /// The protocol position of a UTF-8 offset.
-    public func position(ofOffset offset: Int) -> Position {
+    package func position(ofOffset offset: Int) -> Position {
         let offset = min(max(offset, 0), bytes.count)
         let low = lineIndex(ofOffset: offset)
         let prefix = String(decoding: bytes[lineStarts[low]..<offset], as: UTF8.self)
@@ -86,7 +86,7 @@ public struct TextDocument: Sendable {
     }
 
     /// The 1-based line and scalar column of a protocol position, as the checker counts them.
-    public func checkerPosition(_ position: Position) -> (line: Int, column: Int) {
+    package func checkerPosition(_ position: Position) -> (line: Int, column: Int) {
         let offset = offset(of: position)
         let line = self.position(ofOffset: offset).line
         let prefix = String(decoding: bytes[lineStarts[line]..<offset], as: UTF8.self)
@@ -95,7 +95,7 @@ public struct TextDocument: Sendable {
 
     /// Replaces the text between two positions (the whole text when `range` is nil), as a
     /// `didChange` content change asks.
-    public mutating func apply(_ range: (start: Position, end: Position)?, text: String) {
+    package mutating func apply(_ range: (start: Position, end: Position)?, text: String) {
         guard let range else {
             bytes = Array(text.utf8)
             lineStarts = Self.lineStarts(bytes)

@@ -10,17 +10,17 @@ import PlaybookModel
 /// Raw HTML is replaced by a comment unless `unsafe` is set, as cmark's default safe mode does;
 /// even then GFM's tag filter disarms `<script>`, `<iframe>` and the other tags GFM lists.
 public struct HTMLRenderer {
-    public var unsafe: Bool
+    package var unsafe: Bool
     /// Anchors for the document's headings, in document order (see `PageParser`).
-    public var anchors: [String]
-    public var resolveLink: (String) -> String
+    package var anchors: [String]
+    package var resolveLink: (String) -> String
     /// Put before every id the page defines (headings, footnotes), so several documents can
     /// share one page (a group's kit) without two elements of one id; `#` links inside the
     /// document get it too.
-    public var idPrefix: String
+    package var idPrefix: String
     /// Added to every heading level (at most `h6`), so a document shown under its own title on
     /// another page keeps its headings in order.
-    public var headingShift: Int
+    package var headingShift: Int
 
     public init(
         unsafe: Bool = false, anchors: [String] = [], idPrefix: String = "", headingShift: Int = 0,

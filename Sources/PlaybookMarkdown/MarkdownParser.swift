@@ -28,7 +28,7 @@ public struct MarkdownParser: Sendable {
     /// walks the tree recursively, and so do Swift's own equality, hashing and freeing of it, on
     /// worker threads with small stacks; so the tree never gets deeper than this, and a page that
     /// nests deeper is refused there (`MarkdownLimit`). Real pages stay below 30.
-    public static let maxDepth = 100
+    package static let maxDepth = 100
 
     static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
 

@@ -2,12 +2,12 @@ import PlaybookModel
 
 /// Turns a loaded `SourceFile` into a `Page`: parses the body, decides the kind and the URL,
 /// finds the title and gives every heading its anchor.
-public struct PageParser: Sendable {
+package struct PageParser: Sendable {
     private let markdown = MarkdownParser()
 
-    public init() {}
+    package init() {}
 
-    public func parse(_ source: SourceFile) -> Page {
+    package func parse(_ source: SourceFile) -> Page {
         let document = markdown.parse(source.body, lineOffset: source.bodyLineOffset)
         var generator = Slug.AnchorGenerator(reserved: Self.reservedAnchors + Self.footnoteIDs(in: document))
         let headings = document.headings.map { node -> Heading in
@@ -35,7 +35,7 @@ public struct PageParser: Sendable {
     /// Ids the default theme gives elements of a page (`templates/`: the layout's `<main>`,
     /// navigation and search box, a page's findings and "linked from", the catalog's use box, a
     /// kit document's `d1-doc` with its headings' `d1-` prefix). Headings never take them.
-    public static let reservedAnchors = [
+    package static let reservedAnchors = [
         "main", "site-nav", "search-input", "search-results", "findings", "linked-from", "use-template", "doc",
     ]
 
@@ -63,7 +63,7 @@ public struct PageParser: Sendable {
 
     /// `page` with its tree again, parsed from its source as `parse` did, if it was let go
     /// (`Page.releasingTree()`); everything else about the page stays as it is.
-    public func restoringTree(_ page: Page) -> Page {
+    package func restoringTree(_ page: Page) -> Page {
         guard page.treeReleased else { return page }
         var restored = page
         restored.document = markdown.parse(page.source.body, lineOffset: page.source.bodyLineOffset)
@@ -93,7 +93,7 @@ public struct PageParser: Sendable {
     }
 
     /// The kind named in front matter, else the one implied by the top-level folder, else `page`.
-    public static func kind(of source: SourceFile) -> Kind {
+    package static func kind(of source: SourceFile) -> Kind {
         if case .string(let name)? = source.frontMatter["kind"] {
             return Kind(name.trimmingWhitespace.lowercased())
         }

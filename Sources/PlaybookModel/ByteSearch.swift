@@ -10,12 +10,12 @@
 /// in text they folded themselves, which a byte search finds exactly.
 extension String {
     /// True when `needle`'s bytes occur in the string's bytes.
-    public func containsLiteral(_ needle: String) -> Bool {
+    package func containsLiteral(_ needle: String) -> Bool {
         firstByteOffset(of: needle) != nil
     }
 
     /// The range of the first occurrence of `needle`, found by its bytes.
-    public func literalRange(of needle: String) -> Range<String.Index>? {
+    package func literalRange(of needle: String) -> Range<String.Index>? {
         guard let offset = firstByteOffset(of: needle) else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         let end = utf8.index(start, offsetBy: needle.utf8.count)
@@ -50,7 +50,7 @@ extension String {
 
 extension Substring {
     /// True when `needle`'s bytes occur in the text's bytes (see `String.containsLiteral`).
-    public func containsLiteral(_ needle: String) -> Bool {
+    package func containsLiteral(_ needle: String) -> Bool {
         var mine = self
         var needle = needle
         return mine.withUTF8 { hay in
@@ -70,18 +70,18 @@ extension Substring {
 /// hashing normalizes Chinese text to NFC on every hash, which on a large handbook costs more
 /// than the look-up it serves; and a key that must tell `é` from `e` + U+0301 apart (texts that
 /// are written out as they are) needs byte equality anyway.
-public struct ExactText: Hashable, Sendable {
-    public let text: String
+package struct ExactText: Hashable, Sendable {
+    package let text: String
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
     }
 
-    public static func == (a: ExactText, b: ExactText) -> Bool {
+    package static func == (a: ExactText, b: ExactText) -> Bool {
         a.text.utf8.elementsEqual(b.text.utf8)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }

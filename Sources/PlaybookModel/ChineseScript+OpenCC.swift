@@ -1,4 +1,4 @@
-// Generated from OpenCC's dictionaries by `ScriptTable.swiftSource` (PlaybookScript); do not edit.
+// Generated from OpenCC's dictionaries by `ScriptTable.swiftSource` (PlaybookEditions); do not edit.
 // Regenerate: PLAYBOOK_UPDATE_GOLDENS=1 swift test --filter generatedTableMatchesOpenCC
 // OpenCC's dictionaries are Apache-2.0 licensed.
 

@@ -7,11 +7,11 @@
 ///
 /// The facts come from OpenCC's dictionaries, the same data the script editions are converted
 /// with: `ChineseScript+OpenCC.swift` is generated from them (see `ScriptTable` in
-/// PlaybookScript) and a test fails when it no longer matches the installed OpenCC. Only the
+/// PlaybookEditions) and a test fails when it no longer matches the installed OpenCC. Only the
 /// members below read it, so a different source of pairs changes this file alone.
-public enum ChineseScript {
+package enum ChineseScript {
     /// The Simplified form of `scalar`, or `scalar` itself when it has none.
-    public static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    package static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         // Search folds every character of every page: the Basic Multilingual Plane is looked
         // up in a flat array, the pairs beyond it in the dictionary.
         if scalar.value < 0x10000 {
@@ -34,7 +34,7 @@ public enum ChineseScript {
     /// True when `text` holds more characters found only in Traditional writing than characters
     /// found only in Simplified writing, so a Traditional page is declared `zh-Hant`. Characters
     /// both scripts share count for neither.
-    public static func isMostlyTraditional(_ text: String) -> Bool {
+    package static func isMostlyTraditional(_ text: String) -> Bool {
         var traditional = 0
         var simplified = 0
         for scalar in text.unicodeScalars where scalar.value >= 0x3400 {
@@ -49,19 +49,19 @@ public enum ChineseScript {
 
     /// Characters written only in Simplified (欢, 结, 头): every OpenCC configuration towards
     /// Traditional changes them.
-    public static let simplifiedOnly: Set<Unicode.Scalar> = Set(openCCSimplifiedOnly.flatMap(\.unicodeScalars))
+    package static let simplifiedOnly: Set<Unicode.Scalar> = Set(openCCSimplifiedOnly.flatMap(\.unicodeScalars))
 
     /// Characters written only in Traditional (歡, 結, 頭): every OpenCC configuration towards
     /// Simplified changes them.
-    public static let traditionalOnly: Set<Unicode.Scalar> = Set(openCCTraditionalOnly.flatMap(\.unicodeScalars))
+    package static let traditionalOnly: Set<Unicode.Scalar> = Set(openCCTraditionalOnly.flatMap(\.unicodeScalars))
 
     /// Every pair, Traditional → Simplified. Several Traditional forms may share one Simplified
     /// form (`裡` and `裏` both fold to `里`).
-    public static var pairs: [Unicode.Scalar: Unicode.Scalar] { table }
+    package static var pairs: [Unicode.Scalar: Unicode.Scalar] { table }
 
     /// Which script `scalar` belongs to alone: `.traditional` for 歡, `.simplified` for 欢, nil for
     /// characters both write (同好, 台, 群) and everything that is not Han.
-    public static func onlyScript(of scalar: Unicode.Scalar) -> WrittenScript? {
+    package static func onlyScript(of scalar: Unicode.Scalar) -> WrittenScript? {
         // The checker asks this of every character of every page: the Basic Multilingual Plane
         // is looked up in a flat array, the rest in the sets.
         if scalar.value < 0x10000 {
@@ -100,7 +100,7 @@ public enum ChineseScript {
 }
 
 /// The two scripts of written Chinese.
-public enum WrittenScript: String, Hashable, Sendable {
+package enum WrittenScript: String, Hashable, Sendable {
     case simplified, traditional
 }
 
@@ -109,7 +109,7 @@ extension Language {
     /// written only in Traditional (`結構`) than only in Simplified (`结构`), else Simplified;
     /// nil when it has no Chinese. What an editor offers a page follows its script, so a
     /// Traditional page is offered Traditional headings whatever the site's language.
-    public static func script(of text: String) -> Language? {
+    package static func script(of text: String) -> Language? {
         let chinese = text.unicodeScalars.contains {
             (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value)
         }

@@ -1,6 +1,6 @@
 /// A 1-based line and column in a source file, counting from the first byte of the file
 /// (front matter included). Columns count Unicode scalars, as editors do.
-public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
+public struct SourcePosition: Hashable, Sendable, Comparable {
     // Stored as 32-bit numbers: every Markdown node holds two positions, and on a large
     // handbook the halved size is tens of megabytes.
     private var storedLine: Int32
@@ -11,76 +11,61 @@ public struct SourcePosition: Hashable, Sendable, Comparable, Codable {
         set { storedLine = Int32(clamping: newValue) }
     }
 
-    public var column: Int {
+    package var column: Int {
         get { Int(storedColumn) }
         set { storedColumn = Int32(clamping: newValue) }
     }
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
     }
 
-    public static let start = SourcePosition(line: 1, column: 1)
+    package static let start = SourcePosition(line: 1, column: 1)
 
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
         (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
     }
-
-    private enum CodingKeys: String, CodingKey { case line, column }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column)
-        )
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-    }
 }
 
 /// A span in a source file; `end` is inclusive, as cmark reports it.
-public struct SourceRange: Hashable, Sendable, Codable {
-    public var start: SourcePosition
-    public var end: SourcePosition
+package struct SourceRange: Hashable, Sendable {
+    package var start: SourcePosition
+    package var end: SourcePosition
 
-    public init(start: SourcePosition, end: SourcePosition) {
+    package init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = end
     }
 
-    public init(line: Int, column: Int = 1) {
+    package init(line: Int, column: Int = 1) {
         self.start = SourcePosition(line: line, column: column)
         self.end = self.start
     }
 }
 
-public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
+package enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
     case error
     case warning
 
-    public static func < (a: Severity, b: Severity) -> Bool {
+    package static func < (a: Severity, b: Severity) -> Bool {
         a == .error && b == .warning
     }
 }
 
 /// One located problem in the handbook. Tests compare diagnostics by equality, never by substring.
-public struct Diagnostic: Hashable, Sendable, Codable {
+public struct Diagnostic: Hashable, Sendable {
     /// Path relative to the site root, with `/` separators (`content/groups/hangzhou/index.md`).
-    public var file: String
+    package var file: String
     public var position: SourcePosition
-    public var severity: Severity
+    package var severity: Severity
     /// Stable rule identifier, such as `group.missing-section` or `frontmatter.yaml`.
-    public var rule: String
-    public var message: String
+    package var rule: String
+    package var message: String
     /// What to write and why it matters.
-    public var hint: String?
+    package var hint: String?
 
-    public init(
+    package init(
         file: String, position: SourcePosition = .start, severity: Severity = .error, rule: String,
         message: String, hint: String? = nil
     ) {
@@ -92,7 +77,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.hint = hint
     }
 
-    public init(
+    package init(
         file: String, line: Int, column: Int = 1, severity: Severity = .error, rule: String, message: String,
         hint: String? = nil
     ) {
@@ -113,22 +98,22 @@ extension Diagnostic: Comparable {
 }
 
 extension Array where Element == Diagnostic {
-    public var hasErrors: Bool { contains { $0.severity == .error } }
-    public var errorCount: Int { filter { $0.severity == .error }.count }
-    public var warningCount: Int { filter { $0.severity == .warning }.count }
+    package var hasErrors: Bool { contains { $0.severity == .error } }
+    package var errorCount: Int { filter { $0.severity == .error }.count }
+    package var warningCount: Int { filter { $0.severity == .warning }.count }
 }
 
 /// A failure that stops a stage before any diagnostics can be produced (an unreadable folder,
 /// a template that does not parse). Carries the stage and the path, as a compiler would.
-public struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var stage: String
-    public var path: String?
-    public var line: Int?
+package struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var stage: String
+    package var path: String?
+    package var line: Int?
     /// With `line`, where on it (1-based, in characters), when the problem is at one place.
-    public var column: Int?
-    public var message: String
+    package var column: Int?
+    package var message: String
 
-    public init(stage: String, path: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
+    package init(stage: String, path: String? = nil, line: Int? = nil, column: Int? = nil, message: String) {
         self.stage = stage
         self.path = path
         self.line = line
@@ -136,7 +121,7 @@ public struct PlaybookError: Error, Hashable, Sendable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         var location = ""
         if let path {
             location = path

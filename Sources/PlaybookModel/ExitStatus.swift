@@ -1,5 +1,5 @@
 /// Playbook's exit statuses: one table for every command (the README's "Exit status").
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Done; warnings allowed.
     case success = 0
     /// Done, and what it found needs a person: the handbook has errors (`check`, `build`;

@@ -1,20 +1,20 @@
 /// Which group lacks what: one row per group charter, one column per required element, plus
 /// the group's rules and onboarding. The checker computes it; `check --summary` prints it and
 /// the site's health view renders it.
-public struct HealthReport: Hashable, Sendable {
-    public struct Column: Hashable, Sendable {
+package struct HealthReport: Hashable, Sendable {
+    package struct Column: Hashable, Sendable {
         /// Stable id (`interest`, `structure`, `output`, `operations`, `replication`, `rules`, `onboarding`).
-        public var id: String
+        package var id: String
         /// Label in the site language, e.g. `同好`.
-        public var label: String
+        package var label: String
 
-        public init(id: String, label: String) {
+        package init(id: String, label: String) {
             self.id = id
             self.label = label
         }
     }
 
-    public enum Status: String, Hashable, Sendable {
+    package enum Status: String, Hashable, Sendable {
         /// Present and complete.
         case ok
         /// Present but incomplete (empty, or missing a required part).
@@ -23,20 +23,20 @@ public struct HealthReport: Hashable, Sendable {
         case missing
     }
 
-    public struct Cell: Hashable, Sendable {
-        public var status: Status
+    package struct Cell: Hashable, Sendable {
+        package var status: Status
         /// Short explanation shown on hover or in the summary, such as the first diagnostic's message.
-        public var note: String?
+        package var note: String?
         /// The page the cell is about when it is not the charter (the group's rules page), by
         /// site-relative path; nil for the charter's own sections and for a missing page.
-        public var path: String?
+        package var path: String?
         /// Where to look in that page (or the charter): the section's heading line, else the
         /// line of the finding; nil when there is nothing to point at.
-        public var line: Int?
+        package var line: Int?
         /// What to do about it, from the finding behind `note` (`Diagnostic.hint`).
-        public var hint: String?
+        package var hint: String?
 
-        public init(status: Status, note: String? = nil, path: String? = nil, line: Int? = nil, hint: String? = nil) {
+        package init(status: Status, note: String? = nil, path: String? = nil, line: Int? = nil, hint: String? = nil) {
             self.status = status
             self.note = note
             self.path = path
@@ -45,25 +45,25 @@ public struct HealthReport: Hashable, Sendable {
         }
     }
 
-    public struct Row: Hashable, Sendable {
+    package struct Row: Hashable, Sendable {
         /// Site-relative path of the group charter.
-        public var path: String
-        public var title: String
+        package var path: String
+        package var title: String
         /// Page URL (site-relative, pretty form).
-        public var url: String
+        package var url: String
         /// One cell per column, in column order.
-        public var cells: [Cell]
+        package var cells: [Cell]
         /// Template lineage, such as `city-chapter 1.0.0`, when the group was cloned from one.
-        public var lineage: String?
+        package var lineage: String?
         /// True when the group's template has moved on since the group was cloned or updated.
-        public var behindTemplate: Bool
+        package var behindTemplate: Bool
         /// The name of the template the group came from (`city-chapter`), when it came from one.
-        public var template: String?
+        package var template: String?
         /// Every finding on the charter and the rules and onboarding pages counted for it, errors
         /// and warnings, in file and line order: what the health view lists beneath the table.
-        public var findings: [Diagnostic]
+        package var findings: [Diagnostic]
 
-        public init(
+        package init(
             path: String, title: String, url: String, cells: [Cell], lineage: String? = nil,
             behindTemplate: Bool = false, findings: [Diagnostic] = []
         ) {
@@ -78,19 +78,19 @@ public struct HealthReport: Hashable, Sendable {
 
         /// Cells that are not complete, the missing ones counted twice: groups with the most
         /// gaps come first in the health view.
-        public var gapWeight: Int {
+        package var gapWeight: Int {
             cells.reduce(0) { $0 + ($1.status == .missing ? 2 : $1.status == .partial ? 1 : 0) }
         }
     }
 
     /// The few numbers the health view's trend compares between builds.
-    public struct Totals: Hashable, Sendable {
-        public var groups: Int
-        public var complete: Int
+    package struct Totals: Hashable, Sendable {
+        package var groups: Int
+        package var complete: Int
         /// Cells not complete, over every group.
-        public var gaps: Int
+        package var gaps: Int
 
-        public init(groups: Int, complete: Int, gaps: Int) {
+        package init(groups: Int, complete: Int, gaps: Int) {
             self.groups = groups
             self.complete = complete
             self.gaps = gaps
@@ -98,9 +98,9 @@ public struct HealthReport: Hashable, Sendable {
 
         /// `groups=4044 complete=1180 gaps=5120`, the form the health view keeps in its output
         /// (`health/totals.txt`) for the next build to compare against.
-        public var text: String { "groups=\(groups) complete=\(complete) gaps=\(gaps)\n" }
+        package var text: String { "groups=\(groups) complete=\(complete) gaps=\(gaps)\n" }
 
-        public init?(text: String) {
+        package init?(text: String) {
             var values: [String: Int] = [:]
             for part in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 let pair = part.split(separator: "=", maxSplits: 1)
@@ -112,19 +112,19 @@ public struct HealthReport: Hashable, Sendable {
         }
     }
 
-    public var columns: [Column]
-    public var rows: [Row]
+    package var columns: [Column]
+    package var rows: [Row]
     /// The totals of the previous build's health view, when the load stage found them in the
     /// output folder: the view shows the trend against them.
-    public var previous: Totals?
+    package var previous: Totals?
 
-    public init(columns: [Column] = [], rows: [Row] = [], previous: Totals? = nil) {
+    package init(columns: [Column] = [], rows: [Row] = [], previous: Totals? = nil) {
         self.columns = columns
         self.rows = rows
         self.previous = previous
     }
 
-    public var totals: Totals {
+    package var totals: Totals {
         Totals(
             groups: rows.count, complete: rows.filter { $0.cells.allSatisfy { $0.status == .ok } }.count,
             gaps: rows.reduce(0) { $0 + $1.cells.filter { $0.status != .ok }.count })

@@ -5,22 +5,22 @@
 /// The built-in kinds' labels are here; a site's `kinds.<name>.label` replaces a kind's (the
 /// checker's rule reader does that), and the pipeline hands the site's labels to the render
 /// stage in `SiteConfig.kindLabels`, so the checker and the site name a kind alike.
-public struct KindLabel: Hashable, Sendable {
-    public var noun: Localized
-    public var title: Localized
+package struct KindLabel: Hashable, Sendable {
+    package var noun: Localized
+    package var title: Localized
 
-    public init(noun: Localized, title: Localized) {
+    package init(noun: Localized, title: Localized) {
         self.noun = noun
         self.title = title
     }
 
     /// One label for both uses: what a site declares with `kinds.<name>.label`.
-    public init(_ label: Localized) {
+    package init(_ label: Localized) {
         self.init(noun: label, title: label)
     }
 
     /// The built-in kinds' labels.
-    public static let defaults: [Kind: KindLabel] = [
+    package static let defaults: [Kind: KindLabel] = [
         .group: KindLabel(
             noun: Localized("社群档案", "社群檔案", "group charter"), title: Localized("社群档案", "社群檔案", "Groups")),
         .rules: KindLabel(noun: Localized("群规", "群規", "group rules"), title: Localized("群规", "群規", "Rules")),
@@ -35,18 +35,18 @@ public struct KindLabel: Hashable, Sendable {
 }
 
 /// The labels of every kind a site knows, by kind.
-public struct KindLabels: Hashable, Sendable {
-    public var byKind: [Kind: KindLabel]
+package struct KindLabels: Hashable, Sendable {
+    package var byKind: [Kind: KindLabel]
 
-    public init(_ byKind: [Kind: KindLabel]) {
+    package init(_ byKind: [Kind: KindLabel]) {
         self.byKind = byKind
     }
 
-    public static let defaults = KindLabels(KindLabel.defaults)
+    package static let defaults = KindLabels(KindLabel.defaults)
 
     /// The title of `kind`'s part of the site in `language`; a kind nobody labelled (a page
     /// naming an unknown kind, which `check` reports) shows its name.
-    public func title(_ kind: Kind, in language: Language) -> String {
+    package func title(_ kind: Kind, in language: Language) -> String {
         byKind[kind]?.title(language) ?? kind.rawValue
     }
 }

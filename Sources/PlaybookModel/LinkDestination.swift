@@ -1,13 +1,13 @@
 /// A Markdown link's destination as the checker and the renderer read it. External ones (a
 /// scheme such as `https:` or `mailto:`, or `//host`) are left alone; an internal one names a
 /// path, percent-decoded and without its query, and maybe a fragment, percent-decoded too.
-public struct LinkDestination: Hashable, Sendable {
+package struct LinkDestination: Hashable, Sendable {
     /// Empty for a link to an anchor of the same page (`#结构`).
-    public var path: String
-    public var fragment: String?
+    package var path: String
+    package var fragment: String?
 
     /// Nil for an empty or external destination.
-    public init?(_ destination: String) {
+    package init?(_ destination: String) {
         guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
         var rest = Substring(destination)
         if let hash = rest.firstIndex(of: "#") {
@@ -21,11 +21,11 @@ public struct LinkDestination: Hashable, Sendable {
     }
 
     /// A link to another page of the handbook: its path names a Markdown file.
-    public var isPage: Bool { path.hasSuffix(".md") }
+    package var isPage: Bool { path.hasSuffix(".md") }
 
     /// True for `//host/…` and for a destination that starts with a URL scheme: ASCII letters,
     /// digits, `+`, `-` or `.` before the first `:`, and no `/` before it.
-    public static func isExternal(_ destination: String) -> Bool {
+    package static func isExternal(_ destination: String) -> Bool {
         if destination.hasPrefix("//") { return true }
         guard let colon = destination.firstIndex(of: ":") else { return false }
         let scheme = destination[..<colon]

@@ -1,21 +1,21 @@
 /// A phrase in each interface language. Built-in rules carry all three; a site's own rules
 /// may give one text, which is then used for every language.
-public struct Localized: Hashable, Sendable {
-    public var zhHans: String
-    public var zhHant: String
-    public var en: String
+package struct Localized: Hashable, Sendable {
+    package var zhHans: String
+    package var zhHant: String
+    package var en: String
 
-    public init(_ zhHans: String, _ zhHant: String, _ en: String) {
+    package init(_ zhHans: String, _ zhHant: String, _ en: String) {
         self.zhHans = zhHans
         self.zhHant = zhHant
         self.en = en
     }
 
-    public init(_ all: String) {
+    package init(_ all: String) {
         self.init(all, all, all)
     }
 
-    public func callAsFunction(_ language: Language) -> String {
+    package func callAsFunction(_ language: Language) -> String {
         switch language {
         case .zhHans: return zhHans
         case .zhHant: return zhHant
@@ -24,7 +24,7 @@ public struct Localized: Hashable, Sendable {
     }
 
     /// Joins two phrases per language with `separator`.
-    public static func + (a: Localized, b: Localized) -> Localized {
+    package static func + (a: Localized, b: Localized) -> Localized {
         Localized(a.zhHans + b.zhHans, a.zhHant + b.zhHant, a.en + b.en)
     }
 }

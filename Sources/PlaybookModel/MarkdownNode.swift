@@ -1,9 +1,9 @@
 /// Playbook's own Markdown tree. The parser fills it from cmark-gfm; checks and the HTML
 /// renderer read it. Positions count from the start of the file, front matter included.
 public struct MarkdownNode: Hashable, Sendable {
-    public enum Alignment: String, Hashable, Sendable { case none, left, center, right }
+    package enum Alignment: String, Hashable, Sendable { case none, left, center, right }
 
-    public enum Kind: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         case document
         case heading(level: Int)
         case paragraph
@@ -31,17 +31,17 @@ public struct MarkdownNode: Hashable, Sendable {
         case footnoteReference(label: String)
     }
 
-    public var kind: Kind
-    public var children: [MarkdownNode]
-    public var range: SourceRange
+    package var kind: Kind
+    package var children: [MarkdownNode]
+    package var range: SourceRange
 
-    public init(_ kind: Kind, range: SourceRange, children: [MarkdownNode] = []) {
+    package init(_ kind: Kind, range: SourceRange, children: [MarkdownNode] = []) {
         self.kind = kind
         self.range = range
         self.children = children
     }
 
-    public var isBlock: Bool {
+    package var isBlock: Bool {
         switch kind {
         case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .strikethrough, .link, .image,
             .footnoteReference:
@@ -58,7 +58,7 @@ public struct MarkdownNode: Hashable, Sendable {
         return out
     }
 
-    public func appendPlainText(to out: inout String) {
+    package func appendPlainText(to out: inout String) {
         switch kind {
         case .text(let s), .code(let s): out += s
         case .softBreak, .lineBreak: out += " "
@@ -72,12 +72,12 @@ public struct MarkdownNode: Hashable, Sendable {
     }
 
     /// Calls `visit` for this node and every descendant, in document order.
-    public func walk(_ visit: (MarkdownNode) -> Void) {
+    package func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
         for child in children { child.walk(visit) }
     }
 
-    public var headingLevel: Int? {
+    package var headingLevel: Int? {
         if case .heading(let level) = kind { return level }
         return nil
     }
@@ -86,8 +86,8 @@ public struct MarkdownNode: Hashable, Sendable {
 /// A place where the parser refused to follow the input as written, so that no later stage
 /// meets a tree it cannot walk or a paragraph the C parser would take minutes on. The page is
 /// refused with an error there (see `PageParser`); the tree holds what was read around it.
-public struct MarkdownLimit: Hashable, Sendable {
-    public enum Reason: Hashable, Sendable {
+package struct MarkdownLimit: Hashable, Sendable {
+    package enum Reason: Hashable, Sendable {
         /// Blocks and inlines nest deeper than `limit`; what lies deeper was left out.
         case nesting(limit: Int)
         /// A paragraph holds `openers` unclosed `[` / `![` that links after them would each
@@ -95,10 +95,10 @@ public struct MarkdownLimit: Hashable, Sendable {
         case brackets(openers: Int)
     }
 
-    public var reason: Reason
-    public var position: SourcePosition
+    package var reason: Reason
+    package var position: SourcePosition
 
-    public init(_ reason: Reason, at position: SourcePosition) {
+    package init(_ reason: Reason, at position: SourcePosition) {
         self.reason = reason
         self.position = position
     }
@@ -106,16 +106,16 @@ public struct MarkdownLimit: Hashable, Sendable {
 
 /// A parsed page body.
 public struct MarkdownDocument: Hashable, Sendable {
-    public var root: MarkdownNode
+    package var root: MarkdownNode
     /// Where the parser stopped following the input, in document order; empty for real pages.
-    public var limits: [MarkdownLimit]
+    package var limits: [MarkdownLimit]
 
-    public init(root: MarkdownNode, limits: [MarkdownLimit] = []) {
+    package init(root: MarkdownNode, limits: [MarkdownLimit] = []) {
         self.root = root
         self.limits = limits
     }
 
-    public var blocks: [MarkdownNode] { root.children }
+    package var blocks: [MarkdownNode] { root.children }
 
     /// Every heading in document order, at any depth of nesting (block quotes, list items).
     public var headings: [MarkdownNode] {

@@ -1,21 +1,21 @@
 /// A content file as loaded from disk: its path, raw text and the front matter split from it.
 public struct SourceFile: Hashable, Sendable {
     /// Path relative to the site root, `/`-separated (`content/groups/hangzhou/index.md`).
-    public var path: String
+    package var path: String
     /// The whole file as text.
     public var text: String
     /// Decoded front matter; empty when the file has none.
-    public var frontMatter: Mapping
+    package var frontMatter: Mapping
     /// UTF-8 offset in `text` where the Markdown after the front matter starts.
     public var bodyOffset: Int
     /// Number of lines before `body` starts (the front matter block and its fences).
-    public var bodyLineOffset: Int
+    package var bodyLineOffset: Int
     /// Problems found while loading (YAML errors, invalid UTF-8…). A file with an error here
     /// still becomes a page so every problem is reported, but `build` refuses it.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// A source file whose body starts `bodyOffset` UTF-8 bytes into `text`.
-    public init(
+    package init(
         path: String, text: String, frontMatter: Mapping = Mapping(), bodyOffset: Int, bodyLineOffset: Int = 0,
         diagnostics: [Diagnostic] = []
     ) {
@@ -29,7 +29,7 @@ public struct SourceFile: Hashable, Sendable {
 
     /// A source file from its parts; when `body` is not the tail of `text` (files made by hand
     /// in tests), it is appended to the text so that both stay readable.
-    public init(
+    package init(
         path: String, text: String, frontMatter: Mapping = Mapping(), body: String, bodyLineOffset: Int = 0,
         diagnostics: [Diagnostic] = []
     ) {
@@ -46,30 +46,30 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// The Markdown after the front matter.
-    public var body: String {
+    package var body: String {
         String(text[text.utf8.index(text.utf8.startIndex, offsetBy: bodyOffset)...])
     }
 
     /// True when the front matter is there but could not be read (a YAML mistake): its fields
     /// are unknown, so no finding may rest on their absence.
-    public var frontMatterUnreadable: Bool {
+    package var frontMatterUnreadable: Bool {
         diagnostics.contains { $0.rule == "frontmatter.yaml" }
     }
 
     /// The path below `content/` (`groups/hangzhou/index.md`).
-    public var contentPath: String {
+    package var contentPath: String {
         path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
     }
 }
 
 /// A heading of a page, with the anchor it renders to.
-public struct Heading: Hashable, Sendable {
-    public var level: Int
-    public var text: String
-    public var anchor: String
-    public var line: Int
+package struct Heading: Hashable, Sendable {
+    package var level: Int
+    package var text: String
+    package var anchor: String
+    package var line: Int
 
-    public init(level: Int, text: String, anchor: String, line: Int) {
+    package init(level: Int, text: String, anchor: String, line: Int) {
         self.level = level
         self.text = text
         self.anchor = anchor
@@ -78,11 +78,11 @@ public struct Heading: Hashable, Sendable {
 }
 
 /// A link written in a page's body: where it points, as written, and where it starts.
-public struct LinkMention: Hashable, Sendable {
-    public var destination: String
-    public var position: SourcePosition
+package struct LinkMention: Hashable, Sendable {
+    package var destination: String
+    package var position: SourcePosition
 
-    public init(destination: String, position: SourcePosition) {
+    package init(destination: String, position: SourcePosition) {
         self.destination = destination
         self.position = position
     }
@@ -97,7 +97,7 @@ public struct LinkMention: Hashable, Sendable {
 /// A page is a value whose fields live in one shared box, copied only when a copy is changed:
 /// the handbook's page array is copied whenever serve or the editor server replaces one page,
 /// and copying a page is then one reference instead of a dozen.
-public struct Page: Hashable, Sendable {
+package struct Page: Hashable, Sendable {
     /// Unchecked: changed only through `Page.unique()`, when the page changing it is its only owner.
     private final class Storage: @unchecked Sendable {
         // Mutated only through `Page.unique()`, when this page is its only owner.
@@ -138,25 +138,25 @@ public struct Page: Hashable, Sendable {
         return storage
     }
 
-    public var source: SourceFile {
+    package var source: SourceFile {
         get { storage.source }
         _modify { yield &unique().source }
     }
-    public var kind: Kind {
+    package var kind: Kind {
         get { storage.kind }
         _modify { yield &unique().kind }
     }
     /// Site-relative URL path with pretty form: `groups/hangzhou/` (empty for the home page).
-    public var url: String {
+    package var url: String {
         get { storage.url }
         _modify { yield &unique().url }
     }
-    public var title: String {
+    package var title: String {
         get { storage.title }
         _modify { yield &unique().title }
     }
     /// The body's tree; empty once released (`treeReleased`). Setting it finds its links again.
-    public var document: MarkdownDocument {
+    package var document: MarkdownDocument {
         get { storage.tree }
         set {
             let box = unique()
@@ -165,16 +165,16 @@ public struct Page: Hashable, Sendable {
             box.treeReleased = false
         }
     }
-    public var headings: [Heading] {
+    package var headings: [Heading] {
         get { storage.headings }
         _modify { yield &unique().headings }
     }
     /// Every link of the body in document order, kept when the tree is let go.
-    public var links: [LinkMention] { storage.links }
+    package var links: [LinkMention] { storage.links }
     /// True once `releasingTree()` let the tree go: `document` is empty, the rest holds.
-    public var treeReleased: Bool { storage.treeReleased }
+    package var treeReleased: Bool { storage.treeReleased }
 
-    public init(
+    package init(
         source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
     ) {
         storage = Storage(
@@ -197,7 +197,7 @@ public struct Page: Hashable, Sendable {
 
     /// This page without its tree: what a build keeps of a page between checking and rendering
     /// it. The parser gives the tree back (`PageParser.restoringTree`).
-    public func releasingTree() -> Page {
+    package func releasingTree() -> Page {
         guard !treeReleased else { return self }
         var page = self
         let box = page.unique()
@@ -216,10 +216,10 @@ public struct Page: Hashable, Sendable {
         return links
     }
 
-    public var path: String { storage.source.path }
-    public var frontMatter: Mapping { storage.source.frontMatter }
+    package var path: String { storage.source.path }
+    package var frontMatter: Mapping { storage.source.frontMatter }
 
-    public static func == (a: Page, b: Page) -> Bool {
+    package static func == (a: Page, b: Page) -> Bool {
         if a.storage === b.storage { return true }
         let x = a.storage
         let y = b.storage
@@ -227,7 +227,7 @@ public struct Page: Hashable, Sendable {
             && x.headings == y.headings && x.links == y.links && x.treeReleased == y.treeReleased
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         let x = storage
         hasher.combine(x.source)
         hasher.combine(x.kind)
@@ -241,18 +241,18 @@ public struct Page: Hashable, Sendable {
 }
 
 /// The whole handbook after parsing: configuration plus every page, sorted by path.
-public struct Handbook: Sendable {
-    public var config: SiteConfig
-    public var pages: [Page]
+package struct Handbook: Sendable {
+    package var config: SiteConfig
+    package var pages: [Page]
     /// Diagnostics from loading the config itself.
-    public var configDiagnostics: [Diagnostic]
+    package var configDiagnostics: [Diagnostic]
     /// Other files under `content/` that are not pages (lineage records, images), by path.
-    public var assets: [String]
+    package var assets: [String]
     /// When each page last changed (site-relative path → ISO 8601 date-time), from the site's git
     /// history; a page without an entry shows no date.
-    public var lastChanged: [String: String]
+    package var lastChanged: [String: String]
 
-    public init(
+    package init(
         config: SiteConfig, pages: [Page], configDiagnostics: [Diagnostic] = [], assets: [String] = [],
         lastChanged: [String: String] = [:]
     ) {
@@ -265,19 +265,19 @@ public struct Handbook: Sendable {
 }
 
 /// A file the render stage produced, relative to the output root.
-public struct OutputFile: Hashable, Sendable {
-    public var path: String
-    public var bytes: [UInt8]
+package struct OutputFile: Hashable, Sendable {
+    package var path: String
+    package var bytes: [UInt8]
     /// For a large file copied as it is: where to copy it from (`bytes` is then empty).
-    public var origin: FileOrigin?
+    package var origin: FileOrigin?
 
-    public init(path: String, bytes: [UInt8], origin: FileOrigin? = nil) {
+    package init(path: String, bytes: [UInt8], origin: FileOrigin? = nil) {
         self.path = path
         self.bytes = bytes
         self.origin = origin
     }
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.bytes = Array(text.utf8)
     }
@@ -286,14 +286,14 @@ public struct OutputFile: Hashable, Sendable {
 extension Page {
     /// For a file inside `content/templates/<name>/`, the template's name. Such pages are the
     /// documents of a replication template, not groups of their own.
-    public var templateName: String? {
+    package var templateName: String? {
         let parts = source.contentPath.split(separator: "/")
         guard parts.count >= 3, parts[0] == "templates" else { return nil }
         return String(parts[1])
     }
 
     /// The page's file name without `.md`, for titles of pages that have none.
-    public var fileStem: String {
+    package var fileStem: String {
         var name = source.contentPath.split(separator: "/").last.map(String.init) ?? source.contentPath
         if name.hasSuffix(".md") { name.removeLast(3) }
         return name

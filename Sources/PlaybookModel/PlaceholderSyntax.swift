@@ -8,14 +8,14 @@
 /// openings the innermost `{{` counts. Every segment after a `|` is a filter, known or not.
 public enum PlaceholderSyntax {
     /// The filters a placeholder may apply, in the order they are documented.
-    public static let filters = ["slug", "lower", "upper", "trim"]
+    package static let filters = ["slug", "lower", "upper", "trim"]
 
     /// A placeholder in one line: scalar offsets, `end` one past the `}}`.
     public struct Match: Equatable, Sendable {
         public var start: Int
         public var end: Int
         public var name: String
-        public var filters: [String]
+        package var filters: [String]
     }
 
     /// The placeholders in one line, left to right.
@@ -59,7 +59,7 @@ public enum PlaceholderSyntax {
     }
 
     /// The text of some scalars.
-    public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    package static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
@@ -87,17 +87,17 @@ public enum PlaceholderSyntax {
 
 /// A `{{name}}` or `{{ name | filter | filter }}` placeholder found in a template's text, as
 /// the checker reports it and the cloner fills it (`PlaceholderSyntax` is the grammar).
-public struct Placeholder: Hashable, Sendable {
-    public var name: String
-    public var filters: [String]
+package struct Placeholder: Hashable, Sendable {
+    package var name: String
+    package var filters: [String]
     /// 1-based line.
-    public var line: Int
+    package var line: Int
     /// 1-based column of the opening `{{`, in Unicode scalars.
-    public var column: Int
+    package var column: Int
     /// The placeholder as written, braces included.
-    public var text: String
+    package var text: String
 
-    public init(name: String, filters: [String], line: Int, column: Int, text: String) {
+    package init(name: String, filters: [String], line: Int, column: Int, text: String) {
         self.name = name
         self.filters = filters
         self.line = line
@@ -106,10 +106,10 @@ public struct Placeholder: Hashable, Sendable {
     }
 
     /// Filters that are not one of `PlaceholderSyntax.filters`, in the order written.
-    public var unknownFilters: [String] { filters.filter { !PlaceholderSyntax.filters.contains($0) } }
+    package var unknownFilters: [String] { filters.filter { !PlaceholderSyntax.filters.contains($0) } }
 
     /// Every placeholder in `text`, with 1-based lines and scalar columns.
-    public static func all(in text: String) -> [Placeholder] {
+    package static func all(in text: String) -> [Placeholder] {
         var found: [Placeholder] = []
         var line = 1
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -2,7 +2,7 @@
 // `RawFile`), the parsed handbook (`Handbook`, `Page`, `MarkdownDocument`), the configuration
 // (`SiteConfig`, `Kind`, `KindLabel`), findings (`Diagnostic`, `HealthReport`), what a build
 // writes (`OutputFile`), and the small pure helpers they need (`Slug`, `VisibleText`,
-// `ChineseScript`, `JSONText`, `ExitStatus`).
+// `ChineseScript`, `ExitStatus`), and the one JSON value Playbook reads and writes (`JSON`).
 //
 // Must not: read or write files, run processes, or depend on any other module; everything here
 // is a value that can cross threads.

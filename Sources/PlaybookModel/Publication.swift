@@ -8,11 +8,11 @@
 /// rather than publish it.
 public struct Publication: Hashable, Sendable {
     /// Whether draft pages are published.
-    public var drafts: Bool
+    package var drafts: Bool
     /// Whether `visibility: internal` pages are published.
-    public var internalPages: Bool
+    package var internalPages: Bool
 
-    public init(drafts: Bool = false, internalPages: Bool = true) {
+    package init(drafts: Bool = false, internalPages: Bool = true) {
         self.drafts = drafts
         self.internalPages = internalPages
     }
@@ -20,19 +20,19 @@ public struct Publication: Hashable, Sendable {
     /// `build` without flags: everything but drafts.
     public static let standard = Publication()
     /// `serve`: every page, drafts marked as such.
-    public static let everything = Publication(drafts: true, internalPages: true)
+    package static let everything = Publication(drafts: true, internalPages: true)
 
-    public func publishes(_ page: Page) -> Bool {
+    package func publishes(_ page: Page) -> Bool {
         (drafts || !page.isDraft) && (internalPages || !page.isInternal)
     }
 
     /// True when no page is ever left out.
-    public var publishesEverything: Bool { drafts && internalPages }
+    package var publishesEverything: Bool { drafts && internalPages }
 }
 
 extension Page {
     /// Front matter `draft:` says the page is not ready to publish.
-    public var isDraft: Bool {
+    package var isDraft: Bool {
         switch frontMatter["draft"] {
         case nil, .null?, .bool(false)?: return false
         default: return true
@@ -40,7 +40,7 @@ extension Page {
     }
 
     /// Front matter `visibility:` says the page is for the team only.
-    public var isInternal: Bool {
+    package var isInternal: Bool {
         switch frontMatter["visibility"] {
         case nil, .null?: return false
         case .string(let value)?: return value.lowercased() != "public"

@@ -5,9 +5,9 @@
 /// as OpenCC's regional phrase dictionaries pair them: the mainland phrase (in Traditional
 /// characters, as OpenCC keys it) and the Taiwan phrase. Search indexes a page holding one side
 /// under the other as well, so each edition finds both.
-public enum RegionalPhrases {
+package enum RegionalPhrases {
     /// 505 pairs.
-    public static let pairs: [(mainland: String, regional: String)] = [
+    package static let pairs: [(mainland: String, regional: String)] = [
         ("PN結", "PN接面"),
         ("SQL注入", "SQL隱碼攻擊"),
         ("SQL注入攻擊", "SQL隱碼攻擊"),

@@ -9,9 +9,9 @@
 /// - A quotation written in a script other than the text around it is kept as its source wrote
 ///   it: a block quote whose text is in the other script than its page's, and text between
 ///   quotation marks (「…」, “…”) in the other script than its block's.
-public enum ScriptReading {
+package enum ScriptReading {
     /// The characters of `text` only one script writes, counted outside quotations and `keep`.
-    public static func counts(_ text: String, keep: [String] = []) -> (traditional: Int, simplified: Int) {
+    package static func counts(_ text: String, keep: [String] = []) -> (traditional: Int, simplified: Int) {
         var traditional = 0
         var simplified = 0
         forEachProse(text, keep: keep) { _, scalar in
@@ -26,7 +26,7 @@ public enum ScriptReading {
     }
 
     /// The script `text` alone is written in: nil when it mixes both scripts or has neither.
-    public static func pureScript(_ text: String, keep: [String] = []) -> WrittenScript? {
+    package static func pureScript(_ text: String, keep: [String] = []) -> WrittenScript? {
         let (traditional, simplified) = counts(text, keep: keep)
         if traditional > 0, simplified == 0 { return .traditional }
         if simplified > 0, traditional == 0 { return .simplified }
@@ -34,18 +34,18 @@ public enum ScriptReading {
     }
 
     /// The script of a block: its own when it is written in one script alone, else `page`.
-    public static func blockScript(_ text: String, page: WrittenScript?, keep: [String] = []) -> WrittenScript? {
+    package static func blockScript(_ text: String, page: WrittenScript?, keep: [String] = []) -> WrittenScript? {
         pureScript(text, keep: keep) ?? page
     }
 
     /// True when a block quote's `text` is a quotation in the other script than its page's.
-    public static func isQuotation(_ text: String, page: WrittenScript?, keep: [String] = []) -> Bool {
+    package static func isQuotation(_ text: String, page: WrittenScript?, keep: [String] = []) -> Bool {
         guard let page, let written = pureScript(text, keep: keep) else { return false }
         return written != page
     }
 
     /// The closing mark of a quotation mark that opens a span: 「」『』“”‘’《》〈〉 and "".
-    public static func closingQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    package static func closingQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case "「": return "」"
         case "『": return "』"
@@ -60,7 +60,7 @@ public enum ScriptReading {
 
     /// The quotations of `scalars` as ranges from the opening to the closing mark, both
     /// included. A quotation mark opens a span only when its closing mark comes later.
-    public static func quotations(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    package static func quotations(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var lastIndex: [Unicode.Scalar: Int] = [:]
         var open: (start: Int, close: Unicode.Scalar)?
@@ -87,7 +87,7 @@ public enum ScriptReading {
 
     /// Calls `body` with each scalar of `text` that counts as prose, and its offset, in order:
     /// quotations (with their marks) and kept names are skipped.
-    public static func forEachProse(_ text: String, keep: [String], _ body: (Int, Unicode.Scalar) -> Void) {
+    package static func forEachProse(_ text: String, keep: [String], _ body: (Int, Unicode.Scalar) -> Void) {
         let scalars = Array(text.unicodeScalars)
         var skip: [Bool] = []
         for name in keep {

@@ -1,5 +1,5 @@
 /// The interface language of a site; decides `<html lang>`, interface words and messages.
-public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
+public enum Language: String, Hashable, Sendable, CaseIterable {
     case zhHans = "zh-Hans"
     case zhHant = "zh-Hant"
     case en
@@ -7,7 +7,7 @@ public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
     /// The language a POSIX locale name asks for (`LANG=zh_TW.UTF-8` → zh-Hant), or nil when
     /// it names none of Playbook's: Taiwan, Hong Kong, Macau and `Hant` scripts are
     /// Traditional, other Chinese locales Simplified, `en…` English.
-    public init?(locale: String) {
+    package init?(locale: String) {
         let name = locale.split(separator: ".").first ?? ""
         let parts = name.lowercased().split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "@" })
         guard let first = parts.first else { return nil }
@@ -21,7 +21,7 @@ public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
     }
 
     /// The phrase for this language, of the three given in the order of the cases.
-    public func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
+    package func pick(_ zhHans: String, _ zhHant: String, _ en: String) -> String {
         switch self {
         case .zhHans: return zhHans
         case .zhHant: return zhHant
@@ -33,43 +33,43 @@ public enum Language: String, Hashable, Sendable, CaseIterable, Codable {
 /// `playbook.yml`, decoded. Unknown keys are reported by the loader; `raw` keeps the whole
 /// mapping so later stages (the checker's rule overrides) can read their own sections.
 public struct SiteConfig: Hashable, Sendable {
-    public var title: String
-    public var language: Language
+    package var title: String
+    package var language: Language
     /// Absolute base URL or path prefix, always ending in `/`. Used for `sitemap.xml` only:
     /// page links are relative so the site works under any sub-path.
-    public var baseURL: String
-    public var description: String
+    package var baseURL: String
+    package var description: String
     /// Pattern with `{path}` replaced by the file's site-relative path, for "edit this page".
-    public var editURL: String?
+    package var editURL: String?
     /// Pass raw HTML in Markdown through to the page (`markdown.unsafe`).
-    public var unsafeHTML: Bool
+    package var unsafeHTML: Bool
     /// The script editions, the first at the site root; empty for a site of one edition.
-    public var editions: [Edition] = []
+    package var editions: [Edition] = []
     /// Names no edition converts (`editions.keep`): people, brands, places.
-    public var keep: [String] = []
+    package var keep: [String] = []
     /// The site's own phrases (`editions.phrases`), read ahead of Playbook's domain phrases in
     /// both directions.
-    public var phrases: [EditionPhrase] = []
+    package var phrases: [EditionPhrase] = []
     /// Whether editions read Playbook's community-operations phrases (`editions.domainPhrases`,
     /// on unless a site turns it off).
-    public var domainPhrases = true
+    package var domainPhrases = true
     /// The edition being rendered, one of `editions`; nil for a site of one edition.
-    public var currentEdition: Edition?
+    package var currentEdition: Edition?
     /// How the edition being rendered shows a tag, by the tag as written, for the tags it writes
     /// otherwise (`开新分会` → `開新分會`). A tag's URL is made from the tag as written, so every
     /// edition has the same URLs.
-    public var tagLabels: [String: String] = [:]
+    package var tagLabels: [String: String] = [:]
     /// How the site names each kind (`kinds.<name>.label`, read by the checker's rules): the
     /// built-in labels until the pipeline sets the site's after reading its rules.
-    public var kindLabels: KindLabels = .defaults
+    package var kindLabels: KindLabels = .defaults
     /// The site's own search synonyms (`search.synonyms`), each a group of words search treats
     /// as one, added to the ones Playbook ships.
-    public var searchSynonyms: [[String]] = []
+    package var searchSynonyms: [[String]] = []
     /// The config file's path relative to the site root, for diagnostics (`playbook.yml`).
-    public var path: String
-    public var raw: Mapping
+    package var path: String
+    package var raw: Mapping
 
-    public init(
+    package init(
         title: String = "Playbook", language: Language = .zhHans, baseURL: String = "/", description: String = "",
         editURL: String? = nil, unsafeHTML: Bool = false, path: String = "playbook.yml", raw: Mapping = Mapping()
     ) {
@@ -86,18 +86,18 @@ public struct SiteConfig: Hashable, Sendable {
 
 /// One phrase in each script and region, as an edition writes it: `审核` / `審核` / `審核`.
 /// A converter into any of them reads every other form of the phrase as this phrase.
-public struct EditionPhrase: Hashable, Sendable {
+package struct EditionPhrase: Hashable, Sendable {
     /// zh-Hans.
-    public var simplified: String
+    package var simplified: String
     /// zh-Hant: Traditional as OpenCC's `s2t` writes it, where no region is named.
-    public var traditional: String
+    package var traditional: String
     /// zh-Hant-TW.
-    public var taiwan: String
+    package var taiwan: String
     /// zh-Hant-HK.
-    public var hongKong: String
+    package var hongKong: String
 
     /// A region's form left out is the Traditional one.
-    public init(simplified: String, traditional: String, taiwan: String? = nil, hongKong: String? = nil) {
+    package init(simplified: String, traditional: String, taiwan: String? = nil, hongKong: String? = nil) {
         self.simplified = simplified
         self.traditional = traditional
         self.taiwan = taiwan ?? traditional
@@ -107,35 +107,35 @@ public struct EditionPhrase: Hashable, Sendable {
 
 /// One script edition of the handbook (`editions:` in `playbook.yml`): every page, in one
 /// script, under its own folder of the site.
-public struct Edition: Hashable, Sendable {
+package struct Edition: Hashable, Sendable {
     /// A BCP 47 tag: `zh-Hans`, `zh-Hant`, `zh-Hant-TW`, `zh-Hant-HK`. It is `<html lang>` and
     /// `hreflang` of the edition's pages.
-    public var language: String
+    package var language: String
     /// The folder of the edition below the site root, ending in `/`; empty for the first.
-    public var prefix: String
+    package var prefix: String
     /// The OpenCC configuration that converts a page written in the other script into this
     /// edition's (`s2twp`, `tw2sp`, `s2hk`, `hk2s`, `s2t`, `t2s`…).
-    public var conversion: String
+    package var conversion: String
 
-    public init(language: String, prefix: String, conversion: String? = nil) {
+    package init(language: String, prefix: String, conversion: String? = nil) {
         self.language = language
         self.prefix = prefix
         self.conversion = conversion ?? Edition.defaultConversion(into: language)
     }
 
     /// The script the edition is written in.
-    public var script: WrittenScript {
+    package var script: WrittenScript {
         language.lowercased().hasPrefix("zh-hant") ? .traditional : .simplified
     }
 
     /// The interface language of the edition's pages.
-    public var interfaceLanguage: Language {
+    package var interfaceLanguage: Language {
         script == .traditional ? .zhHant : .zhHans
     }
 
     /// Taiwan's and Hong Kong's editions use their region's words (软件 → 軟體 for Taiwan);
     /// a Simplified edition reads Taiwan's words back (`tw2sp`) unless told otherwise.
-    public static func defaultConversion(into language: String) -> String {
+    package static func defaultConversion(into language: String) -> String {
         switch language.lowercased() {
         case "zh-hant-tw": return "s2twp"
         case "zh-hant-hk", "zh-hant-mo": return "s2hk"
@@ -145,12 +145,12 @@ public struct Edition: Hashable, Sendable {
     }
 
     /// The OpenCC configurations an edition may name (OpenCC's own file names, without `.json`).
-    public static let conversions = [
+    package static let conversions = [
         "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t",
     ]
 
     /// The name of the edition in its own script, for the switcher: 简体, 繁體, 繁體（香港）.
-    public var label: String {
+    package var label: String {
         switch language.lowercased() {
         case "zh-hans", "zh-hans-cn": return "简体"
         case let tag where tag.hasPrefix("zh-hans-"): return "简体（\(language.dropFirst(8))）"
@@ -162,7 +162,7 @@ public struct Edition: Hashable, Sendable {
     }
 
     /// True for the tags an edition can have: Chinese in Simplified or Traditional script.
-    public static func isSupported(_ language: String) -> Bool {
+    package static func isSupported(_ language: String) -> Bool {
         let tag = language.lowercased()
         return tag == "zh-hans" || tag == "zh-hant" || tag.hasPrefix("zh-hans-") || tag.hasPrefix("zh-hant-")
     }

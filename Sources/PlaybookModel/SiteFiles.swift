@@ -1,11 +1,11 @@
 /// A file read from the site folder, path relative to the site root with `/` separators.
 public struct RawFile: Hashable, Sendable {
-    public var path: String
+    package var path: String
     /// The file's bytes; empty for a large file copied as it is (`origin`).
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// Where a large asset or static file is on disk: it is copied from there by the writer,
     /// a piece at a time, instead of being held in memory.
-    public var origin: FileOrigin?
+    package var origin: FileOrigin?
 
     public init(path: String, bytes: [UInt8], origin: FileOrigin? = nil) {
         self.path = path
@@ -18,14 +18,14 @@ public struct RawFile: Hashable, Sendable {
 /// `static/`); its size and change time tell a copy that is out of date.
 public struct FileOrigin: Hashable, Sendable {
     /// Files larger than this are copied from disk rather than read (8 MB).
-    public static let threshold = 8 << 20
+    package static let threshold = 8 << 20
 
-    public var path: String
-    public var size: Int
+    package var path: String
+    package var size: Int
     /// Last change, in nanoseconds since 1970.
-    public var modified: Int
+    package var modified: Int
 
-    public init(path: String, size: Int, modified: Int) {
+    package init(path: String, size: Int, modified: Int) {
         self.path = path
         self.size = size
         self.modified = modified
@@ -37,22 +37,22 @@ public struct FileOrigin: Hashable, Sendable {
 /// value and never open a file.
 public struct SiteFiles: Sendable {
     /// `playbook.yml` text, or nil when the site has none.
-    public var config: String?
-    public var configPath: String
+    package var config: String?
+    package var configPath: String
     /// Markdown files under `content/`, sorted by path.
-    public var content: [RawFile]
+    package var content: [RawFile]
     /// Other files under `content/` (images, lineage records), sorted by path; copied as is.
-    public var contentAssets: [RawFile]
+    package var contentAssets: [RawFile]
     /// The site's own `templates/` files, by name relative to `templates/` (`page.mustache`).
-    public var templates: [String: String]
+    package var templates: [String: String]
     /// Files under `static/`, by path relative to `static/`.
-    public var staticFiles: [RawFile]
+    package var staticFiles: [RawFile]
     /// What could not be read as it stands (links out of the site or in a loop, unreadable files),
     /// located at the path; reported with the other load findings.
-    public var problems: [Diagnostic] = []
+    package var problems: [Diagnostic] = []
     /// When each content file last changed (site-relative path → ISO 8601), from git; empty when
     /// the site is not a git repository.
-    public var lastChanged: [String: String] = [:]
+    package var lastChanged: [String: String] = [:]
 
     public init(
         config: String? = nil, configPath: String = "playbook.yml", content: [RawFile] = [],

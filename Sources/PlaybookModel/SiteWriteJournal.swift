@@ -5,20 +5,20 @@
 /// moment the change is decided. A transaction folder without a journal was interrupted before
 /// that moment and is thrown away; one with a journal is finished by the next writing command.
 /// The format is plain lines so a person can read what an interrupted command was doing.
-public struct SiteWriteJournal: Hashable, Sendable {
+package struct SiteWriteJournal: Hashable, Sendable {
     /// Where transactions live, relative to the site root.
-    public static let folder = ".playbook/transactions"
+    package static let folder = ".playbook/transactions"
     /// The journal's file name inside a transaction folder.
-    public static let fileName = "journal"
+    package static let fileName = "journal"
     static let header = "playbook-transaction 1"
 
-    public enum Step: Hashable, Sendable {
+    package enum Step: Hashable, Sendable {
         /// Put the staged file number `staged` at `path` (site-relative), replacing what is there.
         case write(path: String, staged: Int)
         /// Remove the file at `path`.
         case remove(path: String)
 
-        public var path: String {
+        package var path: String {
             switch self {
             case .write(let path, _), .remove(let path): return path
             }
@@ -26,16 +26,16 @@ public struct SiteWriteJournal: Hashable, Sendable {
     }
 
     /// The command line that made the change, for the message about an interrupted one.
-    public var command: String
+    package var command: String
     /// In the order they are applied; the lineage record comes last.
-    public var steps: [Step]
+    package var steps: [Step]
 
-    public init(command: String, steps: [Step]) {
+    package init(command: String, steps: [Step]) {
         self.command = command
         self.steps = steps
     }
 
-    public var text: String {
+    package var text: String {
         var out = Self.header + "\ncommand\t" + Self.escape(command) + "\n"
         for step in steps {
             switch step {
@@ -48,7 +48,7 @@ public struct SiteWriteJournal: Hashable, Sendable {
 
     /// Reads a journal; nil when it is not one or was cut short (it never is once renamed into
     /// place, but a person may have edited it).
-    public static func parse(_ text: String) -> SiteWriteJournal? {
+    package static func parse(_ text: String) -> SiteWriteJournal? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard lines.first == Substring(header) else { return nil }
         lines = lines.dropFirst()

@@ -1,8 +1,8 @@
 /// URL and anchor rules shared by the parse, check and render stages.
-public enum Slug {
+package enum Slug {
     /// Pretty URL for a content path: `groups/hangzhou.md` → `groups/hangzhou/`,
     /// `groups/hangzhou/index.md` → `groups/hangzhou/`, `index.md` → `` (the home page).
-    public static func url(forContentPath path: String) -> String {
+    package static func url(forContentPath path: String) -> String {
         var stem = path
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         if stem == "index" || stem == "_index" { return "" }
@@ -18,7 +18,7 @@ public enum Slug {
 
     /// GitHub-style heading anchor: lower-cased, punctuation and symbols (emoji included)
     /// dropped, spaces turned into hyphens; letters and digits of every script (CJK) kept.
-    public static func anchor(_ text: String) -> String {
+    package static func anchor(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             let p = scalar.properties
@@ -40,14 +40,14 @@ public enum Slug {
     /// A heading whose text gives no anchor (only punctuation or emoji, or none) is `section`;
     /// the `reserved` ids (the page's other ids) count as taken, so a heading named like one of
     /// them gets a suffix too.
-    public struct AnchorGenerator {
+    package struct AnchorGenerator {
         private var seen: [String: Int] = [:]
 
-        public init(reserved: some Sequence<String> = []) {
+        package init(reserved: some Sequence<String> = []) {
             for id in reserved { seen[id] = 1 }
         }
 
-        public mutating func next(for text: String) -> String {
+        package mutating func next(for text: String) -> String {
             var base = Slug.anchor(text)
             if base.isEmpty { base = "section" }
             if let count = seen[base] {
@@ -67,7 +67,7 @@ public enum Slug {
     }
 
     /// Percent-encodes a URL path (keeping `/`), so Chinese names, spaces and emoji survive in `href`.
-    public static func encodePath(_ path: String, keepSlash: Bool = true) -> String {
+    package static func encodePath(_ path: String, keepSlash: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
@@ -88,12 +88,12 @@ public enum Slug {
     }
 
     /// Percent-encodes an anchor fragment. CJK letters are encoded too; browsers decode them.
-    public static func encodeFragment(_ fragment: String) -> String {
+    package static func encodeFragment(_ fragment: String) -> String {
         encodePath(fragment, keepSlash: false)
     }
 
     /// Decodes `%XX` escapes; returns the input unchanged when it is not valid UTF-8 after decoding.
-    public static func decodePercent(_ text: String) -> String {
+    package static func decodePercent(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
@@ -112,7 +112,7 @@ public enum Slug {
 
     /// Relative link from the page at `from` to the site path `to` (both site-relative, pretty).
     /// `groups/hangzhou/` → `sops/daily/` gives `../../sops/daily/`.
-    public static func relative(from: String, to: String) -> String {
+    package static func relative(from: String, to: String) -> String {
         let depth =
             from.split(separator: "/", omittingEmptySubsequences: true).count
             - (from.hasSuffix("/") || from.isEmpty ? 0 : 1)
@@ -123,7 +123,7 @@ public enum Slug {
 
     /// Resolves `relative` (a path possibly with `..` and `.`) against the folder `base`.
     /// Returns nil when the result would climb above the root.
-    public static func resolve(_ relative: String, inFolder base: String) -> String? {
+    package static func resolve(_ relative: String, inFolder base: String) -> String? {
         var parts: [Substring] = relative.hasPrefix("/") ? [] : base.split(separator: "/")
         for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -142,7 +142,7 @@ public enum Slug {
 
 extension String {
     /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
-    public var htmlEscaped: String {
+    package var htmlEscaped: String {
         var needs = false
         for byte in utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
             needs = true

@@ -12,21 +12,21 @@
 ///   city: {description: 城市中文名, required: true}
 ///   platform: 微信群                # a name with a plain value: that value is its default
 /// ```
-public struct TemplateVariable: Hashable, Sendable {
-    public var name: String
-    public var description: String
-    public var required: Bool
-    public var defaultValue: String?
-    public var choices: [String]
-    public var pattern: String?
+package struct TemplateVariable: Hashable, Sendable {
+    package var name: String
+    package var description: String
+    package var required: Bool
+    package var defaultValue: String?
+    package var choices: [String]
+    package var pattern: String?
     /// A value to show in the template catalog's `playbook new group` command; never used when
     /// cloning.
-    public var example: String?
+    package var example: String?
     /// 1-based line and column of the variable's name, in the YAML block that declares it.
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
 
-    public init(
+    package init(
         name: String, description: String = "", required: Bool = false, defaultValue: String? = nil,
         choices: [String] = [], pattern: String? = nil, example: String? = nil, line: Int = 1, column: Int = 1
     ) {
@@ -42,12 +42,12 @@ public struct TemplateVariable: Hashable, Sendable {
     }
 
     /// The keys a declaration may have.
-    public static let keys: Set<String> = [
+    package static let keys: Set<String> = [
         "name", "description", "required", "default", "choices", "pattern", "example",
     ]
 
     /// What is wrong with a declaration; `line` is in the YAML block, like the entries'.
-    public enum Problem: Hashable, Sendable {
+    package enum Problem: Hashable, Sendable {
         /// `variables:` is neither a list nor a mapping.
         case notAListOrMapping(line: Int)
         /// A list item that is not a mapping.
@@ -63,12 +63,12 @@ public struct TemplateVariable: Hashable, Sendable {
         case requiredWithDefault(variable: String, line: Int)
 
         /// A warning rather than an error.
-        public var isWarning: Bool {
+        package var isWarning: Bool {
             if case .requiredWithDefault = self { return true }
             return false
         }
 
-        public var line: Int {
+        package var line: Int {
             switch self {
             case .notAListOrMapping(let line), .notAMapping(let line), .invalidName(_, let line),
                 .declaredTwice(_, let line), .unknownKey(_, _, let line), .requiredNotBoolean(_, let line),
@@ -80,7 +80,7 @@ public struct TemplateVariable: Hashable, Sendable {
 
     /// Reads the declarations of `variables:` (the entry itself, for its line), in the order
     /// written, and every problem found; a declaration with an invalid name is left out.
-    public static func read(_ entry: Mapping.Entry?) -> (variables: [TemplateVariable], problems: [Problem]) {
+    package static func read(_ entry: Mapping.Entry?) -> (variables: [TemplateVariable], problems: [Problem]) {
         guard let entry, !entry.value.isBlank else { return ([], []) }
         var variables: [TemplateVariable] = []
         var problems: [Problem] = []

@@ -9,7 +9,7 @@ public indirect enum Value: Hashable, Sendable {
     case array([Value])
     case mapping(Mapping)
 
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .string(let s): return s
         case .int(let i): return String(i)
@@ -19,30 +19,30 @@ public indirect enum Value: Hashable, Sendable {
         }
     }
 
-    public var bool: Bool? {
+    package var bool: Bool? {
         if case .bool(let b) = self { return b }
         return nil
     }
 
-    public var int: Int? {
+    package var int: Int? {
         if case .int(let i) = self { return i }
         return nil
     }
 
-    public var array: [Value]? {
+    package var array: [Value]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
-    public var mapping: Mapping? {
+    package var mapping: Mapping? {
         if case .mapping(let m) = self { return m }
         return nil
     }
 
-    public subscript(key: String) -> Value? { mapping?[key] }
+    package subscript(key: String) -> Value? { mapping?[key] }
 
     /// The YAML type name used in messages ("string", "list", "mapping", …).
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -55,7 +55,7 @@ public indirect enum Value: Hashable, Sendable {
     }
 
     /// True for null, an empty or blank string, an empty list or mapping.
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         switch self {
         case .null: return true
         case .string(let s): return s.allSatisfy(\.isWhitespace)
@@ -68,14 +68,14 @@ public indirect enum Value: Hashable, Sendable {
 
 /// An ordered YAML mapping whose entries remember where they were written.
 public struct Mapping: Hashable, Sendable {
-    public struct Entry: Hashable, Sendable {
-        public var key: String
-        public var value: Value
+    package struct Entry: Hashable, Sendable {
+        package var key: String
+        package var value: Value
         /// 1-based line of the key in the file that holds the mapping.
-        public var line: Int
-        public var column: Int
+        package var line: Int
+        package var column: Int
 
-        public init(key: String, value: Value, line: Int, column: Int = 1) {
+        package init(key: String, value: Value, line: Int, column: Int = 1) {
             self.key = key
             self.value = value
             self.line = line
@@ -83,25 +83,25 @@ public struct Mapping: Hashable, Sendable {
         }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(_ entries: [Entry] = []) {
+    package init(_ entries: [Entry] = []) {
         self.entries = entries
     }
 
-    public subscript(key: String) -> Value? {
+    package subscript(key: String) -> Value? {
         entries.first { $0.key == key }?.value
     }
 
-    public func entry(_ key: String) -> Entry? {
+    package func entry(_ key: String) -> Entry? {
         entries.first { $0.key == key }
     }
 
-    public var keys: [String] { entries.map(\.key) }
+    package var keys: [String] { entries.map(\.key) }
 
     /// The same mapping with every key's line, nested ones too, moved by `offset`: YAML read
     /// from the middle of a file gets the file's lines.
-    public func shiftingLines(by offset: Int) -> Mapping {
+    package func shiftingLines(by offset: Int) -> Mapping {
         Mapping(
             entries.map { entry in
                 Entry(
@@ -113,7 +113,7 @@ public struct Mapping: Hashable, Sendable {
 
 extension Value {
     /// The value with the lines of every mapping inside it moved by `offset`.
-    public func shiftingLines(by offset: Int) -> Value {
+    package func shiftingLines(by offset: Int) -> Value {
         switch self {
         case .mapping(let mapping): return .mapping(mapping.shiftingLines(by: offset))
         case .array(let items): return .array(items.map { $0.shiftingLines(by: offset) })

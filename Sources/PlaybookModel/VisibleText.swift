@@ -8,8 +8,8 @@
 /// characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069). Bytes that were not UTF-8
 /// arrive here as U+FFFD (the loader reports the file) and print as �. A backslash is not
 /// doubled: `\u{1B}` written in a page prints as it was written, and says the same thing.
-public enum VisibleText {
-    public static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
+package enum VisibleText {
+    package static func escaped(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, keepingNewlines: keepingNewlines) }) else {
             return text
         }
@@ -25,7 +25,7 @@ public enum VisibleText {
     }
 
     /// True for the characters `escaped` writes as `\u{…}`.
-    public static func needsEscape(_ scalar: Unicode.Scalar, keepingNewlines: Bool = false) -> Bool {
+    package static func needsEscape(_ scalar: Unicode.Scalar, keepingNewlines: Bool = false) -> Bool {
         switch scalar.value {
         case 0x09: return false
         case 0x0A, 0x0D: return !keepingNewlines
@@ -35,7 +35,7 @@ public enum VisibleText {
     }
 
     /// `\u{1B}` for U+001B.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
+    package static func escape(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 }

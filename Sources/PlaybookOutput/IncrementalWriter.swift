@@ -8,19 +8,19 @@ import PlaybookModel
 /// and keep the folder's manifest current, so a later `build` still tells Playbook's files from
 /// the user's. A digest per path stands in for the previous bytes, so the site is not held in
 /// memory twice.
-public struct IncrementalWriter: Sendable {
-    public let destination: URL
+package struct IncrementalWriter: Sendable {
+    package let destination: URL
     /// The lock `serve` holds on the output for its whole run.
-    public let lock: OutputLock?
+    package let lock: OutputLock?
     private var digests: [String: Int] = [:]
 
-    public init(destination: URL, lock: OutputLock? = nil) {
+    package init(destination: URL, lock: OutputLock? = nil) {
         self.destination = OutputPlacement.resolved(destination)
         self.lock = lock
     }
 
     /// Writes `files` as the complete content of the destination folder.
-    public mutating func writeAll(_ files: [OutputFile]) throws {
+    package mutating func writeAll(_ files: [OutputFile]) throws {
         try OutputWriter(destination: destination, lock: lock).write(files)
         digests = Dictionary(files.map { ($0.path, Self.digest($0)) }, uniquingKeysWith: { _, last in last })
     }
@@ -29,7 +29,9 @@ public struct IncrementalWriter: Sendable {
     /// the function it is given. `inPlace` (a folder the caller made for itself, empty): each
     /// batch is written where it belongs as it comes, so the first pages can be served while the
     /// rest render. Otherwise the site is staged and swapped in whole (`OutputWriter`).
-    public mutating func writeAll<Made>(inPlace: Bool, _ render: (_ emit: ([OutputFile]) throws -> Void) throws -> Made)
+    package mutating func writeAll<Made>(
+        inPlace: Bool, _ render: (_ emit: ([OutputFile]) throws -> Void) throws -> Made
+    )
         throws -> Made
     {
         guard inPlace else {
@@ -59,7 +61,7 @@ public struct IncrementalWriter: Sendable {
     }
 
     /// Writes each file whose bytes differ from what was last written; returns the paths written.
-    public mutating func write(_ files: [OutputFile]) throws -> [String] {
+    package mutating func write(_ files: [OutputFile]) throws -> [String] {
         try write(files, manifest: true)
     }
 
@@ -102,7 +104,7 @@ public struct IncrementalWriter: Sendable {
     }
 
     /// Deletes the given output files, and folders they leave empty; returns the paths deleted.
-    public mutating func remove(_ paths: [String]) throws -> [String] {
+    package mutating func remove(_ paths: [String]) throws -> [String] {
         let fm = FileManager.default
         var removed: [String] = []
         for path in paths where digests[path] != nil {

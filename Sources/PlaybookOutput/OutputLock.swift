@@ -17,20 +17,20 @@ import PlaybookModel
 /// `flock` is used rather than `fcntl` record locks because closing any other descriptor of the
 /// file does not drop it; on Linux NFS mounts the kernel maps it onto `fcntl` locks.
 /// Unchecked: `descriptor` is read and written only under `lock`; the other fields are constants.
-public final class OutputLock: @unchecked Sendable {
+package final class OutputLock: @unchecked Sendable {
     /// What the holder is doing: a build finishes by itself, `serve` holds the output until stopped.
-    public enum Role: String, Sendable {
+    package enum Role: String, Sendable {
         case build, serve
     }
 
     /// Who holds the lock, as its file records it.
-    public struct Holder: Hashable, Sendable, CustomStringConvertible {
-        public var pid: Int32
-        public var role: Role?
-        public var command: String
-        public var since: String
+    package struct Holder: Hashable, Sendable, CustomStringConvertible {
+        package var pid: Int32
+        package var role: Role?
+        package var command: String
+        package var since: String
 
-        public var description: String {
+        package var description: String {
             let what = command.isEmpty ? "" : " (`\(command)`)"
             return "pid \(pid)\(what), since \(since)"
         }
@@ -53,8 +53,8 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// The lock file's path.
-    public let path: String
-    public let holder: Holder
+    package let path: String
+    package let holder: Holder
     private let lock = NSLock()
     private var descriptor: Int32
 
@@ -67,7 +67,7 @@ public final class OutputLock: @unchecked Sendable {
     deinit { release() }
 
     /// The lock file guarding `destination` (an already resolved output folder).
-    public static func lockPath(for destination: URL) -> String {
+    package static func lockPath(for destination: URL) -> String {
         destination.deletingLastPathComponent().appendingPathComponent(
             ".\(destination.lastPathComponent).playbook-lock"
         )
@@ -76,7 +76,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Takes the lock for `destination`. While a build holds it, waits up to `wait` (calling
     /// `waiting` once with the holder); a `serve` holds it until stopped, so that is refused at once.
-    public static func acquire(
+    package static func acquire(
         for destination: URL, role: Role, wait: Duration = .seconds(300), command: String = defaultCommand,
         waiting: ((Holder) -> Void)? = nil
     ) throws -> OutputLock {
@@ -129,7 +129,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// Releases the lock and removes its file; safe to call twice.
-    public func release() {
+    package func release() {
         lock.withLock {
             guard descriptor >= 0 else { return }
             // Unlink while still holding, so a waiter that opened this file sees it is stale.
@@ -140,7 +140,7 @@ public final class OutputLock: @unchecked Sendable {
     }
 
     /// `playbook build …` as this process was started, for the holder record.
-    public static var defaultCommand: String {
+    package static var defaultCommand: String {
         var arguments = CommandLine.arguments
         guard !arguments.isEmpty else { return "playbook" }
         arguments[0] = URL(fileURLWithPath: arguments[0]).lastPathComponent

@@ -20,9 +20,9 @@ struct OutputManifest: Equatable {
     /// The manifest's text: every path, and each file's digest where one is known.
     static func encode(_ files: some Collection<String>, digests: [String: OutputDigest] = [:]) -> [UInt8] {
         var text = "{\"playbook-output\": 2, \"files\": [\n"
-        text += files.sorted().map { "  " + JSONText.quote($0) }.joined(separator: ",\n")
+        text += files.sorted().map { "  " + JSON.quote($0) }.joined(separator: ",\n")
         text += "\n], \"digests\": {\n"
-        text += digests.sorted { $0.key < $1.key }.map { "  " + JSONText.quote($0.key) + ": \"\($0.value)\"" }
+        text += digests.sorted { $0.key < $1.key }.map { "  " + JSON.quote($0.key) + ": \"\($0.value)\"" }
             .joined(separator: ",\n")
         text += "\n}}\n"
         return Array(text.utf8)
@@ -31,13 +31,12 @@ struct OutputManifest: Equatable {
     /// The manifest in `folder`; nil when the folder has none.
     static func read(in folder: String) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-        guard !data.isEmpty,
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = object["files"] as? [String]
+        guard !data.isEmpty, let object = try? JSON.parse([UInt8](data)),
+            let files = object["files"]?.array?.compactMap(\.string)
         else { return OutputManifest(files: nil) }
         var digests: [String: OutputDigest] = [:]
-        for (path, text) in object["digests"] as? [String: String] ?? [:] {
-            if let digest = OutputDigest(text) { digests[path] = digest }
+        for (path, text) in object["digests"]?.object ?? [] {
+            if let text = text.string, let digest = OutputDigest(text) { digests[path] = digest }
         }
         return OutputManifest(files: Set(files), digests: digests)
     }

@@ -3,14 +3,14 @@ import PlaybookModel
 
 /// Where an output folder may be. The build replaces the whole folder, so it must not hold the
 /// site or anything the site is read from, and it must not be a folder that holds much else.
-public enum OutputPlacement {
+package enum OutputPlacement {
     /// Folders of a site that the build reads; an output inside one would be published again by
     /// the next build, inside itself.
     static let readFolders = ["content", "static", "templates", ".playbook"]
 
     /// Refuses `output` when it is `/`, the home folder, the site folder, a folder holding the
     /// site, or inside a folder the build reads. Paths are compared with symbolic links resolved.
-    public static func check(_ output: URL, site: URL, home: String? = ProcessInfo.processInfo.environment["HOME"])
+    package static func check(_ output: URL, site: URL, home: String? = ProcessInfo.processInfo.environment["HOME"])
         throws
     {
         let out = resolved(output).path
@@ -45,7 +45,7 @@ public enum OutputPlacement {
 
     /// `url` as an absolute path with every symbolic link in its existing part resolved; the
     /// parts that do not exist yet are appended as written (with `.` and `..` applied).
-    public static func resolved(_ url: URL) -> URL {
+    package static func resolved(_ url: URL) -> URL {
         let standard = url.standardizedFileURL
         var existing = standard
         var missing: [String] = []

@@ -9,7 +9,7 @@ import PlaybookModel
 #endif
 
 /// How the new site was put in place.
-public enum OutputSwap: Sendable, Equatable {
+package enum OutputSwap: Sendable, Equatable {
     /// Exchanged with the old one in one call (Linux `renameat2`, macOS `renamex_np`): a reader
     /// sees the old site or the new one, never neither.
     case atomic
@@ -20,21 +20,21 @@ public enum OutputSwap: Sendable, Equatable {
     case rename
 }
 
-public struct OutputWriter: Sendable {
+package struct OutputWriter: Sendable {
     /// The manifest Playbook leaves in every output folder (see `OutputManifest`).
-    public static let marker = OutputManifest.fileName
+    package static let marker = OutputManifest.fileName
     /// From how many files on, the site a build replaced is removed after the command returns.
     static let removesOldSiteAfterwards = 2_000
 
     /// The output folder, with symbolic links resolved: a link to a folder is written through.
-    public var destination: URL
+    package var destination: URL
     /// A lock already held for the destination (`serve` holds one for its whole run); without
     /// one, `begin` takes it and the staged site releases it.
-    public var lock: OutputLock?
+    package var lock: OutputLock?
     /// Called once when another build holds the lock and this one waits for it.
-    public var waiting: (@Sendable (OutputLock.Holder) -> Void)?
+    package var waiting: (@Sendable (OutputLock.Holder) -> Void)?
 
-    public init(
+    package init(
         destination: URL, lock: OutputLock? = nil, waiting: (@Sendable (OutputLock.Holder) -> Void)? = nil
     ) {
         self.destination = OutputPlacement.resolved(destination)
@@ -44,7 +44,7 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` as the complete new content of the destination folder.
     @discardableResult
-    public func write(_ files: [OutputFile]) throws -> OutputSwap {
+    package func write(_ files: [OutputFile]) throws -> OutputSwap {
         let staging = try begin()
         do {
             try staging.add(files)
@@ -57,7 +57,7 @@ public struct OutputWriter: Sendable {
 
     /// Starts a new site in a temporary folder beside the destination. Add files in batches as
     /// they are rendered, so a large site never has to be held in memory whole, then `commit`.
-    public func begin() throws -> Staging {
+    package func begin() throws -> Staging {
         try checkDestination()
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -109,7 +109,7 @@ public struct OutputWriter: Sendable {
     /// is written the caller renders the next, and at most one batch waits in memory.
     /// Unchecked: `created` and `failure` are touched on `queue` or by a caller holding `slot`;
     /// `written` only by the caller.
-    public final class Staging: @unchecked Sendable {
+    package final class Staging: @unchecked Sendable {
         let root: URL
         let aside: URL
         let destination: URL
@@ -130,7 +130,7 @@ public struct OutputWriter: Sendable {
         /// and when its manifest was written. A file modified since then is written anew.
         private let previous: (digests: [String: OutputDigest], written: timespec)?
         /// How many files were kept from the previous build by a hard link (no bytes written).
-        public private(set) var kept = 0
+        package private(set) var kept = 0
 
         init(root: URL, aside: URL, destination: URL, lock: OutputLock?) {
             self.root = root
@@ -163,7 +163,7 @@ public struct OutputWriter: Sendable {
 
         /// Hands a batch of files to the writer and returns once the batch before it is written.
         /// A bad path is refused here; a failed write is reported by the next `add` or `commit`.
-        public func add(_ files: [OutputFile]) throws {
+        package func add(_ files: [OutputFile]) throws {
             for file in files {
                 try OutputWriter.checkPath(file.path)
                 if file.path == OutputWriter.marker {
@@ -288,7 +288,7 @@ public struct OutputWriter: Sendable {
         /// Carries the user's files over from the old site, writes the manifest, flushes every
         /// folder, swaps the new site into place and removes the old one.
         @discardableResult
-        public func commit() throws -> OutputSwap {
+        package func commit() throws -> OutputSwap {
             defer { lock?.release() }
             try finishWriting()
             let destinationPath = destination.path
@@ -364,7 +364,7 @@ public struct OutputWriter: Sendable {
         }
 
         /// Removes the staging folder and releases the lock; the destination is untouched.
-        public func discard() {
+        package func discard() {
             slot.wait()
             slot.signal()
             FileTree.remove(root.path)
@@ -423,7 +423,7 @@ public struct OutputWriter: Sendable {
 
     /// Refuses to replace a folder that holds visible files but no manifest (Playbook never
     /// wrote into it), naming a few of them; and refuses a destination that is a file.
-    public func checkDestination() throws {
+    package func checkDestination() throws {
         let path = destination.path
         switch FileTree.kind(path) {
         case .missing, .folder: break

@@ -3,12 +3,12 @@
 // it lacks), so a site that cannot hold one is not an error: nothing is written then.
 import Foundation
 
-public enum SiteCache {
+package enum SiteCache {
     /// Writes `bytes` as the site's cache file at `relative` (under the site `root`). Writes
     /// nothing, and says why, when a folder on the way is a symbolic link (the cache is never
     /// written outside the site) or cannot be made.
     @discardableResult
-    public static func write(_ bytes: [UInt8], root: URL, relative: String) -> String? {
+    package static func write(_ bytes: [UInt8], root: URL, relative: String) -> String? {
         let manager = FileManager.default
         var folder = root
         let parts = relative.split(separator: "/").map(String.init)

@@ -17,10 +17,10 @@ import PlaybookModel
 /// leaves a change that the next writing command finishes (`recover`), and that `check` and
 /// `build` report until then. Every target is confined to the site: no `..`, no symbolic link
 /// on the way, nothing but a regular file replaced.
-public struct SiteTransaction: Sendable {
+package struct SiteTransaction: Sendable {
     /// What a change expects to find at its path when it is applied, so that a file the person
     /// edited since the command read it is never overwritten.
-    public enum Expectation: Hashable, Sendable {
+    package enum Expectation: Hashable, Sendable {
         /// Nothing there: a new file.
         case absent
         /// These bytes, as the command read them.
@@ -29,13 +29,13 @@ public struct SiteTransaction: Sendable {
         case any
     }
 
-    public struct Change: Hashable, Sendable {
-        public var path: String
+    package struct Change: Hashable, Sendable {
+        package var path: String
         /// The new bytes; nil removes the file.
-        public var bytes: [UInt8]?
-        public var expect: Expectation
+        package var bytes: [UInt8]?
+        package var expect: Expectation
 
-        public init(path: String, bytes: [UInt8]?, expect: Expectation) {
+        package init(path: String, bytes: [UInt8]?, expect: Expectation) {
             self.path = path
             self.bytes = bytes
             self.expect = expect
@@ -43,18 +43,18 @@ public struct SiteTransaction: Sendable {
     }
 
     /// An interrupted transaction found by `recover`.
-    public struct Recovered: Hashable, Sendable {
+    package struct Recovered: Hashable, Sendable {
         /// The command that was interrupted.
-        public var command: String
+        package var command: String
         /// True when its change was decided and has now been finished; false when it was
         /// interrupted before that and its staged files were removed.
-        public var finished: Bool
+        package var finished: Bool
         /// The files it put in place.
-        public var paths: [String]
+        package var paths: [String]
     }
 
     /// Why nothing was written.
-    public enum Refusal: Error, Hashable, Sendable {
+    package enum Refusal: Error, Hashable, Sendable {
         /// The path leaves the site (`..`, absolute) or passes through a symbolic link.
         case outsideSite(path: String, link: String?)
         /// A new file's path is taken already.
@@ -67,16 +67,16 @@ public struct SiteTransaction: Sendable {
         case io(path: String, reason: String)
     }
 
-    public let root: URL
-    public let command: String
+    package let root: URL
+    package let command: String
 
-    public init(root: URL, command: String) {
+    package init(root: URL, command: String) {
         self.root = root.standardizedFileURL
         self.command = command
     }
 
     /// Applies `changes` (in order) all or nothing; returns once they are on disk.
-    public func commit(_ changes: [Change]) throws(Refusal) {
+    package func commit(_ changes: [Change]) throws(Refusal) {
         let lock = try Self.lock(root)
         defer {
             // A site that had no `.playbook/` gets none from a write that left nothing there,
@@ -112,7 +112,7 @@ public struct SiteTransaction: Sendable {
 
     /// Finishes or discards the transactions that interrupted commands left (those of live
     /// processes are left alone); call before a command reads the site to change it.
-    public static func recover(root: URL) throws(Refusal) -> [Recovered] {
+    package static func recover(root: URL) throws(Refusal) -> [Recovered] {
         let root = root.standardizedFileURL
         let base = root.path + "/" + SiteWriteJournal.folder
         guard FileTree.kind(base) == .folder, FileTree.kind(root.path + "/.playbook") == .folder else { return [] }

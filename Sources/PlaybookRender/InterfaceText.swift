@@ -1,8 +1,8 @@
 import PlaybookModel
 
 /// The words of the interface, in the site language. Templates read them as `t.<key>`.
-public enum InterfaceText {
-    public static func words(for language: Language) -> [String: String] {
+package enum InterfaceText {
+    package static func words(for language: Language) -> [String: String] {
         switch language {
         case .zhHans: return zhHans
         case .zhHant: return zhHant

@@ -9,7 +9,7 @@ struct PageContext {
     let words: [String: String]
     /// `words` as the templates read them (`t.search`).
     let wordsView: WordsView
-    /// Replaced in place only by `Prepared.replacing`, for a page whose summary is unchanged.
+    /// Replaced in place only by `Context.replacing`, for a page whose summary is unchanged.
     var map: SiteMap
     let navigation: [(folder: String, title: String, count: Int)]
     let health: HealthReport

@@ -2,19 +2,19 @@ import PlaybookModel
 
 /// One page as search sees it: its weighted terms for the index, and its page record (title,
 /// URL, kind and text by section) that the browser loads for the results it shows.
-public struct SearchDocument: Hashable, Sendable {
+package struct SearchDocument: Hashable, Sendable {
     /// How much one occurrence counts in each field: the title over headings and bold labels
     /// (`**禁言 Mute**：…`, the way a playbook defines a term) over the front matter a reader
     /// searches by over the body.
-    public static let titleWeight = 8
-    public static let headingWeight = 4
-    public static let metaWeight = 2
-    public static let bodyWeight = 1
+    package static let titleWeight = 8
+    package static let headingWeight = 4
+    package static let metaWeight = 2
+    package static let bodyWeight = 1
 
-    public var path: String
-    public var kind: String
+    package var path: String
+    package var kind: String
     /// Number of index tokens in all fields, unweighted: the length BM25 normalises by.
-    public var length: Int
+    package var length: Int
     /// Token → sum of field weights over its occurrences, for the tokens of CJK text: one
     /// character, or two packed in one number (`first << 32 | second`), counted without making
     /// a string of each.
@@ -22,7 +22,7 @@ public struct SearchDocument: Hashable, Sendable {
     /// The same for words.
     var words: [String: Int]
     /// Token → sum of field weights over its occurrences.
-    public var terms: [String: Int] {
+    package var terms: [String: Int] {
         var terms = words
         terms.reserveCapacity(words.count + characters.count)
         characters.forEach { key, weight in terms[Self.token(key)] = weight }
@@ -31,17 +31,17 @@ public struct SearchDocument: Hashable, Sendable {
     /// The page record, as a JSON object: `t` title, `u` URL, `k` kind, `m` description, owner
     /// and tags, `s` sections as `[anchor, heading, text]` (the text before the first heading has
     /// an empty anchor and heading).
-    public var record: String
+    package var record: String
 
     /// Pages that are not indexed: a replication template's documents (`templates/<name>/files/`)
     /// are sources with `{{placeholders}}`, not pages a reader looks for.
-    public static func isIndexed(_ page: Page) -> Bool {
+    package static func isIndexed(_ page: Page) -> Bool {
         let parts = page.source.contentPath.split(separator: "/")
         return !(parts.count >= 4 && parts[0] == "templates" && parts[2] == "files")
     }
 
     /// `tagLabels` names each tag as the edition shows it (`SiteConfig.tagLabels`).
-    public init(_ page: Page, vocabulary: SearchVocabulary = .none, tagLabels: [String: String] = [:]) {
+    package init(_ page: Page, vocabulary: SearchVocabulary = .none, tagLabels: [String: String] = [:]) {
         path = page.path
         kind = page.kind.rawValue
         let title = page.title.isEmpty ? page.fileStem : page.title
@@ -100,16 +100,16 @@ public struct SearchDocument: Hashable, Sendable {
         self.words = counts.words
         self.length = counts.length
 
-        var out = "{\"t\":" + JSONText.quote(title, forScript: true)
-        out += ",\"u\":" + JSONText.quote(page.url, forScript: true)
-        out += ",\"k\":" + JSONText.quote(kind, forScript: true)
-        out += ",\"m\":" + JSONText.quote(metaText, forScript: true)
+        var out = "{\"t\":" + JSON.quote(title, forScript: true)
+        out += ",\"u\":" + JSON.quote(page.url, forScript: true)
+        out += ",\"k\":" + JSON.quote(kind, forScript: true)
+        out += ",\"m\":" + JSON.quote(metaText, forScript: true)
         out += ",\"s\":["
         for (i, section) in sections.enumerated() {
             if i > 0 { out += "," }
-            out += "[" + JSONText.quote(section.anchor, forScript: true) + ","
-            out += JSONText.quote(section.heading, forScript: true) + ","
-            out += JSONText.quote(section.text, forScript: true) + "]"
+            out += "[" + JSON.quote(section.anchor, forScript: true) + ","
+            out += JSON.quote(section.heading, forScript: true) + ","
+            out += JSON.quote(section.text, forScript: true) + "]"
         }
         out += "]}"
         record = out

@@ -17,29 +17,29 @@ import PlaybookModel
 /// `replacing` writes exactly those, equal to what a full build writes. Files are sized by bytes
 /// rather than one a page: at 10,000 pages the index is a few hundred files, not thousands
 /// (every file costs an inode and a write, whatever its size).
-public struct SearchIndex: Sendable {
-    public static let version = 2
+package struct SearchIndex: Sendable {
+    package static let version = 2
     /// Page records per `p/<n>.js` file: one for a small handbook, up to 32 for a large one (a
     /// result loads its whole file, so a file of records costs every reader its bytes: about
     /// 3.5 KB a record, 110 KB a file at most).
-    public let recordsPerFile: Int
+    package let recordsPerFile: Int
 
-    public static func recordsPerFile(pageCount: Int) -> Int {
+    package static func recordsPerFile(pageCount: Int) -> Int {
         var p = 1
         while p < pageCount / 256 && p < 32 { p *= 2 }
         return p
     }
 
     /// What the index keeps of a page for as long as it lives.
-    public struct Entry: Sendable, Equatable {
-        public var path: String
-        public var kind: String
+    package struct Entry: Sendable, Equatable {
+        package var path: String
+        package var kind: String
         /// Tokens in the page, for BM25's length normalisation.
-        public var length: Int
+        package var length: Int
     }
 
     /// Pages in index order (by path); a page's id is its place here.
-    public private(set) var entries: [Entry]
+    package private(set) var entries: [Entry]
     /// Every page's document (terms and record), kept by an index that takes edited pages in
     /// place (`replacing`); nil in an index whose page records were handed out as they were made.
     private var documents: Chunked<SearchDocument>?
@@ -48,13 +48,13 @@ public struct SearchIndex: Sendable {
     private var records: Chunked<String>?
     /// Token → postings, encoded as the shard files hold them.
     private var postings: [String: PostingList]
-    public let shardCount: Int
-    public let wordBucketCount: Int
+    package let shardCount: Int
+    package let wordBucketCount: Int
     let kindLabels: [String: String]
     /// The interface words the browser shows around results, in the site's language.
     let words: [String: String]
     /// Synonyms, kind labels and regional phrases, applied to every page as it is indexed.
-    public let vocabulary: SearchVocabulary
+    package let vocabulary: SearchVocabulary
     /// Pages cloned from the same document of a replication template (each chapter's copy of
     /// `rules.md`), by page id; only families of two pages or more. The browser shows a family as
     /// one result with the others under it.
@@ -72,7 +72,7 @@ public struct SearchIndex: Sendable {
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
     /// `files()` gives every file of the index.
-    public init(pages: [Page], config: SiteConfig) {
+    package init(pages: [Page], config: SiteConfig) {
         let indexed = pages.filter(SearchDocument.isIndexed)
         let vocabulary = SearchVocabulary(config: config)
         let documents = Self.documents(indexed[...], vocabulary: vocabulary)
@@ -88,17 +88,17 @@ public struct SearchIndex: Sendable {
     /// document in page order (`add`), as it renders the page from its tree, and writes the
     /// page record `add` returns with the page; `index()` then holds only the postings and
     /// entries (the records were written), so `replacing` is not available on it.
-    public struct Builder: Sendable {
+    package struct Builder: Sendable {
         private let indexed: [Page]
         private let config: SiteConfig
         private let families: [[Int]]
         private var postings = Postings()
         private var entries: [Entry] = []
         /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
-        public let vocabulary: SearchVocabulary
+        package let vocabulary: SearchVocabulary
 
         /// A builder for the index of `pages` (each may be without its tree).
-        public init(pages: [Page], config: SiteConfig) {
+        package init(pages: [Page], config: SiteConfig) {
             indexed = pages.filter(SearchDocument.isIndexed)
             self.config = config
             vocabulary = SearchVocabulary(config: config)
@@ -113,7 +113,7 @@ public struct SearchIndex: Sendable {
 
         /// Takes the next indexed page's document; gives the records file its record completes
         /// (every `recordsPerFile` pages, and the last), nil while that file is still being filled.
-        public mutating func add(_ document: SearchDocument) -> OutputFile? {
+        package mutating func add(_ document: SearchDocument) -> OutputFile? {
             let id = entries.count
             precondition(id < indexed.count && indexed[id].path == document.path, "pages are added in index order")
             postings.add(document, id: id)
@@ -127,7 +127,7 @@ public struct SearchIndex: Sendable {
         }
 
         /// The index, once every indexed page was added.
-        public func index() -> SearchIndex {
+        package func index() -> SearchIndex {
             precondition(entries.count == indexed.count, "every indexed page is added")
             var index = SearchIndex(
                 indexed: indexed, entries: entries, documents: nil, postings: postings, config: config,
@@ -211,7 +211,7 @@ public struct SearchIndex: Sendable {
     /// much as one request moves quickly, few enough files that writing them costs little.
     /// Powers of two between fixed bounds, from the page count only (so an edit that keeps the
     /// set of pages keeps every token in its shard).
-    public static func shardCounts(pageCount: Int) -> (shards: Int, wordBuckets: Int) {
+    package static func shardCounts(pageCount: Int) -> (shards: Int, wordBuckets: Int) {
         func power(_ n: Int, _ low: Int, _ high: Int) -> Int {
             var p = low
             while p < n && p < high { p *= 2 }
@@ -259,7 +259,7 @@ public struct SearchIndex: Sendable {
 
     /// Every file of the index, sorted by path; without the page records when they were handed
     /// out while the index was made.
-    public func files() -> [OutputFile] {
+    package func files() -> [OutputFile] {
         var out = [metaFile(), soundFile()]
         var shards = [[String]](repeating: [], count: shardCount)
         var buckets = [[String]](repeating: [], count: wordBucketCount)
@@ -281,14 +281,14 @@ public struct SearchIndex: Sendable {
     /// The index with `page` in place of the page at the same path, and the files that changed.
     /// Nil when the page is not in the index or its kind changed (the caller re-renders the site
     /// then, as it does when pages are added or removed).
-    public func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
+    package func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
         replacing(page, was: nil)
     }
 
     /// `replacing(_:)` on any index, also one made as its pages were rendered (`Builder`), which
     /// keeps no documents: `previous` is the page as the index has it (with its tree), whose
     /// document is made again to tell which words changed.
-    public func replacing(_ page: Page, was previous: Page?) -> (index: SearchIndex, files: [OutputFile])? {
+    package func replacing(_ page: Page, was previous: Page?) -> (index: SearchIndex, files: [OutputFile])? {
         guard SearchDocument.isIndexed(page),
             let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue,
             let old = documents?[id] ?? previous.map({ SearchDocument($0, vocabulary: vocabulary) })
@@ -394,22 +394,22 @@ public struct SearchIndex: Sendable {
         var out = "{\"v\":\(Self.version),\"n\":\(entries.count),\"shards\":\(shardCount),"
         out += "\"words\":\(wordBucketCount),\"rec\":\(recordsPerFile),\"kinds\":["
         out += kinds.map {
-            "[" + JSONText.quote($0, forScript: true) + "," + JSONText.quote(kindLabels[$0]!, forScript: true) + "]"
+            "[" + JSON.quote($0, forScript: true) + "," + JSON.quote(kindLabels[$0]!, forScript: true) + "]"
         }
         .joined(separator: ",")
         out += "],\"docs\":\"" + String(decoding: docs, as: UTF8.self) + "\",\"fold\":"
-        out += JSONText.quote(String(fold), forScript: true)
+        out += JSON.quote(String(fold), forScript: true)
         out +=
             ",\"syn\":["
             + vocabulary.synonymText.map { group in
-                "[" + group.map { JSONText.quote($0, forScript: true) }.joined(separator: ",") + "]"
+                "[" + group.map { JSON.quote($0, forScript: true) }.joined(separator: ",") + "]"
             }.joined(separator: ",") + "]"
         out +=
             ",\"lin\":["
             + families.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
             .joined(separator: ",") + "]"
         out += ",\"t\":{"
-        out += words.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(words[$0]!, forScript: true) }
+        out += words.keys.sorted().map { JSON.quote($0) + ":" + JSON.quote(words[$0]!, forScript: true) }
             .joined(separator: ",")
         out += "}}"
         return Self.script("meta", out)
@@ -432,7 +432,7 @@ public struct SearchIndex: Sendable {
             bySound[sound, default: ""].unicodeScalars.append(scalar)
         }
         let body = bySound.keys.sorted().map {
-            JSONText.quote($0, forScript: true) + ":" + JSONText.quote(bySound[$0]!, forScript: true)
+            JSON.quote($0, forScript: true) + ":" + JSON.quote(bySound[$0]!, forScript: true)
         }
         return Self.script("y", "{" + body.joined(separator: ",") + "}")
     }
@@ -450,7 +450,7 @@ public struct SearchIndex: Sendable {
         var out = "{"
         for (i, token) in tokens.sorted().enumerated() {
             if i > 0 { out += ",\n" }
-            out += JSONText.quote(token, forScript: true) + ":\""
+            out += JSON.quote(token, forScript: true) + ":\""
             out += String(decoding: postings[token]!.bytes, as: UTF8.self) + "\""
         }
         return Self.script("s/\(n)", out + "}")
@@ -460,7 +460,7 @@ public struct SearchIndex: Sendable {
         var out = "["
         for (i, word) in words.sorted().enumerated() {
             if i > 0 { out += "," }
-            out += "[" + JSONText.quote(word, forScript: true) + ",\(postings[word]!.count)]"
+            out += "[" + JSON.quote(word, forScript: true) + ",\(postings[word]!.count)]"
         }
         return Self.script("w/\(n)", out + "]")
     }
@@ -490,7 +490,7 @@ public struct SearchIndex: Sendable {
 
     func familyFile(_ n: Int) -> OutputFile {
         let list = members[n].map {
-            "[\($0.id)," + JSONText.quote($0.url, forScript: true) + "," + JSONText.quote($0.title, forScript: true)
+            "[\($0.id)," + JSON.quote($0.url, forScript: true) + "," + JSON.quote($0.title, forScript: true)
                 + "]"
         }
         return Self.script("f/\(n)", "[" + list.joined(separator: ",\n") + "]")

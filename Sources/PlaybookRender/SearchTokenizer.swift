@@ -12,10 +12,10 @@ import PlaybookModel
 /// - everything else (spaces, punctuation, symbols, emoji) only separates.
 /// Positions count units: one per CJK character, one per word; a bigram sits at its first
 /// character. Separators take no position, so `daily, check` is a phrase like `daily check`.
-public enum SearchTokenizer {
-    public static let maxWordLength = 40
+package enum SearchTokenizer {
+    package static let maxWordLength = 40
 
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// One CJK character (index only, and a query of one character).
         case character
         /// Two adjacent CJK characters.
@@ -24,14 +24,14 @@ public enum SearchTokenizer {
         case word
     }
 
-    public struct Token: Hashable, Sendable {
-        public var text: String
-        public var kind: Kind
-        public var position: Int
+    package struct Token: Hashable, Sendable {
+        package var text: String
+        package var kind: Kind
+        package var position: Int
     }
 
     /// The tokens a page's text contributes to the index: characters, bigrams and words.
-    public static func indexTokens(_ text: String) -> [Token] {
+    package static func indexTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         scan(text, characters: true) { tokens.append($0) }
         return tokens
@@ -40,7 +40,7 @@ public enum SearchTokenizer {
     /// The tokens of a query: bigrams for CJK runs (the character itself for a run of one) and
     /// words. `prefix` is true when the last token is a word still being typed: nothing follows
     /// it, so it also matches longer words that start with it.
-    public static func queryTokens(_ text: String) -> (tokens: [Token], prefix: Bool) {
+    package static func queryTokens(_ text: String) -> (tokens: [Token], prefix: Bool) {
         var tokens: [Token] = []
         scan(text, characters: false) { tokens.append($0) }
         var prefix = false
@@ -52,7 +52,7 @@ public enum SearchTokenizer {
 
     /// Feeds the tokens of `text` to `emit` in order. With `characters`, every CJK character is
     /// emitted as well as the bigrams (index); without, only runs of one are (query).
-    public static func scan(_ text: String, characters: Bool, emit: (Token) -> Void) {
+    package static func scan(_ text: String, characters: Bool, emit: (Token) -> Void) {
         withoutActuallyEscaping(emit) { emit in
             var sink = TokenList(emit: emit)
             scan(text, characters: characters, into: &sink)
@@ -161,7 +161,7 @@ public enum SearchTokenizer {
     enum Class { case cjk, word, separator }
 
     /// The folded form of one scalar; lower-casing may give more than one (`İ` → `i̇`).
-    public static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    package static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         fold(scalar) { out.append($0) }
         return out
@@ -214,7 +214,7 @@ public enum SearchTokenizer {
 
     /// Han (with extensions and compatibility ideographs), kana and Hangul syllables: scripts
     /// written without spaces between words. `assets/search-engine.js` uses the same ranges.
-    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
             return true

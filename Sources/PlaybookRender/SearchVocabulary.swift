@@ -6,7 +6,7 @@ import PlaybookModel
 /// regional phrase pairs such as 服务器 / 伺服器), and the kinds' labels, so that `SOP 值班` finds
 /// the SOP. A page holding every token of one word of a group is indexed under the other words
 /// too: at its own weight for a regional pair (the same word), at half for a synonym.
-public struct SearchVocabulary: Sendable {
+package struct SearchVocabulary: Sendable {
     /// One word as index keys: CJK bigrams (a lone character for a word of one) and Latin words.
     struct Term: Sendable, Hashable {
         var characters: [UInt64]
@@ -26,7 +26,7 @@ public struct SearchVocabulary: Sendable {
     /// The synonym groups as folded text, for the browser to mark synonyms in snippets.
     let synonymText: [[String]]
 
-    public static let none = SearchVocabulary(groups: [], kindWords: [:], synonymText: [])
+    package static let none = SearchVocabulary(groups: [], kindWords: [:], synonymText: [])
 
     init(groups: [Group], kindWords: [String: String], synonymText: [[String]]) {
         self.groups = groups
@@ -37,7 +37,7 @@ public struct SearchVocabulary: Sendable {
 
     /// The vocabulary of `config`'s site: the shipped synonyms and the site's, OpenCC's regional
     /// phrases, and the labels of the site's kinds.
-    public init(config: SiteConfig) {
+    package init(config: SiteConfig) {
         var groups: [Group] = []
         var text: [[String]] = []
         var synonyms = SearchSynonyms.table.split(separator: "\n").map {

@@ -4,7 +4,7 @@ import PlaybookModel
 /// `sitemap.xml` (a sitemap holds absolute URLs only); with dates from git, `feed.xml`, an Atom
 /// feed of the pages changed most recently.
 struct SiteFeeds {
-    let prepared: SiteRenderer.Prepared
+    let prepared: SiteRenderer.Context
 
     /// How many pages the feed lists, newest first.
     static let feedLength = 20

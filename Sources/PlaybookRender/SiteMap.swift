@@ -5,7 +5,7 @@ import PlaybookModel
 /// breadcrumbs and section lists, and link resolution from one page to another.
 struct SiteMap {
     let pagesByPath: [String: Int]
-    /// Replaced in place only by `Prepared.replacing`, for a page whose summary is unchanged.
+    /// Replaced in place only by `Context.replacing`, for a page whose summary is unchanged.
     var pages: [Page]
     /// Page index → its path below `content/` (`groups/hangzhou/index.md`), worked out once.
     let contentPaths: [String]

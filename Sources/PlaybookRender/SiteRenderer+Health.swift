@@ -4,12 +4,12 @@ extension SiteRenderer {
     /// The health view: `health/index.html` (the network's summary; every group too when there
     /// are no more than `HealthLayout.pageSize`), and for a larger network one page per folder
     /// of groups, paged by `HealthLayout.pageSize`, neediest first.
-    public func renderHealth(prepared: Prepared) -> OutputFile {
+    package func renderHealth(prepared: Context) -> OutputFile {
         renderHealthPages(prepared: prepared)[0]
     }
 
     /// Every file of the health view; the first is `health/index.html`.
-    public func renderHealthPages(prepared: Prepared) -> [OutputFile] {
+    package func renderHealthPages(prepared: Context) -> [OutputFile] {
         let layout = prepared.context.healthLayout
         var files = [
             renderHealthSummary(prepared: prepared),
@@ -24,7 +24,7 @@ extension SiteRenderer {
         return files
     }
 
-    func renderHealthSummary(prepared: Prepared) -> OutputFile {
+    func renderHealthSummary(prepared: Context) -> OutputFile {
         let url = "health/"
         let context = prepared.context
         let words = context.words
@@ -141,7 +141,7 @@ extension SiteRenderer {
         return OutputFile(path: "health/index.html", bytes: theme.render(.health, view))
     }
 
-    func renderHealthBucket(_ bucket: HealthLayout.Bucket, page number: Int, prepared: Prepared) -> OutputFile {
+    func renderHealthBucket(_ bucket: HealthLayout.Bucket, page number: Int, prepared: Context) -> OutputFile {
         let context = prepared.context
         let words = context.words
         let url = bucket.url(ofPage: number)
@@ -162,7 +162,7 @@ extension SiteRenderer {
 
     /// The groups × elements table of `members` (row indices, in order) and their findings.
     func healthTable(
-        _ members: [Int], heading: String, url: String, prepared: Prepared, summary: HealthSummaryView?
+        _ members: [Int], heading: String, url: String, prepared: Context, summary: HealthSummaryView?
     ) -> HealthView {
         let rows = members.map { prepared.context.healthRow(prepared.health.rows[$0], from: url, listing: 6) }
         return HealthView(
@@ -173,7 +173,7 @@ extension SiteRenderer {
 
     /// Against the previous build's health view (`HealthReport.previous`), when there was one:
     /// how many more groups are complete, how many more gaps.
-    func trend(prepared: Prepared) -> String? {
+    func trend(prepared: Context) -> String? {
         guard let previous = prepared.health.previous else { return nil }
         let words = prepared.context.words
         let now = prepared.health.totals

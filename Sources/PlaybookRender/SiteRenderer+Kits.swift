@@ -18,7 +18,7 @@ extension SiteRenderer {
         /// Page → the charters of the kits it is in.
         var kitsOfPage: [Int: [Int]] = [:]
 
-        init(prepared: Prepared) {
+        init(prepared: Context) {
             for (charter, documents) in prepared.context.links.groupDocuments where documents.kitURL != nil {
                 var seen: Set<Int> = []
                 let list = ([charter] + documents.all).filter { seen.insert($0).inserted }
@@ -31,7 +31,7 @@ extension SiteRenderer {
     /// One printable page per group, at `<group url>kit/`: the charter, rules, onboarding flows
     /// and SOPs in that order, each under its own title, for a meeting or to save as PDF.
     /// Rendered from each document's body (`parts`), never from its tree again.
-    func renderKit(charter: Int, parts: [Int: KitPart], prepared: Prepared) -> OutputFile? {
+    func renderKit(charter: Int, parts: [Int: KitPart], prepared: Context) -> OutputFile? {
         let context = prepared.context
         guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL else { return nil }
         let map = prepared.map
@@ -69,7 +69,7 @@ extension SiteRenderer {
 
     /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
     /// Its documents are rendered as their pages render them (their trees must be there).
-    public func renderKit(charter: Int, prepared: Prepared) -> OutputFile? {
+    package func renderKit(charter: Int, prepared: Context) -> OutputFile? {
         do {
             return try renderKit(charter: charter, prepared: prepared, restoring: nil)
         } catch {
@@ -79,7 +79,7 @@ extension SiteRenderer {
 
     /// The kit, each document's body rendered as its page renders it, from its tree restored
     /// (`restoring`) for that time, then made a section of the kit (`KitBody`).
-    func renderKit(charter: Int, prepared: Prepared, restoring restore: TreeRestorer?) throws -> OutputFile? {
+    func renderKit(charter: Int, prepared: Context, restoring restore: TreeRestorer?) throws -> OutputFile? {
         guard let documents = prepared.context.links.groupDocuments[charter], documents.kitURL != nil else {
             return nil
         }
@@ -95,7 +95,7 @@ extension SiteRenderer {
 
     /// The outputs besides its own page that show a page's body: the kits it is part of. A
     /// preview re-renders them when only the page's body changed.
-    public func outputsShowingBody(of path: String, prepared: Prepared) -> [OutputFile] {
+    package func outputsShowingBody(of path: String, prepared: Context) -> [OutputFile] {
         guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
         return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
@@ -104,7 +104,7 @@ extension SiteRenderer {
 
     /// The generated lists whose cards show the page's first paragraph: its folder's list and its
     /// tags' pages, all their pages.
-    func listsShowingCard(of index: Int, prepared: Prepared) -> [OutputFile] {
+    func listsShowingCard(of index: Int, prepared: Context) -> [OutputFile] {
         let map = prepared.map
         let path = map.contentPaths[index]
         guard !map.templateSources[index] else { return [] }
@@ -126,7 +126,7 @@ extension SiteRenderer {
 
     /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
     /// get theirs back (`restoring`) while it renders.
-    public func outputsShowingBody(of path: String, prepared: Prepared, restoring restore: @escaping TreeRestorer)
+    package func outputsShowingBody(of path: String, prepared: Context, restoring restore: @escaping TreeRestorer)
         throws
         -> [OutputFile]
     {
@@ -140,13 +140,13 @@ extension SiteRenderer {
     /// Whether two versions of a page look the same from other pages, apart from their title,
     /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
     /// Their bodies may differ otherwise.
-    public static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
+    package static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
         a.links.map(\.destination) == b.links.map(\.destination)
     }
 
     /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages,
     /// `listPageSize` a page (`tags/<tag>/page/2/index.html` on).
-    func renderTags(prepared: Prepared) -> [OutputFile] {
+    func renderTags(prepared: Context) -> [OutputFile] {
         let tags = prepared.context.links.tags
         guard !tags.isEmpty, prepared.map.pagesByPath["tags/index.md"] == nil else { return [] }
         let words = prepared.context.words

@@ -7,14 +7,14 @@ import PlaybookModel
 /// an `index.md` (the template catalog for `templates/`), the home page if the site has none,
 /// the health view, a kit per group, a page per tag, the search page and index, `404.html`,
 /// `robots.txt`, the sitemap and feed, and the theme's assets. Output is sorted by path.
-public struct SiteRenderer: Sendable {
-    public let theme: Theme
+package struct SiteRenderer: Sendable {
+    package let theme: Theme
 
-    public init(theme: Theme) {
+    package init(theme: Theme) {
         self.theme = theme
     }
 
-    public func render(_ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil) -> [OutputFile] {
+    package func render(_ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil) -> [OutputFile] {
         var files: [OutputFile] = []
         do {
             try render(handbook, health: health, search: search) { files += $0 }
@@ -28,7 +28,7 @@ public struct SiteRenderer: Sendable {
     /// Gives back the tree of a page the check let go (`Page.treeReleased`), parsed again, and
     /// for an edition converted as the rest of the page was; the pipeline supplies it. Pages that
     /// still hold their tree come back as they are.
-    public typealias TreeRestorer = @Sendable (Page) throws -> Page
+    package typealias TreeRestorer = @Sendable (Page) throws -> Page
 
     /// Renders the site in batches handed to `emit` as they are ready (pages first, a few
     /// hundred at a time, each with its search record), so the caller can write them and let
@@ -37,11 +37,11 @@ public struct SiteRenderer: Sendable {
     /// already.
     /// Gives back the search index the site was rendered with.
     @discardableResult
-    public func render(
+    package func render(
         _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
         restoring restore: TreeRestorer? = nil, emit: ([OutputFile]) throws -> Void
     ) throws -> SearchIndex {
-        let prepared = Prepared(handbook: handbook, health: health, theme: theme)
+        let prepared = Context(handbook: handbook, health: health, theme: theme)
         var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
         // Kits are rendered in the batch that renders their last document, from the bodies the
@@ -104,7 +104,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The kits of `charters` on every core, from the bodies in `parts`; in the order given.
-    func renderKits(_ charters: [Int], parts: [Int: KitPart], prepared: Prepared) -> [OutputFile] {
+    func renderKits(_ charters: [Int], parts: [Int: KitPart], prepared: Context) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: charters.count)
         results.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -116,7 +116,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the given pages on every core; the result keeps the order of `indices`.
-    public func renderPages(_ indices: Range<Int>, prepared: Prepared) -> [OutputFile] {
+    package func renderPages(_ indices: Range<Int>, prepared: Context) -> [OutputFile] {
         var results = [OutputFile?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -144,7 +144,7 @@ public struct SiteRenderer: Sendable {
     /// renders, with the page's search document made with `indexing`'s vocabulary when given
     /// (nil for a page the index leaves out); in the order of `indices`.
     func renderPages(
-        _ indices: Range<Int>, prepared: Prepared, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
+        _ indices: Range<Int>, prepared: Context, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
         keepingBodies keep: (Int) -> Bool = { _ in false }
     ) throws -> [RenderedPage] {
         var results = [Result<RenderedPage, any Error>?](repeating: nil, count: indices.count)
@@ -179,7 +179,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders `page`, which may be a newer version of the page at its path than `prepared` holds
     /// (a preview re-renders a saved page against the rest of the handbook as it was).
-    public func renderPage(_ page: Page, prepared: Prepared) -> OutputFile {
+    package func renderPage(_ page: Page, prepared: Context) -> OutputFile {
         let index = prepared.map.pagesByPath[page.source.contentPath] ?? 0
         return renderPage(
             page, index: index, chrome: prepared.chrome(for: page), body: renderBody(page, prepared: prepared),
@@ -187,7 +187,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page's body as HTML, links relative to the page's URL.
-    func renderBody(_ page: Page, prepared: Prepared) -> String {
+    func renderBody(_ page: Page, prepared: Context) -> String {
         let map = prepared.map
         let renderer = HTMLRenderer(
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
@@ -195,7 +195,7 @@ public struct SiteRenderer: Sendable {
         return ChecklistKeys.annotate(renderer.render(page.document))
     }
 
-    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, body: String, prepared: Prepared)
+    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, body: String, prepared: Context)
         -> OutputFile
     {
         // The shared sidebar marks no page as current; mark this one.
@@ -209,13 +209,13 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: Self.outputPath(forURL: page.url), bytes: html)
     }
 
-    public func renderList(folder: String, prepared: Prepared) -> OutputFile {
+    package func renderList(folder: String, prepared: Context) -> OutputFile {
         renderListPages(folder: folder, prepared: prepared)[0]
     }
 
     /// A folder's list: its pages and sub-folders as cards, `listPageSize` a page
     /// (`<folder>/page/2/` on), each with its description and each sub-folder with its count.
-    public func renderListPages(folder: String, prepared: Prepared) -> [OutputFile] {
+    package func renderListPages(folder: String, prepared: Context) -> [OutputFile] {
         let url = folder.isEmpty ? "" : folder + "/"
         let map = prepared.map
         let words = prepared.context.words
@@ -266,7 +266,7 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
-    func listBase(folder: String, url: String, title: String, prepared: Prepared) -> SiteView {
+    func listBase(folder: String, url: String, title: String, prepared: Context) -> SiteView {
         let view = prepared.context.base(url: url, title: title)
         view.breadcrumbsHTML =
             folder.isEmpty ? "" : prepared.context.renderBreadcrumbs(for: url, contentPath: folder + "/index.md")
@@ -275,14 +275,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A sub-folder's card text: its index page's description, when it has one.
-    func folderSummary(_ folder: String, prepared: Prepared) -> String? {
+    func folderSummary(_ folder: String, prepared: Context) -> String? {
         let map = prepared.map
         guard let index = map.pagesByPath[folder + "/index.md"] else { return nil }
         let text = CrossLinks.summary(map.pages[index])
         return text.isEmpty ? nil : text
     }
 
-    func listItem(_ index: Int, from url: String, prepared: Prepared) -> ListItemView {
+    func listItem(_ index: Int, from url: String, prepared: Context) -> ListItemView {
         let page = prepared.map.pages[index]
         let meta = prepared.context.meta(for: page)
         let summary = CrossLinks.summary(page)
@@ -292,13 +292,13 @@ public struct SiteRenderer: Sendable {
             meta: meta, hasMeta: !meta.isEmpty, summary: summary.isEmpty ? nil : summary)
     }
 
-    func renderSearch(prepared: Prepared) -> OutputFile {
+    func renderSearch(prepared: Context) -> OutputFile {
         let url = "search/"
         let view = prepared.context.base(url: url, title: prepared.context.words["search"] ?? "Search")
         return OutputFile(path: "search/index.html", bytes: theme.render(.search, view))
     }
 
-    public func renderNotFound(prepared: Prepared) -> OutputFile {
+    package func renderNotFound(prepared: Context) -> OutputFile {
         // 404.html is served for any missing path, so relative links cannot work: links start
         // from the configured base URL, and the styles travel inside the page (a data: URL, which
         // validators leave alone) so that it keeps its look under any sub-path.
@@ -325,15 +325,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `groups/hangzhou/` → `groups/hangzhou/index.html`; the home page → `index.html`.
-    public static func outputPath(forURL url: String) -> String {
+    package static func outputPath(forURL url: String) -> String {
         url + "index.html"
     }
 
     /// What every page render shares, computed once per build.
     /// Unchecked: the theme (see `Theme`) and values made once per build, only read while rendering.
-    public struct Prepared: @unchecked Sendable {
-        public private(set) var handbook: Handbook
-        public let health: HealthReport
+    package struct Context: @unchecked Sendable {
+        package private(set) var handbook: Handbook
+        package let health: HealthReport
         private(set) var map: SiteMap
         private(set) var context: PageContext
         /// Navigation, breadcrumbs and sidebar of each `PageContext.chromeKey`, shared by the
@@ -343,7 +343,7 @@ public struct SiteRenderer: Sendable {
         /// Page index → its entry in `chrome`.
         let chromeOfPage: [Int]
 
-        public init(handbook: Handbook, health: HealthReport, theme: Theme) {
+        package init(handbook: Handbook, health: HealthReport, theme: Theme) {
             self.handbook = handbook
             self.health = health
             let map = SiteMap(
@@ -380,7 +380,7 @@ public struct SiteRenderer: Sendable {
         /// other pages; `handbook` is the edited handbook. Nil when anything else differs (a
         /// page added or removed, the config, the dates): prepare the handbook again then.
         /// Costs a copy of the page list, not a pass over every page's tree.
-        public func replacing(_ pages: [Page], in handbook: Handbook) -> Prepared? {
+        package func replacing(_ pages: [Page], in handbook: Handbook) -> Context? {
             guard handbook.pages.count == self.handbook.pages.count, handbook.config == self.handbook.config,
                 handbook.lastChanged == self.handbook.lastChanged, handbook.assets == self.handbook.assets
             else { return nil }

@@ -1,4 +1,5 @@
 import PlaybookModel
+import PlaybookTemplate
 
 /// The theme, compiled: its templates bound to the values they render, plus the asset files
 /// copied beside the pages.
@@ -10,71 +11,45 @@ import PlaybookModel
 /// closed, an unknown name, a partial that does not exist) stops the build before anything is
 /// rendered, naming the file, line and column.
 /// Unchecked: `renderers` holds closures, made with the theme and never changed, only called.
-public struct Theme: @unchecked Sendable {
+package struct Theme: @unchecked Sendable {
     /// Non-template files (CSS, JavaScript, fonts), by path relative to the theme root.
-    public let assets: [String: [UInt8]]
+    package let assets: [String: [UInt8]]
     /// Where each template came from, for error messages (`templates/page.mustache` or `(built-in) …`).
-    public let origins: [String: String]
+    package let origins: [String: String]
     let renderers: Renderers
 
-    /// Templates a theme must provide; a site can override any of them.
-    public static let requiredTemplates = [
-        "layout", "nav", "breadcrumbs", "page", "sidebar", "list", "health", "search", "notfound", "kit", "catalog",
-        "catalog-entry",
-    ]
-
-    /// The templates the renderer calls, each rendering a `SiteView`; `layout` and
-    /// `catalog-entry` are reached from them as parent and partial.
-    enum PageTemplate: CaseIterable {
-        case page, list, catalog, health, kit, search, notFound
-
-        var name: String {
-            switch self {
-            case .page: return "page"
-            case .list: return "list"
-            case .catalog: return "catalog"
-            case .health: return "health"
-            case .kit: return "kit"
-            case .search: return "search"
-            case .notFound: return "notfound"
-            }
-        }
-    }
-
     final class Renderers {
-        let pages: [TemplateRenderer<SiteView>]
+        let pages: [ThemeTemplate: TemplateRenderer<SiteView>]
         let nav: TemplateRenderer<NavView>
         let breadcrumbs: TemplateRenderer<BreadcrumbsView>
         let sidebar: TemplateRenderer<SidebarView>
 
         init(_ templates: [String: ParsedTemplate]) throws(TemplateError) {
-            func bind<Root: TemplateContext>(_ name: String, _: Root.Type) throws(TemplateError) -> TemplateRenderer<
-                Root
-            > {
-                let template = templates[name]!
-                let compiler = TemplateCompiler(templates: templates, file: template.file)
+            func bind<Root: TemplateContext>(_ name: ThemeTemplate, _: Root.Type) throws(TemplateError)
+                -> TemplateRenderer<Root>
+            {
+                // Theme.init has made sure that every ThemeTemplate is there.
+                let template = templates[name.rawValue]!
+                let compiler = TemplateCompiler(
+                    templates: templates, file: template.file, distance: { Suggestion.distance($0, $1) })
                 return try compiler.compile(template.nodes, in: TemplateScope<Root>.root(Root.self))
             }
-            var pages: [TemplateRenderer<SiteView>] = []
-            for template in PageTemplate.allCases { pages.append(try bind(template.name, SiteView.self)) }
+            var pages: [ThemeTemplate: TemplateRenderer<SiteView>] = [:]
+            for template in ThemeTemplate.pages { pages[template] = try bind(template, SiteView.self) }
             self.pages = pages
-            nav = try bind("nav", NavView.self)
-            breadcrumbs = try bind("breadcrumbs", BreadcrumbsView.self)
-            sidebar = try bind("sidebar", SidebarView.self)
+            nav = try bind(.nav, NavView.self)
+            breadcrumbs = try bind(.breadcrumbs, BreadcrumbsView.self)
+            sidebar = try bind(.sidebar, SidebarView.self)
         }
     }
 
     /// Compiles the default theme overlaid with `overrides` (name relative to `templates/` → text).
-    public init(overrides: [String: String] = [:]) throws {
+    package init(overrides: [String: String] = [:]) throws {
         var sources: [String: (text: String, origin: String)] = [:]
-        var assets: [String: [UInt8]] = [:]
-        for (name, bytes) in DefaultTheme.files {
-            if name.hasSuffix(".mustache") {
-                sources[name] = (String(decoding: bytes, as: UTF8.self), "templates/\(name) (built-in)")
-            } else {
-                assets[name] = bytes
-            }
+        for (template, bytes) in DefaultTheme.templates {
+            sources[template.file] = (String(decoding: bytes, as: UTF8.self), "templates/\(template.file) (built-in)")
         }
+        var assets = DefaultTheme.assets
         for (name, text) in overrides {
             if name.hasSuffix(".mustache") {
                 sources[name] = (text, "templates/\(name)")
@@ -95,10 +70,10 @@ public struct Theme: @unchecked Sendable {
             }
             origins[key] = origin
         }
-        for required in Self.requiredTemplates where templates[required] == nil {
+        for required in ThemeTemplate.allCases where templates[required.rawValue] == nil {
             throw PlaybookError(
-                stage: "render", path: "templates/\(required).mustache",
-                message: "the theme has no `\(required)` template; add templates/\(required).mustache")
+                stage: "render", path: "templates/\(required.file)",
+                message: "the theme has no `\(required.rawValue)` template; add templates/\(required.file)")
         }
         do {
             renderers = try Renderers(templates)
@@ -115,17 +90,13 @@ public struct Theme: @unchecked Sendable {
             message: error.message)
     }
 
-    func render(_ template: PageTemplate, _ view: SiteView) -> [UInt8] {
-        var out = TemplateOutput(capacity: 16_384)
-        switch template {
-        case .page: renderers.pages[0](&out, view)
-        case .list: renderers.pages[1](&out, view)
-        case .catalog: renderers.pages[2](&out, view)
-        case .health: renderers.pages[3](&out, view)
-        case .kit: renderers.pages[4](&out, view)
-        case .search: renderers.pages[5](&out, view)
-        case .notFound: renderers.pages[6](&out, view)
+    /// One page's file, through one of `ThemeTemplate.pages`.
+    func render(_ template: ThemeTemplate, _ view: SiteView) -> [UInt8] {
+        guard let renderer = renderers.pages[template] else {
+            preconditionFailure("`\(template.rawValue)` does not render a whole page; see ThemeTemplate.pages")
         }
+        var out = TemplateOutput(capacity: 16_384)
+        renderer(&out, view)
         return out.bytes
     }
 

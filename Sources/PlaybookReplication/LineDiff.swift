@@ -1,7 +1,7 @@
 /// Line diffs and three-way merges for playbook-sized files.
 public enum LineDiff {
     /// Pairs of equal lines (index in a, index in b) in a longest common subsequence.
-    public static func matches(_ a: [Substring], _ b: [Substring]) -> [(Int, Int)] {
+    package static func matches(_ a: [Substring], _ b: [Substring]) -> [(Int, Int)] {
         // Trim the common head and tail first: most edits touch a small part of a file.
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
@@ -35,7 +35,7 @@ public enum LineDiff {
         return result
     }
 
-    public static func lines(_ text: String) -> [Substring] {
+    package static func lines(_ text: String) -> [Substring] {
         text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
@@ -103,7 +103,7 @@ public enum LineDiff {
 
     /// How much of `a` is in `b`: the share of `a`'s non-blank lines (as a set) found in `b`,
     /// from 0 to 1. A file the group renamed, and maybe edited a little, scores high.
-    public static func similarity(_ a: String, _ b: String) -> Double {
+    package static func similarity(_ a: String, _ b: String) -> Double {
         let mine = Set(lines(a).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         guard !mine.isEmpty else { return 0 }
         let theirs = Set(lines(b))
@@ -117,7 +117,7 @@ public enum LineDiff {
         public var text: String
         public var conflicts: Int
 
-        public init(text: String, conflicts: Int) {
+        package init(text: String, conflicts: Int) {
             self.text = text
             self.conflicts = conflicts
         }

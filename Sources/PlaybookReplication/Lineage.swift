@@ -3,20 +3,21 @@ import PlaybookModel
 import PlaybookSource
 
 /// Where a group came from: `content/groups/<slug>/lineage.yml`, owned by the group.
-public struct Lineage: Hashable, Sendable {
-    public static let fileName = "lineage.yml"
+package struct Lineage: Hashable, Sendable {
+    package static let fileName = "lineage.yml"
 
-    public var template: String
-    public var version: String
+    package var template: String
+    package var version: String
     /// Content hash of the template folder the group was cloned from or last updated to.
-    public var hash: String
-    public var answers: [(String, String)]
+    package var hash: String
+    package var answers: [(String, String)]
     /// SHA-256 of each generated file as written, by path relative to the group folder.
-    public var files: [String: String]
+    package var files: [String: String]
     /// Template files the group keeps under another name: template path → the group's path.
-    public var renamed: [String: String] = [:]
+    package var renamed: [String: String] = [:]
 
-    public init(template: String, version: String, hash: String, answers: [(String, String)], files: [String: String]) {
+    package init(template: String, version: String, hash: String, answers: [(String, String)], files: [String: String])
+    {
         self.template = template
         self.version = version
         self.hash = hash
@@ -24,20 +25,20 @@ public struct Lineage: Hashable, Sendable {
         self.files = files
     }
 
-    public static func == (a: Lineage, b: Lineage) -> Bool {
+    package static func == (a: Lineage, b: Lineage) -> Bool {
         a.template == b.template && a.version == b.version && a.hash == b.hash && a.files == b.files
             && a.renamed == b.renamed
             && a.answers.map(\.0) == b.answers.map(\.0) && a.answers.map(\.1) == b.answers.map(\.1)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(template)
         hasher.combine(hash)
     }
 
-    public var answerMap: [String: String] { Dictionary(answers, uniquingKeysWith: { a, _ in a }) }
+    package var answerMap: [String: String] { Dictionary(answers, uniquingKeysWith: { a, _ in a }) }
 
-    public var yaml: String {
+    package var yaml: String {
         var out = "# Written by `playbook new group` and `playbook update`; keep it with the group.\n"
         out += "template: \(quote(template))\nversion: \(quote(version))\nhash: \(hash)\nanswers:\n"
         for (key, value) in answers { out += "  \(key): \(quote(value))\n" }
@@ -50,7 +51,7 @@ public struct Lineage: Hashable, Sendable {
         return out
     }
 
-    public static func parse(_ text: String) -> Lineage? {
+    package static func parse(_ text: String) -> Lineage? {
         parseAsWritten(text) ?? parseAsYAML(text)
     }
 
@@ -183,7 +184,7 @@ public struct Lineage: Hashable, Sendable {
     }
 
     /// Every group's lineage in the site, by group folder (`content/groups/hangzhou`).
-    public static func all(in files: SiteFiles) -> [String: Lineage] {
+    package static func all(in files: SiteFiles) -> [String: Lineage] {
         var result: [String: Lineage] = [:]
         for asset in files.contentAssets where asset.path.hasSuffix("/" + fileName) {
             if let lineage = parse(String(decoding: asset.bytes, as: UTF8.self)) {
@@ -194,14 +195,14 @@ public struct Lineage: Hashable, Sendable {
     }
 
     /// A template name as a lineage may record it: one folder name under `content/templates/`.
-    public static func isTemplateName(_ name: String) -> Bool {
+    package static func isTemplateName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
             && !name.contains("\0")
     }
 
     /// A version hash as Playbook writes it: hexadecimal digits, at least the 16 that name a
     /// snapshot folder (`.playbook/templates/<template>/<first 16>`).
-    public static func isHash(_ hash: String) -> Bool {
+    package static func isHash(_ hash: String) -> Bool {
         hash.utf8.count >= 16 && hash.utf8.count <= 128
             && hash.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
     }

@@ -16,14 +16,14 @@ import PlaybookModel
 ///
 /// Filters: `slug` (lower case, spaces and punctuation to `-`, for paths and ids), `lower`,
 /// `upper`, `trim`.
-public enum Placeholders {
-    public static let filters = PlaceholderSyntax.filters
+package enum Placeholders {
+    package static let filters = PlaceholderSyntax.filters
 
     /// Replaces every placeholder whose variable has an answer and whose filters are all
     /// known. Returns the text and the names that had no answer (left in place so nothing is
     /// silently dropped). A placeholder with an unknown filter is left in place too; cloning
     /// refuses such a template before it renders (`ReplicationTemplate.placeholderProblems`).
-    public static func render(_ text: String, answers: [String: String]) -> (text: String, unknown: [String]) {
+    package static func render(_ text: String, answers: [String: String]) -> (text: String, unknown: [String]) {
         var out = String.UnicodeScalarView()
         var unknown: [String] = []
         var first = true
@@ -62,7 +62,7 @@ public enum Placeholders {
     }
 
     /// Lower case; letters and digits of every script kept; anything else becomes one `-`.
-    public static func slug(_ value: String) -> String {
+    package static func slug(_ value: String) -> String {
         var out = ""
         var pendingDash = false
         for scalar in value.lowercased().unicodeScalars {

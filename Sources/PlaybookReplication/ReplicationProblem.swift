@@ -2,7 +2,7 @@ import PlaybookModel
 
 /// Why cloning a template into a group, or updating a group, cannot go ahead: a value, so
 /// callers and tests match the case; `message` says it, and what to do, in a person's language.
-public enum ReplicationProblem: Error, Hashable, Sendable {
+package enum ReplicationProblem: Error, Hashable, Sendable {
     case unknownTemplate(String, suggestion: String?, available: [String])
     /// A placeholder with filters cloning does not know; `line` is nil for one in a file's path.
     case unknownFilter(file: String, line: Int?, column: Int?, placeholder: String, filters: [String])
@@ -39,7 +39,7 @@ public enum ReplicationProblem: Error, Hashable, Sendable {
     /// The kept snapshot of a version does not hash to what the lineage records: it was edited.
     case snapshotDiffers(template: String, version: String, folder: String)
 
-    public func message(_ l: Language) -> String {
+    package func message(_ l: Language) -> String {
         switch self {
         case .unknownTemplate(let name, let suggestion, let available):
             var text = l.pick(

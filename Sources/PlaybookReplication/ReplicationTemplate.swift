@@ -4,20 +4,20 @@ import PlaybookSource
 
 /// A replication template: `content/templates/<name>/index.md` declares it, the documents a
 /// new group starts with live under `content/templates/<name>/files/`.
-public struct ReplicationTemplate: Hashable, Sendable {
-    public typealias Variable = TemplateVariable
+package struct ReplicationTemplate: Hashable, Sendable {
+    package typealias Variable = TemplateVariable
 
-    public var name: String
-    public var version: String
-    public var title: String
-    public var variables: [Variable]
+    package var name: String
+    package var version: String
+    package var title: String
+    package var variables: [Variable]
     /// Documents by path relative to `files/`, as text.
-    public var files: [String: String]
+    package var files: [String: String]
     /// The declaration (`index.md`) text, part of the version hash.
-    public var declaration: String
+    package var declaration: String
 
     /// Content hash of the whole template folder: changes whenever any of its files does.
-    public var hash: String {
+    package var hash: String {
         var bytes: [UInt8] = Array("index.md\u{0}".utf8) + Array(declaration.utf8)
         for path in files.keys.sorted() {
             bytes += Array("\u{0}files/\(path)\u{0}".utf8) + Array(files[path]!.utf8)
@@ -26,7 +26,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
     }
 
     /// Every template in the site, by name.
-    public static func all(in files: SiteFiles) -> [String: ReplicationTemplate] {
+    package static func all(in files: SiteFiles) -> [String: ReplicationTemplate] {
         var result: [String: ReplicationTemplate] = [:]
         for raw in files.content {
             let parts = raw.path.split(separator: "/")
@@ -45,7 +45,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
     }
 
     /// Reads a template from its declaration text and documents.
-    public static func parse(name: String, declaration: String, files: [String: String]) -> ReplicationTemplate {
+    package static func parse(name: String, declaration: String, files: [String: String]) -> ReplicationTemplate {
         let source = FrontMatterSplitter().split(path: "content/templates/\(name)/index.md", text: declaration)
         let front = source.frontMatter
         let variables = TemplateVariable.read(front.entry("variables")).variables
@@ -56,7 +56,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
 
     /// Checks answers against the declared variables; fills defaults. Problems are listed, not
     /// thrown one by one, so a user sees everything that is missing at once.
-    public func resolve(_ given: [String: String]) -> (answers: [String: String], problems: [ReplicationProblem]) {
+    package func resolve(_ given: [String: String]) -> (answers: [String: String], problems: [ReplicationProblem]) {
         var answers: [String: String] = [:]
         var problems: [ReplicationProblem] = []
         for variable in variables {
@@ -78,7 +78,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
         return (answers, problems)
     }
 
-    public func validate(_ value: String, for variable: Variable) -> ReplicationProblem? {
+    package func validate(_ value: String, for variable: Variable) -> ReplicationProblem? {
         if value.trimmingCharacters(in: .whitespaces).isEmpty, variable.required {
             return .emptyAnswer(variable: variable.name)
         }
@@ -96,7 +96,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
 
     /// Placeholders with a filter that is not one of `Placeholders.filters`, in the documents
     /// and in their paths. Cloning refuses such a template: the placeholder would be copied as is.
-    public var placeholderProblems: [ReplicationProblem] {
+    package var placeholderProblems: [ReplicationProblem] {
         var problems: [ReplicationProblem] = []
         for path in files.keys.sorted() {
             let file = "content/templates/\(name)/files/\(path)"
@@ -116,7 +116,7 @@ public struct ReplicationTemplate: Hashable, Sendable {
     }
 
     /// The documents rendered with `answers`, by path relative to the group folder.
-    public func render(answers: [String: String]) -> [String: String] {
+    package func render(answers: [String: String]) -> [String: String] {
         var result: [String: String] = [:]
         for (path, text) in files {
             result[Placeholders.render(path, answers: answers).text] = Placeholders.render(text, answers: answers).text

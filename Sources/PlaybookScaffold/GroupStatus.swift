@@ -3,8 +3,8 @@ import PlaybookReplication
 
 /// Where one cloned group stands against its template, for `playbook status`: the policy of
 /// what needs attention lives here, the command only prints it.
-public struct GroupStatus: Hashable, Sendable {
-    public enum Standing: Hashable, Sendable {
+package struct GroupStatus: Hashable, Sendable {
+    package enum Standing: Hashable, Sendable {
         case upToDate
         /// The template moved on to `version`.
         case behind(version: String)
@@ -13,23 +13,23 @@ public struct GroupStatus: Hashable, Sendable {
         case templateRemoved
     }
 
-    public var group: String
-    public var template: String
+    package var group: String
+    package var template: String
     /// The version the group follows.
-    public var version: String
-    public var standing: Standing
+    package var version: String
+    package var standing: Standing
     /// Files of the group, Markdown or not, that hold unresolved conflict markers (paths
     /// relative to content/): an update that conflicted records the new version at once, so
     /// until they are resolved the group is not really there yet.
-    public var conflicts: [String]
+    package var conflicts: [String]
     /// Files (relative to content/) an update that stopped part-way never reached: they still
     /// hold an earlier version's text while the lineage records a later one.
-    public var interrupted: [String] = []
+    package var interrupted: [String] = []
     /// The group's records cannot be trusted (a lineage or snapshot Playbook did not write).
-    public var problem: ReplicationProblem?
+    package var problem: ReplicationProblem?
 
     /// Behind its template, left with conflict markers or half updated, or its records broken.
-    public var needsAttention: Bool {
+    package var needsAttention: Bool {
         if !interrupted.isEmpty || problem != nil { return true }
         switch standing {
         case .behind, .changedSameVersion: return true
@@ -38,7 +38,7 @@ public struct GroupStatus: Hashable, Sendable {
     }
 
     /// One line: `chengdu: city-chapter 1.0.0 — up to date`.
-    public func line(_ l: Language) -> String {
+    package func line(_ l: Language) -> String {
         var state: String
         switch standing {
         case .upToDate: state = l.pick("已是最新", "已是最新", "up to date")
@@ -69,7 +69,7 @@ public struct GroupStatus: Hashable, Sendable {
     }
 
     /// The closing line when `count` groups need attention.
-    public static func attention(_ count: Int, _ l: Language) -> String {
+    package static func attention(_ count: Int, _ l: Language) -> String {
         l.pick(
             "\(count) 个群需要处理：运行 `playbook update <群>`，再解决冲突标记",
             "\(count) 個群需要處理：執行 `playbook update <群>`，再解決衝突標記",
@@ -77,7 +77,7 @@ public struct GroupStatus: Hashable, Sendable {
         )
     }
 
-    public static func none(_ l: Language) -> String {
+    package static func none(_ l: Language) -> String {
         l.pick("还没有从模板复制出来的群。", "還沒有從範本複製出來的群。", "No group was cloned from a template.")
     }
 }
@@ -86,7 +86,7 @@ extension Replicator {
     /// Every cloned group's status, sorted by group. With `snapshot` and `kept` (as for
     /// `updateReport`), a group's records are checked too and an update that stopped part-way
     /// is found.
-    public static func status(
+    package static func status(
         site: SiteFiles,
         snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem> = { _, _ in
             .success(nil)

@@ -2,17 +2,17 @@ import PlaybookModel
 import PlaybookReplication
 
 /// How far a group is from its template.
-public struct Drift: Sendable {
-    public var group: String
-    public var lineage: Lineage
+package struct Drift: Sendable {
+    package var group: String
+    package var lineage: Lineage
     /// The template as it is now; nil when it was removed from the site.
-    public var current: ReplicationTemplate?
-    public var behind: Bool { current.map { $0.hash != lineage.hash } ?? false }
+    package var current: ReplicationTemplate?
+    package var behind: Bool { current.map { $0.hash != lineage.hash } ?? false }
 }
 
 extension Replicator {
     /// Every group with a lineage record and where it stands, sorted by group.
-    public static func drift(site: SiteFiles) -> [Drift] {
+    package static func drift(site: SiteFiles) -> [Drift] {
         let templates = ReplicationTemplate.all(in: site)
         return Lineage.all(in: site).sorted { $0.key < $1.key }.map { folder, lineage in
             Drift(
@@ -33,7 +33,7 @@ extension Replicator {
 
     /// Diffs for `playbook status <group>`: what the template changed since the group's version,
     /// and what the group changed in its own copy.
-    public static func changes(site: SiteFiles, drift: Drift, base: ReplicationTemplate) -> (
+    package static func changes(site: SiteFiles, drift: Drift, base: ReplicationTemplate) -> (
         template: String, group: String
     ) {
         let answers = drift.lineage.answerMap
@@ -62,7 +62,7 @@ extension Replicator {
     /// `stale` files (`staleFiles`) are taken as holding the recorded version's text, so an
     /// update that stopped part-way is finished by the same merge.
     /// Conflict markers are labelled in `language`.
-    public static func planUpdate(
+    package static func planUpdate(
         site: SiteFiles, drift: Drift, base: ReplicationTemplate, stale: [String] = [], language l: Language = .en
     ) throws(UpdateRefusal) -> ScaffoldPlan {
         guard let current = drift.current else { throw .templateRemoved(drift.lineage.template) }
@@ -143,7 +143,7 @@ extension Replicator {
     /// version its lineage records (`base`) reads otherwise: a file the group never edited since
     /// that earlier version, which an update stopped part-way never reached. Paths relative to
     /// the group's folder.
-    public static func staleFiles(
+    package static func staleFiles(
         site: SiteFiles, drift: Drift, base: ReplicationTemplate, kept: [ReplicationTemplate]
     ) -> [String] {
         let answers = drift.lineage.answerMap

@@ -4,14 +4,14 @@ import PlaybookModel
 import PlaybookReplication
 
 /// Why a clone or an update was refused; everything found is listed at once.
-public struct ScaffoldRefusal: Error, Sendable {
-    public var problems: [ReplicationProblem]
+package struct ScaffoldRefusal: Error, Sendable {
+    package var problems: [ReplicationProblem]
     /// Checker findings in the files that would have been written.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// The would-be files, for printing diagnostics with their source lines.
-    public var sources: [String: String]
+    package var sources: [String: String]
 
-    public init(problems: [ReplicationProblem] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+    package init(problems: [ReplicationProblem] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.problems = problems
         self.diagnostics = diagnostics
         self.sources = sources
@@ -20,39 +20,39 @@ public struct ScaffoldRefusal: Error, Sendable {
 
 /// Files to create or replace, relative to the site root. `snapshot` holds the template
 /// version the group now follows, kept under `.playbook/` so a later update has its base.
-public struct ScaffoldPlan: Hashable, Sendable {
-    public var writes: [String: String]
-    public var snapshot: [String: String]
+package struct ScaffoldPlan: Hashable, Sendable {
+    package var writes: [String: String]
+    package var snapshot: [String: String]
     /// Paths where the update left conflict markers.
-    public var conflicts: [String]
+    package var conflicts: [String]
     /// Paths the template added that the group had deleted, left deleted.
-    public var keptDeleted: [String]
-    public var lineage: Lineage
+    package var keptDeleted: [String]
+    package var lineage: Lineage
     /// Files an earlier update that stopped part-way never reached, brought up by this one.
-    public var repaired: [String] = []
+    package var repaired: [String] = []
     /// Files the template added, new in the group.
-    public var added: [String] = []
+    package var added: [String] = []
     /// Files the template no longer has, left in the group.
-    public var droppedByTemplate: [String] = []
+    package var droppedByTemplate: [String] = []
     /// Template files the group had renamed, found by this update (template path, group path):
     /// the template's changes went into the renamed file, and the lineage records the rename.
-    public var followedRenames: [Rename] = []
+    package var followedRenames: [Rename] = []
 
-    public struct Rename: Hashable, Sendable {
-        public var from: String
-        public var to: String
+    package struct Rename: Hashable, Sendable {
+        package var from: String
+        package var to: String
     }
 }
 
-public enum Replicator {
+package enum Replicator {
     /// Where snapshots of template versions live, relative to the site root.
-    public static func snapshotFolder(template: String, hash: String) -> String {
+    package static func snapshotFolder(template: String, hash: String) -> String {
         ".playbook/templates/\(template)/\(hash.prefix(16))"
     }
 
     /// Plans `playbook new group <slug> --from <template>`: renders the template with the
     /// answers, refuses unsafe paths and existing files, and runs the checker on the result.
-    public static func planClone(
+    package static func planClone(
         site: SiteFiles, template name: String, slug: String, answers given: [String: String]
     ) throws -> ScaffoldPlan {
         let templates = ReplicationTemplate.all(in: site)
@@ -120,7 +120,7 @@ public enum Replicator {
     }
 
     /// A slug names one folder: letters, digits, `-` and `_`, no path separators or dots.
-    public static func slugProblem(_ slug: String) -> ReplicationProblem? {
+    package static func slugProblem(_ slug: String) -> ReplicationProblem? {
         if slug.isEmpty { return .emptySlug }
         if slug.contains("/") || slug.contains("\\") || slug.contains("..") || slug.hasPrefix(".") {
             return .slugLeavesGroups(slug)
@@ -140,17 +140,17 @@ public enum Replicator {
 
 /// A slug that works but shares badly: outside ASCII, a link to the group pasted into a chat
 /// shows as percent-escapes.
-public struct SlugWarning: Hashable, Sendable {
-    public var slug: String
+package struct SlugWarning: Hashable, Sendable {
+    package var slug: String
     /// A Latin slug made from an answer written in Latin letters (`city_en`: Wuhan → `wuhan`).
-    public var suggestion: String?
+    package var suggestion: String?
 
     /// The URL path as a chat app shows it: `/groups/%E6%AD%A6%E6%B1%89/`.
-    public var escapedURL: String {
+    package var escapedURL: String {
         "/groups/" + slug.utf8.map { String(format: "%%%02X", $0) }.joined() + "/"
     }
 
-    public func message(_ l: Language) -> String {
+    package func message(_ l: Language) -> String {
         let example = suggestion ?? "wuhan"
         let advice =
             suggestion == nil
@@ -170,7 +170,7 @@ public struct SlugWarning: Hashable, Sendable {
 extension Replicator {
     /// A warning for a slug outside ASCII, with a Latin suggestion when an answer offers one
     /// (a variable named `*_en`, `*_latin`, `*pinyin*` or `*slug*` whose answer is Latin).
-    public static func slugWarning(_ slug: String, answers: [String: String]) -> SlugWarning? {
+    package static func slugWarning(_ slug: String, answers: [String: String]) -> SlugWarning? {
         guard !slug.isEmpty, !slug.allSatisfy(\.isASCII) else { return nil }
         let latinKeys = answers.keys.sorted().filter {
             $0.hasSuffix("_en") || $0.hasSuffix("_latin") || $0.contains("pinyin") || $0.contains("slug")

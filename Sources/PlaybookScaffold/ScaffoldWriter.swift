@@ -8,29 +8,29 @@ import PlaybookSource
 /// untouched or, once the next writing command has run, complete. New files are refused if any
 /// exists already; with `replacing` (updates) a file is replaced only if it still holds what the
 /// command read (`site`), so an edit saved meanwhile is never overwritten.
-public struct ScaffoldWriter: Sendable {
-    public var root: URL
+package struct ScaffoldWriter: Sendable {
+    package var root: URL
     /// The command line, recorded in the transaction's journal for the message about an
     /// interrupted one.
-    public var command: String
+    package var command: String
 
-    public init(root: URL, command: String = ScaffoldWriter.commandLine) {
+    package init(root: URL, command: String = ScaffoldWriter.commandLine) {
         self.root = root.standardizedFileURL
         self.command = command
     }
 
     /// This process's command line as a person would type it again.
-    public static var commandLine: String {
+    package static var commandLine: String {
         (["playbook"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
     }
 
-    public func write(_ plan: ScaffoldPlan, replacing: Bool = false, site: SiteFiles? = nil) throws {
+    package func write(_ plan: ScaffoldPlan, replacing: Bool = false, site: SiteFiles? = nil) throws {
         try write(plan.writes, snapshot: plan.snapshot, replacing: replacing, site: site)
     }
 
     /// Writes `files` (paths relative to the root), all or nothing; `snapshot` files are
     /// written only where none exists yet. The lineage record goes last.
-    public func write(
+    package func write(
         _ files: [String: String], snapshot: [String: String] = [:], replacing: Bool = false, site: SiteFiles? = nil
     ) throws {
         var read: [String: [UInt8]] = [:]
@@ -58,7 +58,7 @@ public struct ScaffoldWriter: Sendable {
 
     /// Finishes what an interrupted `new`, `update` or `init` decided, or throws away what it had
     /// only staged; returns what was finished, for `recoveredMessage`.
-    public func recover() throws(ScaffoldRefusal) -> [SiteTransaction.Recovered] {
+    package func recover() throws(ScaffoldRefusal) -> [SiteTransaction.Recovered] {
         do {
             return try SiteTransaction.recover(root: root)
         } catch {
@@ -67,7 +67,7 @@ public struct ScaffoldWriter: Sendable {
     }
 
     /// What to tell the person about interrupted commands that were finished; empty when none was.
-    public static func recoveredMessage(_ recovered: [SiteTransaction.Recovered], language l: Language) -> String {
+    package static func recoveredMessage(_ recovered: [SiteTransaction.Recovered], language l: Language) -> String {
         var out = ""
         for r in recovered where r.finished {
             out += l.pick(
@@ -91,7 +91,7 @@ public struct ScaffoldWriter: Sendable {
     /// Reads the snapshot of a template version kept under `.playbook/`; nil when there is none.
     /// Only files inside the site are read: a symbolic link in the way, or a template name or
     /// hash that is not one (`hash: "../../x"`), is refused, never followed.
-    public func snapshot(template: String, hash: String) -> Result<ReplicationTemplate?, ReplicationProblem> {
+    package func snapshot(template: String, hash: String) -> Result<ReplicationTemplate?, ReplicationProblem> {
         guard Lineage.isTemplateName(template) else {
             return .failure(.badLineage(file: Lineage.fileName, field: "template", value: template))
         }
@@ -102,7 +102,7 @@ public struct ScaffoldWriter: Sendable {
     }
 
     /// Every kept version of `template`, for telling an update that stopped part-way.
-    public func snapshots(template: String) -> [ReplicationTemplate] {
+    package func snapshots(template: String) -> [ReplicationTemplate] {
         guard Lineage.isTemplateName(template) else { return [] }
         let base = ".playbook/templates/\(template)"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(base).path)) ?? []

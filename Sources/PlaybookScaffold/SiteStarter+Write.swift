@@ -2,7 +2,7 @@ import Foundation
 import PlaybookModel
 
 /// Why `playbook init` wrote nothing.
-public enum StarterRefusal: Error, Equatable, Sendable {
+package enum StarterRefusal: Error, Equatable, Sendable {
     /// The folder already holds a site (`playbook.yml` or `content/`): these paths.
     case occupied(folder: String, paths: [String])
     /// The path exists and is not a folder.
@@ -10,7 +10,7 @@ public enum StarterRefusal: Error, Equatable, Sendable {
     /// Writing failed part-way (and what was written was removed).
     case writeFailed(String)
 
-    public func message(_ language: Language) -> String {
+    package func message(_ language: Language) -> String {
         switch self {
         case .occupied(let folder, let paths):
             let list = paths.joined(separator: ", ")
@@ -34,7 +34,7 @@ public enum StarterRefusal: Error, Equatable, Sendable {
 extension SiteStarter {
     /// Writes the starter site into `root` (created if missing), all or nothing, and returns
     /// the paths written; refuses a folder that already holds a site.
-    public static func write(into root: URL, language: Language, title: String? = nil)
+    package static func write(into root: URL, language: Language, title: String? = nil)
         -> Result<[String], StarterRefusal>
     {
         let fm = FileManager.default
@@ -62,7 +62,7 @@ extension SiteStarter {
     /// What to tell a person after `init`: what was written and the next commands to run.
     /// `folder` is the new site's folder as the person typed it, ending in `/`; empty for the
     /// current folder.
-    public static func nextSteps(folder: String, written: [String], language: Language) -> String {
+    package static func nextSteps(folder: String, written: [String], language: Language) -> String {
         var out = language.pick(
             "已创建新手册，共 \(written.count) 个文件：\n", "已建立新手冊，共 \(written.count) 個檔案：\n",
             "Created a new handbook, \(written.count) files:\n")

@@ -5,10 +5,10 @@ import PlaybookModel
 /// interface languages: the config, a home page, one group charter, group rules, an onboarding
 /// flow, an SOP and a replication template. The texts are kept as one archive per language in
 /// `Starter/` (embedded at build time), written as txtar: `-- path --` lines start each file.
-public enum SiteStarter {
+package enum SiteStarter {
     /// What `init` writes, by path relative to the new site's root; `title` (quoted for
     /// YAML) replaces `{{title}}` in the archive: the handbook's name in the config and home page.
-    public static func files(language: Language, title: String? = nil) -> [String: String] {
+    package static func files(language: Language, title: String? = nil) -> [String: String] {
         let name = title ?? defaultTitle(language)
         var files: [String: String] = [:]
         for (path, text) in archive(archives[language]!) {
@@ -19,9 +19,9 @@ public enum SiteStarter {
 
     /// Paths that must not exist for `init` to write into a folder: a site is never written
     /// over another one.
-    public static let occupied = ["playbook.yml", "content"]
+    package static let occupied = ["playbook.yml", "content"]
 
-    public static func defaultTitle(_ language: Language) -> String {
+    package static func defaultTitle(_ language: Language) -> String {
         language.pick("社群手册", "社群手冊", "Community handbook")
     }
 

@@ -11,8 +11,8 @@ import PlaybookModel
 /// fields are left empty with the example in a YAML comment. Until both are filled in, the
 /// checker reports `<kind>.empty-section` and `frontmatter.required` (and, for an SOP,
 /// `sop.cadence`); once they are, the page checks clean.
-public enum Skeleton {
-    public static func page(kind: KindSchema, title: String, language: Language) -> String {
+package enum Skeleton {
+    package static func page(kind: KindSchema, title: String, language: Language) -> String {
         var out = "---\ntitle: \(yamlQuote(title))\nkind: \(kind.name)\n"
         var written: Set<String> = ["title", "kind"]
         for field in kind.fields where field.required && !written.contains(field.name) {
@@ -45,7 +45,7 @@ public enum Skeleton {
     /// usual variables declared) and a charter under `files/` that uses each of them, so
     /// `playbook new group <slug> --from <name>` can clone it at once and `playbook check`
     /// passes on it.
-    public static func template(name: String, title: String, language l: Language)
+    package static func template(name: String, title: String, language l: Language)
         -> [String: String]
     {
         let variables: [(String, Localized, String?)] = [
@@ -164,7 +164,7 @@ public enum Skeleton {
 
     /// One required section as a skeleton writes it: its heading at `level`, the hint as a
     /// comment, and the parts, lists and labels the kind wants, each with the fill-in marker.
-    public static func section(_ section: SectionSpec, level: Int, language: Language) -> String {
+    package static func section(_ section: SectionSpec, level: Int, language: Language) -> String {
         let todo = FillInMarker.text(language)
         var out =
             "\(String(repeating: "#", count: max(1, min(level, 6)))) \(heading(section.label, language: language))\n\n"
@@ -220,7 +220,7 @@ public enum Skeleton {
     /// bare slug (`ningbo`) lives in its own folder, `groups/<slug>/index.md`, where
     /// `new group --from` clones go; any other target is a path below `content/` (`.md` added).
     /// Nil when the target would leave `content/` or the slug is not one folder name.
-    public static func path(kind: String, target: String) -> String? {
+    package static func path(kind: String, target: String) -> String? {
         var path = target
         if path.hasPrefix("content/") { path = String(path.dropFirst("content/".count)) }
         if kind == Kind.group.rawValue, !path.contains("/"), !path.contains("\\") {
@@ -237,7 +237,7 @@ public enum Skeleton {
     }
 
     /// The default title of a page at `path`: its file name, or its folder's for an `index.md`.
-    public static func defaultTitle(path: String) -> String {
+    package static func defaultTitle(path: String) -> String {
         let parts = path.split(separator: "/")
         guard let last = parts.last else { return path }
         let stem = last.hasSuffix(".md") ? String(last.dropLast(3)) : String(last)

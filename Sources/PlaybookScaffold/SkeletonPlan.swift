@@ -4,23 +4,23 @@ import PlaybookModel
 import PlaybookReplication
 
 /// The page `playbook new KIND TARGET` writes: where, what, and what to tell the user after.
-public struct SkeletonPage: Hashable, Sendable {
+package struct SkeletonPage: Hashable, Sendable {
     /// Site-relative path, `content/sops/growth.md`.
-    public var path: String
-    public var text: String
-    public var kind: String
+    package var path: String
+    package var text: String
+    package var kind: String
     /// The site's language, which the skeleton is written in.
-    public var language: Language
+    package var language: Language
     /// The site's replication templates, sorted: a new group could start from one instead.
-    public var templates: [String]
+    package var templates: [String]
     /// A group slug outside ASCII, which works but shares badly.
-    public var slugWarning: SlugWarning?
+    package var slugWarning: SlugWarning?
     /// Further files written with the page, by site-relative path (a template's `files/`).
-    public var more: [String: String] = [:]
+    package var more: [String: String] = [:]
 }
 
 /// Why `playbook new KIND TARGET` writes nothing.
-public enum SkeletonRefusal: Error, Hashable, Sendable {
+package enum SkeletonRefusal: Error, Hashable, Sendable {
     /// No kind of that name; the site's kinds, and the closest one.
     case unknownKind(String, suggestion: String?, known: [String])
     /// The target would put the page outside `content/`.
@@ -31,12 +31,12 @@ public enum SkeletonRefusal: Error, Hashable, Sendable {
     case fileExists(String)
 
     /// A usage error (exit 64, with the command's usage) or a refusal of the site's state (exit 2).
-    public var isUsageError: Bool {
+    package var isUsageError: Bool {
         if case .fileExists = self { return false }
         return true
     }
 
-    public func message(_ l: Language) -> String {
+    package func message(_ l: Language) -> String {
         switch self {
         case .unknownKind(let kind, let suggestion?, _):
             return l.pick(
@@ -63,7 +63,7 @@ extension Skeleton {
     /// `site` is what LOAD read: its `config` was decoded once there, and the caller speaks in its
     /// language; it is not decoded again from the text. `exists` says whether a site-relative
     /// path is taken; nothing here touches the disk.
-    public static func plan(
+    package static func plan(
         kind: String, target: String, title: String?, site: LoadedSite, exists: (String) -> Bool
     ) -> Result<SkeletonPage, SkeletonRefusal> {
         let config = site.config

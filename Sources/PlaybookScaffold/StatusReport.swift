@@ -3,7 +3,7 @@ import PlaybookReplication
 
 /// What `playbook status` reports and the exit status it earns: the policy lives here, the
 /// command prints `output` and exits with `exitStatus`.
-public enum StatusReport: Hashable, Sendable {
+package enum StatusReport: Hashable, Sendable {
     /// Every group that has a lineage, and where it stands against its template.
     case groups([GroupStatus])
     /// One group's diffs: the template's changes since the group's version, and the group's
@@ -14,7 +14,7 @@ public enum StatusReport: Hashable, Sendable {
         group: String, version: String, template: String, edits: String, behind: Bool, attention: GroupStatus? = nil)
 
     /// 1 when a group needs attention (behind, or left with conflict markers), so CI can fail.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .groups(let statuses): return statuses.contains(where: \.needsAttention) ? .findings : .success
         case .changes(_, _, _, _, let behind, let attention): return behind || attention != nil ? .findings : .success
@@ -22,7 +22,7 @@ public enum StatusReport: Hashable, Sendable {
     }
 
     /// What to print on standard output and on standard error.
-    public func output(_ l: Language) -> (standardOutput: String, standardError: String) {
+    package func output(_ l: Language) -> (standardOutput: String, standardError: String) {
         switch self {
         case .groups(let statuses):
             if statuses.isEmpty { return (GroupStatus.none(l) + "\n", "") }
@@ -43,7 +43,7 @@ public enum StatusReport: Hashable, Sendable {
 }
 
 /// Why `playbook status GROUP` cannot show the group's diffs.
-public enum StatusRefusal: Error, Hashable, Sendable {
+package enum StatusRefusal: Error, Hashable, Sendable {
     /// No group of that slug has a `lineage.yml`; the slugs that do.
     case unknownGroup(String, known: [String])
     /// The snapshot of the version the group was cloned from is missing from `.playbook/`.
@@ -52,12 +52,12 @@ public enum StatusRefusal: Error, Hashable, Sendable {
     case site(ReplicationProblem)
 
     /// A usage error (the group named is not one), or a refusal of the site's state (exit 2).
-    public var isUsageError: Bool {
+    package var isUsageError: Bool {
         if case .unknownGroup = self { return true }
         return false
     }
 
-    public func message(_ l: Language) -> String {
+    package func message(_ l: Language) -> String {
         switch self {
         case .unknownGroup(let group, let known):
             let list = known.isEmpty ? l.pick("没有", "沒有", "none") : known.joined(separator: ", ")
@@ -76,7 +76,7 @@ extension Replicator {
     /// `playbook status [GROUP]` on the site's files. `snapshot` reads the kept copy of a
     /// template version and `kept` every kept version of a template (`ScaffoldWriter.snapshot`,
     /// `.snapshots`).
-    public static func statusReport(
+    package static func statusReport(
         site: SiteFiles, group: String?,
         snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>,
         kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }

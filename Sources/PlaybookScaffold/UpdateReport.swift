@@ -3,7 +3,7 @@ import PlaybookReplication
 
 /// What `playbook update GROUP` decided and the exit status it earns: the policy lives here,
 /// the command writes `plan` (replacing the group's files), then prints `output`.
-public enum UpdateReport: Hashable, Sendable {
+package enum UpdateReport: Hashable, Sendable {
     /// The group follows its template's current version already (`version`); nothing to write.
     /// `conflicts` are its files that still hold conflict markers from an earlier update.
     case upToDate(group: String, template: String, version: String, conflicts: [String] = [])
@@ -14,7 +14,7 @@ public enum UpdateReport: Hashable, Sendable {
 
     /// 1 when conflict markers are left (by this merge or an earlier one), for the person to
     /// resolve; 0 otherwise.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch self {
         case .updated(_, _, _, let plan) where !plan.conflicts.isEmpty: return .findings
         case .upToDate(_, _, _, let conflicts) where !conflicts.isEmpty: return .findings
@@ -23,13 +23,13 @@ public enum UpdateReport: Hashable, Sendable {
     }
 
     /// The plan to write before printing; nil when there is nothing to write.
-    public var plan: ScaffoldPlan? {
+    package var plan: ScaffoldPlan? {
         if case .updated(_, _, _, let plan) = self { return plan }
         return nil
     }
 
     /// What to print on standard output and on standard error, once `plan` is written.
-    public func output(_ l: Language) -> (standardOutput: String, standardError: String) {
+    package func output(_ l: Language) -> (standardOutput: String, standardError: String) {
         switch self {
         case .upToDate(let group, let template, let version, let conflicts):
             let target = "\(template) \(version)"
@@ -83,7 +83,7 @@ public enum UpdateReport: Hashable, Sendable {
 }
 
 /// Why `playbook update GROUP` writes nothing.
-public enum UpdateRefusal: Error, Hashable, Sendable {
+package enum UpdateRefusal: Error, Hashable, Sendable {
     /// No group of that slug has a `lineage.yml`; the slugs that do.
     case unknownGroup(String, known: [String])
     /// The snapshot of the version the group follows is missing from `.playbook/`: no base to merge from.
@@ -97,14 +97,14 @@ public enum UpdateRefusal: Error, Hashable, Sendable {
     case site(ReplicationProblem)
 
     /// A usage error (the group named is not one), or a refusal of the site's state; both exit 2.
-    public var isUsageError: Bool {
+    package var isUsageError: Bool {
         if case .unknownGroup = self { return true }
         return false
     }
 
-    public var exitStatus: ExitStatus { .refused }
+    package var exitStatus: ExitStatus { .refused }
 
-    public func message(_ l: Language) -> String {
+    package func message(_ l: Language) -> String {
         switch self {
         case .unknownGroup(let group, let known): return StatusRefusal.unknownGroup(group, known: known).message(l)
         case .noSnapshot(let template, let version):
@@ -121,7 +121,7 @@ extension Replicator {
     /// not. `snapshot` reads the kept copy of a template version and `kept` every kept version of
     /// a template (`ScaffoldWriter.snapshot`, `.snapshots`), to finish an update that stopped
     /// part-way. Nothing here touches the disk.
-    public static func updateReport(
+    package static func updateReport(
         site: SiteFiles, group: String,
         snapshot: (_ template: String, _ hash: String) -> Result<ReplicationTemplate?, ReplicationProblem>,
         kept: (_ template: String) -> [ReplicationTemplate] = { _ in [] }, language: Language = .en

@@ -3,17 +3,17 @@ import PlaybookEngine
 import PlaybookModel
 
 /// What open pages need to know about the latest build: its id and, when checks failed, why.
-public struct PreviewStatus: Hashable, Sendable {
+package struct PreviewStatus: Hashable, Sendable {
     /// Unique within and across runs of `serve`, so a page left open over a restart reloads too.
-    public var build: String
-    public var diagnostics: [Diagnostic]
+    package var build: String
+    package var diagnostics: [Diagnostic]
     /// The language the overlay speaks: the site's.
-    public var language: Language
+    package var language: Language
     /// Each page's URL path (`groups/hangzhou/`) by its file (`content/groups/hangzhou/index.md`),
     /// so the overlay can put the open page's errors first and link to the others.
-    public var pages: [String: String]
+    package var pages: [String: String]
 
-    public init(build: String, diagnostics: [Diagnostic], language: Language = .en, pages: [String: String] = [:]) {
+    package init(build: String, diagnostics: [Diagnostic], language: Language = .en, pages: [String: String] = [:]) {
         self.build = build
         self.diagnostics = diagnostics
         self.language = language
@@ -21,14 +21,14 @@ public struct PreviewStatus: Hashable, Sendable {
     }
 
     /// The status of a checked handbook.
-    public init(build: String, check: CheckResult) {
+    package init(build: String, check: CheckResult) {
         var pages: [String: String] = [:]
         for page in check.handbook.pages { pages[page.source.path] = page.url }
         self.init(
             build: build, diagnostics: check.diagnostics, language: check.handbook.config.language, pages: pages)
     }
 
-    public var hasErrors: Bool { diagnostics.hasErrors }
+    package var hasErrors: Bool { diagnostics.hasErrors }
 }
 
 /// The reload script and the diagnostics overlay, added to HTML responses by the server only:
@@ -184,31 +184,18 @@ enum LiveReload {
     static func event(_ status: PreviewStatus) -> [UInt8] {
         // Only errors travel: the page needs the build to reload, and never the thousands of
         // warnings a large handbook can hold.
-        let payload = EventPayload(
-            build: status.build,
-            diagnostics: status.diagnostics.filter { $0.severity == .error }.map {
-                EventPayload.Item(
-                    file: $0.file, line: $0.position.line, column: $0.position.column,
-                    severity: $0.severity.rawValue, rule: $0.rule, message: $0.message, hint: $0.hint)
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return Array("event: \(status.hasErrors ? "diagnostics" : "reload")\ndata: \(json)\n\n".utf8)
-    }
-
-    private struct EventPayload: Encodable {
-        struct Item: Encodable {
-            var file: String
-            var line: Int
-            var column: Int
-            var severity: String
-            var rule: String
-            var message: String
-            var hint: String?
+        let diagnostics: [JSON] = status.diagnostics.filter { $0.severity == .error }.map { d in
+            // Keys in alphabetical order, as the page has always received them; no hint, no key.
+            var item: [(String, JSON)] = [("column", .int(d.position.column)), ("file", .string(d.file))]
+            if let hint = d.hint { item.append(("hint", .string(hint))) }
+            item += [
+                ("line", .int(d.position.line)), ("message", .string(d.message)), ("rule", .string(d.rule)),
+                ("severity", .string(d.severity.rawValue)),
+            ]
+            return .object(item)
         }
-        var build: String
-        var diagnostics: [Item]
+        let json: JSON = ["build": .string(status.build), "diagnostics": .array(diagnostics)]
+        return Array("event: \(status.hasErrors ? "diagnostics" : "reload")\ndata: \(json.rendered())\n\n".utf8)
     }
 
     static func location(_ diagnostic: Diagnostic) -> String {
@@ -222,5 +209,5 @@ enum LiveReload {
     static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// A JavaScript string literal; `<` escaped so the text cannot close the script element.
-    static func jsonString(_ text: String) -> String { JSONText.quote(text, forScript: true) }
+    static func jsonString(_ text: String) -> String { JSON.quote(text, forScript: true) }
 }

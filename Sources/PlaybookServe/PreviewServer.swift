@@ -4,12 +4,12 @@ import NIOHTTP1
 import NIOPosix
 
 /// Why `serve` could not start listening.
-public enum ServeError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ServeError: Error, Hashable, Sendable, CustomStringConvertible {
     case portInUse(host: String, port: UInt16)
     case badHost(String)
     case cannotListen(host: String, port: UInt16, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .portInUse(_, let port):
             return "port \(port) is in use; pass --port with another number (or --port 0 to pick a free one)"

@@ -4,21 +4,21 @@ import PlaybookModel
 import PlaybookOutput
 
 /// How to run `serve`.
-public struct ServeOptions: Sendable {
-    public var source: URL
-    public var host: String
+package struct ServeOptions: Sendable {
+    package var source: URL
+    package var host: String
     /// 0 picks a free port.
-    public var port: UInt16
+    package var port: UInt16
     /// Where the site is written; nil for a fresh temporary folder, removed on stop.
-    public var output: URL?
+    package var output: URL?
     /// Quiet time after the last change before rebuilding, while a file may still be written.
-    public var quiet: Duration
+    package var quiet: Duration
     /// Quiet time after a completed write (the file was closed or renamed into place).
-    public var quietAfterWrite: Duration
-    public var forcePolling: Bool
-    public var pollInterval: Duration
+    package var quietAfterWrite: Duration
+    package var forcePolling: Bool
+    package var pollInterval: Duration
 
-    public init(
+    package init(
         source: URL, host: String = "127.0.0.1", port: UInt16 = 8000, output: URL? = nil,
         quiet: Duration = .milliseconds(40), quietAfterWrite: Duration = .milliseconds(10),
         forcePolling: Bool = false, pollInterval: Duration = .milliseconds(300)
@@ -35,17 +35,17 @@ public struct ServeOptions: Sendable {
 }
 
 /// One rebuild, for the terminal line "rebuilt 3 files in 12 ms".
-public struct Rebuilt: Sendable {
+package struct Rebuilt: Sendable {
     /// Output files written or deleted.
-    public var files: Int
-    public var elapsed: Duration
+    package var files: Int
+    package var elapsed: Duration
     /// True when the change reached every page (config, templates, a page added or retitled).
-    public var wholeSite: Bool
-    public var check: CheckResult
+    package var wholeSite: Bool
+    package var check: CheckResult
 }
 
 /// What happens while serving, for the command to print.
-public enum ServeReport: Sendable {
+package enum ServeReport: Sendable {
     case rebuilt(Rebuilt)
     /// The rebuild stopped before rendering (a template that does not parse); pages show it.
     case failed(PlaybookError)
@@ -53,16 +53,16 @@ public enum ServeReport: Sendable {
 
 /// A running `serve`: the built site, the HTTP server, the watcher and the rebuilder.
 /// Unchecked: `isStopped` is touched only under `stopped`; every other field is a constant set by `start`.
-public final class PreviewSession: @unchecked Sendable {
-    public let options: ServeOptions
+package final class PreviewSession: @unchecked Sendable {
+    package let options: ServeOptions
     /// The address pages are served at, such as `http://127.0.0.1:8000/`.
-    public let url: String
-    public let port: UInt16
-    public let output: URL
+    package let url: String
+    package let port: UInt16
+    package let output: URL
     /// The first build's check result and how many files it wrote.
-    public let initialCheck: CheckResult
-    public let initialFiles: Int
-    public var usesPolling: Bool { watcher.usesPolling }
+    package let initialCheck: CheckResult
+    package let initialFiles: Int
+    package var usesPolling: Bool { watcher.usesPolling }
 
     private let server: PreviewServer
     private let watcher: FileWatcher
@@ -75,7 +75,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Builds the site, writes it, starts listening and starts watching. Throws `ServeError` when
     /// the address cannot be used and `PlaybookError` when the site cannot be loaded.
-    public static func start(
+    package static func start(
         _ options: ServeOptions, report: @escaping @Sendable (ServeReport) -> Void
     ) async throws -> PreviewSession {
         let ownsOutput = options.output == nil
@@ -165,7 +165,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// The folder a `serve` without `--output` writes into: named by the process, so one that is
     /// killed can be told from one that runs, and cleaned by the next `serve`.
-    public static var temporaryOutput: URL {
+    package static var temporaryOutput: URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(temporaryPrefix)\(getpid())")
     }
 
@@ -173,7 +173,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Removes what serves that are gone left in the temporary folder: their output folders,
     /// the staging folders beside them and their lock files. A live process's are left alone.
-    public static func removeLeftovers() {
+    package static func removeLeftovers() {
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory
         for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] {
@@ -193,7 +193,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Removes this process's temporary output and what beside it belongs to it, for a `serve`
     /// stopped before it was up.
-    public static func removeOwnTemporaryOutput() {
+    package static func removeOwnTemporaryOutput() {
         let fm = FileManager.default
         let own = temporaryOutput.lastPathComponent
         for name in (try? fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path)) ?? []
@@ -203,13 +203,13 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Whether binding to `host` makes the handbook reachable from other machines.
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         PreviewServer.isLoopback(host)
     }
 
     /// Stops watching, lets a rebuild in progress finish, closes open event streams and the
     /// listening socket (freeing the port), and removes a temporary output folder.
-    public func stop() async {
+    package func stop() async {
         let first = stopped.withLock { () -> Bool in
             defer { isStopped = true }
             return !isStopped

@@ -6,7 +6,7 @@ import PlaybookModel
 /// of `---` (or `...`). YAML errors are reported at their line in the file, fences counted.
 public struct FrontMatterSplitter: Sendable {
     /// The language of the messages about the front matter's own mistakes.
-    public var language: Language
+    package var language: Language
 
     public init(language: Language = .zhHans) {
         self.language = language

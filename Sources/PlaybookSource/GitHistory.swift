@@ -6,9 +6,9 @@ import Foundation
 /// A date is the committer date of the newest commit that touched the file, so it is the same
 /// for every build of one commit. Uncommitted edits do not move it. Outside a repository, or
 /// without git, there are no dates.
-public enum GitHistory {
+package enum GitHistory {
     /// Site-relative path (`content/sops/growth.md`) → ISO 8601 date-time (`2026-11-28T03:49:35+00:00`).
-    public static func lastChanged(siteAt root: URL, under folder: String = "content") -> [String: String] {
+    package static func lastChanged(siteAt root: URL, under folder: String = "content") -> [String: String] {
         guard
             let output = run(
                 [
@@ -21,7 +21,7 @@ public enum GitHistory {
 
     /// Parses `git log -z --format=format:%x1e%cI --name-only`: records start with U+001E, then the
     /// date, a newline and the NUL-separated paths. Newest first, so a path's first date wins.
-    public static func parse(_ output: String) -> [String: String] {
+    package static func parse(_ output: String) -> [String: String] {
         var dates: [String: String] = [:]
         for record in output.split(separator: "\u{1E}") {
             guard let newline = record.firstIndex(of: "\n") else { continue }

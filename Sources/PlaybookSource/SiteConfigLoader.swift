@@ -4,11 +4,11 @@ import PlaybookModel
 /// Decodes `playbook.yml`. Unknown keys are warnings naming the key; wrong types are errors at
 /// the key's line. `extraKeys` are top-level keys owned by later stages (the checker's rules).
 public struct SiteConfigLoader: Sendable {
-    public static let knownKeys: Set<String> = [
+    package static let knownKeys: Set<String> = [
         "title", "language", "baseURL", "description", "editURL", "markdown", "editions", "search",
     ]
 
-    public var extraKeys: Set<String>
+    package var extraKeys: Set<String>
 
     public init(extraKeys: Set<String> = []) {
         self.extraKeys = extraKeys
@@ -157,7 +157,7 @@ public struct SiteConfigLoader: Sendable {
     /// Decodes a rule file named by `include:`: only its YAML and its shape are checked here.
     /// All its keys are the checker's, which reports the unknown ones itself, so they are
     /// reported once.
-    public func loadRuleFile(path: String, text: String) -> (SiteConfig, [Diagnostic]) {
+    package func loadRuleFile(path: String, text: String) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig(path: path)
         let (mapping, diagnostics) = decode(path: path, text: text)
         if let mapping { config.raw = mapping }
@@ -223,7 +223,7 @@ public struct SiteConfigLoader: Sendable {
     }
 
     /// The language a config names on its own `language:` line, read before the YAML is.
-    public static func language(writtenIn text: String) -> Language {
+    package static func language(writtenIn text: String) -> Language {
         for line in text.split(separator: "\n") where line.hasPrefix("language") {
             let value = line.drop { $0 != ":" && $0 != "：" }.dropFirst().trimmingCharacters(in: .whitespaces)
             if let language = Language(rawValue: value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))) {

@@ -2,16 +2,16 @@ import Foundation
 import PlaybookModel
 
 /// Reads a site folder from disk into `SiteFiles`.
-public struct SiteReader: Sendable {
-    public var root: URL
+package struct SiteReader: Sendable {
+    package var root: URL
 
-    public init(root: URL) {
+    package init(root: URL) {
         self.root = root.standardizedFileURL
     }
 
     /// Reads the site. `history: false` leaves out when each page last changed (a `git log`
     /// over the site's history), which only the rendered pages show; `check` needs no dates.
-    public func read(history: Bool = true) throws -> SiteFiles {
+    package func read(history: Bool = true) throws -> SiteFiles {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -103,7 +103,7 @@ public struct SiteReader: Sendable {
 
     /// The site folder holding `url`: the nearest folder, from `url` itself upwards, that has
     /// a `playbook.yml`; nil when none has.
-    public static func siteRoot(containing url: URL) -> URL? {
+    package static func siteRoot(containing url: URL) -> URL? {
         var folder = url.standardizedFileURL
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -120,27 +120,27 @@ public struct SiteReader: Sendable {
     }
 
     /// True when `relative`, symbolic links resolved, names a place inside the site folder.
-    public func isInsideSite(_ relative: String) -> Bool {
+    package func isInsideSite(_ relative: String) -> Bool {
         isInsideRoot(realPath: root.appendingPathComponent(relative).resolvingSymlinksInPath().standardizedFileURL.path)
     }
 
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
-    public func readFile(_ relative: String) throws -> RawFile {
+    package func readFile(_ relative: String) throws -> RawFile {
         RawFile(path: relative, bytes: try readBytes(root.appendingPathComponent(relative), relative: relative))
     }
 
     /// The most a settings or rule file may hold (16 MB): YAML that large is a mistake (a log
     /// or an export saved under the wrong name), and decoding it would take gigabytes.
-    public static let settingsLimit = 16 << 20
+    package static let settingsLimit = 16 << 20
 
     /// Reads a settings or rule file, refusing one larger than `settingsLimit` before reading it.
-    public func readSettings(_ relative: String) throws -> RawFile {
+    package func readSettings(_ relative: String) throws -> RawFile {
         try refuseOversizedSettings(relative)
         return try readFile(relative)
     }
 
     /// Refuses a settings or rule file larger than `settingsLimit`, without reading it.
-    public func refuseOversizedSettings(_ relative: String) throws {
+    package func refuseOversizedSettings(_ relative: String) throws {
         var info = stat()
         if stat(root.appendingPathComponent(relative).path, &info) == 0, Int(info.st_size) > Self.settingsLimit {
             throw PlaybookError(
@@ -155,7 +155,7 @@ public struct SiteReader: Sendable {
     /// symbolic link: a link on the way to the folder or inside it is listed in `links` and its
     /// target never opened. For Playbook's own records (`.playbook/`), which nothing links into.
     /// Empty when the folder does not exist.
-    public func readWithoutLinks(under folder: String) -> (files: [RawFile], links: [String]) {
+    package func readWithoutLinks(under folder: String) -> (files: [RawFile], links: [String]) {
         var path = ""
         for part in folder.split(separator: "/") {
             path += (path.isEmpty ? "" : "/") + part
@@ -188,7 +188,7 @@ public struct SiteReader: Sendable {
     }
 
     /// Every regular file below `folder` (relative to the root), sorted, hidden names skipped.
-    public func listFiles(under folder: String) throws -> [String] {
+    package func listFiles(under folder: String) throws -> [String] {
         var problems: [Diagnostic] = []
         return try listFiles(under: folder, problems: &problems)
     }

@@ -3,10 +3,10 @@
 // again with other rules) is never read.
 import Foundation
 
-public enum ToolIdentity {
+package enum ToolIdentity {
     /// The running executable's size and modification time, with the cache format's name; nil
     /// when the executable cannot be found (nothing is cached then).
-    public static let current: String? = {
+    package static let current: String? = {
         guard let path = Bundle.main.executablePath,
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let size = attributes[.size] as? NSNumber,

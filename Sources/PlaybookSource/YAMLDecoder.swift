@@ -5,11 +5,11 @@ import Yams
 public enum YAMLReader {
     public struct Failure: Error, Hashable, Sendable {
         /// 1-based line within the YAML text.
-        public var line: Int
-        public var column: Int
-        public var message: String
+        package var line: Int
+        package var column: Int
+        package var message: String
         /// What to do instead, when the usual advice (fix the syntax, quote the value) does not fit.
-        public var hint: String? = nil
+        package var hint: String? = nil
     }
 
     /// Parses a YAML document. Blank input gives `.null`.

@@ -5,8 +5,8 @@ import PlaybookModel
 /// full-width space (U+3000) in the indentation, a colon inside a plain value, a key written
 /// twice. Each names the mistake at its line and column with the fix for that mistake, where the
 /// YAML parser's own message ("mapping values are not allowed in this context") names neither.
-public struct YAMLMistake: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable {
+package struct YAMLMistake: Hashable, Sendable {
+    package enum Kind: Hashable, Sendable {
         /// `title：值班交接`: a key followed by the full-width colon U+FF1A.
         case fullWidthColon(key: String, value: String)
         /// A tab or U+3000 among the spaces that indent a line.
@@ -17,17 +17,17 @@ public struct YAMLMistake: Hashable, Sendable {
         case duplicateKey(key: String, first: Int)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// 1-based line within the YAML text.
-    public var line: Int
+    package var line: Int
     /// 1-based column, in Unicode scalars.
-    public var column: Int
+    package var column: Int
 
     /// The slips that are mistakes however the parser read the text: a full-width space or tab
     /// in a line's indentation (YAML reads U+3000 as part of a key, so `　　name: city` silently
     /// becomes a field named `　　name`). Lines inside a block scalar (`|`, `>`) are text, and
     /// are left alone.
-    public static func indentation(in text: String) -> YAMLMistake? {
+    package static func indentation(in text: String) -> YAMLMistake? {
         var blockIndent: Int? = nil
         for (number, line) in lines(text) {
             let spaces = line.prefix { $0 == " " }.count
@@ -61,7 +61,7 @@ public struct YAMLMistake: Hashable, Sendable {
     /// The first slip in YAML that did not parse (or parsed as something other than a mapping):
     /// the indentation slips above, a full-width colon after a key, `: ` inside a plain value, a
     /// key written twice at the top level.
-    public static func first(in text: String) -> YAMLMistake? {
+    package static func first(in text: String) -> YAMLMistake? {
         if let found = indentation(in: text) { return found }
         var seen: [String: Int] = [:]
         for (number, line) in lines(text) {
@@ -99,7 +99,7 @@ public struct YAMLMistake: Hashable, Sendable {
     }
 
     /// The same mistake in a file whose YAML starts `lines` lines down.
-    public func shifted(by lines: Int) -> YAMLMistake {
+    package func shifted(by lines: Int) -> YAMLMistake {
         var moved = self
         moved.line += lines
         if case .duplicateKey(let key, let first) = kind { moved.kind = .duplicateKey(key: key, first: first + lines) }
@@ -108,7 +108,7 @@ public struct YAMLMistake: Hashable, Sendable {
 
     /// The message and hint for this mistake in `language`; `what` names the file's part
     /// (front matter or `playbook.yml`).
-    public func message(_ l: Language, in what: String) -> (message: String, hint: String) {
+    package func message(_ l: Language, in what: String) -> (message: String, hint: String) {
         switch kind {
         case .fullWidthColon(let key, let value):
             return (

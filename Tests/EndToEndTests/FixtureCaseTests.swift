@@ -5,6 +5,9 @@ import PlaybookModel
 import TestSupport
 import Testing
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 /// End-to-end cases kept as fixtures (see Cases/README.md): `Cases/check/*.txtar` hold a site and
 /// the expected `check` report; `Cases/build/<case>/` hold a site and the expected pages. Every
 /// case runs the command line as users run it, in-process (`PlaybookCommand.run`), and records

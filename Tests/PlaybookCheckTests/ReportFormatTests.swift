@@ -1,9 +1,13 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookReport
 import PlaybookSource
 import TestSupport
 import Testing
+
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
 
 // Issue 3, Done when 3: JSON, GitHub and SARIF outputs are tested against expected files
 // (Goldens/, re-recorded with PLAYBOOK_UPDATE_GOLDENS=1), and the SARIF validates against 2.1.0.

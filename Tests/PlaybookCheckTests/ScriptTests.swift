@@ -24,7 +24,7 @@ import Testing
 }
 
 /// Issue 15: one page checked against a prepared handbook, and where missing sections go.
-@Suite struct PreparedCheckTests {
+@Suite struct SiteFactsCheckTests {
     let checker = Checker(rules: .defaults, language: .zhHans)
 
     func page(_ path: String, _ text: String) -> Page {

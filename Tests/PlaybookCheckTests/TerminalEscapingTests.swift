@@ -1,7 +1,11 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookReport
 import Testing
+
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
 
 // Issue 11: control characters from content never reach a terminal raw, in any format.
 @Suite struct TerminalEscapingTests {

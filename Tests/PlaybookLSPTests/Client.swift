@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookLSP
+import PlaybookModel
 
 /// Drives a `LanguageServer` in-process as an editor would, with a hand-turned clock and the
 /// debounced work kept until `runScheduled()`.

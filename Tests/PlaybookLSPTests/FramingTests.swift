@@ -1,3 +1,4 @@
+import PlaybookModel
 import Testing
 
 @testable import PlaybookLSP

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookLSP
+import PlaybookModel
 import TestSupport
 import Testing
 

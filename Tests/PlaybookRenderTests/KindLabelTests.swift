@@ -6,6 +6,9 @@ import Testing
 
 @testable import PlaybookRender
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 // Issue 13: one set of kind labels (`KindLabel` in PlaybookModel). The checker's findings and
 // the site's page headers, navigation, health view and search records name a kind alike,
 // including a kind the site declares itself.

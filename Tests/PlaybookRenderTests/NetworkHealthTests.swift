@@ -22,7 +22,7 @@ import Testing
         let result = Pipeline.check(site)
         lap("check")
         let renderer = SiteRenderer(theme: try! Theme())
-        let prepared = SiteRenderer.Prepared(handbook: result.handbook, health: result.health, theme: renderer.theme)
+        let prepared = SiteRenderer.Context(handbook: result.handbook, health: result.health, theme: renderer.theme)
         lap("prepare")
         let files = renderer.renderHealthPages(prepared: prepared)
         lap("health")

@@ -6,6 +6,9 @@ import PlaybookRender
 import TestSupport
 import Testing
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 // Issue 9: the search index. The tokenizer's golden file is read by the browser tests too
 // (Tests/Browser/test_search.py), which hold assets/search.js to the same tokens.
 
@@ -37,7 +40,7 @@ import Testing
 
     func encode(_ tokens: [SearchTokenizer.Token]) -> String {
         "["
-            + tokens.map { "[\(JSONText.quote($0.text)),\"\($0.kind.rawValue)\",\($0.position)]" }.joined(
+            + tokens.map { "[\(JSON.quote($0.text)),\"\($0.kind.rawValue)\",\($0.position)]" }.joined(
                 separator: ",")
             + "]"
     }
@@ -46,7 +49,7 @@ import Testing
         var out = "[\n"
         for (i, input) in Self.inputs.enumerated() {
             let query = SearchTokenizer.queryTokens(input)
-            out += "{\"text\":\(JSONText.quote(input)),\n \"index\":\(encode(SearchTokenizer.indexTokens(input))),\n"
+            out += "{\"text\":\(JSON.quote(input)),\n \"index\":\(encode(SearchTokenizer.indexTokens(input))),\n"
             out += " \"query\":\(encode(query.tokens)),\"prefix\":\(query.prefix)}"
             out += i == Self.inputs.count - 1 ? "\n" : ",\n"
         }
@@ -337,7 +340,7 @@ import Testing
             let s = String(text)
             for forScript in [false, true] {
                 #expect(
-                    JSONText.quote(s, forScript: forScript) == Self.byScalar(s, forScript: forScript),
+                    JSON.quote(s, forScript: forScript) == Self.byScalar(s, forScript: forScript),
                     "\(s.debugDescription)")
             }
         }

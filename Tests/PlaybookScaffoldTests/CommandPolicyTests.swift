@@ -8,6 +8,9 @@ import PlaybookSource
 import TestSupport
 import Testing
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 // Issue 13, a thin CLI: what `new KIND TARGET`, `status` and `check --write-baseline` /
 // `--schema-out` write or refuse is decided by library functions that return values; these
 // tests call them directly and match typed results.

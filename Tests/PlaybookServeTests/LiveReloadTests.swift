@@ -90,6 +90,8 @@ struct LiveReloadTests {
     @Test func aScriptBreakingBuildIDStaysInsideItsString() throws {
         let literal = LiveReload.jsonString("</script><x>")
         #expect(!literal.contains("<"))
+        // Foundation's decoder, not Playbook's own reader: the literal must read back in a
+        // reader that did not write it.
         #expect(try JSONDecoder().decode(String.self, from: Data(literal.utf8)) == "</script><x>")
     }
 }

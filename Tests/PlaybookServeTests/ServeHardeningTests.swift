@@ -5,6 +5,9 @@ import Testing
 
 @testable import PlaybookServe
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 /// `serve` answers only for its own names, and outlives any broken save. (Issue 11.)
 @Suite("serve: hosts and broken saves", .timeLimit(.minutes(1)))
 struct ServeHardeningTests {

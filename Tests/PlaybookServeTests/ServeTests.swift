@@ -4,6 +4,9 @@ import PlaybookServe
 import TestSupport
 import Testing
 
+// Read with Foundation's JSONSerialization on purpose: a reader Playbook did not write judges what
+// Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
+
 // Issue 6: `playbook serve` serves the built site safely, rebuilds on save and reloads pages.
 
 /// A sample site, a session serving it on a free loopback port, and helpers to wait on both.

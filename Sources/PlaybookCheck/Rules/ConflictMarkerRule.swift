@@ -6,7 +6,7 @@ import PlaybookModel
 /// both versions, and the markers, on the page. `=======` alone is a setext heading
 /// underline, so it counts only between an opening and a closing marker; lines inside fenced
 /// code (where a page may show what a conflict looks like) are skipped.
-public struct ConflictMarkerRule: PageRule {
+package struct ConflictMarkerRule: PageRule {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
         let text = page.page.source.text
         guard text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>") else { return [] }
@@ -20,7 +20,7 @@ public struct ConflictMarkerRule: PageRule {
     /// The markers in a file that is not a page: a group's replicated files other than Markdown
     /// (a `.yml`, a `.txt`) get conflicts from `playbook update` too and are published as they
     /// are. Only files inside a group's folder are read; anything else is the site's own asset.
-    public static func check(file path: String, bytes: [UInt8], language: Language) -> [Diagnostic] {
+    package static func check(file path: String, bytes: [UInt8], language: Language) -> [Diagnostic] {
         guard path.hasPrefix("content/groups/"), !path.hasSuffix(".md"),
             let text = String(validating: bytes, as: UTF8.self),
             text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>")

@@ -67,13 +67,13 @@ struct EmptySectionRule: PageRule {
 
 /// The words that mark text still to be written: what `playbook new` skeletons put where
 /// text goes, and what authors write by hand. One list, for the skeletons and the checker.
-public enum FillInMarker {
+package enum FillInMarker {
     /// Matched case-insensitively, with or without brackets around them; the ASCII words only
     /// as whole words (`todo`, not the `todo` in `todolist`).
-    public static let words = ["待填写", "待填寫", "待补充", "待補充", "to fill in", "todo", "tbd"]
+    package static let words = ["待填写", "待填寫", "待补充", "待補充", "to fill in", "todo", "tbd"]
 
     /// What a skeleton writes where text goes.
-    public static func text(_ language: Language) -> String {
+    package static func text(_ language: Language) -> String {
         switch language {
         case .zhHans: return "（待填写）"
         case .zhHant: return "（待填寫）"
@@ -82,7 +82,7 @@ public enum FillInMarker {
     }
 
     /// True when `text` holds a marker.
-    public static func contains(_ text: String) -> Bool {
+    package static func contains(_ text: String) -> Bool {
         mayHoldMarker(text) && removing(from: text).count > 0
     }
 

@@ -1,3 +1,5 @@
+import PlaybookTemplate
+
 /// `list` in the `list` template: a folder's pages and sub-folders, the tags, or one tag's pages.
 struct ListView: TemplateContext {
     var title: String

@@ -1,3 +1,5 @@
+import PlaybookTemplate
+
 /// `page` in the `page` template: one page of the handbook, its header, body and what follows it.
 final class PageView {
     var title = ""

@@ -1,4 +1,5 @@
 import PlaybookModel
+import PlaybookTemplate
 
 // The values the theme's templates read, with the names they read them by. README.md lists
 // the names (“Theme”); a name a template uses that no value here has is an error when the
