@@ -111,7 +111,9 @@ final class TestEventStream: @unchecked Sendable {
     }
 
     /// The next event named `name`, skipping others, within `timeout` seconds.
-    func next(named name: String, timeout: TimeInterval = 10) async throws -> Event? {
+    /// The wait is a bound on liveness, not a speed: a loaded machine (the whole suite on two
+    /// cores) may take seconds to rebuild.
+    func next(named name: String, timeout: TimeInterval = 60) async throws -> Event? {
         let deadline = Date() + timeout
         while Date() < deadline {
             guard let event = try await next(timeout: deadline.timeIntervalSinceNow) else { return nil }
