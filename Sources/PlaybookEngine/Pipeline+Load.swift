@@ -3,6 +3,7 @@
 import Foundation
 import PlaybookCheck
 import PlaybookModel
+import PlaybookOutput
 import PlaybookSource
 
 /// What LOAD read from a site folder: its files, `playbook.yml` decoded, the rule files the
@@ -44,6 +45,19 @@ extension Pipeline {
             files: files, config: config, configDiagnostics: configDiagnostics,
             ruleFiles: try readRuleFiles(root: root, config: config),
             baseline: try baseline.flatMap { try readBaseline(root: root, file: $0) })
+    }
+
+    /// LOAD, from the output a build is about to replace: the totals its health view kept
+    /// (`health/totals.txt`), which the new view's trend compares against. Only a folder Playbook
+    /// wrote (it holds `.playbook-output`) is read; nil for an empty or new folder, or a file
+    /// that does not read. A build's output depends on these, so a build into an empty folder
+    /// and a build into a folder holding the same previous build write the same bytes.
+    public static func previousHealth(in output: URL) -> HealthReport.Totals? {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.appendingPathComponent(OutputWriter.marker).path),
+            let data = manager.contents(atPath: output.appendingPathComponent("health/totals.txt").path)
+        else { return nil }
+        return HealthReport.Totals(text: String(decoding: data, as: UTF8.self))
     }
 
     /// `playbook.yml` decoded, with its own problems: the one place its text becomes a config.

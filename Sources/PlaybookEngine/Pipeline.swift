@@ -107,7 +107,8 @@ public enum Pipeline {
         // parse stops the build before any work.
         let engine = Engine(
             try load(siteAt: root, baseline: Baseline.fileName),
-            settings: EngineSettings(publication: options.publication, language: language))
+            settings: EngineSettings(
+                publication: options.publication, language: language, previousHealth: previousHealth(in: output)))
         guard !engine.check.diagnostics.hasErrors else { return BuildResult(check: engine.check, written: []) }
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
