@@ -108,7 +108,11 @@ struct SiteMap {
                 while let end = prefix.last, end.isLetter, end.isASCII { prefix.removeLast() }
             }
         }
-        while let last = prefix.last, last.isWhitespace || last.isPunctuation || last.isNumber || last == "·" {
+        // Digits are decimal digits only: `Character.isNumber` holds for 京 and 万 too.
+        while let last = prefix.last,
+            last.isWhitespace || last.isPunctuation || last == "·"
+                || last.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .decimalNumber })
+        {
             prefix.removeLast()
         }
         return prefix.count >= 2 ? String(prefix) : nil

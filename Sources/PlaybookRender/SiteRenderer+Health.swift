@@ -191,7 +191,9 @@ extension SiteRenderer {
             return "\(column.label) \(signed(count - was))"
         }
         if !moved.isEmpty {
-            text += (words["healthTrendElements"] ?? "; by element: ") + moved.joined(separator: words["listSeparator"] ?? ", ")
+            text +=
+                (words["healthTrendElements"] ?? "; by element: ")
+                + moved.joined(separator: words["listSeparator"] ?? ", ")
         }
         return text
     }

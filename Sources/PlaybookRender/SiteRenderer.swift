@@ -270,7 +270,8 @@ public struct SiteRenderer: Sendable {
     func renderCatalogPages(prepared: Prepared) -> [OutputFile] {
         let url = "templates/"
         let words = prepared.context.words
-        let title = prepared.map.folderTitles["templates"]
+        let title =
+            prepared.map.folderTitles["templates"]
             ?? prepared.map.kindLabels.title(.template, in: prepared.handbook.config.language)
         let catalog = TemplateCatalog(map: prepared.map, language: prepared.handbook.config.language)
         let templates = catalog.templates

@@ -27,7 +27,8 @@ struct TemplateCatalog {
             command += " --set \(variable.name)=\(Self.shellWord(variable.example ?? "…"))"
         }
         let prefix = "templates/\(name)/files/"
-        let files = map.pages.indices.filter { cloneable && map.pages[$0].source.contentPath.hasPrefix(prefix) }.map { i in
+        let files = map.pages.indices.filter { cloneable && map.pages[$0].source.contentPath.hasPrefix(prefix) }.map {
+            i in
             let source = map.pages[i]
             let relative = String(source.source.contentPath.dropFirst(prefix.count))
             return CatalogFileView(
@@ -45,7 +46,8 @@ struct TemplateCatalog {
                     defaultValue: variable.defaultValue ?? "", hasDefault: variable.defaultValue != nil,
                     choices: variable.choices.joined(separator: " / "), hasChoices: !variable.choices.isEmpty,
                     example: variable.example ?? "")
-            }, hasVariables: !variables.isEmpty, command: cloneable ? command : nil, files: files, hasFiles: !files.isEmpty, slug: slug)
+            }, hasVariables: !variables.isEmpty, command: cloneable ? command : nil, files: files,
+            hasFiles: !files.isEmpty, slug: slug)
     }
 
     static func variables(_ frontMatter: Mapping) -> [TemplateVariable] {
