@@ -31,7 +31,8 @@ struct SiteMap {
 
     /// A folder without an index page is titled by its kind: a built-in kind's folder
     /// (`groups`) by that kind's label, a top-level folder whose pages are all of one kind (a
-    /// site's own `event` pages in `events/`) by that kind's label, any other by its name.
+    /// site's own `event` pages in `events/`) by that kind's label, a folder of groups by their
+    /// charters (`groupsName`), any other by its name.
     init(pages: [Page], language: Language, kindLabels: KindLabels) {
         self.pages = pages
         self.kindLabels = kindLabels
@@ -74,12 +75,12 @@ struct SiteMap {
         for folder in folders {
             if let i = indexFolders[folder], !pages[i].title.isEmpty {
                 titles[folder] = pages[i].title
-            } else if let name = Self.groupsName(of: folder, children: children[folder] ?? [], pages: pages) {
-                titles[folder] = name
             } else if let name = folder.split(separator: "/").last, let kind = Kind.folders[String(name)] {
                 titles[folder] = kindLabels.title(kind, in: language)
             } else if !folder.contains("/"), let kind = Self.soleKind(of: children[folder] ?? [], in: pages) {
                 titles[folder] = kindLabels.title(kind, in: language)
+            } else if let name = Self.groupsName(of: folder, children: children[folder] ?? [], pages: pages) {
+                titles[folder] = name
             } else {
                 titles[folder] = String(folder.split(separator: "/").last ?? "")
             }
