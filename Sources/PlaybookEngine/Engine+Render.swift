@@ -40,7 +40,8 @@ extension Engine {
         forEdits: Bool = true
     ) throws -> Rendering {
         let theme = try theme ?? Theme(overrides: files.templates)
-        let result = published
+        var result = published
+        result.health.previous = settings.previousHealth
         let (rendered, copied, search) = try Pipeline.render(result, theme: theme, progress: progress, emit: emit)
         return Rendering(
             theme: theme,

@@ -30,10 +30,17 @@ package struct EngineSettings: Sendable, Equatable {
     package var publication: Publication
     /// The language findings are told in; nil: the site's.
     package var language: Language?
+    /// The health view's totals in the output a build replaces (`Pipeline.previousHealth`), for
+    /// the trend it shows; nil shows none (a first build, `serve`, `check`).
+    package var previousHealth: HealthReport.Totals?
 
-    package init(publication: Publication = .standard, language: Language? = nil) {
+    package init(
+        publication: Publication = .standard, language: Language? = nil,
+        previousHealth: HealthReport.Totals? = nil
+    ) {
         self.publication = publication
         self.language = language
+        self.previousHealth = previousHealth
     }
 
     /// What `serve` shows: every page, drafts included, so no link to one is dead there.

@@ -82,6 +82,19 @@ extension Pipeline {
         return [UInt8](data)
     }
 
+    /// LOAD, from the output a build is about to replace: the totals its health view kept
+    /// (`health/totals.txt`), which the new view's trend compares against. Only a folder Playbook
+    /// wrote (it holds `.playbook-output`) is read; nil for an empty or new folder, or a file
+    /// that does not read. A build's output depends on these, so a build into an empty folder
+    /// and a build into a folder holding the same previous build write the same bytes.
+    package static func previousHealth(in output: URL) -> HealthReport.Totals? {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.appendingPathComponent(OutputWriter.marker).path),
+            let data = manager.contents(atPath: output.appendingPathComponent("health/totals.txt").path)
+        else { return nil }
+        return HealthReport.Totals(text: String(decoding: data, as: UTF8.self))
+    }
+
     /// `playbook.yml` decoded, with its own problems: the one place its text becomes a config.
     package static func decodeConfig(_ files: SiteFiles) -> (SiteConfig, [Diagnostic]) {
         SiteConfigLoader(extraKeys: RuleSet.configKeys).load(path: files.configPath, text: files.config)

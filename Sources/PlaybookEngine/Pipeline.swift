@@ -117,7 +117,8 @@ public enum Pipeline {
         // parse stops the build before any work.
         let engine = Engine(
             try load(siteAt: root, baseline: Baseline.fileName, cache: options.cache),
-            settings: EngineSettings(publication: options.publication, language: language))
+            settings: EngineSettings(
+                publication: options.publication, language: language, previousHealth: previousHealth(in: output)))
         if options.cache { remember(engine, siteAt: root) }
         guard !engine.check.diagnostics.hasErrors else { return BuildResult(check: engine.check, written: []) }
         // Render and write overlap: batches of pages go to the staging folder as they are

@@ -89,27 +89,46 @@ package struct HealthReport: Hashable, Sendable {
         package var complete: Int
         /// Cells not complete, over every group.
         package var gaps: Int
+        /// Column id → how many groups lack that element or have it incomplete, in column order.
+        package var lacking: [(id: String, count: Int)]
 
-        package init(groups: Int, complete: Int, gaps: Int) {
+        package init(groups: Int, complete: Int, gaps: Int, lacking: [(id: String, count: Int)] = []) {
             self.groups = groups
             self.complete = complete
             self.gaps = gaps
+            self.lacking = lacking
         }
 
-        /// `groups=4044 complete=1180 gaps=5120`, the form the health view keeps in its output
-        /// (`health/totals.txt`) for the next build to compare against.
-        package var text: String { "groups=\(groups) complete=\(complete) gaps=\(gaps)\n" }
+        /// One `name=value` a line (`groups=4044`, `complete=1180`, `gaps=5120`, then
+        /// `lacking.structure=310`… per element): the form the health view keeps in its output
+        /// (`health/totals.txt`) for the next build into that folder to compare against.
+        package var text: String {
+            var out = "groups=\(groups)\ncomplete=\(complete)\ngaps=\(gaps)\n"
+            for (id, count) in lacking { out += "lacking.\(id)=\(count)\n" }
+            return out
+        }
 
+        /// Reads `text`'s form; unknown names are skipped, so a later build's file still reads.
+        /// Nil when a total is missing.
         package init?(text: String) {
             var values: [String: Int] = [:]
+            var lacking: [(id: String, count: Int)] = []
             for part in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 let pair = part.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, let value = Int(pair[1]) { values[String(pair[0])] = value }
+                guard pair.count == 2, let value = Int(pair[1]) else { continue }
+                if pair[0].hasPrefix("lacking.") {
+                    lacking.append((String(pair[0].dropFirst("lacking.".count)), value))
+                } else {
+                    values[String(pair[0])] = value
+                }
             }
             guard let groups = values["groups"], let complete = values["complete"], let gaps = values["gaps"]
             else { return nil }
-            self.init(groups: groups, complete: complete, gaps: gaps)
+            self.init(groups: groups, complete: complete, gaps: gaps, lacking: lacking)
         }
+
+        package static func == (a: Totals, b: Totals) -> Bool { a.text == b.text }
+        package func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }
 
     package var columns: [Column]
@@ -127,6 +146,12 @@ package struct HealthReport: Hashable, Sendable {
     package var totals: Totals {
         Totals(
             groups: rows.count, complete: rows.filter { $0.cells.allSatisfy { $0.status == .ok } }.count,
-            gaps: rows.reduce(0) { $0 + $1.cells.filter { $0.status != .ok }.count })
+            gaps: rows.reduce(0) { $0 + $1.cells.filter { $0.status != .ok }.count },
+            lacking: columns.indices.map { column in
+                (
+                    columns[column].id,
+                    rows.filter { column < $0.cells.count && $0.cells[column].status != .ok }.count
+                )
+            })
     }
 }

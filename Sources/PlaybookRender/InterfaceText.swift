@@ -53,7 +53,7 @@ package enum InterfaceText {
         "healthFilterAll": "全部", "healthFilterCount": "显示 {n} / {total} 个社群", "pagination": "分页",
         "previousPage": "上一页", "nextPage": "下一页", "pageNumber": "第 {n} 页", "listSeparator": "、",
         "addPageHint": "在 {folder} 下新建这一页，或在社群档案里链接一页",
-        "healthTrend": "写全的社群 {complete}，缺口 {gaps}", "colon": "：",
+        "healthTrend": "写全的社群 {complete}，缺口 {gaps}", "healthTrendElements": "；各要素的缺口：", "colon": "：",
         "handbookHolds": "本手册收录", "startHere": "从这里开始", "itemsCount": "共 {n} 项",
     ]
 
@@ -100,7 +100,7 @@ package enum InterfaceText {
         "healthFilterAll": "全部", "healthFilterCount": "顯示 {n} / {total} 個社群", "pagination": "分頁",
         "previousPage": "上一頁", "nextPage": "下一頁", "pageNumber": "第 {n} 頁", "listSeparator": "、",
         "addPageHint": "在 {folder} 下新建這一頁，或在社群檔案裡連結一頁",
-        "healthTrend": "寫全的社群 {complete}，缺口 {gaps}", "colon": "：",
+        "healthTrend": "寫全的社群 {complete}，缺口 {gaps}", "healthTrendElements": "；各要素的缺口：", "colon": "：",
         "handbookHolds": "本手冊收錄", "startHere": "從這裡開始", "itemsCount": "共 {n} 項",
     ]
 
@@ -156,7 +156,7 @@ package enum InterfaceText {
         "healthFilterCount": "{n} of {total} groups shown", "pagination": "Pages", "previousPage": "Previous",
         "nextPage": "Next", "pageNumber": "page {n}", "listSeparator": ", ",
         "addPageHint": "add this page in {folder}, or link one from the charter",
-        "healthTrend": "{complete} complete, {gaps} gaps", "colon": ": ",
+        "healthTrend": "{complete} complete, {gaps} gaps", "healthTrendElements": "; gaps by element: ", "colon": ": ",
         "handbookHolds": "What this handbook holds", "startHere": "Start here", "itemsCount": "{n} items",
     ]
 }

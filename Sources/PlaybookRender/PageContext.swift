@@ -62,6 +62,12 @@ struct PageContext {
         for folder in ordered {
             result.append((folder, map.folderTitles[folder] ?? folder, counts[Substring(folder)] ?? 0))
         }
+        // Templates kept elsewhere: the catalog at `templates/` lists them, after the other kinds.
+        if map.templatesNeedCatalog {
+            let kinds = result.prefix { Kind.folders[$0.0] != nil }.count
+            result.insert(
+                ("templates", map.kindLabels.title(.template, in: map.language), map.templatePages.count), at: kinds)
+        }
         return result
     }
 

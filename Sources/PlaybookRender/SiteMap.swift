@@ -20,17 +20,23 @@ struct SiteMap {
     let subfolders: [String: [String]]
     /// Folder → title to show (its index page's title, or the folder name / kind label).
     let folderTitles: [String: String]
-    /// How the site names each kind, for every place that shows one.
+    /// Pages of the handbook's replication templates (kind `template`, their documents left
+    /// out), wherever they are kept, in path order: the catalog at `templates/` lists them.
+    let templatePages: [Int]
+    /// How the site names each kind, for every place that shows one, and in which language.
     let kindLabels: KindLabels
+    let language: Language
     /// Hrefs already worked out, shared by every copy and every thread of a render.
     private let hrefs = HrefCache()
 
     /// A folder without an index page is titled by its kind: a built-in kind's folder
     /// (`groups`) by that kind's label, a top-level folder whose pages are all of one kind (a
-    /// site's own `event` pages in `events/`) by that kind's label, any other by its name.
+    /// site's own `event` pages in `events/`) by that kind's label, a folder of groups by their
+    /// charters (`groupsName`), any other by its name.
     init(pages: [Page], language: Language, kindLabels: KindLabels) {
         self.pages = pages
         self.kindLabels = kindLabels
+        self.language = language
         let contentPaths = pages.map(\.source.contentPath)
         let templateSources = pages.map(Self.isTemplateSource)
         self.contentPaths = contentPaths
@@ -59,6 +65,7 @@ struct SiteMap {
             }
         }
         self.pagesByPath = byPath
+        self.templatePages = pages.indices.filter { !templateSources[$0] && pages[$0].kind == .template }
         self.children = children
         self.generatedFolders = folders.filter { indexFolders[$0] == nil }.sorted()
         var subfolders: [String: [String]] = [:]
@@ -72,11 +79,50 @@ struct SiteMap {
                 titles[folder] = kindLabels.title(kind, in: language)
             } else if !folder.contains("/"), let kind = Self.soleKind(of: children[folder] ?? [], in: pages) {
                 titles[folder] = kindLabels.title(kind, in: language)
+            } else if let name = Self.groupsName(of: folder, children: children[folder] ?? [], pages: pages) {
+                titles[folder] = name
             } else {
                 titles[folder] = String(folder.split(separator: "/").last ?? "")
             }
         }
         self.folderTitles = titles
+    }
+
+    /// A folder without an index page named by its groups, so that a list shows a city's Chinese
+    /// name rather than its folder's pinyin: a folder holding one group charter beside other
+    /// pages is that group's (its charter's title); a folder of several groups (`groups/beijing`,
+    /// each group a sub-folder or a file) is named by what their charters' titles begin with
+    /// (`北京读书会 1 群`, `北京跑步群` → `北京`), when that is a word of two characters or more.
+    static func groupsName(of folder: String, children: [Int], pages: [Page]) -> String? {
+        let charters = children.filter { pages[$0].kind == .group && !pages[$0].title.isEmpty }
+        let direct = charters.filter { Self.folder(of: pages[$0].source.contentPath) == folder }
+        if direct.count == 1, charters.count == 1 { return pages[direct[0]].title }
+        guard charters.count >= 2 else { return nil }
+        var prefix = Array(pages[charters[0]].title)
+        for index in charters.dropFirst() {
+            let title = Array(pages[index].title)
+            var n = 0
+            while n < prefix.count, n < title.count, prefix[n] == title[n] { n += 1 }
+            prefix.removeSubrange(n...)
+            // A Latin word cut short is no name (`Taipei R` of `Taipei Runners` and `Taipei Readers`).
+            if n < title.count, let last = prefix.last, last.isLetter, last.isASCII, title[n].isLetter {
+                while let end = prefix.last, end.isLetter, end.isASCII { prefix.removeLast() }
+            }
+        }
+        // Digits are decimal digits only: `Character.isNumber` holds for 京 and 万 too.
+        while let last = prefix.last,
+            last.isWhitespace || last.isPunctuation || last == "·"
+                || last.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .decimalNumber })
+        {
+            prefix.removeLast()
+        }
+        return prefix.count >= 2 ? String(prefix) : nil
+    }
+
+    /// True when the handbook has replication templates but no `templates/` folder of pages
+    /// (they are kept elsewhere): the catalog and its menu entry are made for them all the same.
+    var templatesNeedCatalog: Bool {
+        !templatePages.isEmpty && folderTitles["templates"] == nil && pagesByPath["templates/index.md"] == nil
     }
 
     /// The kind every one of `indices` is, when they share one other than a plain page.

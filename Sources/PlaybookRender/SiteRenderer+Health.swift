@@ -178,10 +178,24 @@ extension SiteRenderer {
         let words = prepared.context.words
         let now = prepared.health.totals
         func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
-        return (words["healthTrend"] ?? "{complete} complete, {gaps} gaps since the last build")
+        var text = (words["healthTrend"] ?? "{complete} complete, {gaps} gaps since the last build")
             .replacingOccurrences(of: "{complete}", with: signed(now.complete - previous.complete))
             .replacingOccurrences(of: "{gaps}", with: signed(now.gaps - previous.gaps))
             .replacingOccurrences(of: "{groups}", with: signed(now.groups - previous.groups))
+        // Each element whose gaps moved, with the groups lacking it now (`结构 -3`).
+        let before = Dictionary(previous.lacking.map { ($0.id, $0.count) }, uniquingKeysWith: { a, _ in a })
+        let moved = prepared.health.columns.compactMap { column -> String? in
+            guard let count = now.lacking.first(where: { $0.id == column.id })?.count,
+                let was = before[column.id], count != was
+            else { return nil }
+            return "\(column.label) \(signed(count - was))"
+        }
+        if !moved.isEmpty {
+            text +=
+                (words["healthTrendElements"] ?? "; by element: ")
+                + moved.joined(separator: words["listSeparator"] ?? ", ")
+        }
+        return text
     }
 
     /// `第 2 页` / `page 2`.

@@ -89,6 +89,10 @@ package struct SiteRenderer: Sendable {
         if prepared.map.pagesByPath["index.md"] == nil {
             files += renderListPages(folder: "", prepared: prepared)
         }
+        // Replication templates kept outside `templates/` still get the catalog there.
+        if prepared.map.templatesNeedCatalog {
+            files += renderCatalogPages(prepared: prepared)
+        }
         files += renderTags(prepared: prepared)
         files += renderHealthPages(prepared: prepared)
         files.append(renderSearch(prepared: prepared))
@@ -221,13 +225,7 @@ package struct SiteRenderer: Sendable {
         let words = prepared.context.words
         let title = folder.isEmpty ? prepared.handbook.config.title : (map.folderTitles[folder] ?? folder)
         // The templates folder lists each replication template with its variables and command.
-        if folder == "templates" {
-            let view = listBase(folder: folder, url: url, title: title, prepared: prepared)
-            let catalog = TemplateCatalog(map: map, language: prepared.handbook.config.language)
-            view.catalog = catalog.templates.compactMap { catalog.entry(for: $0, from: url) }
-            view.list = ListView(title: title, items: [])
-            return [OutputFile(path: Self.outputPath(forURL: url), bytes: theme.render(.catalog, view))]
-        }
+        if folder == "templates" { return renderCatalogPages(prepared: prepared) }
         enum Entry {
             case page(Int)
             case folder(String)
@@ -266,6 +264,38 @@ package struct SiteRenderer: Sendable {
         return files
     }
 
+    /// `templates/`: every replication template of the handbook (wherever its page is) with its
+    /// variables, the command that starts a group from it and the documents a group gets,
+    /// `catalogPageSize` a page (`templates/page/2/` on), every page linked without script.
+    func renderCatalogPages(prepared: Context) -> [OutputFile] {
+        let url = "templates/"
+        let words = prepared.context.words
+        let title =
+            prepared.map.folderTitles["templates"]
+            ?? prepared.map.kindLabels.title(.template, in: prepared.handbook.config.language)
+        let catalog = TemplateCatalog(map: prepared.map, language: prepared.handbook.config.language)
+        let templates = catalog.templates
+        let size = Self.catalogPageSize
+        let count = max(1, (templates.count + size - 1) / size)
+        return (1...count).map { number in
+            let pageURL = Self.listURL(url, page: number)
+            let view = listBase(
+                folder: "templates", url: pageURL,
+                title: number > 1 ? "\(title) · \(pageWord(number, words: words))" : title, prepared: prepared)
+            let members = templates[min((number - 1) * size, templates.count)..<min(number * size, templates.count)]
+            view.catalog = members.compactMap { catalog.entry(for: $0, from: pageURL) }
+            view.list = ListView(
+                title: title, items: [],
+                intro: templates.count > 1
+                    ? (words["itemsCount"] ?? "{n}").replacingOccurrences(of: "{n}", with: "\(templates.count)") : nil,
+                pagination: pagination(count: count, current: number, from: pageURL) { Self.listURL(url, page: $0) })
+            return OutputFile(path: Self.outputPath(forURL: pageURL), bytes: theme.render(.catalog, view))
+        }
+    }
+
+    /// Each catalog entry shows a template's variables and documents: fewer a page than cards.
+    static let catalogPageSize = 20
+
     func listBase(folder: String, url: String, title: String, prepared: Context) -> SiteView {
         let view = prepared.context.base(url: url, title: title)
         view.breadcrumbsHTML =
@@ -274,12 +304,23 @@ package struct SiteRenderer: Sendable {
         return view
     }
 
-    /// A sub-folder's card text: its index page's description, when it has one.
+    /// A sub-folder's card text: its index page's description; for a folder without one, its
+    /// group charter's (a folder of one group), or the names of the first groups it holds.
     func folderSummary(_ folder: String, prepared: Context) -> String? {
         let map = prepared.map
-        guard let index = map.pagesByPath[folder + "/index.md"] else { return nil }
-        let text = CrossLinks.summary(map.pages[index])
-        return text.isEmpty ? nil : text
+        if let index = map.pagesByPath[folder + "/index.md"] {
+            let text = CrossLinks.summary(map.pages[index])
+            return text.isEmpty ? nil : text
+        }
+        let charters = (map.children[folder] ?? []).filter { map.pages[$0].kind == .group }
+        if charters.count == 1 {
+            let text = CrossLinks.summary(map.pages[charters[0]])
+            return text.isEmpty ? nil : text
+        }
+        guard !charters.isEmpty else { return nil }
+        let words = prepared.context.words
+        let names = charters.prefix(3).map { prepared.context.displayTitle(map.pages[$0]) }
+        return names.joined(separator: words["listSeparator"] ?? ", ") + (charters.count > 3 ? "…" : "")
     }
 
     func listItem(_ index: Int, from url: String, prepared: Context) -> ListItemView {

@@ -7,19 +7,17 @@ struct TemplateCatalog {
     let map: SiteMap
     let language: Language
 
-    /// Page indices of the templates' own pages (`templates/<name>/index.md`), by path.
-    var templates: [Int] {
-        map.pages.indices.filter { i in
-            let page = map.pages[i]
-            guard let name = page.templateName else { return false }
-            return page.source.contentPath == "templates/\(name)/index.md"
-        }
-    }
+    /// Page indices of the templates' own pages (`templates/<name>/index.md`, or a page of kind
+    /// `template` kept elsewhere), by path.
+    var templates: [Int] { map.templatePages }
 
     /// The catalog entry of the template whose page is `index`, with links relative to `url`.
     func entry(for index: Int, from url: String) -> CatalogEntryView? {
         let page = map.pages[index]
-        guard let name = page.templateName else { return nil }
+        // `playbook new group --from` reads a template from `templates/<name>/`: one kept
+        // elsewhere is listed, without a command to paste.
+        let cloneable = page.templateName.map { page.source.contentPath == "templates/\($0)/index.md" } ?? false
+        let name = cloneable ? page.templateName! : page.fileStem
         let variables = Self.variables(page.frontMatter)
         let slug = freeSlug(suggested: Self.suggestedSlug(variables))
         var command = "playbook new group \(slug) --from \(Self.shellWord(name))"
@@ -29,7 +27,8 @@ struct TemplateCatalog {
             command += " --set \(variable.name)=\(Self.shellWord(variable.example ?? "…"))"
         }
         let prefix = "templates/\(name)/files/"
-        let files = map.pages.indices.filter { map.pages[$0].source.contentPath.hasPrefix(prefix) }.map { i in
+        let files = map.pages.indices.filter { cloneable && map.pages[$0].source.contentPath.hasPrefix(prefix) }.map {
+            i in
             let source = map.pages[i]
             let relative = String(source.source.contentPath.dropFirst(prefix.count))
             return CatalogFileView(
@@ -47,7 +46,8 @@ struct TemplateCatalog {
                     defaultValue: variable.defaultValue ?? "", hasDefault: variable.defaultValue != nil,
                     choices: variable.choices.joined(separator: " / "), hasChoices: !variable.choices.isEmpty,
                     example: variable.example ?? "")
-            }, hasVariables: !variables.isEmpty, command: command, files: files, hasFiles: !files.isEmpty, slug: slug)
+            }, hasVariables: !variables.isEmpty, command: cloneable ? command : nil, files: files,
+            hasFiles: !files.isEmpty, slug: slug)
     }
 
     static func variables(_ frontMatter: Mapping) -> [TemplateVariable] {

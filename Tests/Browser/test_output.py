@@ -9,6 +9,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from html import unescape as html_unescape
 
 import pytest
@@ -127,3 +128,30 @@ def test_the_catalogs_command_starts_a_group_when_pasted(sample_site, playbook, 
                              text=True, timeout=120)
         assert run.returncode == 0, command + "\n" + run.stdout + run.stderr
         assert (site / "content" / "groups" / words[3] / "index.md").is_file()
+
+
+def test_every_page_as_a_browser_loads_it_sends_less_than_30_kb(sample_site, serve, phone):
+    # Issue 20, done-when 3: each page of the sample opened from a server, everything the browser
+    # asked for while opening it (scripts a script adds included; search index files, which a
+    # query fetches, aside) gzipped at level 6, the default of common web servers.
+    base = serve(sample_site)
+    over, heaviest = [], (0, "")
+    for page in sorted(sample_site.rglob("*.html")):
+        rel = str(page.relative_to(sample_site))
+        seen = len(phone.requests())
+        phone.open(base + rel)
+        sent = 0
+        for url in set(phone.requests()[seen:]):
+            if not url.startswith(base) or "/search/" in url and not url.endswith(".html"):
+                continue
+            path = sample_site / urllib.parse.unquote(urllib.parse.urlparse(url).path).lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if path.is_file():
+                sent += len(gzip.compress(path.read_bytes(), 6))
+        heaviest = max(heaviest, (sent, rel))
+        if sent > BUDGET:
+            over.append((rel, sent))
+    print(f"  heaviest page as loaded: {heaviest[1]} {heaviest[0] / 1024:.1f} KB", file=sys.__stderr__)
+    assert heaviest[0] > 10_000, "the pages' own files were counted"
+    assert over == []

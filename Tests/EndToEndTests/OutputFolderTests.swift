@@ -141,6 +141,9 @@ import Testing
         let site = try TemporarySite(Self.site(version: "A", pages: 200))
         defer { site.remove() }
         #expect(try await Self.build(site).status == 0)
+        // A build into an earlier build's output shows the health view's trend against it
+        // (issue 20): the whole output to compare with is such a build's.
+        #expect(try await Self.build(site).status == 0)
         let expected = Self.snapshot(site.root.appendingPathComponent("public"))
         for _ in 0..<3 {
             async let first = Self.build(site)

@@ -201,7 +201,10 @@ import Testing
                     config + (editions ? "editions: [zh-Hans, zh-Hant-TW]\n" : "") + lowered
             }
             try Self.write(edit, to: site)
+            // The health view's trend reads the previous build in the output: the other build
+            // starts from a copy of it, not from nothing, so both have the same inputs.
             let cold = site.root.appendingPathComponent("cold\(step)")
+            try FileManager.default.copyItem(at: warm, to: cold)
             let a = try Pipeline.build(siteAt: site.root, into: warm, options: BuildOptions(publication: .everything))
             // The warm build starts from the cache the previous build left; the cold one from nothing.
             let b = try Pipeline.build(

@@ -345,7 +345,8 @@ struct CatalogEntryView: TemplateContext {
     var description: String
     var variables: [CatalogVariableView]
     var hasVariables: Bool
-    var command: String
+    /// Nil for a template kept outside `templates/`, which `playbook new group` cannot read.
+    var command: String?
     var files: [CatalogFileView]
     var hasFiles: Bool
     var slug: String
