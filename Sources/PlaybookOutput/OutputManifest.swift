@@ -74,30 +74,7 @@ struct OutputDigest: Hashable, Sendable, CustomStringConvertible {
     /// A 64-bit hash of `bytes`, eight at a time (multiply and fold, finished with a 64-bit
     /// avalanche). Not for adversaries: it tells a page that changed from one that did not.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var h: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(bytes.count)
-        var i = 0
-        let count = bytes.count
-        while i + 8 <= count {
-            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ word) &* k
-            h ^= h >> 32
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* k
-        h ^= h >> 33
-        h &*= 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h &*= 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        ByteHash.pair(bytes).0
     }
 }
 
