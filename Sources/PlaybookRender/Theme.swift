@@ -49,7 +49,7 @@ package struct Theme: @unchecked Sendable {
         for (template, bytes) in DefaultTheme.templates {
             sources[template.file] = (String(decoding: bytes, as: UTF8.self), "templates/\(template.file) (built-in)")
         }
-        var assets = DefaultTheme.assets
+        var assets = DefaultTheme.servedAssets
         for (name, text) in overrides {
             if name.hasSuffix(".mustache") {
                 sources[name] = (text, "templates/\(name)")
