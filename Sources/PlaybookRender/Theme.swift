@@ -53,7 +53,9 @@ package struct Theme: @unchecked Sendable {
         for (name, text) in overrides {
             if name.hasSuffix(".mustache") {
                 sources[name] = (text, "templates/\(name)")
-            } else {
+            } else if DefaultTheme.assets[name] != Array(text.utf8) {
+                // A file that is the built-in one (a site holding a copy of the theme, as this
+                // repository does) is sent as the built-in one is.
                 assets[name] = Array(text.utf8)
             }
         }

@@ -26,7 +26,8 @@ struct TestHTTPClient {
     }
 
     let port: UInt16
-    var timeout: TimeInterval = 10
+    /// How long a reply may take: a bound on liveness, not a speed (the whole suite shares two cores).
+    var timeout: TimeInterval = 30
 
     /// Sends one request and reads the whole response, on a thread outside Swift's cooperative
     /// pool: blocking reads there would starve the server under test, which runs on that pool.
