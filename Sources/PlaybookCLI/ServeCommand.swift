@@ -45,9 +45,6 @@ struct ServeCommand: PlaybookSubcommand {
         let explicit = site.lang.explicit
         let finished = DispatchSemaphore(value: 0)
         let state = ServeState()
-        // Ignored so the dispatch sources below receive them instead of the default exit.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
         // A queue of their own, so a signal is handled even while the shared pool is busy.
         let signalQueue = DispatchQueue(label: "playbook.serve.signals")
         let signals = [SIGINT, SIGTERM].map { number in
@@ -82,6 +79,12 @@ struct ServeCommand: PlaybookSubcommand {
             source.resume()
             return source
         }
+        // Ignored only now that the sources above receive them, so none is lost: a Ctrl-C before
+        // this line ends the process at once (nothing is written yet), one after it reaches the
+        // handler. Ignoring them first left a moment in which a Ctrl-C did nothing at all, and the
+        // serve it was meant to stop ran on.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
         Task {
             do {
                 let session = try await PreviewSession.start(options) {

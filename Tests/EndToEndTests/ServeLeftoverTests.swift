@@ -144,6 +144,13 @@ import Testing
         try process.run()
         try await Task.sleep(for: .milliseconds(150))
         kill(process.processIdentifier, SIGINT)
+        // A serve that let the Ctrl-C go by would run on: fail, do not wait for it forever.
+        let stopBy = Date() + 60
+        while process.isRunning, Date() < stopBy { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning {
+            Issue.record("serve went on running after a Ctrl-C during start-up")
+            kill(process.processIdentifier, SIGKILL)
+        }
         _ = try await offThePool { process.waitUntilExit() }
         // A stop that came after start-up ends through the normal stop; either way nothing stays.
         let deadline = Date() + 5

@@ -6,7 +6,7 @@ import Testing
 
 /// A page from any origin can make the browser send requests to 127.0.0.1: the preview caps
 /// what one request may cost and answers before reading more (issue 26).
-@Suite("serve: hostile requests", .timeLimit(.minutes(1)))
+@Suite("serve: hostile requests", .timeLimit(.minutes(3)))
 struct HostileRequestTests {
     /// Sends `request` on a fresh connection and reads the status line of the answer.
     static func statusLine(port: UInt16, _ request: [UInt8]) throws -> String {

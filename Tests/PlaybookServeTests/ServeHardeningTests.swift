@@ -9,7 +9,7 @@ import Testing
 // Playbook's `JSON` wrote, so an escaping mistake shared by our writer and reader cannot pass.
 
 /// `serve` answers only for its own names, and outlives any broken save. (Issue 11.)
-@Suite("serve: hosts and broken saves", .timeLimit(.minutes(1)))
+@Suite("serve: hosts and broken saves", .timeLimit(.minutes(3)))
 struct ServeHardeningTests {
     @Test func answersOnlyForTheNamesItListensOn() async throws {
         try await withServedSite { served in

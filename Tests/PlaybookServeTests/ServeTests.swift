@@ -42,7 +42,7 @@ final class ServedSite {
     }
 
     /// Waits (at most `timeout` seconds) until the output file holds `text`.
-    func waitForOutput(_ path: String, containing text: String, timeout: TimeInterval = 10) async throws -> Bool {
+    func waitForOutput(_ path: String, containing text: String, timeout: TimeInterval = 60) async throws -> Bool {
         let deadline = Date() + timeout
         let url = output.appendingPathComponent(path)
         while Date() < deadline {
@@ -71,7 +71,7 @@ func withServedSite(
     await served.stop()
 }
 
-@Suite("serve: pages, types and safety", .timeLimit(.minutes(1)))
+@Suite("serve: pages, types and safety", .timeLimit(.minutes(3)))
 struct ServeHTTPTests {
     @Test func servesPagesWithTheReloadScriptAndAssetsWithTheirTypes() async throws {
         try await withServedSite { served in
@@ -168,7 +168,7 @@ struct ServeHTTPTests {
     }
 }
 
-@Suite("serve: rebuild on save", .timeLimit(.minutes(1)))
+@Suite("serve: rebuild on save", .timeLimit(.minutes(3)))
 struct ServeReloadTests {
     @Test func anEditRebuildsThePageAndSendsAReload() async throws {
         try await withServedSite { served in

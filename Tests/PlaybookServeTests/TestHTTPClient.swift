@@ -88,8 +88,9 @@ final class TestEventStream: @unchecked Sendable {
 
     deinit { socket.close() }
 
-    /// The next event (comments skipped), or nil when none comes within `timeout` seconds.
-    func next(timeout: TimeInterval = 10) async throws -> Event? {
+    /// The next event (comments skipped), or nil when none comes within `timeout` seconds (a bound
+    /// on liveness: the whole suite shares two cores).
+    func next(timeout: TimeInterval = 60) async throws -> Event? {
         try await offPool { try self.nextBlocking(timeout: timeout) }
     }
 
