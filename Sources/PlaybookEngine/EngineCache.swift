@@ -64,7 +64,11 @@ struct RememberedPage: Sendable {
         /// What to remember of `source`, split from bytes of `digest`: nil unless its text is
         /// those bytes.
         init?(_ source: SourceFile, digest: ContentDigest) {
-            guard ContentDigest(Array(source.text.utf8)) == digest else { return nil }
+            // The text's own bytes, hashed in place (no copy), and only when the size matches.
+            var text = source.text
+            guard text.utf8.count == digest.size,
+                text.withUTF8({ ByteHash.pair(UnsafeRawBufferPointer($0)) }) == (digest.first, digest.second)
+            else { return nil }
             self.init(
                 frontMatter: source.frontMatter, bodyOffset: source.bodyOffset,
                 bodyLineOffset: source.bodyLineOffset, diagnostics: source.diagnostics)

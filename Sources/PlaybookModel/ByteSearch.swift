@@ -23,29 +23,27 @@ extension String {
     }
 
     private func firstByteOffset(of needle: String) -> Int? {
-        if needle.isEmpty { return 0 }
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin -> Int? in
-                guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress, pin.count <= hay.count else {
-                    return nil
-                }
-                // memchr to each candidate first byte, memcmp for the rest (memmem is not
-                // exported to Swift by Glibc).
-                let first = Int32(pin[0])
-                let last = hay.count - pin.count
-                var offset = 0
-                while offset <= last {
-                    guard let hit = memchr(hayBase + offset, first, last - offset + 1) else { return nil }
-                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hayBase)
-                    if memcmp(hayBase + at, pinBase, pin.count) == 0 { return at }
-                    offset = at + 1
-                }
-                return nil
-            }
-        }
+        return haystack.withUTF8 { hay in needle.withUTF8 { firstOffset(of: $0, in: hay) } }
     }
+}
+
+/// Where `pin`'s bytes first occur in `hay`: memchr to each candidate first byte, memcmp for the
+/// rest (memmem is not exported to Swift by Glibc).
+private func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    if pin.isEmpty { return 0 }
+    guard let hayBase = hay.baseAddress, let pinBase = pin.baseAddress, pin.count <= hay.count else { return nil }
+    let first = Int32(pin[0])
+    let last = hay.count - pin.count
+    var offset = 0
+    while offset <= last {
+        guard let hit = memchr(hayBase + offset, first, last - offset + 1) else { return nil }
+        let at = UnsafeRawPointer(hit) - UnsafeRawPointer(hayBase)
+        if memcmp(hayBase + at, pinBase, pin.count) == 0 { return at }
+        offset = at + 1
+    }
+    return nil
 }
 
 extension Substring {
@@ -53,16 +51,7 @@ extension Substring {
     package func containsLiteral(_ needle: String) -> Bool {
         var mine = self
         var needle = needle
-        return mine.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard !pin.isEmpty else { return true }
-                guard pin.count <= hay.count else { return false }
-                for start in 0...(hay.count - pin.count) where hay[start] == pin[0] {
-                    if hay[start..<start + pin.count].elementsEqual(pin) { return true }
-                }
-                return false
-            }
-        }
+        return mine.withUTF8 { hay in needle.withUTF8 { firstOffset(of: $0, in: hay) != nil } }
     }
 }
 
