@@ -79,12 +79,10 @@ struct ServeCommand: PlaybookSubcommand {
             source.resume()
             return source
         }
-        // Ignored only now that the sources above receive them, so none is lost: a Ctrl-C before
-        // this line ends the process at once (nothing is written yet), one after it reaches the
-        // handler. Ignoring them first left a moment in which a Ctrl-C did nothing at all, and the
-        // serve it was meant to stop ran on.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
+        // Not set to ignored: libdispatch installs its own handler for a signal source, and
+        // ignoring the signal either before that (a Ctrl-C in between was lost) or after it (the
+        // handler is replaced, and every Ctrl-C is lost) let a serve run on. Until the handler is
+        // in place, a Ctrl-C ends the process at once; nothing is written yet then.
         Task {
             do {
                 let session = try await PreviewSession.start(options) {
