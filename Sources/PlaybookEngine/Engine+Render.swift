@@ -35,19 +35,22 @@ extension Engine {
     /// copies. `progress` is told (pages rendered, pages in all). Renders whatever the findings
     /// are: `build` refuses before calling it, `serve` shows them over the pages. Without
     /// `forEdits` (a one-shot `build`), the preparation later edits render against is not made.
+    /// With `reuse`, only what it names is rendered, and `kept`, the paths the build before
+    /// rendered that stay as they are, count as rendered (`Pipeline.build` from its record).
     package func render(
         theme: Theme? = nil, emit: ([OutputFile]) throws -> Void, progress: ((Int, Int) -> Void)? = nil,
-        forEdits: Bool = true
+        forEdits: Bool = true, reusing reuse: SiteRenderer.Reuse? = nil, kept: Set<String> = []
     ) throws -> Rendering {
         let theme = try theme ?? Theme(overrides: files.templates)
         var result = published
         result.health.previous = settings.previousHealth
-        let (rendered, copied, search) = try Pipeline.render(result, theme: theme, progress: progress, emit: emit)
+        let (rendered, copied, search) = try Pipeline.render(
+            result, theme: theme, progress: progress, reusing: reuse, kept: kept, emit: emit)
         return Rendering(
             theme: theme,
             prepared: forEdits && result.handbook.config.editions.isEmpty
                 ? SiteRenderer.Context(handbook: result.handbook, health: result.health, theme: theme) : nil,
-            search: search, outputPaths: rendered.union(copied), renderedPaths: rendered)
+            search: search, outputPaths: rendered.union(copied).union(kept), renderedPaths: rendered.union(kept))
     }
 
     /// Every output, sorted by path: `render` gathered in memory.

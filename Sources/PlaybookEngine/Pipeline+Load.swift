@@ -71,10 +71,13 @@ extension Pipeline {
         StageTimer.measure("cache write") { _ = SiteCache.write(bytes, root: root, relative: cacheFile) }
     }
 
+    /// Where a build leaves its record for the next build into the same folder (`BuildRecord`).
+    package static let buildRecordFile = ".playbook/cache/build.bin"
+
     /// The cache's bytes; empty when there is none, or it cannot be read (a cache is never
     /// needed: the engine computes what it lacks).
-    static func readCache(root: URL) -> [UInt8] {
-        let url = root.appendingPathComponent(cacheFile)
+    static func readCache(root: URL, file: String = cacheFile) -> [UInt8] {
+        let url = root.appendingPathComponent(file)
         guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
         defer { try? handle.close() }
         // A cache larger than this is not one Playbook wrote for a site it can build.

@@ -44,6 +44,9 @@ package struct BuildResult: Sendable {
     package var written: [String]
     /// Pages published: those of the check result that the build did not leave out.
     package var published: Int = 0
+    /// Rendered outputs kept from the build before, as its record allowed, without rendering
+    /// them again (0: everything was rendered).
+    package var kept: Int = 0
     package var refused: Bool { check.diagnostics.hasErrors }
 }
 
@@ -121,23 +124,60 @@ public enum Pipeline {
                 publication: options.publication, language: language, previousHealth: previousHealth(in: output)))
         if options.cache { remember(engine, siteAt: root) }
         guard !engine.check.diagnostics.hasErrors else { return BuildResult(check: engine.check, written: []) }
+        let caching = options.cache && ProcessInfo.processInfo.environment["PLAYBOOK_CACHE"] != "0"
+        let identity = caching ? engine.identity : nil
+        let before = identity.flatMap { BuildRecord.read(readCache(root: root, file: buildRecordFile), identity: $0) }
+        var record: BuildRecord?
+        var kept = 0
         // Render and write overlap: batches of pages go to the staging folder as they are
         // rendered, so memory does not grow with the size of the site.
         let rendering = try StageTimer.measure("render+write") { () throws -> Rendering in
             let staging = try writer.begin()
             do {
-                let rendering = try engine.render(emit: { try staging.add($0) }, progress: progress, forEdits: false)
+                let published = engine.published
+                let destination = writer.destination.path
+                // From the record of the build before into this folder: what to render again,
+                // and the files it rendered that are kept as they are (each checked first).
+                let plan = StageTimer.measure("plan") { () -> (SiteRenderer.Reuse, Set<String>)? in
+                    guard let before, let manifest = staging.previousManifest,
+                        let reuse = engine.reuse(before, published: published, output: destination, manifest: manifest),
+                        staging.canKeep(before.rendered)
+                    else { return nil }
+                    return (reuse, Set(before.rendered))
+                }
+                var made: Set<String> = []
+                let rendering = try engine.render(
+                    emit: { batch in
+                        if plan != nil { made.formUnion(batch.lazy.map(\.path)) }
+                        try staging.add(batch)
+                    }, progress: progress, forEdits: false, reusing: plan?.0, kept: plan?.1 ?? [])
+                if let plan {
+                    let unchanged = plan.1.subtracting(made).sorted()
+                    try staging.keep(unchanged)
+                    kept = unchanged.count
+                }
                 try staging.commit()
+                if identity != nil, let manifest = staging.manifest {
+                    record = engine.buildRecord(
+                        of: published, output: destination, manifest: manifest, rendered: rendering.renderedPaths,
+                        before: before)
+                }
                 return rendering
             } catch {
                 staging.discard()
                 throw error
             }
         }
+        // The record is left only for a build that was written whole; a build without one
+        // (editions, no cache) removes the one before, which names outputs no longer there.
+        if let identity, record != nil || before != nil {
+            let bytes = record?.bytes(identity: identity) ?? []
+            StageTimer.measure("record write") { _ = SiteCache.write(bytes, root: root, relative: buildRecordFile) }
+        }
         // The result reports the whole check, drafts included, as `check` would.
         return BuildResult(
             check: engine.check, written: rendering.outputPaths.sorted(),
-            published: engine.published.handbook.pages.count)
+            published: engine.published.handbook.pages.count, kept: kept)
     }
 
     /// The checker of `handbook`'s rules (`ruleSet`), in `language` or the site's, and the
@@ -235,8 +275,12 @@ public enum Pipeline {
     /// only while its batch renders), then the content assets and static files each edition
     /// copies. `progress` is told (pages rendered, pages in all). Gives the paths rendered, the
     /// paths copied and, for a site without editions, its search index.
+    /// With `reuse` (a site without editions), only what it names is rendered (see
+    /// `SiteRenderer.Reuse`); `kept` are the paths the build before rendered that stay as they
+    /// are, which win over copies as rendered paths do.
     static func render(
         _ result: CheckResult, theme: Theme, progress: ((Int, Int) -> Void)? = nil,
+        reusing reuse: SiteRenderer.Reuse? = nil, kept: Set<String> = [],
         emit: ([OutputFile]) throws -> Void
     ) throws -> (rendered: Set<String>, copied: Set<String>, search: SearchIndex?) {
         let editions = result.handbook.config.editions
@@ -246,8 +290,10 @@ public enum Pipeline {
         let total = result.handbook.pages.count * max(1, editions.count)
         var done = 0
         try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
-            var here: Set<String> = []
-            let index = try SiteRenderer(theme: theme).render(handbook, health: health, restoring: restore) { batch in
+            var here = kept
+            let index = try SiteRenderer(theme: theme).render(
+                handbook, health: health, restoring: restore, reusing: editions.isEmpty ? reuse : nil
+            ) { batch in
                 try emit(prefixed(batch, prefix))
                 for file in batch {
                     here.insert(file.path)

@@ -31,7 +31,12 @@ struct OutputManifest: Equatable {
     /// The manifest in `folder`; nil when the folder has none.
     static func read(in folder: String) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName) else { return nil }
-        guard !data.isEmpty, let object = try? JSON.parse([UInt8](data)),
+        return parse([UInt8](data))
+    }
+
+    /// The manifest whose file holds `bytes`.
+    static func parse(_ bytes: [UInt8]) -> OutputManifest? {
+        guard !bytes.isEmpty, let object = try? JSON.parse(bytes),
             let files = object["files"]?.array?.compactMap(\.string)
         else { return OutputManifest(files: nil) }
         var digests: [String: OutputDigest] = [:]

@@ -131,6 +131,11 @@ package struct OutputWriter: Sendable {
         private let previous: (digests: [String: OutputDigest], written: timespec)?
         /// How many files were kept from the previous build by a hard link (no bytes written).
         package private(set) var kept = 0
+        /// The bytes of the manifest the previous build left in the destination, read once the
+        /// lock was taken (nil: none): what a record of that build names it by.
+        package let previousManifest: [UInt8]?
+        /// The bytes of the manifest `commit` wrote.
+        package private(set) var manifest: [UInt8]?
 
         init(root: URL, aside: URL, destination: URL, lock: OutputLock?) {
             self.root = root
@@ -139,13 +144,57 @@ package struct OutputWriter: Sendable {
             self.lock = lock
             let marker = destination.path + "/" + OutputWriter.marker
             var info = stat()
-            if let manifest = OutputManifest.read(in: destination.path), !manifest.digests.isEmpty,
+            let bytes = FileManager.default.contents(atPath: marker).map { [UInt8]($0) }
+            previousManifest = bytes
+            if let bytes, let manifest = OutputManifest.parse(bytes), !manifest.digests.isEmpty,
                 lstat(marker, &info) == 0
             {
                 previous = (manifest.digests, info.st_mtim)
             } else {
                 previous = nil
             }
+        }
+
+        /// Whether each file at `paths` in the destination is as the previous build's manifest
+        /// says it wrote it (same size, not modified since): what `keep` needs.
+        package func canKeep(_ paths: [String]) -> Bool {
+            paths.allSatisfy { path in previous?.digests[path].map { keepable(path, $0) } ?? false }
+        }
+
+        /// Keeps the previous build's files at `paths` in the new site as they are (hard links,
+        /// no bytes written), after the batches added so far. A file that changed since
+        /// `canKeep` said it could be kept fails the build, which can be run again.
+        package func keep(_ paths: [String]) throws {
+            for path in paths { try OutputWriter.checkPath(path) }
+            slot.wait()
+            if let failure {
+                slot.signal()
+                throw failure
+            }
+            for path in paths { written.insert(path) }
+            queue.async {
+                self.failure = self.link(paths)
+                self.slot.signal()
+            }
+        }
+
+        private func link(_ paths: [String]) -> PlaybookError? {
+            let base = root.path
+            let old = destination.path
+            for path in paths {
+                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                if let error = makeFolder(folder, in: base) { return error }
+                guard let digest = previous?.digests[path], keepable(path, digest),
+                    linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, base + "/" + path, 0) == 0
+                else {
+                    return PlaybookError(
+                        stage: "write", path: path,
+                        message: "the previous build's file changed while this build ran; build again")
+                }
+                digests[path] = digest
+                kept += 1
+            }
+            return nil
         }
 
         /// Whether the previous build's file at `path` still holds the bytes `digest` describes:
@@ -296,12 +345,11 @@ package struct OutputWriter: Sendable {
                 let manifest = OutputManifest.read(in: destinationPath) ?? OutputManifest(files: [])
                 try carry(try UserFiles.find(in: destinationPath, manifest: manifest))
             }
-            guard
-                OutputWriter.writeFile(
-                    root.path + "/" + OutputWriter.marker, OutputManifest.encode(written, digests: digests))
-            else {
+            let manifest = OutputManifest.encode(written, digests: digests)
+            guard OutputWriter.writeFile(root.path + "/" + OutputWriter.marker, manifest) else {
                 throw FileTree.failure("write the manifest", root.path + "/" + OutputWriter.marker)
             }
+            self.manifest = manifest
             try FileTree.syncTree(root.path)
             let swap: FileTree.Swap
             do {

@@ -115,6 +115,14 @@ extension SiteRenderer {
         } else if folder.isEmpty ? map.pagesByPath["index.md"] == nil : map.generatedFolders.contains(folder) {
             files += renderListPages(folder: folder, prepared: prepared)
         }
+        // A group charter alone in a folder without an index page gives that folder's card its
+        // text, in the list of the folder above.
+        if map.pages[index].kind == .group, !path.hasSuffix("/index.md"), !folder.isEmpty {
+            let above = SiteMap.parent(of: folder)
+            if above.isEmpty ? map.pagesByPath["index.md"] == nil : map.generatedFolders.contains(above) {
+                files += renderListPages(folder: above, prepared: prepared)
+            }
+        }
         if !prepared.context.links.tagsByPage[index].isEmpty {
             let slugs = Set(prepared.context.links.tagsByPage[index].map { "tags/\(Slug.anchor($0))/" })
             files += renderTags(prepared: prepared).filter { file in
@@ -139,9 +147,15 @@ extension SiteRenderer {
 
     /// Whether two versions of a page look the same from other pages, apart from their title,
     /// kind, URL and front matter: the same links to other pages, which "linked from" shows.
-    /// Their bodies may differ otherwise.
+    /// Their bodies may differ otherwise (the outputs that show a body, its kits and the cards
+    /// of its first paragraph, are `outputsShowingBody`).
     package static func showsTheSameElsewhere(_ a: Page, _ b: Page) -> Bool {
-        a.links.map(\.destination) == b.links.map(\.destination)
+        shownElsewhere(a) == shownElsewhere(b)
+    }
+
+    /// What other pages show of a page's body (`showsTheSameElsewhere`): its links' destinations.
+    package static func shownElsewhere(_ page: Page) -> [String] {
+        page.links.map(\.destination)
     }
 
     /// `tags/index.html` listing every tag, and `tags/<tag>/index.html` listing its pages,

@@ -39,16 +39,22 @@ package struct SiteRenderer: Sendable {
     @discardableResult
     package func render(
         _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
-        restoring restore: TreeRestorer? = nil, emit: ([OutputFile]) throws -> Void
+        restoring restore: TreeRestorer? = nil, reusing reuse: Reuse? = nil, emit: ([OutputFile]) throws -> Void
     ) throws -> SearchIndex {
         let prepared = Context(handbook: handbook, health: health, theme: theme)
         var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
         var pagePaths: [String] = []
         // Kits are rendered in the batch that renders their last document, from the bodies the
-        // batches kept (each let go once every kit it is in is done).
+        // batches kept (each let go once every kit it is in is done). With `reuse`, only the
+        // kits that show a page made again.
         let plan = KitPlan(prepared: prepared)
-        var waiting = plan.members.mapValues(\.count)
-        var usesLeft = plan.kitsOfPage.mapValues(\.count)
+        let kitsWanted: Set<Int>? = reuse.map { reuse in
+            Set(reuse.pages.flatMap { plan.kitsOfPage[$0] ?? [] })
+        }
+        func wanted(_ charter: Int) -> Bool { kitsWanted?.contains(charter) ?? true }
+        var waiting = plan.members.filter { wanted($0.key) }.mapValues(\.count)
+        var usesLeft = plan.kitsOfPage.mapValues { $0.filter(wanted).count }.filter { $0.value > 0 }
+        let bodiesWanted = Set(usesLeft.keys)
         var parts: [Int: KitPart] = [:]
         let batch = 256
         var start = 0
@@ -56,9 +62,9 @@ package struct SiteRenderer: Sendable {
             let end = min(start + batch, handbook.pages.count)
             let rendered = try renderPages(
                 start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary,
-                keepingBodies: { plan.kitsOfPage[$0] != nil })
-            pagePaths += rendered.map(\.file.path)
-            var files = rendered.map(\.file)
+                keepingBodies: { bodiesWanted.contains($0) }, reusing: reuse)
+            var files = rendered.compactMap(\.file)
+            pagePaths += files.map(\.path)
             for case let document? in rendered.map(\.search) {
                 if let records = index!.add(document) { files.append(records) }
             }
@@ -67,7 +73,7 @@ package struct SiteRenderer: Sendable {
                 let pageIndex = start + offset
                 guard let part = page.kitPart, let kits = plan.kitsOfPage[pageIndex] else { continue }
                 parts[pageIndex] = part
-                for charter in kits {
+                for charter in kits where wanted(charter) {
                     waiting[charter]! -= 1
                     if waiting[charter] == 0 { ready.append(charter) }
                 }
@@ -81,6 +87,19 @@ package struct SiteRenderer: Sendable {
             }
             try emit(files)
             start = end
+        }
+        // The outputs no page's body reaches are the build before's (they are kept), but for
+        // the health view, whose trend is against the build before, and the search index.
+        if let reuse {
+            let made = search ?? index!.index()
+            var files = renderHealthPages(prepared: prepared) + made.files()
+            // The lists whose cards show a page's first paragraph.
+            var listed = Set(files.map(\.path))
+            for page in reuse.pages.sorted() {
+                files += listsShowingCard(of: page, prepared: prepared).filter { listed.insert($0.path).inserted }
+            }
+            try emit(files)
+            return made
         }
         var files: [OutputFile] = []
         for folder in prepared.map.generatedFolders {
@@ -136,20 +155,35 @@ package struct SiteRenderer: Sendable {
         return results.map { $0! }
     }
 
-    /// One page as a batch renders it: its file, its search document, and its body when a kit
-    /// shows it.
+    /// One page as a batch renders it: its file (nil when the build before's is kept), its
+    /// search document, and its body when a kit shows it.
     struct RenderedPage {
-        var file: OutputFile
+        var file: OutputFile?
         var search: SearchDocument?
         var kitPart: KitPart?
     }
 
+    /// What a build takes from the build before it instead of making it again (`Pipeline.build`
+    /// from its record of that build): the pages whose files are made (by index; the others'
+    /// are kept as they are), and the search documents of pages whose bytes did not change.
+    package struct Reuse: Sendable {
+        package var pages: Set<Int>
+        package var documents: [String: SearchDocument]
+
+        package init(pages: Set<Int>, documents: [String: SearchDocument]) {
+            self.pages = pages
+            self.documents = documents
+        }
+    }
+
     /// Renders the given pages on every core, each from its tree restored for the time it
     /// renders, with the page's search document made with `indexing`'s vocabulary when given
-    /// (nil for a page the index leaves out); in the order of `indices`.
+    /// (nil for a page the index leaves out); in the order of `indices`. With `reuse`, a page
+    /// it does not name is neither parsed nor rendered when its document is there (and a kit
+    /// does not want its body).
     func renderPages(
         _ indices: Range<Int>, prepared: Context, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
-        keepingBodies keep: (Int) -> Bool = { _ in false }
+        keepingBodies keep: (Int) -> Bool = { _ in false }, reusing reuse: Reuse? = nil
     ) throws -> [RenderedPage] {
         var results = [Result<RenderedPage, any Error>?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -159,19 +193,29 @@ package struct SiteRenderer: Sendable {
                 (base + offset).initialize(
                     to: Result {
                         let kept = prepared.handbook.pages[index]
+                        let made = reuse?.pages.contains(index) ?? true
+                        let indexed = indexing != nil && SearchDocument.isIndexed(kept)
+                        let document = made ? nil : reuse?.documents[kept.path]
+                        if !made, !keep(index), !indexed || document != nil {
+                            return RenderedPage(file: nil, search: document, kitPart: nil)
+                        }
                         let page = try restore.map { try $0(kept) } ?? kept
-                        let body = renderBody(page, prepared: prepared)
-                        let file = renderPage(
-                            page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]], body: body,
-                            prepared: prepared)
+                        // A page parsed again only for its search document needs no HTML.
+                        let body = made || keep(index) ? renderBody(page, prepared: prepared) : ""
+                        let file =
+                            made
+                            ? renderPage(
+                                page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]], body: body,
+                                prepared: prepared) : nil
                         return RenderedPage(
                             file: file,
-                            search: indexing.flatMap {
-                                SearchDocument.isIndexed(page)
-                                    ? SearchDocument(
-                                        page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
-                                    : nil
-                            },
+                            search: document
+                                ?? indexing.flatMap {
+                                    SearchDocument.isIndexed(page)
+                                        ? SearchDocument(
+                                            page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
+                                        : nil
+                                },
                             kitPart: keep(index)
                                 ? KitPart(body: body, bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
                                 : nil)

@@ -75,6 +75,9 @@ import Testing
         "static/robots.txt": "User-agent: *\n",
     ]
 
+    /// The edits a build renders only the edited page (and its kit) again for.
+    static let bodyEdits: Set<String> = ["body", "first paragraph", "first paragraph changed", "kit body"]
+
     /// One scripted edit: path → new text (nil: delete).
     typealias Edit = (name: String, files: [String: String?])
 
@@ -84,6 +87,30 @@ import Testing
             [
                 "content/sops/morning.md":
                     "---\ntitle: 早安帖\nkind: sop\nowner: 值班管理员\ntags: [日常]\n---\n# 早安帖\n\n1. 八点发早报\n2. 十点回复\n"
+            ]
+        ),
+        (
+            // The first paragraph is what the page's card in its folder's list shows: written,
+            // then changed.
+            "first paragraph",
+            [
+                "content/sops/morning.md":
+                    "---\ntitle: 早安帖\nkind: sop\nowner: 值班管理员\ntags: [日常]\n---\n# 早安帖\n\n每天早上发。\n\n1. 八点发早报\n2. 十点回复\n"
+            ]
+        ),
+        (
+            "first paragraph changed",
+            [
+                "content/sops/morning.md":
+                    "---\ntitle: 早安帖\nkind: sop\nowner: 值班管理员\ntags: [日常]\n---\n# 早安帖\n\n每天早上七点发。\n\n1. 八点发早报\n2. 十点回复\n"
+            ]
+        ),
+        (
+            // A document of the group's kit: the kit shows its body.
+            "kit body",
+            [
+                "content/groups/hangzhou/rules.md":
+                    "---\ntitle: 群規\nkind: rules\n---\n# 群規\n\n## 懲罰\n\n1. 提醒\n2. 禁言\n3. 移出\n"
             ]
         ),
         (
@@ -163,6 +190,8 @@ import Testing
             let changes = try ChangeSet.read(Set(edit.files.keys), siteAt: site.root, known: preview.sourcePaths)
             let quick = preview.quickRender(applying: changes)
             let rebuild = try preview.rebuild(applying: changes)
+            // A body edit renders its page and what shows its body, not the whole site.
+            if Self.bodyEdits.contains(edit.name) { #expect(!rebuild.wasFull, "\(edit.name)") }
             for file in quick + rebuild.files { output[file.path] = file.bytes }
             for path in rebuild.removed { output[path] = nil }
             preview = rebuild.preview
@@ -211,6 +240,14 @@ import Testing
                 siteAt: site.root, into: cold, options: BuildOptions(publication: .everything, cache: false))
             #expect(!a.refused && !b.refused, "\(edit.name)")
             #expect(a.written == b.written, "\(edit.name)")
+            // Body edits that no other page shows keep the rest of the build before (its
+            // record allows it); every other edit renders the whole site again.
+            if !editions, Self.bodyEdits.contains(edit.name) {
+                #expect(a.kept > 0, "\(edit.name): \(a.kept) kept")
+            } else {
+                #expect(a.kept == 0, "\(edit.name): \(a.kept) kept")
+            }
+            #expect(b.kept == 0, "\(edit.name)")
             let warmFiles = site.files(under: "public")
             #expect(warmFiles == site.files(under: "cold\(step)"), "\(edit.name)")
             for path in warmFiles where path != OutputWriter.marker {
