@@ -125,7 +125,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookEngineTests",
             dependencies: [
-                "PlaybookEngine", "PlaybookCheck", "PlaybookOutput", "PlaybookSource", "PlaybookModel", "TestSupport",
+                "PlaybookEngine", "PlaybookCheck", "PlaybookOutput", "PlaybookRender", "PlaybookSource",
+                "PlaybookModel",
+                "TestSupport",
             ]),
         .testTarget(name: "PlaybookServeTests", dependencies: ["PlaybookServe", "PlaybookModel", "TestSupport"]),
         .testTarget(

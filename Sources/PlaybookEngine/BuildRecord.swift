@@ -38,6 +38,8 @@ struct BuildRecord: Sendable, Equatable {
     var pages: [Page]
     /// Every output path the build rendered (not copied), sorted.
     var rendered: [String]
+    /// What the build's search index keeps for the next build (nil: none was made).
+    var search: SearchIndex.Saved?
 
     /// The record in `bytes`; nil when it is not one this Playbook wrote, or is damaged.
     static func read(_ bytes: [UInt8], identity: String) -> BuildRecord? {
@@ -55,9 +57,16 @@ struct BuildRecord: Sendable, Equatable {
             }
             pages.append(Page(path: path, digest: digest, elsewhere: elsewhere))
         }
-        guard let rendered = reader.strings(), reader.atEnd else { return nil }
+        guard let rendered = reader.strings(), let hasSearch = reader.flag() else { return nil }
+        var search: SearchIndex.Saved?
+        if hasSearch {
+            guard let saved = reader.search() else { return nil }
+            search = saved
+        }
+        guard reader.atEnd else { return nil }
         return BuildRecord(
-            output: output, manifest: manifest, render: render, health: health, pages: pages, rendered: rendered)
+            output: output, manifest: manifest, render: render, health: health, pages: pages, rendered: rendered,
+            search: search)
     }
 
     /// The bytes `read` reads back.
@@ -74,6 +83,8 @@ struct BuildRecord: Sendable, Equatable {
             rest.digest(page.elsewhere)
         }
         rest.strings(rendered)
+        rest.flag(search != nil)
+        if let search { rest.search(search) }
         var head = ByteWriter()
         head.raw(Self.magic)
         head.uint32(Self.format)
@@ -139,5 +150,46 @@ struct BuildRecord: Sendable, Equatable {
         all.strings(writer.table)
         all.raw(writer.bytes)
         return ContentDigest(all.bytes)
+    }
+}
+
+extension ByteWriter {
+    mutating func search(_ saved: SearchIndex.Saved) {
+        count(saved.entries.count)
+        for entry in saved.entries {
+            string(entry.path)
+            string(entry.kind)
+            count(entry.length)
+        }
+        count(saved.postings.count)
+        for list in saved.postings {
+            string(list.token)
+            count(list.bytes.count)
+            raw(list.bytes)
+            count(list.count)
+            count(list.last)
+        }
+    }
+}
+
+extension ByteReader {
+    mutating func search() -> SearchIndex.Saved? {
+        guard let entryCount = varint() else { return nil }
+        var entries: [SearchIndex.Entry] = []
+        entries.reserveCapacity(min(entryCount, 1 << 20))
+        for _ in 0..<entryCount {
+            guard let path = string(), let kind = string(), let length = varint() else { return nil }
+            entries.append(SearchIndex.Entry(path: path, kind: kind, length: length))
+        }
+        guard let listCount = varint() else { return nil }
+        var postings: [SearchIndex.Saved.Postings] = []
+        postings.reserveCapacity(min(listCount, 1 << 22))
+        for _ in 0..<listCount {
+            guard let token = string(), let size = varint(), let bytes = take(size), let count = varint(),
+                let last = varint()
+            else { return nil }
+            postings.append(SearchIndex.Saved.Postings(token: token, bytes: Array(bytes), count: count, last: last))
+        }
+        return SearchIndex.Saved(entries: entries, postings: postings)
     }
 }

@@ -41,7 +41,8 @@ extension Engine {
     /// Nil for a site with editions (each edition's pages are converted from the site's: a
     /// record of the site's bytes would not tell what an edition shows).
     func buildRecord(
-        of published: CheckResult, output: String, manifest: [UInt8], rendered: Set<String>, before: BuildRecord?
+        of published: CheckResult, output: String, manifest: [UInt8], rendered: Set<String>,
+        search: SearchIndex.Saved?, before: BuildRecord?
     ) -> BuildRecord? {
         guard published.handbook.config.editions.isEmpty else { return nil }
         let key = renderKey()
@@ -64,7 +65,7 @@ extension Engine {
         }
         return BuildRecord(
             output: output, manifest: ContentDigest(manifest), render: key,
-            health: BuildRecord.health(published.health), pages: pages, rendered: rendered.sorted())
+            health: BuildRecord.health(published.health), pages: pages, rendered: rendered.sorted(), search: search)
     }
 
     /// Against the record of the build before into the same folder, which pages this build
@@ -89,6 +90,6 @@ extension Engine {
             guard page.templateName == nil, BuildRecord.elsewhere(page) == was.elsewhere else { return nil }
             changed.insert(index)
         }
-        return SiteRenderer.Reuse(pages: changed, documents: [:])
+        return SiteRenderer.Reuse(pages: changed, search: record.search)
     }
 }

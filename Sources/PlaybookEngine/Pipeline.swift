@@ -160,7 +160,7 @@ public enum Pipeline {
                 if identity != nil, let manifest = staging.manifest {
                     record = engine.buildRecord(
                         of: published, output: destination, manifest: manifest, rendered: rendering.renderedPaths,
-                        before: before)
+                        search: rendering.search?.saved, before: before)
                 }
                 return rendering
             } catch {

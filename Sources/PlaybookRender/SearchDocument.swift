@@ -21,11 +21,13 @@ package struct SearchDocument: Hashable, Sendable {
     var characters: TokenCounts
     /// The same for words.
     var words: [String: Int]
-    /// Token → sum of field weights over its occurrences.
+    /// Token → sum of field weights over its occurrences. Two keys whose strings are equal (a
+    /// compatibility ideograph and the one it stands for) are one token, their weights summed,
+    /// as the index's postings sum them.
     package var terms: [String: Int] {
         var terms = words
         terms.reserveCapacity(words.count + characters.count)
-        characters.forEach { key, weight in terms[Self.token(key)] = weight }
+        characters.forEach { key, weight in terms[Self.token(key), default: 0] += weight }
         return terms
     }
     /// The page record, as a JSON object: `t` title, `u` URL, `k` kind, `m` description, owner

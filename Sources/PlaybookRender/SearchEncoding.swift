@@ -85,6 +85,16 @@ struct PostingList: Sendable, Equatable {
 
     init() {}
 
+    /// A list as `bytes`, `count` and `last` kept it (`SearchIndex.Saved`).
+    init(bytes: [UInt8], count: Int, last: Int) {
+        self.bytes = bytes
+        self.count = count
+        self.last = last
+    }
+
+    /// The id of the last page in the list (-1: none).
+    var lastID: Int { last }
+
     init(_ postings: some Sequence<(id: Int, weight: Int)>) {
         for (id, weight) in postings { append(id: id, weight: weight) }
     }

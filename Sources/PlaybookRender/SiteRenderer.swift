@@ -42,7 +42,25 @@ package struct SiteRenderer: Sendable {
         restoring restore: TreeRestorer? = nil, reusing reuse: Reuse? = nil, emit: ([OutputFile]) throws -> Void
     ) throws -> SearchIndex {
         let prepared = Context(handbook: handbook, health: health, theme: theme)
-        var index = search == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
+        // With what the build before kept of the search index, a page's document is made only
+        // when the page is rendered again or shares its records file with one that is.
+        let saved = reuse?.search.flatMap { $0.isIndex(of: handbook.pages) ? $0 : nil }
+        var index =
+            search == nil && saved == nil ? SearchIndex.Builder(pages: handbook.pages, config: handbook.config) : nil
+        var idOfPage: [Int: Int] = [:]
+        var packs: Set<Int> = []
+        var perFile = 1
+        var documentsWanted: Set<Int>?
+        if let reuse, saved != nil {
+            for (i, page) in handbook.pages.enumerated() where SearchDocument.isIndexed(page) {
+                idOfPage[i] = idOfPage.count
+            }
+            perFile = SearchIndex.recordsPerFile(pageCount: idOfPage.count)
+            packs = Set(reuse.pages.compactMap { idOfPage[$0].map { $0 / perFile } })
+            documentsWanted = Set(idOfPage.filter { packs.contains($0.value / perFile) }.keys)
+        }
+        let vocabulary = index?.vocabulary ?? (saved != nil ? SearchVocabulary(config: handbook.config) : nil)
+        var documents: [Int: SearchDocument] = [:]
         var pagePaths: [String] = []
         // Kits are rendered in the batch that renders their last document, from the bodies the
         // batches kept (each let go once every kit it is in is done). With `reuse`, only the
@@ -61,12 +79,18 @@ package struct SiteRenderer: Sendable {
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
             let rendered = try renderPages(
-                start..<end, prepared: prepared, restoring: restore, indexing: index?.vocabulary,
-                keepingBodies: { bodiesWanted.contains($0) }, reusing: reuse)
+                start..<end, prepared: prepared, restoring: restore, indexing: vocabulary,
+                keepingBodies: { bodiesWanted.contains($0) }, reusing: reuse,
+                documentsOf: { documentsWanted?.contains($0) ?? true })
             var files = rendered.compactMap(\.file)
             pagePaths += files.map(\.path)
-            for case let document? in rendered.map(\.search) {
-                if let records = index!.add(document) { files.append(records) }
+            for (offset, page) in rendered.enumerated() {
+                guard let document = page.search else { continue }
+                if index != nil {
+                    if let records = index!.add(document) { files.append(records) }
+                } else if let id = idOfPage[start + offset] {
+                    documents[id] = document
+                }
             }
             var ready: [Int] = []
             for (offset, page) in rendered.enumerated() {
@@ -91,8 +115,24 @@ package struct SiteRenderer: Sendable {
         // The outputs no page's body reaches are the build before's (they are kept), but for
         // the health view, whose trend is against the build before, and the search index.
         if let reuse {
-            let made = search ?? index!.index()
-            var files = renderHealthPages(prepared: prepared) + made.files()
+            var files = renderHealthPages(prepared: prepared)
+            let made: SearchIndex
+            if let saved {
+                let changed = reuse.pages.compactMap { page in
+                    idOfPage[page].flatMap { id in documents[id].map { (id, $0) } }
+                }
+                made = SearchIndex.restored(
+                    saved, pages: handbook.pages, config: handbook.config,
+                    changed: Dictionary(changed, uniquingKeysWith: { first, _ in first }))
+                files += made.files()
+                for n in packs.sorted() {
+                    let ids = n * perFile..<min((n + 1) * perFile, made.entries.count)
+                    files.append(made.recordsFile(n, records: ids.map { documents[$0]!.record }))
+                }
+            } else {
+                made = search ?? index!.index()
+                files += made.files()
+            }
             // The lists whose cards show a page's first paragraph.
             var listed = Set(files.map(\.path))
             for page in reuse.pages.sorted() {
@@ -165,14 +205,15 @@ package struct SiteRenderer: Sendable {
 
     /// What a build takes from the build before it instead of making it again (`Pipeline.build`
     /// from its record of that build): the pages whose files are made (by index; the others'
-    /// are kept as they are), and the search documents of pages whose bytes did not change.
+    /// are kept as they are), and what that build kept of its search index (nil: every page's
+    /// document is made).
     package struct Reuse: Sendable {
         package var pages: Set<Int>
-        package var documents: [String: SearchDocument]
+        package var search: SearchIndex.Saved?
 
-        package init(pages: Set<Int>, documents: [String: SearchDocument]) {
+        package init(pages: Set<Int>, search: SearchIndex.Saved?) {
             self.pages = pages
-            self.documents = documents
+            self.search = search
         }
     }
 
@@ -183,7 +224,8 @@ package struct SiteRenderer: Sendable {
     /// does not want its body).
     func renderPages(
         _ indices: Range<Int>, prepared: Context, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
-        keepingBodies keep: (Int) -> Bool = { _ in false }, reusing reuse: Reuse? = nil
+        keepingBodies keep: (Int) -> Bool = { _ in false }, reusing reuse: Reuse? = nil,
+        documentsOf wantsDocument: (Int) -> Bool = { _ in true }
     ) throws -> [RenderedPage] {
         var results = [Result<RenderedPage, any Error>?](repeating: nil, count: indices.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -194,10 +236,9 @@ package struct SiteRenderer: Sendable {
                     to: Result {
                         let kept = prepared.handbook.pages[index]
                         let made = reuse?.pages.contains(index) ?? true
-                        let indexed = indexing != nil && SearchDocument.isIndexed(kept)
-                        let document = made ? nil : reuse?.documents[kept.path]
-                        if !made, !keep(index), !indexed || document != nil {
-                            return RenderedPage(file: nil, search: document, kitPart: nil)
+                        let indexed = indexing != nil && SearchDocument.isIndexed(kept) && wantsDocument(index)
+                        if !made, !keep(index), !indexed {
+                            return RenderedPage(file: nil, search: nil, kitPart: nil)
                         }
                         let page = try restore.map { try $0(kept) } ?? kept
                         // A page parsed again only for its search document needs no HTML.
@@ -209,13 +250,10 @@ package struct SiteRenderer: Sendable {
                                 prepared: prepared) : nil
                         return RenderedPage(
                             file: file,
-                            search: document
-                                ?? indexing.flatMap {
-                                    SearchDocument.isIndexed(page)
-                                        ? SearchDocument(
-                                            page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
-                                        : nil
-                                },
+                            search: indexed
+                                ? indexing.map {
+                                    SearchDocument(page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
+                                } : nil,
                             kitPart: keep(index)
                                 ? KitPart(body: body, bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
                                 : nil)

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookModel
 import PlaybookOutput
+import PlaybookRender
 import TestSupport
 import Testing
 
@@ -69,6 +70,30 @@ import Testing
         try Self.editBody(site, 1)
         let third = try Self.buildAndCompare(site, into: "public", "body")
         #expect(third.kept > 0 && third.kept < second.kept, "the edited page is rendered again")
+    }
+
+    /// A network's handbook large enough that search records share files (over 512 pages),
+    /// with findings on most pages: bodies of an SOP, a charter and a rules page edited (each
+    /// at its end, which no other page shows), then a title.
+    @Test func aNetworksHandbookBuiltWarmIsTheHandbookBuiltFromNothing() throws {
+        let (config, content) = NetworkHandbook.files(groups: 230, seed: testSeed("network warm build"))
+        var files = ["playbook.yml": config + "severity: {\"*\": warning}\n"]
+        for (path, text) in content { files[path] = text }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(pages.count > 600)
+        _ = try Self.build(site, into: "public")
+        let sop = try #require(pages.first { $0.contains("/sops/") })
+        let charter = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/index.md") })
+        let rules = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/rules.md") })
+        for (n, path) in [sop, charter, rules].enumerated() {
+            try site.write(path, try site.read(path) + "\n第\(n)次补充：只改正文的最后一段。\n")
+            let result = try Self.buildAndCompare(site, into: "public", path)
+            #expect(result.kept > result.written.count / 2, "\(path): \(result.kept) of \(result.written.count) kept")
+        }
+        try site.write(sop, try site.read(sop).replacingOccurrences(of: "title: ", with: "title: 新"))
+        #expect(try Self.buildAndCompare(site, into: "public", "title").kept == 0)
     }
 
     @Test func aDamagedRecordRendersEverything() throws {
@@ -171,7 +196,10 @@ import Testing
         let record = BuildRecord(
             output: "/tmp/公开", manifest: digest, render: digest, health: digest,
             pages: [BuildRecord.Page(path: "content/群规.md", digest: digest, elsewhere: digest)],
-            rendered: ["index.html", "群规/index.html"])
+            rendered: ["index.html", "群规/index.html"],
+            search: SearchIndex.Saved(
+                entries: [SearchIndex.Entry(path: "content/群规.md", kind: "rules", length: 12)],
+                postings: [SearchIndex.Saved.Postings(token: "群规", bytes: Array("a1".utf8), count: 1, last: 0)]))
         let bytes = record.bytes(identity: "a")
         #expect(BuildRecord.read(bytes, identity: "a") == record)
         #expect(BuildRecord.read(bytes, identity: "b") == nil)
