@@ -178,22 +178,59 @@ package struct OutputWriter: Sendable {
             }
         }
 
+        /// Links the kept files into the new site on every core: each top folder's tree (its
+        /// folders made, parents first, then its files) on one thread, since threads making
+        /// entries in one folder queue on its lock.
         private func link(_ paths: [String]) -> PlaybookError? {
             let base = root.path
             let old = destination.path
+            var groups: [Substring: [String]] = [:]
             for path in paths {
-                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
-                if let error = makeFolder(folder, in: base) { return error }
-                guard let digest = previous?.digests[path], keepable(path, digest),
-                    linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, base + "/" + path, 0) == 0
-                else {
-                    return PlaybookError(
-                        stage: "write", path: path,
-                        message: "the previous build's file changed while this build ran; build again")
-                }
-                digests[path] = digest
-                kept += 1
+                let top = path.firstIndex(of: "/").map { path[..<$0] } ?? ""
+                groups[top, default: []].append(path)
             }
+            let tops = groups.keys.sorted()
+            // The site's root first: the threads make folders inside it.
+            if let error = makeFolder("", in: base) { return error }
+            var failures = [String?](repeating: nil, count: tops.count)
+            failures.withUnsafeMutableBufferPointer { failed in
+                guard let result = failed.baseAddress else { return }
+                DispatchQueue.concurrentPerform(iterations: tops.count) { t in
+                    var made: Set<Substring> = [""]
+                    func makeFolder(_ folder: Substring) -> Bool {
+                        if made.contains(folder) { return true }
+                        if let slash = folder.lastIndex(of: "/"), !makeFolder(folder[..<slash]) { return false }
+                        let path = base + "/" + folder
+                        guard mkdir(path, 0o755) == 0 || (errno == EEXIST && FileTree.kind(path) == .folder) else {
+                            return false
+                        }
+                        made.insert(folder)
+                        return true
+                    }
+                    for path in groups[tops[t]]! {
+                        let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                        guard makeFolder(Substring(folder)), let digest = previous?.digests[path],
+                            keepable(path, digest),
+                            linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, base + "/" + path, 0) == 0
+                        else {
+                            (result + t).pointee = path
+                            return
+                        }
+                    }
+                }
+            }
+            if let path = failures.compactMap({ $0 }).first {
+                return PlaybookError(
+                    stage: "write", path: path,
+                    message: "the previous build's file changed while this build ran, or could not be kept; build again"
+                )
+            }
+            for path in paths {
+                digests[path] = previous?.digests[path]
+                let folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+                created.insert(String(folder))
+            }
+            kept += paths.count
             return nil
         }
 

@@ -8,14 +8,16 @@ extension SiteRenderer {
         renderHealthPages(prepared: prepared)[0]
     }
 
-    /// Every file of the health view; the first is `health/index.html`.
-    package func renderHealthPages(prepared: Context) -> [OutputFile] {
+    /// Every file of the health view; the first is `health/index.html`. With `summaryOnly`,
+    /// that page and the totals alone: what the trend against the build before reaches (the
+    /// folders' pages show none).
+    package func renderHealthPages(prepared: Context, summaryOnly: Bool = false) -> [OutputFile] {
         let layout = prepared.context.healthLayout
         var files = [
             renderHealthSummary(prepared: prepared),
             OutputFile(path: "health/totals.txt", bytes: Array(prepared.health.totals.text.utf8)),
         ]
-        guard !layout.inline else { return files }
+        guard !layout.inline, !summaryOnly else { return files }
         for bucket in layout.buckets {
             for number in 1...bucket.pageCount {
                 files.append(renderHealthBucket(bucket, page: number, prepared: prepared))

@@ -113,9 +113,10 @@ package struct SiteRenderer: Sendable {
             start = end
         }
         // The outputs no page's body reaches are the build before's (they are kept), but for
-        // the health view, whose trend is against the build before, and the search index.
+        // the health view's summary and totals, whose trend is against the build before, and
+        // the search index.
         if let reuse {
-            var files = renderHealthPages(prepared: prepared)
+            var files = Array(renderHealthPages(prepared: prepared, summaryOnly: true))
             let made: SearchIndex
             if let saved {
                 let changed = reuse.pages.compactMap { page in
