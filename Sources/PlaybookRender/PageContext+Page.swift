@@ -55,7 +55,19 @@ extension PageContext {
         let row = (known ? healthRowOfPage[index] : healthRowByPath[page.path]).map { health.rows[$0] }
         if let row { info.health = healthRow(row, from: url) }
         info.changed = changed(page)
-        info.tags = links.tagsByPage[index].map { name in
+        // A preview's newer page shows its own tags at once, before the tag pages are made again.
+        var tagNames = known ? links.tagsByPage[index] : []
+        if !known || CrossLinks.tagNames(map.pages[index]) != CrossLinks.tagNames(page) {
+            tagNames =
+                isTemplateSource
+                ? []
+                : CrossLinks.tagNames(page).filter { name in
+                    let slug = Slug.anchor(name)
+                    return !slug.isEmpty && map.pagesByPath["tags/\(slug)/index.md"] == nil
+                        && map.pagesByPath["tags/\(slug).md"] == nil
+                }
+        }
+        info.tags = tagNames.map { name in
             TagView(name: config.tagLabels[name] ?? name, href: Href.to("tags/\(Slug.anchor(name))/", from: url))
         }
         info.hasTags = !info.tags.isEmpty
