@@ -113,6 +113,9 @@ package struct Engine: Sendable {
     package let identity: String?
     /// How many pages were taken from the cache instead of parsed and checked alone.
     package private(set) var pagesRemembered = 0
+    /// Whether the rules' findings were taken from the cache (the pages that changed checked
+    /// again alone) instead of a second pass over every page.
+    package private(set) var findingsRemembered = false
     /// The digest of the cache the engine was started from: `remembered()` of the same state
     /// need not be written again.
     let cacheRead: ContentDigest?
@@ -138,11 +141,12 @@ package struct Engine: Sendable {
             settings: settings)
         let assets = site.files.contentAssets.map(\.path)
         let templatePages = site.files.content.filter { Self.keepsBytes($0.path) }
-        let remembered = StageTimer.measure("cache") { () -> [[UInt8]: RememberedPage] in
-            guard let identity = site.identity, !site.cache.isEmpty else { return [:] }
+        let (remembered, rememberedSite) = StageTimer.measure("cache") {
+            () -> ([[UInt8]: RememberedPage], RememberedSite?) in
+            guard let identity = site.identity, !site.cache.isEmpty else { return ([:], nil) }
             let fingerprint = Self.fingerprint(
                 files: site.files, ruleFiles: site.ruleFiles, language: checker.language, settings: settings)
-            return EngineCache.read(site.cache, identity: identity, fingerprint: fingerprint)
+            return EngineCache.readAll(site.cache, identity: identity, fingerprint: fingerprint)
         }
         self.cacheRead = site.cache.isEmpty ? nil : ContentDigest(site.cache)
         site.cache = []
@@ -188,7 +192,10 @@ package struct Engine: Sendable {
         self.diagnostics = []
         self.check = CheckResult(
             files: SiteFiles(), handbook: labelled, diagnostics: [], health: HealthReport(rows: []))
-        StageTimer.measure("check") { checkEveryPage() }
+        StageTimer.measure("check") {
+            if let rememberedSite, restore(rememberedSite, pages: remembered, taken: made.map(\.remembered)) { return }
+            checkEveryPage()
+        }
     }
 
     /// A path as the engine keys what it keeps by page: its bytes.
@@ -218,6 +225,43 @@ package struct Engine: Sendable {
         let pages = handbook.pages
         findings = checker.check(
             handbook, firstPass: pages.map { own[Self.key($0.path)] ?? Checker.OwnFindings() })
+        merge()
+        finishCheck(health: drawHealth())
+    }
+
+    /// The rules' findings the run before left (`remembered`), for a site whose pages are the
+    /// pages that run checked, each the same or changed only in what no other page reads of it
+    /// (`othersReadTheSame`): those are checked again alone against the rest, as a save in
+    /// `serve` is, and the second pass over every page is not run. False, changing nothing,
+    /// for any other site.
+    private mutating func restore(_ site: RememberedSite, pages remembered: [[UInt8]: RememberedPage], taken: [Bool])
+        -> Bool
+    {
+        guard site.publication == settings.publication, remembered.count == handbook.pages.count else { return false }
+        var edited: [String] = []
+        for (page, wasTaken) in zip(handbook.pages, taken) where !wasTaken {
+            // The page as the run before read it: its summary and front matter, without its text.
+            guard let old = remembered[Self.key(page.path)], let split = old.split else { return false }
+            let before = old.page(
+                SourceFile(path: page.path, text: "", frontMatter: split.frontMatter, bodyOffset: 0))
+            guard Self.othersReadTheSame(before, page) else { return false }
+            edited.append(page.path)
+        }
+        findings = site.findings
+        findingsRemembered = true
+        merge()
+        if edited.isEmpty {
+            finishCheck(health: drawHealth())
+        } else {
+            prepare()
+            checkAlone(edited, healthReads: true)
+        }
+        return true
+    }
+
+    /// `diagnostics` from `findings`: every finding, the load's and the config's with the rules'.
+    private mutating func merge() {
+        let pages = handbook.pages
         var merged = files.problems + siteDiagnostics
         for page in pages { merged += page.source.diagnostics }
         for asset in files.contentAssets {
@@ -232,7 +276,6 @@ package struct Engine: Sendable {
             merged.sort { ($0.file, $0.position) < ($1.file, $1.position) }
         }
         diagnostics = merged
-        finishCheck(health: drawHealth())
     }
 
     /// The pages at `paths` checked again alone, against the rest as it is: for body edits that
@@ -452,7 +495,7 @@ extension Engine {
                 ))
         }
         return EngineCache.write(
-            pages, identity: identity,
+            pages, site: RememberedSite(publication: settings.publication, findings: findings), identity: identity,
             fingerprint: Self.fingerprint(files: files, ruleFiles: ruleFiles, language: language, settings: settings))
     }
 }

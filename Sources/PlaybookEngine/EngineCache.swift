@@ -90,10 +90,18 @@ struct RememberedPage: Sendable {
     }
 }
 
+/// What the engine remembers of the site besides each page: the rules' findings (the second
+/// pass's, which read other pages), and what was published when they were found (one rule
+/// reads it).
+struct RememberedSite: Sendable, Equatable {
+    var publication: Publication
+    var findings: [Diagnostic]
+}
+
 /// The cache as the engine reads and writes it.
 enum EngineCache {
     /// Changes whenever what is stored, or how, changes: an older file is then ignored.
-    static let format: UInt32 = 2
+    static let format: UInt32 = 3
     static let magic: [UInt8] = Array("PBKCACHE".utf8)
 
     /// Everything besides a page that its own findings and summary depend on.
@@ -121,33 +129,56 @@ enum EngineCache {
     /// The pages remembered in `bytes`, by path bytes; empty when the file is not one this
     /// Playbook wrote for this fingerprint, or is damaged.
     static func read(_ bytes: [UInt8], identity: String, fingerprint: ContentDigest) -> [[UInt8]: RememberedPage] {
+        readAll(bytes, identity: identity, fingerprint: fingerprint).pages
+    }
+
+    /// The pages and the site remembered in `bytes`; nothing when the file is not one this
+    /// Playbook wrote for this fingerprint, or is damaged.
+    static func readAll(_ bytes: [UInt8], identity: String, fingerprint: ContentDigest) -> (
+        pages: [[UInt8]: RememberedPage], site: RememberedSite?
+    ) {
         var reader = ByteReader(bytes)
         guard reader.take(magic.count) == magic[...], reader.uint32() == format, reader.string() == identity,
             reader.digest() == fingerprint,
             let sum = reader.digest(), sum == reader.restDigest,
             let strings = reader.strings()
-        else { return [:] }
+        else { return ([:], nil) }
         reader.table = strings
-        guard let count = reader.varint() else { return [:] }
+        guard let count = reader.varint() else { return ([:], nil) }
         var pages: [[UInt8]: RememberedPage] = [:]
         pages.reserveCapacity(min(count, 1 << 20))
         for _ in 0..<count {
-            guard let path = reader.shared(), let page = reader.page() else { return [:] }
+            guard let path = reader.shared(), let page = reader.page() else { return ([:], nil) }
             pages[Array(path.utf8)] = page
         }
-        guard reader.atEnd else { return [:] }
-        return pages
+        guard let hasSite = reader.flag() else { return ([:], nil) }
+        var site: RememberedSite?
+        if hasSite {
+            guard let drafts = reader.flag(), let internalPages = reader.flag(), let findings = reader.diagnostics()
+            else { return ([:], nil) }
+            site = RememberedSite(
+                publication: Publication(drafts: drafts, internalPages: internalPages), findings: findings)
+        }
+        guard reader.atEnd else { return ([:], nil) }
+        return (pages, site)
     }
 
-    /// The file that `read` reads back: `pages` in path order.
-    static func write(_ pages: [(path: String, page: RememberedPage)], identity: String, fingerprint: ContentDigest)
-        -> [UInt8]
-    {
+    /// The file that `read` reads back: `pages` in path order, then `site`.
+    static func write(
+        _ pages: [(path: String, page: RememberedPage)], site: RememberedSite? = nil, identity: String,
+        fingerprint: ContentDigest
+    ) -> [UInt8] {
         var body = ByteWriter(sharing: true)
         body.count(pages.count)
         for (path, page) in pages {
             body.shared(path)
             body.page(page)
+        }
+        body.flag(site != nil)
+        if let site {
+            body.flag(site.publication.drafts)
+            body.flag(site.publication.internalPages)
+            body.diagnostics(site.findings)
         }
         var head = ByteWriter()
         head.raw(magic)

@@ -60,6 +60,10 @@ import Testing
                 #expect(warm.pagesRemembered == pages - edited, "\(edit.name)")
             }
             #expect(cold.pagesRemembered == 0)
+            // A body edit that no other page reads takes the rules' findings from the cache too,
+            // and so does a theme edit (no rule reads the theme).
+            let remembers = DifferentialTests.bodyEdits.contains(edit.name) || edit.name == "template"
+            #expect(warm.findingsRemembered == remembers, "\(edit.name): findings remembered")
             try Self.expectSame(warm, cold, edit.name)
             // The next edit starts from what this run leaves.
             cache = warm.remembered() ?? cache
@@ -83,6 +87,28 @@ import Testing
         #expect(cold.check.diagnostics.count > pages.count / 2)
         #expect(warm.pagesRemembered > 0)
         try Self.expectSame(warm, cold, "network")
+    }
+
+    /// A network's handbook with bodies edited in ways no other page reads, one of them
+    /// adding a finding: the rules' findings come from the cache, the edited pages checked again.
+    @Test func aNetworksBodyEditsTakeTheFindingsFromTheCache() throws {
+        let (config, content) = NetworkHandbook.files(groups: 60, seed: testSeed("network findings cache"))
+        var files = ["playbook.yml": config]
+        for (path, text) in content { files[path] = text }
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let cache = Engine(try Self.load(site, cache: []), settings: .preview).remembered() ?? []
+        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
+        let charter = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/index.md") })
+        // Both scripts in one paragraph: a finding the page did not have.
+        for path in [pages[3], charter] {
+            try site.write(path, try site.read(path) + "\n这个群的群規則和群规则写在一起。\n")
+        }
+        let warm = Engine(try Self.load(site, cache: cache), settings: .preview)
+        let cold = Engine(try Self.load(site, cache: []), settings: .preview)
+        #expect(warm.findingsRemembered)
+        #expect(!cold.findingsRemembered)
+        try Self.expectSame(warm, cold, "network bodies")
     }
 
     @Test func aPageOfTheSameSizeWithOtherBytesIsParsedAgain() throws {
