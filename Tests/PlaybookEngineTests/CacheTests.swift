@@ -20,6 +20,15 @@ import Testing
         return loaded
     }
 
+    /// A network's handbook of `groups` groups on disk (`config` added to its `playbook.yml`),
+    /// and its pages' paths, sorted.
+    static func networkSite(groups: Int, seed: UInt64, config extra: String = "") throws -> (TemporarySite, [String]) {
+        let (config, content) = NetworkHandbook.files(groups: groups, seed: seed)
+        var files = ["playbook.yml": config + extra]
+        for (path, text) in content { files[path] = text }
+        return (try TemporarySite(files), content.map(\.0).filter { $0.hasSuffix(".md") }.sorted())
+    }
+
     /// Expects two engines to have computed the same: findings, health, pages and every output.
     static func expectSame(_ warm: Engine, _ cold: Engine, _ what: String) throws {
         #expect(warm.check.diagnostics == cold.check.diagnostics, "\(what): findings")
@@ -73,13 +82,9 @@ import Testing
     /// A network's handbook (cloned groups with lineage, findings on most pages, links across
     /// scripts), a body and a title edited between two runs.
     @Test func aNetworksHandbookFromTheCacheIsTheHandbookFromNothing() throws {
-        let (config, content) = NetworkHandbook.files(groups: 60, seed: testSeed("network cache"))
-        var files = ["playbook.yml": config]
-        for (path, text) in content { files[path] = text }
-        let site = try TemporarySite(files)
+        let (site, pages) = try Self.networkSite(groups: 60, seed: testSeed("network cache"))
         defer { site.remove() }
         let cache = Engine(try Self.load(site, cache: []), settings: .preview).remembered() ?? []
-        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
         try site.write(pages[3], try site.read(pages[3]) + "\n多一段。\n")
         try site.write(pages[7], try site.read(pages[7]).replacingOccurrences(of: "title: ", with: "title: 新"))
         let warm = Engine(try Self.load(site, cache: cache), settings: .preview)
@@ -92,13 +97,9 @@ import Testing
     /// A network's handbook with bodies edited in ways no other page reads, one of them
     /// adding a finding: the rules' findings come from the cache, the edited pages checked again.
     @Test func aNetworksBodyEditsTakeTheFindingsFromTheCache() throws {
-        let (config, content) = NetworkHandbook.files(groups: 60, seed: testSeed("network findings cache"))
-        var files = ["playbook.yml": config]
-        for (path, text) in content { files[path] = text }
-        let site = try TemporarySite(files)
+        let (site, pages) = try Self.networkSite(groups: 60, seed: testSeed("network findings cache"))
         defer { site.remove() }
         let cache = Engine(try Self.load(site, cache: []), settings: .preview).remembered() ?? []
-        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
         let charter = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/index.md") })
         // Both scripts in one paragraph: a finding the page did not have.
         for path in [pages[3], charter] {

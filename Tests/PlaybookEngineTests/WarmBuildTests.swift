@@ -76,12 +76,9 @@ import Testing
     /// with findings on most pages: bodies of an SOP, a charter and a rules page edited (each
     /// at its end, which no other page shows), then a title.
     @Test func aNetworksHandbookBuiltWarmIsTheHandbookBuiltFromNothing() throws {
-        let (config, content) = NetworkHandbook.files(groups: 230, seed: testSeed("network warm build"))
-        var files = ["playbook.yml": config + "severity: {\"*\": warning}\n"]
-        for (path, text) in content { files[path] = text }
-        let site = try TemporarySite(files)
+        let (site, pages) = try CacheTests.networkSite(
+            groups: 230, seed: testSeed("network warm build"), config: "severity: {\"*\": warning}\n")
         defer { site.remove() }
-        let pages = content.map(\.0).filter { $0.hasSuffix(".md") }.sorted()
         #expect(pages.count > 600)
         _ = try Self.build(site, into: "public")
         let sop = try #require(pages.first { $0.contains("/sops/") })
