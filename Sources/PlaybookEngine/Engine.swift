@@ -475,6 +475,10 @@ extension Engine {
     /// Playbook it is. Pure.
     package func remembered() -> [UInt8]? {
         guard let identity else { return nil }
+        // Every page and every finding taken from the cache: it holds this state already.
+        if findingsRemembered, pagesRemembered == handbook.pages.count, own.count == handbook.pages.count {
+            return nil
+        }
         let bytes = rememberedBytes(identity: identity)
         return ContentDigest(bytes) == cacheRead ? nil : bytes
     }

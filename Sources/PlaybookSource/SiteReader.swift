@@ -121,7 +121,7 @@ package struct SiteReader: Sendable {
 
     /// True when `relative`, symbolic links resolved, names a place inside the site folder.
     package func isInsideSite(_ relative: String) -> Bool {
-        isInsideRoot(realPath: root.appendingPathComponent(relative).resolvingSymlinksInPath().standardizedFileURL.path)
+        isInsideRoot(realPath: Self.realPath(root.appendingPathComponent(relative)))
     }
 
     /// Reads one file below the root, for the incremental rebuilds of `serve`.
@@ -205,14 +205,14 @@ package struct SiteReader: Sendable {
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory), isDirectory.boolValue
         else { return [] }
         var result: [String] = []
-        var visited: Set<String> = [base.resolvingSymlinksInPath().path]
+        var visited: Set<String> = [Self.realPath(base)]
         // Linked folders are read after the real ones, so a folder always appears under its own
         // name and a link to it is the one reported.
         var links: [(url: URL, relative: String)] = []
         try walk(base, relative: folder, into: &result, visited: &visited, links: &links, problems: &problems)
         while !links.isEmpty {
             let link = links.removeFirst()
-            guard visited.insert(link.url.resolvingSymlinksInPath().standardizedFileURL.path).inserted else {
+            guard visited.insert(Self.realPath(link.url)).inserted else {
                 problems.append(
                     Diagnostic(
                         file: link.relative, line: 1, rule: "source.symlink",
@@ -253,7 +253,7 @@ package struct SiteReader: Sendable {
             guard lstat(child.path, &own) == 0 else { continue }
             let isLink = own.st_mode & S_IFMT == S_IFLNK
             let resolves = isLink || own.st_mode & S_IFMT == S_IFDIR
-            let real = resolves ? child.resolvingSymlinksInPath().standardizedFileURL.path : ""
+            let real = resolves ? Self.realPath(child) : ""
             if isLink, !isInsideRoot(realPath: real) {
                 problems.append(
                     Diagnostic(
@@ -294,8 +294,19 @@ package struct SiteReader: Sendable {
         }
     }
 
+    /// `url`'s path with every symbolic link resolved, in one `realpath` call (Foundation's
+    /// resolving makes a system call per component, for each of a network's thousands of
+    /// folders); as Foundation gives it where `realpath` cannot (a link that leads nowhere).
+    static func realPath(_ url: URL) -> String {
+        guard let resolved = realpath(url.path, nil) else {
+            return url.resolvingSymlinksInPath().standardizedFileURL.path
+        }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private func isInsideRoot(realPath: String) -> Bool {
-        let base = root.resolvingSymlinksInPath().standardizedFileURL.path
+        let base = Self.realPath(root)
         return realPath == base || realPath.hasPrefix(base + "/")
     }
 
