@@ -83,8 +83,12 @@ extension Engine {
     /// RENDER what `change` reaches, against the render before it: after a body edit, the
     /// edited pages, their search records and the kits showing them; after anything that reaches
     /// other pages, the whole site. Gives the new rendering, the outputs to write (some may hold
-    /// the bytes they had: the writer skips those) and the output paths to delete.
-    package func render(_ change: EngineChange, after previous: Rendering) throws -> (
+    /// the bytes they had: the writer skips those) and the output paths to delete. With `emit`,
+    /// a render of the whole site hands it its outputs a batch at a time as they are made (and
+    /// gives none back), so the site is never held in memory whole.
+    package func render(
+        _ change: EngineChange, after previous: Rendering, emit: (([OutputFile]) throws -> Void)? = nil
+    ) throws -> (
         rendering: Rendering, files: [OutputFile], removed: [String]
     ) {
         let templateChanged = change.theme.contains { $0.hasSuffix(".mustache") }
@@ -116,7 +120,9 @@ extension Engine {
             let prepared = before.replacing(edited, in: result.handbook)
         else {
             var outputs: [OutputFile] = []
-            let rendering = try render(theme: theme) { outputs += $0 }
+            let rendering = try render(theme: theme) { batch in
+                if let emit { try emit(batch) } else { outputs += batch }
+            }
             return (rendering, outputs, previous.outputPaths.subtracting(rendering.outputPaths).sorted())
         }
         var rendering = previous

@@ -125,7 +125,10 @@ final class SiteRebuilder: @unchecked Sendable {
             // The saved page goes to disk first; the checks and the pages it reaches follow.
             written.formUnion(try writer.write(engine.quickRender(changes, after: rendering)))
             change = try next.apply(changes)
-            let (after, files, gone) = try next.render(change, after: rendering)
+            // A change that reaches the whole site is written a batch at a time as it renders.
+            let (after, files, gone) = try next.render(change, after: rendering) { batch in
+                written.formUnion(try self.writer.write(batch))
+            }
             rendered = after
             written.formUnion(try writer.write(files))
             removed = try writer.remove(gone)
