@@ -17,6 +17,9 @@ package struct ServeOptions: Sendable {
     package var quietAfterWrite: Duration
     package var forcePolling: Bool
     package var pollInterval: Duration
+    /// Called once the site is read for the first build, before it is rendered (tests save a
+    /// file there, as a person may while a large handbook builds).
+    package var afterFirstRead: (@Sendable () -> Void)?
 
     package init(
         source: URL, host: String = "127.0.0.1", port: UInt16 = 8000, output: URL? = nil,
@@ -111,15 +114,25 @@ package final class PreviewSession: @unchecked Sendable {
             lock.release()
             throw error
         }
+        // Watching starts before the site is read: a save while the first build runs is
+        // rebuilt once it is done, never lost (the watcher started after it, and a save in
+        // between, during the minute a network's handbook builds, showed only on the next save).
+        let pending = PendingChanges()
+        let watcher = FileWatcher(
+            root: options.source, pollInterval: options.pollInterval, forcePolling: options.forcePolling,
+            emit: { pending.add($0) })
         do {
             // The engine from an empty state, as `build` runs it, judged as the preview shows
             // the site (every page, drafts included); pages are written as they are rendered, so
             // the first ones are served while the rest render.
-            engine = Engine(try Pipeline.load(siteAt: options.source), settings: .preview)
+            let site = try Pipeline.load(siteAt: options.source)
+            options.afterFirstRead?()
+            engine = Engine(site, settings: .preview)
             rendering = try writer.writeAll(inPlace: createdOutput || ownsOutput) { emit in
                 try engine.render(emit: emit)
             }
         } catch {
+            watcher.stop()
             await server.stop(timeout: 0)
             if createdOutput || ownsOutput { try? fm.removeItem(at: output) }
             lock.release()
@@ -131,12 +144,8 @@ package final class PreviewSession: @unchecked Sendable {
             PreviewStatus(build: SiteRebuilder.buildID(session: session, build: 1), check: engine.check))
         let rebuilder = SiteRebuilder(
             root: options.source, engine: engine, rendering: rendering, writer: writer, channel: channel,
-            session: session, report: report)
+            session: session, pending: pending, report: report)
         rebuilder.start(quiet: options.quiet, quietAfterWrite: options.quietAfterWrite)
-        let pending = rebuilder.pending
-        let watcher = FileWatcher(
-            root: options.source, pollInterval: options.pollInterval, forcePolling: options.forcePolling,
-            emit: { pending.add($0) })
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return PreviewSession(
             options: options, url: "http://\(host):\(server.port)/", port: server.port, output: output,

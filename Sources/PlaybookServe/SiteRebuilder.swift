@@ -61,7 +61,8 @@ final class PendingChanges: @unchecked Sendable {
 /// Unchecked: its state is touched only by the thread `start` makes; `pending` and `done` lock themselves.
 final class SiteRebuilder: @unchecked Sendable {
     let root: URL
-    let pending = PendingChanges()
+    /// What the watcher saw change, from before the first build read the site.
+    let pending: PendingChanges
     /// The site as the engine holds it between saves, and what its last render left.
     private var engine: Engine
     private var rendering: Rendering
@@ -77,9 +78,10 @@ final class SiteRebuilder: @unchecked Sendable {
 
     init(
         root: URL, engine: Engine, rendering: Rendering, writer: IncrementalWriter, channel: ReloadChannel,
-        session: String, report: @escaping @Sendable (ServeReport) -> Void
+        session: String, pending: PendingChanges, report: @escaping @Sendable (ServeReport) -> Void
     ) {
         self.root = root
+        self.pending = pending
         self.engine = engine
         self.rendering = rendering
         self.known = engine.sourcePaths

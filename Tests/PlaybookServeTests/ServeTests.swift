@@ -210,6 +210,35 @@ struct ServeReloadTests {
         }
     }
 
+    /// A save after the first build read the site and before it is done (a network's handbook
+    /// builds for a minute) is rebuilt once the build is done: the watcher started after the
+    /// build, and that save showed only with the next one.
+    @Test(arguments: [false, true]) func aSaveWhileTheFirstBuildRunsIsRebuiltOnceItIsDone(polling: Bool) async throws {
+        let site = try TemporarySite(ServedSite.files)
+        let root = site.root
+        var options = ServeOptions(source: root, port: 0, output: root.appendingPathComponent("out"))
+        options.forcePolling = polling
+        options.pollInterval = .milliseconds(50)
+        options.afterFirstRead = {
+            let rules = root.appendingPathComponent("content/groups/hangzhou/rules.md")
+            try? Data("---\ntitle: 群规\n---\n# 群规\n\n读书时不刷屏。\n".utf8).write(to: rules)
+        }
+        let session = try await PreviewSession.start(options) { _ in }
+        let page = session.output.appendingPathComponent("groups/hangzhou/rules/index.html")
+        let deadline = Date() + 60
+        var shown = false
+        while !shown, Date() < deadline {
+            shown =
+                FileManager.default.contents(atPath: page.path).map {
+                    String(decoding: $0, as: UTF8.self).contains("读书时不刷屏")
+                } ?? false
+            if !shown { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        await session.stop()
+        site.remove()
+        #expect(shown)
+    }
+
     @Test func aPageAddedInANewFolderIsServed() async throws {
         try await withServedSite { served in
             let events = try TestEventStream(port: served.session.port)
