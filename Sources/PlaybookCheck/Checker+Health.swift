@@ -4,8 +4,10 @@ extension Checker {
     /// Which group lacks what: one row per group charter (a template's documents excluded), a
     /// column per required section of the group kind, plus the group's rules and onboarding
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
-    /// findings `check` already produced, so nothing is checked twice.
-    package func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
+    /// findings `check` already produced, so nothing is checked twice. A row reads its charter's
+    /// outline: `parsing` gives each charter's body, parsed again for the time its row is drawn
+    /// (the handbook holds no trees).
+    package func health(_ handbook: Handbook, findings: [Diagnostic], parsing: (Page) -> ParsedPage) -> HealthReport {
         let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
         let l = language
@@ -25,7 +27,7 @@ extension Checker {
 
         var rows: [HealthReport.Row] = []
         for page in handbook.pages where page.templateName == nil && context.kind(of: page) == group.name {
-            let checked = context.checkedPage(page)
+            let checked = context.checkedPage(parsing(page))
             let found = diagnostics(page).filter { $0.rule.hasPrefix("\(group.name).") }
             var cells: [HealthReport.Cell] = []
             for spec in sections {
@@ -136,13 +138,6 @@ private struct CompanionIndex {
 }
 
 extension Checker {
-    /// Whether a check after the first pass reads `page`'s tree: the health view reads group
-    /// charters' outlines, the template rules read template pages. Every other page's tree can
-    /// be let go once the first pass has read it.
-    package func readsTreeLater(_ page: Page) -> Bool {
-        page.templateName != nil || page.kind.rawValue == Kind.group.rawValue
-    }
-
     /// Whether the health view reads `page`: a group charter, or a page of a kind the view has a
     /// column for (rules, onboarding). An edit to any other page's body leaves the view as it is.
     package func healthReads(_ page: Page) -> Bool {

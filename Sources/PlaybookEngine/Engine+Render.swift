@@ -30,7 +30,7 @@ extension Engine {
     }
 
     /// RENDER every output of the published site, every edition in its folder, handed to `emit`
-    /// in batches as they are made (pages a few hundred at a time, each page's tree parsed again
+    /// in batches as they are made (pages a few hundred at a time, each page's body parsed again
     /// only while its batch renders), then the content assets and static files each edition
     /// copies. `progress` is told (pages rendered, pages in all). Renders whatever the findings
     /// are: `build` refuses before calling it, `serve` shows them over the pages. Without
@@ -70,7 +70,7 @@ extension Engine {
                 let index = prepared.handbook.pages.sortedIndex(of: path).found
             else { return nil }
             let page = PageParser().parse(splitter.split(path: path, bytes: bytes))
-            guard page.url == prepared.handbook.pages[index].url, settings.publication.publishes(page) else {
+            guard page.url == prepared.handbook.pages[index].url, settings.publication.publishes(page.page) else {
                 return nil
             }
             return renderer.renderPage(page, prepared: prepared)
@@ -98,10 +98,10 @@ extension Engine {
             let parser = PageParser()
             let was = previous.prepared.flatMap { before in
                 before.handbook.pages.sortedIndex(of: kept.path).found.map {
-                    parser.restoringTree(before.handbook.pages[$0])
+                    parser.parsed(before.handbook.pages[$0])
                 }
             }
-            guard let was, let (next, files) = search?.replacing(parser.restoringTree(kept), was: was) else {
+            guard let was, let (next, files) = search?.replacing(parser.parsed(kept), was: was) else {
                 search = nil
                 break
             }
@@ -122,11 +122,11 @@ extension Engine {
         rendering.search = search
         let renderer = SiteRenderer(theme: theme)
         let parser = PageParser()
-        var outputs = edited.map { renderer.renderPage(parser.restoringTree($0), prepared: prepared) }
+        var outputs = edited.map { renderer.renderPage(parser.parsed($0), prepared: prepared) }
         outputs += searchFiles.values.sorted { $0.path < $1.path }
         // A group's kit shows the bodies of its documents.
         for page in edited {
-            outputs += try renderer.outputsShowingBody(of: page.path, prepared: prepared) { parser.restoringTree($0) }
+            outputs += try renderer.outputsShowingBody(of: page.path, prepared: prepared) { parser.parsed($0) }
         }
         var removed: [String] = []
         var copied = change.copied

@@ -87,8 +87,8 @@ package struct Engine: Sendable {
     package private(set) var checker: Checker
     /// The config's and rule files' own findings.
     private(set) var siteDiagnostics: [Diagnostic]
-    /// The handbook (pages sorted by path, without their trees but for the pages a later step
-    /// reads: group charters and template pages) and the facts the rules gather from it.
+    /// The handbook: each page's summary (no trees: a step that reads a body parses it again),
+    /// sorted by path.
     package private(set) var handbook: Handbook
     /// The facts the rules gather from the handbook (pages by path, anchors, templates), for
     /// re-checking one page: gathered on the first edit (`prepare()`), never for a one-shot
@@ -129,8 +129,8 @@ package struct Engine: Sendable {
     package var language: Language { checker.language }
 
     /// PARSE → CHECK → TOLERATE of a loaded site, from an empty state. Each page is checked by
-    /// the rules that read only the page as soon as it is parsed, and its tree let go unless a
-    /// later step reads it (`Checker.readsTreeLater`). Pure.
+    /// the rules that read only the page as soon as it is parsed, and its tree let go: the
+    /// engine keeps its summary (`Page`). Pure.
     package init(_ site: consuming LoadedSite, settings: EngineSettings = EngineSettings()) {
         self.settings = settings
         let (checker, siteDiagnostics) = Self.checker(
@@ -155,16 +155,13 @@ package struct Engine: Sendable {
                 lettingBytesGo: true
             ) { file, splitter in
                 let digest = ContentDigest(file.bytes)
-                // The same bytes at the same path: the page as it was parsed and checked alone
-                // then. A page a later step reads the tree of is parsed again for its tree.
+                // The same bytes at the same path: the page as it was parsed and checked alone then.
                 if let kept = remembered[Self.key(file.path)], kept.digest == digest {
                     let source = kept.source(file) ?? splitter.split(path: file.path, bytes: file.bytes)
-                    let page = kept.page(source)
-                    return (checker.readsTreeLater(page) ? parser.parse(source) : page, (kept.own, digest, true))
+                    return (kept.page(source), (kept.own, digest, true))
                 }
-                let page = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
-                let own = pass.findings(page)
-                return (checker.readsTreeLater(page) ? page : page.releasingTree(), (own, digest, false))
+                let parsed = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
+                return (parsed.page, (pass.findings(parsed), digest, false))
             }
         }
         let own = made.map(\.own)
@@ -218,20 +215,12 @@ package struct Engine: Sendable {
         let pages = handbook.pages
         findings = checker.check(
             handbook, firstPass: pages.map { own[Self.key($0.path)] ?? Checker.OwnFindings() })
-        var merged = files.problems + siteDiagnostics
-        for page in pages { merged += page.source.diagnostics }
+        var load = files.problems + siteDiagnostics
+        for page in pages { load += page.source.diagnostics }
         for asset in files.contentAssets {
-            merged += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
+            load += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
         }
-        if merged.isEmpty {
-            // The rules' findings come sorted already.
-            merged = findings
-        } else {
-            // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
-            merged += findings
-            merged.sort { ($0.file, $0.position) < ($1.file, $1.position) }
-        }
-        diagnostics = merged
+        diagnostics = Self.merge(load: load, rules: findings)
         finishCheck(health: drawHealth())
     }
 
@@ -243,16 +232,27 @@ package struct Engine: Sendable {
             guard let facts, let index = facts.index(of: path) else { continue }
             let page = handbook.pages[index]
             let found = checker.check(pageAt: path, in: facts, own: own[Self.key(path)] ?? Checker.OwnFindings())
-            var all = files.problems.filter { $0.file == path } + page.source.diagnostics + found
-            all.sort { $0.position < $1.position }
+            let all = Self.merge(load: files.problems.filter { $0.file == path } + page.source.diagnostics, rules: found)
             findings.replaceDiagnostics(of: path, with: found)
             diagnostics.replaceDiagnostics(of: path, with: all)
         }
         finishCheck(health: healthReads ? drawHealth() : check.health)
     }
 
+    /// The one merge of what loading found (files, the config, front matter, Markdown limits)
+    /// with the rules' findings (sorted already), for the whole site or one file: stable, by
+    /// place; at one spot, load findings come first, then the rules' in outline order.
+    static func merge(load: [Diagnostic], rules: [Diagnostic]) -> [Diagnostic] {
+        guard !load.isEmpty else { return rules }
+        var all = load + rules
+        all.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        return all
+    }
+
     private func drawHealth() -> HealthReport {
-        Pipeline.annotateLineage(checker.health(handbook, findings: findings), files: files)
+        let parser = PageParser()
+        return Pipeline.annotateLineage(
+            checker.health(handbook, findings: findings, parsing: { parser.parsed($0) }), files: files)
     }
 
     private mutating func finishCheck(health: HealthReport) {
@@ -272,9 +272,14 @@ package struct Engine: Sendable {
         return baseline.filter(found, line: LineLookup(texts: text.map { [path: $0] } ?? [:]).line)
     }
 
-    /// The page at a site-relative path, with its tree.
+    /// The page at a site-relative path, by its summary.
     package func page(_ path: String) -> Page? {
-        pageIndex(path).map { PageParser().restoringTree(handbook.pages[$0]) }
+        pageIndex(path).map { handbook.pages[$0] }
+    }
+
+    /// `page` with its body parsed again, for a request that reads it (the sections it lacks).
+    package func parsed(_ page: Page) -> ParsedPage {
+        PageParser().parsed(page)
     }
 
     /// The index of the page at a site-relative path.
@@ -298,7 +303,7 @@ package struct Engine: Sendable {
         var digests = self.digests
         var reconfigure = changes.ruleFiles != nil
         var assetsMoved = false
-        var edited: [Page] = []
+        var edited: [ParsedPage] = []
         var files = self.files
         var ruleFiles = changes.ruleFiles ?? self.ruleFiles
         let splitter = FrontMatterSplitter(language: checker.language)
@@ -321,7 +326,7 @@ package struct Engine: Sendable {
                 if let old, old.source == source { continue }
                 let page = PageParser().parse(source)
                 edited.append(page)
-                if let old, Self.othersReadTheSame(old, page) {
+                if let old, Self.othersReadTheSame(old, page.page) {
                     change.bodies.append(path)
                 } else {
                     change.summaries.append(path)
@@ -353,7 +358,7 @@ package struct Engine: Sendable {
             var site = LoadedSite(
                 files: files, config: decoded.0, configDiagnostics: decoded.1, ruleFiles: ruleFiles, baseline: baseline)
             var pages = handbook.pages
-            for page in edited { pages.upsert(page, at: page.path) }
+            for page in edited { pages.upsert(page.page, at: page.path) }
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
                 pages.upsert(nil, at: path)
             }
@@ -382,11 +387,9 @@ package struct Engine: Sendable {
                 facts!.remove(path)
                 own[Self.key(path)] = nil
             }
-            var labelled = edited
-            for index in labelled.indices {
-                own[Self.key(labelled[index].path)] = pass.findings(labelled[index])
-                if !checker.readsTreeLater(labelled[index]) { labelled[index] = labelled[index].releasingTree() }
-                facts!.replace(labelled[index])
+            for page in edited {
+                own[Self.key(page.path)] = pass.findings(page)
+                facts!.replace(page.page)
             }
             if assetsMoved {
                 var moved = facts!.handbook
@@ -398,7 +401,7 @@ package struct Engine: Sendable {
                 checkEveryPage()
                 change.checkedEveryPage = true
             } else if !edited.isEmpty {
-                checkAlone(change.bodies, healthReads: edited.contains(where: checker.healthReads))
+                checkAlone(change.bodies, healthReads: edited.contains { checker.healthReads($0.page) })
             } else {
                 finishCheck(health: check.health)
             }
@@ -447,7 +450,7 @@ extension Engine {
                     page.path,
                     RememberedPage(
                         digest: digest, kind: page.kind, url: page.url, title: page.title,
-                        root: page.document.root.range, headings: page.headings, links: page.links, own: own,
+                        headings: page.headings, links: page.links, own: own,
                         split: RememberedPage.Split(page.source, digest: digest))
                 ))
         }

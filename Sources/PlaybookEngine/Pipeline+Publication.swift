@@ -1,4 +1,5 @@
 import PlaybookCheck
+import PlaybookMarkdown
 import PlaybookModel
 
 extension Pipeline {
@@ -20,8 +21,10 @@ extension Pipeline {
         let checker = Checker(
             rules: result.rules, language: language ?? result.handbook.config.language,
             conversions: OpenCCConversions(), publication: publication)
+        let parser = PageParser()
         kept.health = annotateLineage(
-            checker.health(kept.handbook, findings: kept.diagnostics), files: kept.files)
+            checker.health(kept.handbook, findings: kept.diagnostics, parsing: { parser.parsed($0) }),
+            files: kept.files)
         return kept
     }
 }
