@@ -20,9 +20,9 @@ package struct Checker: Sendable {
         self.publication = publication
     }
 
-    /// Rules run on every page, in this order: the rules that read only the page, then those
-    /// that read other pages, then the rest of the first; findings at the same place are reported
-    /// in it. The first and last run in the first pass, while the page's tree is at hand.
+    /// Rules run on every page, in this order: `ownRulesBefore`, `otherPagesRules`,
+    /// `ownRulesAfter`; findings at the same place are reported in it. The rules that read only
+    /// the page run in the first pass, while its tree is at hand.
     static let ownRulesBefore: [any PageRule] = [
         UnknownKindRule(), TitleRule(), ConflictMarkerRule(), FrontMatterFieldRule(), MissingSectionRule(),
         EmptySectionRule(), SectionPartRule(), TermCoverageRule(), GradedLevelsRule(), StepListRule(),
@@ -32,8 +32,9 @@ package struct Checker: Sendable {
     static let otherPagesRules: [any OtherPagesRule] = [LinkRule(), WikilinkRule(), TemplateLineageRule()]
     static let ownRulesAfter: [any PageRule] = [MixedScriptRule(), LinkSyntaxRule()]
 
-    /// The rules that read the whole handbook at once, in report order: `check(_:)` runs them
-    /// over every page, `check(pageAt:in:own:)` over the pages one page's findings can come from.
+    /// The rules that read the whole handbook at once, in report order: `check(_:firstPass:)`
+    /// runs them over every page, `check(pageAt:in:own:)` over the pages one page's findings can
+    /// come from.
     static let siteRules: [any SiteRule] = [DuplicateURLRule(), CollidingURLRule(), TemplateVariableRule()]
 
     /// What the rules that read only the page found in it, on each side of the rules that read

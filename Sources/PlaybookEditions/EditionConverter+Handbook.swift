@@ -14,7 +14,7 @@ package struct PageScript: Hashable, Sendable {
 extension EditionConverter {
     /// The script each page is written in (`PageScript`), by path, on every core; `parsing`
     /// gives each page's body, read for the time its script is told.
-    package static func scripts(of pages: [Page], parsing: (Page) -> ParsedPage) -> [String: PageScript] {
+    package static func scripts(of pages: [Page], parsing: @Sendable (Page) -> ParsedPage) -> [String: PageScript] {
         var found = [PageScript?](repeating: nil, count: pages.count)
         found.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -232,7 +232,8 @@ package struct Engine: Sendable {
             guard let facts, let index = facts.index(of: path) else { continue }
             let page = handbook.pages[index]
             let found = checker.check(pageAt: path, in: facts, own: own[Self.key(path)] ?? Checker.OwnFindings())
-            let all = Self.merge(load: files.problems.filter { $0.file == path } + page.source.diagnostics, rules: found)
+            let load = files.problems.filter { $0.file == path } + page.source.diagnostics
+            let all = Self.merge(load: load, rules: found)
             findings.replaceDiagnostics(of: path, with: found)
             diagnostics.replaceDiagnostics(of: path, with: all)
         }
@@ -278,7 +279,7 @@ package struct Engine: Sendable {
     }
 
     /// `page` with its body parsed again, for a request that reads it (the sections it lacks).
-    package func parsed(_ page: Page) -> ParsedPage {
+    package static func parsed(_ page: Page) -> ParsedPage {
         PageParser().parsed(page)
     }
 

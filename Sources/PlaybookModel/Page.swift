@@ -91,7 +91,7 @@ package struct LinkMention: Hashable, Sendable {
 /// A page as every step after its own checks knows it: its source, kind, URL and title, and
 /// what other pages and the site read of its body (headings and their anchors, links), found
 /// when it was parsed. It holds no Markdown tree: a step that reads the body takes a
-/// `ParsedPage`, which only the parser makes, so no step can read a tree that is not there. A
+/// `ParsedPage`, which the parser makes, so no step can read a tree that is not there. A
 /// build keeps the handbook as these summaries and parses a page's body only while a step needs it.
 ///
 /// A page is a value whose fields live in one shared box, copied only when a copy is changed:
@@ -206,10 +206,9 @@ package struct ParsedPage: Hashable, Sendable {
     package init(
         source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
     ) {
-        self.init(
-            page: Page(
-                source: source, kind: kind, url: url, title: title, headings: headings, links: Self.links(in: document)),
-            document: document)
+        let page = Page(
+            source: source, kind: kind, url: url, title: title, headings: headings, links: Self.links(in: document))
+        self.init(page: page, document: document)
     }
 
     package subscript<Value>(dynamicMember field: KeyPath<Page, Value>) -> Value {

@@ -289,8 +289,9 @@ struct CrossLinks {
     }
 
     /// Front matter `language:` (zh-Hans, zh-Hant, en), else the script of the page's Chinese
-    /// text: a page written in Traditional characters is `zh-Hant` on a Simplified site and the
-    /// other way round; a page with no Chinese follows the site.
+    /// text as the editor's offers read it (`Language.script(of:)`): a page written in
+    /// Traditional characters is `zh-Hant` on a Simplified site and the other way round; a page
+    /// with no Chinese follows the site.
     static func language(of page: ParsedPage, site: Language) -> Language {
         if let written = page.frontMatter["language"]?.string, let language = Language(rawValue: written) {
             return language
@@ -300,9 +301,7 @@ struct CrossLinks {
             block.appendPlainText(to: &text)
             if text.utf8.count > 24_000 { break }
         }
-        let hasHan = text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
-        guard hasHan else { return site }
-        return ChineseScript.isMostlyTraditional(text) ? .zhHant : .zhHans
+        return Language.script(of: text) ?? site
     }
 }
 

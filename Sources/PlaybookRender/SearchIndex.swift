@@ -289,7 +289,9 @@ package struct SearchIndex: Sendable {
     /// `replacing(_:)` on any index, also one made as its pages were rendered (`Builder`), which
     /// keeps no documents: `previous` is the page as the index has it (with its tree), whose
     /// document is made again to tell which words changed.
-    package func replacing(_ page: ParsedPage, was previous: ParsedPage?) -> (index: SearchIndex, files: [OutputFile])? {
+    package func replacing(_ page: ParsedPage, was previous: ParsedPage?)
+        -> (index: SearchIndex, files: [OutputFile])?
+    {
         guard SearchDocument.isIndexed(page.page),
             let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue,
             let old = documents?[id] ?? previous.map({ SearchDocument($0, vocabulary: vocabulary) })

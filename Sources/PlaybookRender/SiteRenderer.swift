@@ -173,7 +173,8 @@ package struct SiteRenderer: Sendable {
                                         page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
                                     : nil
                             },
-                            kitPart: keep(index) ? KitPart(page, body: body, site: prepared.handbook.config.language) : nil)
+                            kitPart: keep(index)
+                                ? KitPart(page, body: body, site: prepared.handbook.config.language) : nil)
                     })
             }
         }
