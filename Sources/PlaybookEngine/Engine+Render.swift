@@ -26,7 +26,8 @@ extension Engine {
     /// LEAVE OUT: the check result as the site publishes it (drafts and, in a public build,
     /// internal pages taken out, and the health view drawn from the pages that stay).
     package var published: CheckResult {
-        Pipeline.leaveOut(check, publication: settings.publication, language: settings.language)
+        Pipeline.leaveOut(
+            check, publication: settings.publication, language: settings.language, sections: charterSections)
     }
 
     /// RENDER every output of the published site, every edition in its folder, handed to `emit`

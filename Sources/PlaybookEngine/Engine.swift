@@ -99,6 +99,9 @@ package struct Engine: Sendable {
     /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
     /// NFD for one name, and a site may hold both (`page.colliding-url` reports them).
     private(set) var own: [[UInt8]: Checker.OwnFindings]
+    /// Each group charter's sections as found when it was parsed (`Checker.charterSections`), by
+    /// path bytes: all the health view reads of a charter's tree.
+    private(set) var charters: [[UInt8]: Checker.CharterSections]
     /// The rules' findings in report order (the health view is drawn from these).
     private(set) var findings: [Diagnostic]
     /// Every finding before the baseline, in report order.
@@ -146,7 +149,9 @@ package struct Engine: Sendable {
         }
         self.cacheRead = site.cache.isEmpty ? nil : ContentDigest(site.cache)
         site.cache = []
-        typealias Made = (own: Checker.OwnFindings, digest: ContentDigest, remembered: Bool)
+        typealias Made = (
+            own: Checker.OwnFindings, digest: ContentDigest, remembered: Bool, sections: Checker.CharterSections?
+        )
         let (handbook, made) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Made]) in
             let pass = checker.firstPass(config: site.config, assets: assets)
             let parser = PageParser()
@@ -156,12 +161,16 @@ package struct Engine: Sendable {
             ) { file, splitter in
                 let digest = ContentDigest(file.bytes)
                 // The same bytes at the same path: the page as it was parsed and checked alone then.
+                // A charter's sections are not remembered: it is parsed again for them.
                 if let kept = remembered[Self.key(file.path)], kept.digest == digest {
                     let source = kept.source(file) ?? splitter.split(path: file.path, bytes: file.bytes)
-                    return (kept.page(source), (kept.own, digest, true))
+                    let page = kept.page(source)
+                    let sections = checker.drawsHealthRow(page) ? checker.charterSections(parser.parsed(page)) : nil
+                    return (page, (kept.own, digest, true, sections))
                 }
                 let parsed = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
-                return (parsed.page, (pass.findings(parsed), digest, false))
+                let sections = checker.drawsHealthRow(parsed.page) ? checker.charterSections(parsed) : nil
+                return (parsed.page, (pass.findings(parsed), digest, false, sections))
             }
         }
         let own = made.map(\.own)
@@ -179,6 +188,9 @@ package struct Engine: Sendable {
             zip(handbook.pages.map { Self.key($0.path) }, own), uniquingKeysWith: { first, _ in first })
         self.digests = Dictionary(
             zip(handbook.pages.map { Self.key($0.path) }, made.map(\.digest)), uniquingKeysWith: { first, _ in first })
+        self.charters = Dictionary(
+            zip(handbook.pages, made).compactMap { page, made in made.sections.map { (Self.key(page.path), $0) } },
+            uniquingKeysWith: { first, _ in first })
         self.identity = site.identity
         self.pagesRemembered = made.lazy.filter(\.remembered).count
         self.findings = []
@@ -251,9 +263,15 @@ package struct Engine: Sendable {
     }
 
     private func drawHealth() -> HealthReport {
-        let parser = PageParser()
-        return Pipeline.annotateLineage(
-            checker.health(handbook, findings: findings, parsing: { parser.parsed($0) }), files: files)
+        Pipeline.annotateLineage(checker.health(handbook, findings: findings, sections: charterSections), files: files)
+    }
+
+    /// A charter's sections as found when it was parsed, for the health view.
+    var charterSections: (Page) -> Checker.CharterSections {
+        let charters = self.charters
+        let checker = self.checker
+        // Every charter's are kept (the view asks for charters' only); one missing would be parsed.
+        return { charters[Self.key($0.path)] ?? checker.charterSections(PageParser().parsed($0)) }
     }
 
     private mutating func finishCheck(health: HealthReport) {
@@ -387,9 +405,11 @@ package struct Engine: Sendable {
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
                 facts!.remove(path)
                 own[Self.key(path)] = nil
+                charters[Self.key(path)] = nil
             }
             for page in edited {
                 own[Self.key(page.path)] = pass.findings(page)
+                charters[Self.key(page.path)] = checker.drawsHealthRow(page.page) ? checker.charterSections(page) : nil
                 facts!.replace(page.page)
             }
             if assetsMoved {

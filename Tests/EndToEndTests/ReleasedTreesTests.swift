@@ -86,7 +86,8 @@ import Testing
         #expect(
             engine.check.health
                 == Pipeline.annotateLineage(
-                    engine.checker.health(handbook, findings: whole, parsing: { byPath[$0.path]! }),
+                    engine.checker.health(
+                        handbook, findings: whole, sections: { engine.checker.charterSections(byPath[$0.path]!) }),
                     files: loaded.files))
         // The engine holds every page by its summary alone, group charters and template pages
         // too; each gives the page as first parsed when its body is parsed again.
