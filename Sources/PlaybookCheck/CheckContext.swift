@@ -1,19 +1,40 @@
 import PlaybookModel
 
-/// A rule that looks at one page at a time.
+/// A rule that reads one page, its tree included: it runs while the page is parsed (the
+/// checker's first pass), before the tree is let go.
 protocol PageRule: Sendable {
     func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic]
-    /// True for a rule that reads other pages (their headings, their front matter) but not
-    /// the page's tree: it runs once every page is parsed, when most trees are let go.
-    var readsOtherPages: Bool { get }
     /// True for a rule whose findings rest on front matter fields (present, absent, their
     /// values): it is not run on a page whose front matter could not be read, where every
     /// field would look absent.
     var readsFrontMatter: Bool { get }
 }
 
+/// A rule that reads a page's summary and other pages' (their headings, their front matter),
+/// never a tree: it runs once every page is parsed, when no page holds its tree any more.
+protocol OtherPagesRule: Sendable {
+    func check(_ page: LinkedPage, in context: CheckContext) -> [Diagnostic]
+    /// As `PageRule.readsFrontMatter`.
+    var readsFrontMatter: Bool { get }
+}
+
+/// A rule that reads the whole handbook at once (every URL, a template's pages together); the
+/// checker lists them once (`Checker.siteRules`).
+protocol SiteRule: Sendable {
+    /// The kind its findings are levelled as (nil: none).
+    var levelledAs: String? { get }
+    /// The findings over every page; with `near`, at least those that may land in its page.
+    func check(_ context: CheckContext, near: NearPage?) -> [Diagnostic]
+}
+
+/// One page a site-wide rule is asked about, and the pages whose URLs fold as its URL does
+/// (lower-cased), in path order: all a URL rule compares it with.
+struct NearPage {
+    let page: Page
+    let folding: [Page]
+}
+
 extension PageRule {
-    var readsOtherPages: Bool { false }
     var readsFrontMatter: Bool { false }
 
     /// Whether the rule has anything to go on in `page`.
@@ -22,10 +43,53 @@ extension PageRule {
     }
 }
 
-/// One page with what every rule needs: its schema (nil for an unknown kind) and its outline.
-struct CheckedPage {
-    let page: Page
+extension OtherPagesRule {
+    var readsFrontMatter: Bool { false }
+
+    /// Whether the rule has anything to go on in `page`.
+    func applies(to page: LinkedPage) -> Bool {
+        !(readsFrontMatter && page.page.source.frontMatterUnreadable)
+    }
+}
+
+/// What a rule knows of the page it checks, whether or not it reads the tree.
+protocol RulePage {
+    var page: Page { get }
     /// The kind the page is checked as (a template's documents without a kind are plain pages).
+    var kind: String { get }
+}
+
+extension RulePage {
+    var path: String { page.path }
+
+    /// The front matter line where a missing field would go: the closing fence, or line 1.
+    var frontMatterEndLine: Int {
+        page.source.bodyLineOffset > 0 ? page.source.bodyLineOffset : 1
+    }
+
+    /// True for `content/templates/<name>/index.md`, the template's declaration page.
+    var isTemplateIndex: Bool {
+        page.templateName != nil && page.source.contentPath == "templates/\(page.templateName!)/index.md"
+    }
+
+    func diagnostic(
+        line: Int, column: Int = 1, severity: Severity = .error, rule: String, message: String, hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(file: path, line: line, column: column, severity: severity, rule: rule, message: message, hint: hint)
+    }
+}
+
+/// A page as the rules that read other pages see it: its summary (links, headings, front
+/// matter), never its tree or outline.
+struct LinkedPage: RulePage {
+    let page: Page
+    let kind: String
+}
+
+/// One parsed page with what every rule of the page needs: its tree, its schema (nil for an
+/// unknown kind) and its outline.
+struct CheckedPage: RulePage {
+    let parsed: ParsedPage
     let kind: String
     let schema: KindSchema?
     let outline: Outline
@@ -33,10 +97,11 @@ struct CheckedPage {
     /// matched by), looked up once since most rules ask for them again.
     let matched: [String: (aliases: [String], section: Outline.Section?)]
 
-    init(page: Page, kind: String, schema: KindSchema?, outline: Outline) {
-        self.page = page
+    init(parsed: ParsedPage, kind: String, schema: KindSchema?) {
+        self.parsed = parsed
         self.kind = kind
         self.schema = schema
+        let outline = Outline(page: parsed)
         self.outline = outline
         var matched: [String: (aliases: [String], section: Outline.Section?)] = [:]
         for spec in schema?.sections ?? [] where matched[spec.id] == nil {
@@ -56,23 +121,11 @@ struct CheckedPage {
         self.matched = matched
     }
 
-    var path: String { page.path }
+    /// The page's summary.
+    var page: Page { parsed.page }
 
-    /// The front matter line where a missing field would go: the closing fence, or line 1.
-    var frontMatterEndLine: Int {
-        page.source.bodyLineOffset > 0 ? page.source.bodyLineOffset : 1
-    }
-
-    /// True for `content/templates/<name>/index.md`, the template's declaration page.
-    var isTemplateIndex: Bool {
-        page.templateName != nil && page.source.contentPath == "templates/\(page.templateName!)/index.md"
-    }
-
-    func diagnostic(
-        line: Int, column: Int = 1, severity: Severity = .error, rule: String, message: String, hint: String? = nil
-    ) -> Diagnostic {
-        Diagnostic(file: path, line: line, column: column, severity: severity, rule: rule, message: message, hint: hint)
-    }
+    /// The page as the rules that read other pages see it.
+    var linked: LinkedPage { LinkedPage(page: parsed.page, kind: kind) }
 }
 
 /// Handbook-wide facts the rules share: pages by path, anchors, declared templates.
@@ -123,16 +176,14 @@ struct CheckContext {
         return page.kind.rawValue
     }
 
-    func checkedPage(_ page: Page) -> CheckedPage {
-        let kind = kind(of: page)
-        return CheckedPage(page: page, kind: kind, schema: rules.kinds[kind], outline: Outline(page: page))
+    func checkedPage(_ parsed: ParsedPage) -> CheckedPage {
+        let kind = kind(of: parsed.page)
+        return CheckedPage(parsed: parsed, kind: kind, schema: rules.kinds[kind])
     }
 
-    /// The page as the rules that read other pages see it: they read its links and front
-    /// matter, never its tree or outline, so the outline is left empty.
-    func linkedPage(_ page: Page) -> CheckedPage {
-        let kind = kind(of: page)
-        return CheckedPage(page: page, kind: kind, schema: nil, outline: .empty)
+    /// The page as the rules that read other pages see it: its summary.
+    func linkedPage(_ page: Page) -> LinkedPage {
+        LinkedPage(page: page, kind: kind(of: page))
     }
 }
 

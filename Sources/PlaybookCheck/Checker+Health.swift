@@ -1,16 +1,58 @@
 import PlaybookModel
 
 extension Checker {
+    /// What the health view reads of a group charter's tree: where each required section of the
+    /// group kind runs, in the kind's order. Found while the charter is parsed
+    /// (`charterSections(_:)`), so the view is drawn from summaries and these, and no charter
+    /// keeps its tree or is parsed again for it.
+    package struct CharterSections: Hashable, Sendable {
+        /// A section the charter has: its heading's line and its last line.
+        package struct Span: Hashable, Sendable {
+            package var line: Int
+            package var end: Int
+        }
+
+        /// One per required section of the group kind, in its order; nil for one the charter lacks.
+        package var spans: [Span?]
+    }
+
+    /// Whether the health view draws a row of `page` from its sections: a group charter (a
+    /// template's documents excluded).
+    package func drawsHealthRow(_ page: Page) -> Bool {
+        guard let group = rules.kinds[Kind.group.rawValue] else { return false }
+        return page.templateName == nil && page.kind.rawValue == group.name
+    }
+
+    /// Where the group kind's required sections run in `page` (see `CharterSections`).
+    package func charterSections(_ page: ParsedPage) -> CharterSections {
+        let context = CheckContext(
+            handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language,
+            conversions: conversions)
+        let checked = context.checkedPage(page)
+        let required = rules.kinds[Kind.group.rawValue]?.sections.filter(\.required) ?? []
+        return CharterSections(
+            spans: required.map { spec in
+                guard let section = checked.section(spec) else { return nil }
+                let end =
+                    section.end < checked.outline.blocks.count
+                    ? checked.outline.blocks[section.end].range.start.line - 1 : checked.outline.endLine
+                return CharterSections.Span(line: section.line, end: end)
+            })
+    }
+
     /// Which group lacks what: one row per group charter (a template's documents excluded), a
     /// column per required section of the group kind, plus the group's rules and onboarding
     /// (pages of those kinds in the charter's folder, or linked from it). Cells come from the
-    /// findings `check` already produced, so nothing is checked twice.
-    package func health(_ handbook: Handbook, findings: [Diagnostic]) -> HealthReport {
+    /// findings `check` already produced, so nothing is checked twice, and from each charter's
+    /// sections as found when it was parsed (`sections`, `charterSections(_:)`).
+    package func health(_ handbook: Handbook, findings: [Diagnostic], sections: (Page) -> CharterSections)
+        -> HealthReport
+    {
         let context = CheckContext(handbook: handbook, rules: rules, language: language, conversions: conversions)
         guard let group = rules.kinds[Kind.group.rawValue] else { return HealthReport() }
         let l = language
-        let sections = group.sections.filter(\.required)
-        var columns = sections.map { HealthReport.Column(id: $0.id, label: $0.label(l)) }
+        let required = group.sections.filter(\.required)
+        var columns = required.map { HealthReport.Column(id: $0.id, label: $0.label(l)) }
         let companions = [Kind.rules.rawValue, Kind.onboarding.rawValue].filter { rules.kinds[$0] != nil }
         columns += companions.map { HealthReport.Column(id: $0, label: rules.kinds[$0]!.label.title(l)) }
 
@@ -24,12 +66,13 @@ extension Checker {
         let companionIndex = CompanionIndex(kinds: companions, context: context)
 
         var rows: [HealthReport.Row] = []
-        for page in handbook.pages where page.templateName == nil && context.kind(of: page) == group.name {
-            let checked = context.checkedPage(page)
+        for page in handbook.pages where drawsHealthRow(page) {
+            let spans = sections(page).spans
+            precondition(spans.count == required.count, "one span per required section of the group kind")
             let found = diagnostics(page).filter { $0.rule.hasPrefix("\(group.name).") }
             var cells: [HealthReport.Cell] = []
-            for spec in sections {
-                guard let section = checked.section(spec) else {
+            for (spec, span) in zip(required, spans) {
+                guard let section = span else {
                     let note = found.first {
                         $0.rule == "\(group.name).missing-section" && $0.message.contains(spec.label(l))
                     }
@@ -37,12 +80,9 @@ extension Checker {
                         .init(status: .missing, note: note?.message, line: note?.position.line, hint: note?.hint))
                     continue
                 }
-                let end =
-                    section.end < checked.outline.blocks.count
-                    ? checked.outline.blocks[section.end].range.start.line - 1 : checked.outline.endLine
                 let problem = found.first {
                     !$0.rule.hasSuffix(".missing-section")
-                        && (section.line...max(section.line, end)).contains($0.position.line)
+                        && (section.line...max(section.line, section.end)).contains($0.position.line)
                 }
                 cells.append(
                     .init(
@@ -136,13 +176,6 @@ private struct CompanionIndex {
 }
 
 extension Checker {
-    /// Whether a check after the first pass reads `page`'s tree: the health view reads group
-    /// charters' outlines, the template rules read template pages. Every other page's tree can
-    /// be let go once the first pass has read it.
-    package func readsTreeLater(_ page: Page) -> Bool {
-        page.templateName != nil || page.kind.rawValue == Kind.group.rawValue
-    }
-
     /// Whether the health view reads `page`: a group charter, or a page of a kind the view has a
     /// column for (rules, onboarding). An edit to any other page's body leaves the view as it is.
     package func healthReads(_ page: Page) -> Bool {

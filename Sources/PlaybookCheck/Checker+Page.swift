@@ -76,51 +76,23 @@ extension Checker {
                 publication: publication))
     }
 
-    /// The findings for the page at `path`, the same, in the same order, as `check(_:)` reports
-    /// for that file: the page rules, then the handbook-wide rules' findings that land in it
-    /// (a URL it shares with an earlier file; for a template's pages, the template's variables).
-    package func check(pageAt path: String, in prepared: SiteFacts) -> [Diagnostic] {
-        guard let index = prepared.index(of: path) else { return [] }
-        let context = prepared.context
-        let page = context.handbook.pages[index]
-        return siteFindings(
-            adding: diagnostics(for: context.checkedPage(page), in: context), page: page, path: path, in: prepared)
-    }
-
-    /// `check(pageAt:in:)` for a page whose tree was let go: `own` is what the first pass found
-    /// while the page was parsed (`FirstPass.findings`); the rules that read other pages, which
-    /// need only its links and headings, run now. The same findings, in the same order.
+    /// The findings for the page at `path`, the same, in the same order, as `check(_:firstPass:)`
+    /// reports for that file: `own` is what the first pass found while the page was parsed
+    /// (`FirstPass.findings`); the rules that read other pages, which need only its links and
+    /// headings, run now, then the handbook-wide rules' findings that land in it (a URL it shares
+    /// with an earlier file; for a template's pages, the template's variables).
     package func check(pageAt path: String, in prepared: SiteFacts, own: OwnFindings) -> [Diagnostic] {
         guard let index = prepared.index(of: path) else { return [] }
         let context = prepared.context
         let page = context.handbook.pages[index]
-        let checked = context.linkedPage(page)
-        var cross: [Diagnostic] = []
-        for rule in Self.pageRules[Self.otherPagesRules] where rule.applies(to: checked) {
-            cross += rule.check(checked, in: context)
-        }
-        let found = own.before + applyLevels(cross, kind: checked.kind) + own.after
-        return siteFindings(adding: found, page: page, path: path, in: prepared)
-    }
-
-    /// `found` with the handbook-wide rules' findings that land in the page at `path`, in report order.
-    private func siteFindings(adding found: [Diagnostic], page: Page, path: String, in prepared: SiteFacts)
-        -> [Diagnostic]
-    {
-        let context = prepared.context
-        var found = found
+        var found = findings(of: context.linkedPage(page), own: own, in: context)
         let folding = (prepared.foldedURLs[page.url.lowercased()] ?? []).map { context.handbook.pages[$0] }
-        let sharing = folding.lazy.filter { $0.url == page.url }
-        found += DuplicateURLRule().check(sharing, language: language).flatMap { applyLevels([$0], kind: nil) }
-        found += CollidingURLRule().check(folding, language: language).flatMap { applyLevels([$0], kind: nil) }
-        if let name = page.templateName {
-            found += TemplateVariableRule().check(context, only: name).flatMap { applyLevels([$0], kind: "template") }
-        }
+        found += siteFindings(context, near: NearPage(page: page, folding: folding))
         return found.filter { $0.file == path }.sorted { ($0.file, $0.position) < ($1.file, $1.position) }
     }
 
     /// The required sections `page` lacks, in the kind's order, with where each would go.
-    package func missingSections(of page: Page) -> [MissingSection] {
+    package func missingSections(of page: ParsedPage) -> [MissingSection] {
         let context = CheckContext(
             handbook: Handbook(config: SiteConfig(), pages: []), rules: rules, language: language,
             conversions: conversions)

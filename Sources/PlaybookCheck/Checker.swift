@@ -20,24 +20,25 @@ package struct Checker: Sendable {
         self.publication = publication
     }
 
-    /// Rules run on every page, in this order; findings at the same place are reported in it.
-    static let pageRules: [any PageRule] = [
+    /// Rules run on every page, in this order: `ownRulesBefore`, `otherPagesRules`,
+    /// `ownRulesAfter`; findings at the same place are reported in it. The rules that read only
+    /// the page run in the first pass, while its tree is at hand.
+    static let ownRulesBefore: [any PageRule] = [
         UnknownKindRule(), TitleRule(), ConflictMarkerRule(), FrontMatterFieldRule(), MissingSectionRule(),
         EmptySectionRule(), SectionPartRule(), TermCoverageRule(), GradedLevelsRule(), StepListRule(),
-        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(), LinkRule(), WikilinkRule(),
-        TemplateLineageRule(), MixedScriptRule(), LinkSyntaxRule(),
+        StepOrderRule(), StepMentionRule(), AlternativeRule(), ConditionRule(),
     ]
+    /// The rules that read other pages: the second pass, once every page is parsed.
+    static let otherPagesRules: [any OtherPagesRule] = [LinkRule(), WikilinkRule(), TemplateLineageRule()]
+    static let ownRulesAfter: [any PageRule] = [MixedScriptRule(), LinkSyntaxRule()]
 
-    /// Where the rules that read other pages sit in `pageRules`: one run of them, so a page's
-    /// findings are its own rules' before them, theirs, then its own rules' after them.
-    static let otherPagesRules: Range<Int> = {
-        let at = pageRules.indices.filter { pageRules[$0].readsOtherPages }
-        precondition(at.isEmpty || at.last! - at.first! + 1 == at.count, "rules reading other pages must be adjacent")
-        return at.isEmpty ? pageRules.endIndex..<pageRules.endIndex : at.first!..<(at.last! + 1)
-    }()
+    /// The rules that read the whole handbook at once, in report order: `check(_:firstPass:)`
+    /// runs them over every page, `check(pageAt:in:own:)` over the pages one page's findings can
+    /// come from.
+    static let siteRules: [any SiteRule] = [DuplicateURLRule(), CollidingURLRule(), TemplateVariableRule()]
 
     /// What the rules that read only the page found in it, on each side of the rules that read
-    /// other pages (see `otherPagesRules`).
+    /// other pages (`ownRulesBefore`, `ownRulesAfter`).
     package struct OwnFindings: Sendable {
         /// Found by the rules before the ones that read other pages, and after them (report order).
         package var before: [Diagnostic] = []
@@ -64,15 +65,13 @@ package struct Checker: Sendable {
         let context: CheckContext
         let texts = TextInterner()
 
-        package func findings(_ page: Page) -> OwnFindings {
+        package func findings(_ page: ParsedPage) -> OwnFindings {
             let checked = context.checkedPage(page)
-            let rules = Checker.pageRules
-            let cross = Checker.otherPagesRules
             var own = OwnFindings()
-            for rule in rules[..<cross.lowerBound] where rule.applies(to: checked) {
+            for rule in Checker.ownRulesBefore where rule.applies(to: checked) {
                 own.before += rule.check(checked, in: context)
             }
-            for rule in rules[cross.upperBound...] where rule.applies(to: checked) {
+            for rule in Checker.ownRulesAfter where rule.applies(to: checked) {
                 own.after += rule.check(checked, in: context)
             }
             own.before = checker.applyLevels(own.before, kind: checked.kind).map(texts.sharing)
@@ -90,41 +89,32 @@ package struct Checker: Sendable {
                 conversions: conversions, publication: publication))
     }
 
-    /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the pipeline merges those).
-    package func check(_ handbook: Handbook) -> [Diagnostic] {
-        let pass = firstPass(config: handbook.config, assets: handbook.assets)
-        let pages = handbook.pages
+    /// Content diagnostics for the whole handbook, sorted (does not repeat load diagnostics, the
+    /// pipeline merges those): each page's first pass, then the second.
+    package func check(_ pages: [ParsedPage], config: SiteConfig, assets: [String] = []) -> [Diagnostic] {
+        let pass = firstPass(config: config, assets: assets)
         var own = [OwnFindings](repeating: OwnFindings(), count: pages.count)
         own.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in base[i] = pass.findings(pages[i]) }
         }
-        return check(handbook, firstPass: own)
+        return check(Handbook(config: config, pages: pages.map(\.page), assets: assets), firstPass: own)
     }
 
     /// The second pass, once every page is parsed: the rules that read other pages (links and
     /// their anchors, template versions), which need the pages' links and headings but not their
     /// trees, then the handbook-wide rules; merged with the first pass's `own` findings (one per
-    /// page, in order) into the findings `check(_:)` gives.
+    /// page, in order) into the findings `check(_:config:assets:)` gives.
     package func check(_ handbook: Handbook, firstPass own: [OwnFindings]) -> [Diagnostic] {
         precondition(own.count == handbook.pages.count, "one first-pass result per page")
         let context = CheckContext(
             handbook: handbook, rules: rules, language: language, conversions: conversions, publication: publication)
         let pages = handbook.pages
-        let cross = Self.pageRules[Self.otherPagesRules]
         var perPage = [[Diagnostic]](repeating: [], count: pages.count)
         perPage.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let checked = context.linkedPage(pages[i])
-                var found: [Diagnostic] = []
-                for rule in cross where rule.applies(to: checked) { found += rule.check(checked, in: context) }
-                // A page's findings, by place only, and stably: findings at one spot keep the
-                // order the rules found them in, which follows the kind's outline (structure
-                // before output before operations).
-                var all = own[i].before + applyLevels(found, kind: checked.kind) + own[i].after
-                all.sort { $0.position < $1.position }
-                base[i] = all
+                base[i] = findings(of: context.linkedPage(pages[i]), own: own[i], in: context)
             }
         }
         // Pages are in path order, so their sorted findings joined are sorted by (file, place),
@@ -137,9 +127,7 @@ package struct Checker: Sendable {
             if ordered, perPage[i].contains(where: { $0.file != pages[i].path }) { ordered = false }
             found += perPage[i]
         }
-        var site = DuplicateURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
-        site += CollidingURLRule().check(context).flatMap { applyLevels([$0], kind: nil) }
-        site += TemplateVariableRule().check(context).flatMap { applyLevels([$0], kind: "template") }
+        let site = siteFindings(context, near: nil)
         if !site.isEmpty || !ordered {
             found += site
             found.sort { ($0.file, $0.position) < ($1.file, $1.position) }
@@ -147,11 +135,24 @@ package struct Checker: Sendable {
         return found
     }
 
-    /// Every page rule's findings for one page, at the levels the rule set asks for.
-    func diagnostics(for page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for rule in Self.pageRules where rule.applies(to: page) { found += rule.check(page, in: context) }
-        return applyLevels(found, kind: page.kind)
+    /// A page's findings from the rules that read a page: its first pass's `own`, and the rules
+    /// that read other pages run now, by place only, and stably: findings at one spot keep the
+    /// order the rules found them in, which follows the kind's outline (structure before output
+    /// before operations).
+    func findings(of page: LinkedPage, own: OwnFindings, in context: CheckContext) -> [Diagnostic] {
+        var cross: [Diagnostic] = []
+        for rule in Self.otherPagesRules where rule.applies(to: page) { cross += rule.check(page, in: context) }
+        var all = own.before + applyLevels(cross, kind: page.kind) + own.after
+        all.sort { $0.position < $1.position }
+        return all
+    }
+
+    /// The site-wide rules' findings (`siteRules`), at the levels the rule set asks for: over
+    /// the whole handbook, or only those that may land in the page `near` names.
+    func siteFindings(_ context: CheckContext, near: NearPage?) -> [Diagnostic] {
+        Self.siteRules.flatMap { rule in
+            rule.check(context, near: near).flatMap { applyLevels([$0], kind: rule.levelledAs) }
+        }
     }
 
     /// Gives each finding the severity the rule set asks for, dropping the ones turned off.

@@ -20,16 +20,7 @@ struct Outline {
     /// The line after the last line of the page, where a section missing at the end would go.
     let endLine: Int
 
-    private init(blocks: [MarkdownNode], sections: [Section], endLine: Int) {
-        self.blocks = blocks
-        self.sections = sections
-        self.endLine = endLine
-    }
-
-    /// No blocks and no sections, for rules that never read the outline.
-    static let empty = Outline(blocks: [], sections: [], endLine: 1)
-
-    init(page: Page) {
+    init(page: ParsedPage) {
         blocks = page.document.blocks
         var found: [Section] = []
         for (i, block) in blocks.enumerated() {

@@ -10,7 +10,7 @@ struct TemplateDeclaration {
     var variables: [TemplateVariable]
     var problems: [Diagnostic]
 
-    init(page: CheckedPage, language l: Language) {
+    init(page: LinkedPage, language l: Language) {
         name = page.page.templateName ?? ""
         version = page.page.frontMatter["version"]?.string
         let (variables, found) = TemplateVariable.read(page.page.frontMatter.entry("variables"))

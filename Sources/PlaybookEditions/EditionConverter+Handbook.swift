@@ -2,7 +2,7 @@ import Dispatch
 import PlaybookModel
 
 /// The script a page is written in, and whether every word of it is: read once per build for
-/// every edition (`EditionConverter.scripts(of:restoring:)`).
+/// every edition (`EditionConverter.scripts(of:parsing:)`).
 package struct PageScript: Hashable, Sendable {
     /// `EditionConverter.script(of:)`; nil for a page without Chinese.
     package var written: WrittenScript?
@@ -12,26 +12,14 @@ package struct PageScript: Hashable, Sendable {
 }
 
 extension EditionConverter {
-    /// The handbook as `edition` shows it: each page in the edition's script, block by block
-    /// (see `EditionConverter`), the site's title and description converted; the config names the
-    /// edition being rendered.
-    ///
-    /// Pages convert on every core (one `ScriptConverter` serves all threads). The edition's
-    /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
-    /// feed and 404 page point into the edition.
-    package static func handbook(_ handbook: Handbook, for edition: Edition) throws -> Handbook {
-        try self.edition(of: handbook, for: edition, scripts: scripts(of: handbook.pages), restoring: { $0 }).handbook
-    }
-
-    /// The script each page is written in (`PageScript`), by path, on every core; `restoring`
-    /// gives a page without its tree (`Page.treeReleased`) its tree back to be read.
-    package static func scripts(of pages: [Page], restoring: @Sendable (Page) -> Page = { $0 }) -> [String: PageScript]
-    {
+    /// The script each page is written in (`PageScript`), by path, on every core; `parsing`
+    /// gives each page's body, read for the time its script is told.
+    package static func scripts(of pages: [Page], parsing: @Sendable (Page) -> ParsedPage) -> [String: PageScript] {
         var found = [PageScript?](repeating: nil, count: pages.count)
         found.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                base[i] = pageScript(of: pages[i].treeReleased ? restoring(pages[i]) : pages[i])
+                base[i] = pageScript(of: parsing(pages[i]))
             }
         }
         var byPath: [String: PageScript] = [:]
@@ -47,15 +35,20 @@ extension EditionConverter {
             keep: config.keep)
     }
 
-    /// The handbook as `edition` shows it, as above, for a handbook whose pages may be without
-    /// their trees (`Page.treeReleased`): `scripts` tells the script each page is written in
-    /// (`scripts(of:restoring:)`, once for every edition), and the pages stay without their
-    /// trees. The returned `restoring` gives an edition's page its tree back (`restoring`) and
-    /// converted, as the renderer needs it.
+    /// The handbook as `edition` shows it: each page in the edition's script, block by block
+    /// (see `EditionConverter`), the site's title and description converted; the config names the
+    /// edition being rendered. `scripts` tells the script each page is written in
+    /// (`scripts(of:parsing:)`, once for every edition); the handbook holds the pages' converted
+    /// summaries, and the returned `parsing` gives an edition's page with its body parsed
+    /// (`parsing`) and converted, as the renderer needs it.
+    ///
+    /// Pages convert on every core (one `ScriptConverter` serves all threads). The edition's
+    /// `baseURL` is the site's followed by the edition's prefix, so its canonical links, sitemap,
+    /// feed and 404 page point into the edition.
     package static func edition(
         of handbook: Handbook, for edition: Edition, scripts: [String: PageScript],
-        restoring: @escaping @Sendable (Page) -> Page
-    ) throws -> (handbook: Handbook, restoring: @Sendable (Page) throws -> Page) {
+        parsing: @escaping @Sendable (Page) -> ParsedPage
+    ) throws -> (handbook: Handbook, parsing: @Sendable (Page) throws -> ParsedPage) {
         let converter = try converter(for: edition, config: handbook.config)
         var result = handbook
         result.config.language = edition.interfaceLanguage
@@ -76,7 +69,7 @@ extension EditionConverter {
                     guard let scriptOf = writtenIn.baseAddress else { return }
                     DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                         let page = pages[i]
-                        let script = scripts[page.path] ?? pageScript(of: page)
+                        let script = scripts[page.path] ?? pageScript(of: parsing(page))
                         scriptOf[i] = script.written
                         if script.written == nil || (script.written == edition.script && script.uniform) {
                             base[i] = .success(page)
@@ -95,10 +88,9 @@ extension EditionConverter {
         return (
             result,
             { page in
-                guard page.treeReleased else { return page }
-                let restored = restoring(page)
-                guard let written = convertedPaths[page.path] else { return restored }
-                return try converter.convertingTree(restored, writtenIn: written)
+                let parsed = parsing(page)
+                guard let written = convertedPaths[page.path] else { return parsed }
+                return try converter.convertingTree(parsed, writtenIn: written)
             }
         )
     }
@@ -107,11 +99,11 @@ extension EditionConverter {
     /// script, else the script most of its prose is written in (block quotes and text between
     /// quotation marks do not count); nil for a page without Chinese, which every edition
     /// shows as it is.
-    package static func script(of page: Page) -> WrittenScript? {
+    package static func script(of page: ParsedPage) -> WrittenScript? {
         pageScript(of: page).written
     }
 
-    static func pageScript(of page: Page) -> PageScript {
+    static func pageScript(of page: ParsedPage) -> PageScript {
         var prose = page.title
         var all = page.title
         for block in page.document.blocks {

@@ -47,24 +47,34 @@ package struct EditionConverter: Sendable {
     /// The script the edition converts from.
     var other: WrittenScript { script == .simplified ? .traditional : .simplified }
 
-    /// `page` with everything a reader reads in the edition's script; its path, URL, kind and
-    /// anchors unchanged. `written` is the page's script (`script(of:)` when not given).
-    package func convert(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
+    /// `page` with everything a reader reads in the edition's script, its body included; its
+    /// path, URL, kind and anchors unchanged. `written` is the page's script (`script(of:)` when
+    /// not given).
+    package func convert(_ page: ParsedPage, writtenIn written: WrittenScript?? = nil) throws -> ParsedPage {
         let pageScript = written ?? Self.script(of: page)
+        return try convertingTree(
+            ParsedPage(page: convert(page.page, writtenIn: pageScript), document: page.document),
+            writtenIn: pageScript)
+    }
+
+    /// A page's summary in the edition's script (title, headings, the front matter shown), its
+    /// body left to `convertingTree` when it is parsed: what an edition's handbook holds.
+    /// `written` is the page's script (`scripts(of:parsing:)`). Texts convert one by one, so the
+    /// two parts come out as they would converted together.
+    package func convert(_ page: Page, writtenIn written: WrittenScript?) throws -> Page {
         var collected: [String] = []
-        _ = rewrite(page, pageScript) { text in
+        _ = rewrite(page, written) { text in
             collected.append(text)
             return text
         }
         let converted = try converter.convert(collected)
         var next = converted.makeIterator()
-        return rewrite(page, pageScript) { next.next() ?? $0 }
+        return rewrite(page, written) { next.next() ?? $0 }
     }
 
-    /// `page`'s body converted, and nothing else: for a page whose tree was let go and parsed
-    /// again after the rest of it was converted. Texts convert one by one, so the body comes
-    /// out as `convert(_:)` converts it with the rest.
-    package func convertingTree(_ page: Page, writtenIn written: WrittenScript?? = nil) throws -> Page {
+    /// `page`'s body converted, and nothing else: for a page whose summary was converted
+    /// (`convert(_:writtenIn:)`), parsed again when a step reads its body.
+    package func convertingTree(_ page: ParsedPage, writtenIn written: WrittenScript?? = nil) throws -> ParsedPage {
         let pageScript = written ?? Self.script(of: page)
         var collected: [String] = []
         _ = rewrite(page.document.root, pageScript, block: pageScript) { text in
@@ -79,7 +89,8 @@ package struct EditionConverter: Sendable {
     }
 
     /// How the edition shows each tag of `pages` (`SiteConfig.tagLabels`): each tag a block of
-    /// its page; a tag already in the edition's script is left out.
+    /// its page, in its page's script (`scripts`, which holds every page of `pages`); a tag
+    /// already in the edition's script is left out.
     package func tagLabels(_ pages: [Page], scripts: [String: PageScript]) throws -> [String: String] {
         var tags: [(name: String, page: WrittenScript?)] = []
         var seen: Set<String> = []
@@ -87,7 +98,7 @@ package struct EditionConverter: Sendable {
             let value = page.frontMatter["tags"]
             for name in value?.array?.compactMap(\.string) ?? value?.string.map({ [$0] }) ?? []
             where seen.insert(name).inserted {
-                tags.append((name, scripts[page.path]?.written ?? Self.script(of: page)))
+                tags.append((name, scripts[page.path]?.written))
             }
         }
         var labels: [String: String] = [:]
@@ -137,11 +148,7 @@ package struct EditionConverter: Sendable {
             heading.text = rewrite(block: heading.text, pageScript, change)
             return heading
         }
-        // A page without its tree (`Page.treeReleased`) has its body converted when the tree is
-        // restored (`convertingTree`).
-        if !page.treeReleased {
-            page.document.root = rewrite(page.document.root, pageScript, block: pageScript, change)
-        }
+        // The body is converted when it is parsed (`convertingTree`).
         var frontMatter = page.source.frontMatter
         frontMatter.entries = frontMatter.entries.map { entry in
             var entry = entry

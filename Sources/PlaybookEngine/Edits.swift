@@ -18,7 +18,7 @@ enum Edits {
     }
 
     /// One page parsed again; its front matter mistakes are told in `language`.
-    static func parsePage(path: String, bytes: [UInt8], language: Language = .zhHans) -> Page {
+    static func parsePage(path: String, bytes: [UInt8], language: Language = .zhHans) -> ParsedPage {
         PageParser().parse(FrontMatterSplitter(language: language).split(path: path, bytes: bytes))
     }
 

@@ -26,11 +26,12 @@ extension Engine {
     /// LEAVE OUT: the check result as the site publishes it (drafts and, in a public build,
     /// internal pages taken out, and the health view drawn from the pages that stay).
     package var published: CheckResult {
-        Pipeline.leaveOut(check, publication: settings.publication, language: settings.language)
+        Pipeline.leaveOut(
+            check, publication: settings.publication, language: settings.language, sections: charterSections)
     }
 
     /// RENDER every output of the published site, every edition in its folder, handed to `emit`
-    /// in batches as they are made (pages a few hundred at a time, each page's tree parsed again
+    /// in batches as they are made (pages a few hundred at a time, each page's body parsed again
     /// only while its batch renders), then the content assets and static files each edition
     /// copies. `progress` is told (pages rendered, pages in all). Renders whatever the findings
     /// are: `build` refuses before calling it, `serve` shows them over the pages. Without
@@ -73,7 +74,7 @@ extension Engine {
                 let index = prepared.handbook.pages.sortedIndex(of: path).found
             else { return nil }
             let page = PageParser().parse(splitter.split(path: path, bytes: bytes))
-            guard page.url == prepared.handbook.pages[index].url, settings.publication.publishes(page) else {
+            guard page.url == prepared.handbook.pages[index].url, settings.publication.publishes(page.page) else {
                 return nil
             }
             return renderer.renderPage(page, prepared: prepared)
@@ -105,10 +106,10 @@ extension Engine {
             let parser = PageParser()
             let was = previous.prepared.flatMap { before in
                 before.handbook.pages.sortedIndex(of: kept.path).found.map {
-                    parser.restoringTree(before.handbook.pages[$0])
+                    parser.parsed(before.handbook.pages[$0])
                 }
             }
-            guard let was, let (next, files) = search?.replacing(parser.restoringTree(kept), was: was) else {
+            guard let was, let (next, files) = search?.replacing(parser.parsed(kept), was: was) else {
                 search = nil
                 break
             }
@@ -131,11 +132,11 @@ extension Engine {
         rendering.search = search
         let renderer = SiteRenderer(theme: theme)
         let parser = PageParser()
-        var outputs = edited.map { renderer.renderPage(parser.restoringTree($0), prepared: prepared) }
+        var outputs = edited.map { renderer.renderPage(parser.parsed($0), prepared: prepared) }
         outputs += searchFiles.values.sorted { $0.path < $1.path }
         // A group's kit shows the bodies of its documents.
         for page in edited {
-            outputs += try renderer.outputsShowingBody(of: page.path, prepared: prepared) { parser.restoringTree($0) }
+            outputs += try renderer.outputsShowingBody(of: page.path, prepared: prepared) { parser.parsed($0) }
         }
         var removed: [String] = []
         var copied = change.copied

@@ -87,8 +87,8 @@ package struct Engine: Sendable {
     package private(set) var checker: Checker
     /// The config's and rule files' own findings.
     private(set) var siteDiagnostics: [Diagnostic]
-    /// The handbook (pages sorted by path, without their trees but for the pages a later step
-    /// reads: group charters and template pages) and the facts the rules gather from it.
+    /// The handbook: each page's summary (no trees: a step that reads a body parses it again),
+    /// sorted by path.
     package private(set) var handbook: Handbook
     /// The facts the rules gather from the handbook (pages by path, anchors, templates), for
     /// re-checking one page: gathered on the first edit (`prepare()`), never for a one-shot
@@ -99,6 +99,9 @@ package struct Engine: Sendable {
     /// Keyed by the path's bytes: Swift's `String` equality takes `café.md` written in NFC and in
     /// NFD for one name, and a site may hold both (`page.colliding-url` reports them).
     private(set) var own: [[UInt8]: Checker.OwnFindings]
+    /// Each group charter's sections as found when it was parsed (`Checker.charterSections`), by
+    /// path bytes: all the health view reads of a charter's tree.
+    private(set) var charters: [[UInt8]: Checker.CharterSections]
     /// The rules' findings in report order (the health view is drawn from these).
     private(set) var findings: [Diagnostic]
     /// Every finding before the baseline, in report order.
@@ -132,8 +135,8 @@ package struct Engine: Sendable {
     package var language: Language { checker.language }
 
     /// PARSE → CHECK → TOLERATE of a loaded site, from an empty state. Each page is checked by
-    /// the rules that read only the page as soon as it is parsed, and its tree let go unless a
-    /// later step reads it (`Checker.readsTreeLater`). Pure.
+    /// the rules that read only the page as soon as it is parsed, and its tree let go: the
+    /// engine keeps its summary (`Page`). Pure.
     package init(_ site: consuming LoadedSite, settings: EngineSettings = EngineSettings()) {
         self.settings = settings
         let (checker, siteDiagnostics) = Self.checker(
@@ -150,7 +153,9 @@ package struct Engine: Sendable {
         }
         self.cacheRead = site.cache.isEmpty ? nil : ContentDigest(site.cache)
         site.cache = []
-        typealias Made = (own: Checker.OwnFindings, digest: ContentDigest, remembered: Bool)
+        typealias Made = (
+            own: Checker.OwnFindings, digest: ContentDigest, remembered: Bool, sections: Checker.CharterSections?
+        )
         let (handbook, made) = StageTimer.measure("parse+page rules") { () -> (Handbook, [Made]) in
             let pass = checker.firstPass(config: site.config, assets: assets)
             let parser = PageParser()
@@ -159,16 +164,17 @@ package struct Engine: Sendable {
                 lettingBytesGo: true
             ) { file, splitter in
                 let digest = ContentDigest(file.bytes)
-                // The same bytes at the same path: the page as it was parsed and checked alone
-                // then. A page a later step reads the tree of is parsed again for its tree.
+                // The same bytes at the same path: the page as it was parsed and checked alone then.
+                // A charter's sections are not remembered: it is parsed again for them.
                 if let kept = remembered[Self.key(file.path)], kept.digest == digest {
                     let source = kept.source(file) ?? splitter.split(path: file.path, bytes: file.bytes)
                     let page = kept.page(source)
-                    return (checker.readsTreeLater(page) ? parser.parse(source) : page, (kept.own, digest, true))
+                    let sections = checker.drawsHealthRow(page) ? checker.charterSections(parser.parsed(page)) : nil
+                    return (page, (kept.own, digest, true, sections))
                 }
-                let page = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
-                let own = pass.findings(page)
-                return (checker.readsTreeLater(page) ? page : page.releasingTree(), (own, digest, false))
+                let parsed = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
+                let sections = checker.drawsHealthRow(parsed.page) ? checker.charterSections(parsed) : nil
+                return (parsed.page, (pass.findings(parsed), digest, false, sections))
             }
         }
         let own = made.map(\.own)
@@ -186,6 +192,9 @@ package struct Engine: Sendable {
             zip(handbook.pages.map { Self.key($0.path) }, own), uniquingKeysWith: { first, _ in first })
         self.digests = Dictionary(
             zip(handbook.pages.map { Self.key($0.path) }, made.map(\.digest)), uniquingKeysWith: { first, _ in first })
+        self.charters = Dictionary(
+            zip(handbook.pages, made).compactMap { page, made in made.sections.map { (Self.key(page.path), $0) } },
+            uniquingKeysWith: { first, _ in first })
         self.identity = site.identity
         self.pagesRemembered = made.lazy.filter(\.remembered).count
         self.findings = []
@@ -262,20 +271,12 @@ package struct Engine: Sendable {
     /// `diagnostics` from `findings`: every finding, the load's and the config's with the rules'.
     private mutating func merge() {
         let pages = handbook.pages
-        var merged = files.problems + siteDiagnostics
-        for page in pages { merged += page.source.diagnostics }
+        var load = files.problems + siteDiagnostics
+        for page in pages { load += page.source.diagnostics }
         for asset in files.contentAssets {
-            merged += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
+            load += ConflictMarkerRule.check(file: asset.path, bytes: asset.bytes, language: checker.language)
         }
-        if merged.isEmpty {
-            // The rules' findings come sorted already.
-            merged = findings
-        } else {
-            // Stable, by place: at one spot, load findings come first, then the rules' in outline order.
-            merged += findings
-            merged.sort { ($0.file, $0.position) < ($1.file, $1.position) }
-        }
-        diagnostics = merged
+        diagnostics = Self.merge(load: load, rules: findings)
     }
 
     /// The pages at `paths` checked again alone, against the rest as it is: for body edits that
@@ -286,16 +287,34 @@ package struct Engine: Sendable {
             guard let facts, let index = facts.index(of: path) else { continue }
             let page = handbook.pages[index]
             let found = checker.check(pageAt: path, in: facts, own: own[Self.key(path)] ?? Checker.OwnFindings())
-            var all = files.problems.filter { $0.file == path } + page.source.diagnostics + found
-            all.sort { $0.position < $1.position }
+            let load = files.problems.filter { $0.file == path } + page.source.diagnostics
+            let all = Self.merge(load: load, rules: found)
             findings.replaceDiagnostics(of: path, with: found)
             diagnostics.replaceDiagnostics(of: path, with: all)
         }
         finishCheck(health: healthReads ? drawHealth() : check.health)
     }
 
+    /// The one merge of what loading found (files, the config, front matter, Markdown limits)
+    /// with the rules' findings (sorted already), for the whole site or one file: stable, by
+    /// place; at one spot, load findings come first, then the rules' in outline order.
+    static func merge(load: [Diagnostic], rules: [Diagnostic]) -> [Diagnostic] {
+        guard !load.isEmpty else { return rules }
+        var all = load + rules
+        all.sort { ($0.file, $0.position) < ($1.file, $1.position) }
+        return all
+    }
+
     private func drawHealth() -> HealthReport {
-        Pipeline.annotateLineage(checker.health(handbook, findings: findings), files: files)
+        Pipeline.annotateLineage(checker.health(handbook, findings: findings, sections: charterSections), files: files)
+    }
+
+    /// A charter's sections as found when it was parsed, for the health view.
+    var charterSections: (Page) -> Checker.CharterSections {
+        let charters = self.charters
+        let checker = self.checker
+        // Every charter's are kept (the view asks for charters' only); one missing would be parsed.
+        return { charters[Self.key($0.path)] ?? checker.charterSections(PageParser().parsed($0)) }
     }
 
     private mutating func finishCheck(health: HealthReport) {
@@ -315,9 +334,14 @@ package struct Engine: Sendable {
         return baseline.filter(found, line: LineLookup(texts: text.map { [path: $0] } ?? [:]).line)
     }
 
-    /// The page at a site-relative path, with its tree.
+    /// The page at a site-relative path, by its summary.
     package func page(_ path: String) -> Page? {
-        pageIndex(path).map { PageParser().restoringTree(handbook.pages[$0]) }
+        pageIndex(path).map { handbook.pages[$0] }
+    }
+
+    /// `page` with its body parsed again, for a request that reads it (the sections it lacks).
+    package static func parsed(_ page: Page) -> ParsedPage {
+        PageParser().parsed(page)
     }
 
     /// The index of the page at a site-relative path.
@@ -341,7 +365,7 @@ package struct Engine: Sendable {
         var digests = self.digests
         var reconfigure = changes.ruleFiles != nil
         var assetsMoved = false
-        var edited: [Page] = []
+        var edited: [ParsedPage] = []
         var files = self.files
         var ruleFiles = changes.ruleFiles ?? self.ruleFiles
         let splitter = FrontMatterSplitter(language: checker.language)
@@ -364,7 +388,7 @@ package struct Engine: Sendable {
                 if let old, old.source == source { continue }
                 let page = PageParser().parse(source)
                 edited.append(page)
-                if let old, Self.othersReadTheSame(old, page) {
+                if let old, Self.othersReadTheSame(old, page.page) {
                     change.bodies.append(path)
                 } else {
                     change.summaries.append(path)
@@ -396,7 +420,7 @@ package struct Engine: Sendable {
             var site = LoadedSite(
                 files: files, config: decoded.0, configDiagnostics: decoded.1, ruleFiles: ruleFiles, baseline: baseline)
             var pages = handbook.pages
-            for page in edited { pages.upsert(page, at: page.path) }
+            for page in edited { pages.upsert(page.page, at: page.path) }
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
                 pages.upsert(nil, at: path)
             }
@@ -424,12 +448,12 @@ package struct Engine: Sendable {
             for path in change.summaries where !edited.contains(where: { $0.path.utf8.elementsEqual(path.utf8) }) {
                 facts!.remove(path)
                 own[Self.key(path)] = nil
+                charters[Self.key(path)] = nil
             }
-            var labelled = edited
-            for index in labelled.indices {
-                own[Self.key(labelled[index].path)] = pass.findings(labelled[index])
-                if !checker.readsTreeLater(labelled[index]) { labelled[index] = labelled[index].releasingTree() }
-                facts!.replace(labelled[index])
+            for page in edited {
+                own[Self.key(page.path)] = pass.findings(page)
+                charters[Self.key(page.path)] = checker.drawsHealthRow(page.page) ? checker.charterSections(page) : nil
+                facts!.replace(page.page)
             }
             if assetsMoved {
                 var moved = facts!.handbook
@@ -441,7 +465,7 @@ package struct Engine: Sendable {
                 checkEveryPage()
                 change.checkedEveryPage = true
             } else if !edited.isEmpty {
-                checkAlone(change.bodies, healthReads: edited.contains(where: checker.healthReads))
+                checkAlone(change.bodies, healthReads: edited.contains { checker.healthReads($0.page) })
             } else {
                 finishCheck(health: check.health)
             }
@@ -494,7 +518,7 @@ extension Engine {
                     page.path,
                     RememberedPage(
                         digest: digest, kind: page.kind, url: page.url, title: page.title,
-                        root: page.document.root.range, headings: page.headings, links: page.links, own: own,
+                        headings: page.headings, links: page.links, own: own,
                         split: RememberedPage.Split(page.source, digest: digest))
                 ))
         }

@@ -40,7 +40,6 @@ struct RememberedPage: Sendable {
     var kind: Kind
     var url: String
     var title: String
-    var root: SourceRange
     var headings: [Heading]
     var links: [LinkMention]
     var own: Checker.OwnFindings
@@ -84,9 +83,9 @@ struct RememberedPage: Sendable {
             bodyLineOffset: split.bodyLineOffset, diagnostics: split.diagnostics)
     }
 
-    /// The page, without its tree, around its source.
+    /// The page's summary around its source.
     func page(_ source: SourceFile) -> Page {
-        Page(released: source, kind: kind, url: url, title: title, root: root, headings: headings, links: links)
+        Page(source: source, kind: kind, url: url, title: title, headings: headings, links: links)
     }
 }
 
@@ -101,7 +100,7 @@ struct RememberedSite: Sendable, Equatable {
 /// The cache as the engine reads and writes it.
 enum EngineCache {
     /// Changes whenever what is stored, or how, changes: an older file is then ignored.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
     static let magic: [UInt8] = Array("PBKCACHE".utf8)
 
     /// Everything besides a page that its own findings and summary depend on.
@@ -278,8 +277,6 @@ struct ByteWriter {
         shared(page.kind.rawValue)
         string(page.url)
         string(page.title)
-        position(page.root.start)
-        position(page.root.end)
         count(page.headings.count)
         for heading in page.headings {
             count(heading.level)
@@ -442,7 +439,7 @@ struct ByteReader {
 
     mutating func page() -> RememberedPage? {
         guard let digest = digest(), let kind = shared(),
-            let url = string(), let title = string(), let start = position(), let end = position(),
+            let url = string(), let title = string(),
             let headingCount = varint(), headingCount <= bytes.count - at
         else { return nil }
         var headings: [Heading] = []
@@ -471,8 +468,7 @@ struct ByteReader {
                 diagnostics: diagnostics)
         }
         return RememberedPage(
-            digest: digest, kind: Kind(kind), url: url, title: title,
-            root: SourceRange(start: start, end: end), headings: headings, links: links,
+            digest: digest, kind: Kind(kind), url: url, title: title, headings: headings, links: links,
             own: Checker.OwnFindings(before: before, after: after), split: split)
     }
 

@@ -7,25 +7,25 @@ import PlaybookRender
 extension Pipeline {
     /// CONVERT: calls `body` once per edition of the site with the edition's folder prefix
     /// (`` for the first, `zh-Hant/`…), the handbook and health report as the edition shows
-    /// them, and how the edition gives a page without its tree its tree back (parsed again, and
-    /// converted); once, with the handbook as it is, for a site without editions. Editions convert
-    /// one after the other, so a build holds at most one converted handbook besides the parsed one.
+    /// them, and how the edition parses a page's body (parsed again, and converted); once, with
+    /// the handbook as it is, for a site without editions. Editions convert one after the other,
+    /// so a build holds at most one converted handbook besides the parsed one.
     static func forEachEdition(
         _ handbook: Handbook, health: HealthReport,
-        _ body: (String, Handbook, HealthReport, @escaping SiteRenderer.TreeRestorer) throws -> Void
+        _ body: (String, Handbook, HealthReport, @escaping SiteRenderer.Parsing) throws -> Void
     ) throws {
         let parser = PageParser()
-        let restoring: @Sendable (Page) -> Page = { parser.restoringTree($0) }
+        let parsing: @Sendable (Page) -> ParsedPage = { parser.parsed($0) }
         let editions = handbook.config.editions
-        guard !editions.isEmpty else { return try body("", handbook, health, restoring) }
+        guard !editions.isEmpty else { return try body("", handbook, health, parsing) }
         // Telling a page's script reads its whole body: once, for every edition.
-        let scripts = EditionConverter.scripts(of: handbook.pages, restoring: restoring)
+        let scripts = EditionConverter.scripts(of: handbook.pages, parsing: parsing)
         for edition in editions {
-            let converted: (handbook: Handbook, restoring: SiteRenderer.TreeRestorer)
+            let converted: (handbook: Handbook, parsing: SiteRenderer.Parsing)
             let convertedHealth: HealthReport
             do {
                 converted = try StageTimer.measure("convert \(edition.language)") {
-                    try EditionConverter.edition(of: handbook, for: edition, scripts: scripts, restoring: restoring)
+                    try EditionConverter.edition(of: handbook, for: edition, scripts: scripts, parsing: parsing)
                 }
                 // The health view's texts are each converted once, from what the check wrote:
                 // a group's title written in the edition's script stays as it is.
@@ -33,10 +33,10 @@ extension Pipeline {
             } catch let error as ScriptConversionError {
                 throw PlaybookError(stage: "convert", path: handbook.config.path, message: error.description)
             }
-            let restore = converted.restoring
+            let parse = converted.parsing
             try body(edition.prefix, converted.handbook, convertedHealth) { page in
                 do {
-                    return try restore(page)
+                    return try parse(page)
                 } catch let error as ScriptConversionError {
                     throw PlaybookError(stage: "convert", path: page.path, message: error.description)
                 }

@@ -1,14 +1,17 @@
 import PlaybookCheck
+import PlaybookMarkdown
 import PlaybookModel
 
 extension Pipeline {
     /// LEAVE OUT: the pages the build does not publish (drafts, internal pages in a public build)
     /// are removed from the handbook once, after checking and before rendering, so no renderer
     /// (pages, navigation, lists, search index, sitemap, health view…) ever sees them. The health
-    /// report is drawn again from the pages that stay, with the findings already made. Pure.
-    package static func leaveOut(_ result: CheckResult, publication: Publication, language: Language? = nil)
-        -> CheckResult
-    {
+    /// report is drawn again from the pages that stay, with the findings already made and the
+    /// charters' sections as found when they were parsed (`sections`; nil: parsed again). Pure.
+    package static func leaveOut(
+        _ result: CheckResult, publication: Publication, language: Language? = nil,
+        sections: ((Page) -> Checker.CharterSections)? = nil
+    ) -> CheckResult {
         guard !publication.publishesEverything else { return result }
         var kept = result
         kept.handbook.pages = result.handbook.pages.filter(publication.publishes)
@@ -20,8 +23,12 @@ extension Pipeline {
         let checker = Checker(
             rules: result.rules, language: language ?? result.handbook.config.language,
             conversions: OpenCCConversions(), publication: publication)
+        let parser = PageParser()
         kept.health = annotateLineage(
-            checker.health(kept.handbook, findings: kept.diagnostics), files: kept.files)
+            checker.health(
+                kept.handbook, findings: kept.diagnostics,
+                sections: sections ?? { checker.charterSections(parser.parsed($0)) }),
+            files: kept.files)
         return kept
     }
 }

@@ -85,8 +85,8 @@ public enum Pipeline {
 
     /// PARSE → CHECK → TOLERATE on a site already loaded (`Engine` from an empty state); pure.
     /// The findings its baseline records move to `known`. Each page is checked by the rules that
-    /// read only the page as soon as it is parsed, and its tree let go unless a later check reads
-    /// it; the result's `files.content` is empty (each page holds its text).
+    /// read only the page as soon as it is parsed, and its tree let go; the result's
+    /// `files.content` is empty (each page holds its text).
     package static func check(
         _ site: consuming LoadedSite, language: Language? = nil, publication: Publication = .standard
     ) -> CheckResult {
@@ -216,16 +216,16 @@ public enum Pipeline {
 
     static func parse(_ files: SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?) -> Handbook {
         var files = files
-        return parse(&files, config: decoded, language: language, lettingBytesGo: false) { ($0, ()) }.handbook
+        return parse(&files, config: decoded, language: language, lettingBytesGo: false) { ($0.page, ()) }.handbook
     }
 
     /// PARSE, with `then` run on each page on the parsing thread as soon as it is parsed: it
-    /// gives the page to keep (possibly without its tree) and what it made of it. With
+    /// gives the page's summary to keep and what it made of the page (its tree at hand). With
     /// `lettingBytesGo`, each file's raw bytes are let go once split, and `files.content` is
     /// left empty.
     static func parse<Made: Sendable>(
         _ files: inout SiteFiles, config decoded: (SiteConfig, [Diagnostic]), language: Language?,
-        lettingBytesGo: Bool, then: @Sendable (Page) -> (Page, Made)
+        lettingBytesGo: Bool, then: @Sendable (ParsedPage) -> (Page, Made)
     ) -> (handbook: Handbook, made: [Made]) {
         let parser = PageParser()
         return parse(&files, config: decoded, language: language, lettingBytesGo: lettingBytesGo) { file, splitter in
@@ -271,7 +271,7 @@ public enum Pipeline {
     }
 
     /// RENDER every output of `result`'s handbook, every edition in its folder, handed to `emit`
-    /// in batches as they are made (pages a few hundred at a time, each page's tree parsed again
+    /// in batches as they are made (pages a few hundred at a time, each page's body parsed again
     /// only while its batch renders), then the content assets and static files each edition
     /// copies. `progress` is told (pages rendered, pages in all). Gives the paths rendered, the
     /// paths copied and, for a site without editions, its search index.
@@ -289,10 +289,10 @@ public enum Pipeline {
         var search: SearchIndex?
         let total = result.handbook.pages.count * max(1, editions.count)
         var done = 0
-        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, restore in
+        try forEachEdition(result.handbook, health: result.health) { prefix, handbook, health, parsing in
             var here = kept
             let index = try SiteRenderer(theme: theme).render(
-                handbook, health: health, restoring: restore, reusing: editions.isEmpty ? reuse : nil
+                handbook, health: health, parsing: parsing, reusing: editions.isEmpty ? reuse : nil
             ) { batch in
                 try emit(prefixed(batch, prefix))
                 for file in batch {

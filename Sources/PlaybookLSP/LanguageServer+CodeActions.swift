@@ -70,7 +70,7 @@ extension LanguageServer {
     {
         let l = session.checker.language
         let written = script(of: page, session: session)
-        return session.checker.missingSections(of: page).compactMap { missing in
+        return session.checker.missingSections(of: Engine.parsed(page)).compactMap { missing in
             let label = missing.section.label(l)
             guard finding.message.contains(l == .en ? "“\(label)”" : "「\(label)」") else { return nil }
             if let rename = missing.rename {

@@ -196,7 +196,7 @@ extension LanguageServer {
         let l = script(of: page, session: session)
         let start = TextDocument.Position(line: line, character: 0)
         let end = TextDocument.Position(line: line, character: prefix.utf16.count)
-        return session.checker.missingSections(of: page).enumerated().map { index, missing in
+        return session.checker.missingSections(of: Engine.parsed(page)).enumerated().map { index, missing in
             let heading = Self.heading(missing.section, level: missing.level, language: l)
             var detail = l.pick("缺少的必需一节", "缺少的必需一節", "a required section the page lacks")
             if let hint = missing.section.hint { detail = hint(l) }

@@ -1,13 +1,14 @@
 import PlaybookModel
 
-/// Turns a loaded `SourceFile` into a `Page`: parses the body, decides the kind and the URL,
-/// finds the title and gives every heading its anchor.
+/// Turns a loaded `SourceFile` into a `ParsedPage`: parses the body, decides the kind and the
+/// URL, finds the title and gives every heading its anchor. A page known by its summary alone
+/// (`Page`) has its body parsed again by `parsed(_:)` when a step reads it.
 package struct PageParser: Sendable {
     private let markdown = MarkdownParser()
 
     package init() {}
 
-    package func parse(_ source: SourceFile) -> Page {
+    package func parse(_ source: SourceFile) -> ParsedPage {
         let document = markdown.parse(source.body, lineOffset: source.bodyLineOffset)
         var generator = Slug.AnchorGenerator(reserved: Self.reservedAnchors + Self.footnoteIDs(in: document))
         let headings = document.headings.map { node -> Heading in
@@ -27,7 +28,7 @@ package struct PageParser: Sendable {
         }
         var source = source
         source.diagnostics += document.limits.map { Self.diagnostic(for: $0, in: source.path) }
-        return Page(
+        return ParsedPage(
             source: source, kind: kind, url: Slug.url(forContentPath: source.contentPath), title: title,
             document: document, headings: headings)
     }
@@ -61,13 +62,11 @@ package struct PageParser: Sendable {
         return ids
     }
 
-    /// `page` with its tree again, parsed from its source as `parse` did, if it was let go
-    /// (`Page.releasingTree()`); everything else about the page stays as it is.
-    package func restoringTree(_ page: Page) -> Page {
-        guard page.treeReleased else { return page }
-        var restored = page
-        restored.document = markdown.parse(page.source.body, lineOffset: page.source.bodyLineOffset)
-        return restored
+    /// `page` with its body parsed again from its source, as `parse` parsed it: for a step that
+    /// reads the body of a page the build keeps by its summary. The summary stays as it is (an
+    /// edition's page keeps its converted title and headings).
+    package func parsed(_ page: Page) -> ParsedPage {
+        ParsedPage(page: page, document: markdown.parse(page.source.body, lineOffset: page.source.bodyLineOffset))
     }
 
     /// The error that refuses a page the parser would not follow (see `MarkdownLimit`). Like the

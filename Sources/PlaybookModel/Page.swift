@@ -88,11 +88,11 @@ package struct LinkMention: Hashable, Sendable {
     }
 }
 
-/// A parsed playbook: the source, its kind, its URL and its Markdown tree.
-///
-/// What other pages need of its body (headings and anchors, links) is kept beside the tree, so
-/// that a build can let the tree go once the page's own checks have read it (`releasingTree()`)
-/// and parse it again when the page is rendered: the whole handbook is never held as trees.
+/// A page as every step after its own checks knows it: its source, kind, URL and title, and
+/// what other pages and the site read of its body (headings and their anchors, links), found
+/// when it was parsed. It holds no Markdown tree: a step that reads the body takes a
+/// `ParsedPage`, which the parser makes, so no step can read a tree that is not there. A
+/// build keeps the handbook as these summaries and parses a page's body only while a step needs it.
 ///
 /// A page is a value whose fields live in one shared box, copied only when a copy is changed:
 /// the handbook's page array is copied whenever serve or the editor server replaces one page,
@@ -105,29 +105,20 @@ package struct Page: Hashable, Sendable {
         var kind: Kind
         var url: String
         var title: String
-        var tree: MarkdownDocument
         var headings: [Heading]
         var links: [LinkMention]
-        var treeReleased: Bool
 
-        init(
-            source: SourceFile, kind: Kind, url: String, title: String, tree: MarkdownDocument, headings: [Heading],
-            links: [LinkMention], treeReleased: Bool
-        ) {
+        init(source: SourceFile, kind: Kind, url: String, title: String, headings: [Heading], links: [LinkMention]) {
             self.source = source
             self.kind = kind
             self.url = url
             self.title = title
-            self.tree = tree
             self.headings = headings
             self.links = links
-            self.treeReleased = treeReleased
         }
 
         func copy() -> Storage {
-            Storage(
-                source: source, kind: kind, url: url, title: title, tree: tree, headings: headings, links: links,
-                treeReleased: treeReleased)
+            Storage(source: source, kind: kind, url: url, title: title, headings: headings, links: links)
         }
     }
 
@@ -155,65 +146,19 @@ package struct Page: Hashable, Sendable {
         get { storage.title }
         _modify { yield &unique().title }
     }
-    /// The body's tree; empty once released (`treeReleased`). Setting it finds its links again.
-    package var document: MarkdownDocument {
-        get { storage.tree }
-        set {
-            let box = unique()
-            box.tree = newValue
-            box.links = Self.links(in: newValue)
-            box.treeReleased = false
-        }
-    }
     package var headings: [Heading] {
         get { storage.headings }
         _modify { yield &unique().headings }
     }
-    /// Every link of the body in document order, kept when the tree is let go.
+    /// Every link of the body in document order.
     package var links: [LinkMention] { storage.links }
-    /// True once `releasingTree()` let the tree go: `document` is empty, the rest holds.
-    package var treeReleased: Bool { storage.treeReleased }
 
+    /// A page's summary: as the parser finds it (`PageParser.parse`), or as the engine's cache
+    /// remembers it.
     package init(
-        source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
+        source: SourceFile, kind: Kind, url: String, title: String, headings: [Heading], links: [LinkMention]
     ) {
-        storage = Storage(
-            source: source, kind: kind, url: url, title: title, tree: document, headings: headings,
-            links: Self.links(in: document), treeReleased: false)
-    }
-
-    /// A page without its tree, from what was kept of it: a page the engine's cache remembers
-    /// (`releasingTree()` of the page as parsed, given back without parsing it again). `root` is
-    /// the range the parsed tree's root had.
-    package init(
-        released source: SourceFile, kind: Kind, url: String, title: String, root: SourceRange, headings: [Heading],
-        links: [LinkMention]
-    ) {
-        storage = Storage(
-            source: source, kind: kind, url: url, title: title,
-            tree: MarkdownDocument(root: MarkdownNode(.document, range: root)), headings: headings, links: links,
-            treeReleased: true)
-    }
-
-    /// This page without its tree: what a build keeps of a page between checking and rendering
-    /// it. The parser gives the tree back (`PageParser.restoringTree`).
-    package func releasingTree() -> Page {
-        guard !treeReleased else { return self }
-        var page = self
-        let box = page.unique()
-        box.tree = MarkdownDocument(root: MarkdownNode(.document, range: box.tree.root.range))
-        box.treeReleased = true
-        return page
-    }
-
-    static func links(in document: MarkdownDocument) -> [LinkMention] {
-        var links: [LinkMention] = []
-        document.root.walk { node in
-            if case .link(let destination, _) = node.kind {
-                links.append(LinkMention(destination: destination, position: node.range.start))
-            }
-        }
-        return links
+        storage = Storage(source: source, kind: kind, url: url, title: title, headings: headings, links: links)
     }
 
     package var path: String { storage.source.path }
@@ -223,8 +168,8 @@ package struct Page: Hashable, Sendable {
         if a.storage === b.storage { return true }
         let x = a.storage
         let y = b.storage
-        return x.source == y.source && x.kind == y.kind && x.url == y.url && x.title == y.title && x.tree == y.tree
-            && x.headings == y.headings && x.links == y.links && x.treeReleased == y.treeReleased
+        return x.source == y.source && x.kind == y.kind && x.url == y.url && x.title == y.title
+            && x.headings == y.headings && x.links == y.links
     }
 
     package func hash(into hasher: inout Hasher) {
@@ -233,10 +178,52 @@ package struct Page: Hashable, Sendable {
         hasher.combine(x.kind)
         hasher.combine(x.url)
         hasher.combine(x.title)
-        hasher.combine(x.tree)
         hasher.combine(x.headings)
         hasher.combine(x.links)
-        hasher.combine(x.treeReleased)
+    }
+}
+
+/// A page with its Markdown tree: what the parser gives (`PageParser.parse`, or `parsed(_:)` for
+/// a page known by its summary) and what the steps that read a body take: the page's own
+/// rules, its HTML, its search document, the kits showing it, an edition's conversion of it.
+/// Made for the time such a step runs, then let go; the summary (`page`) is what stays.
+///
+/// The summary's fields read through it (`parsed.title`, `parsed.headings`).
+@dynamicMemberLookup
+package struct ParsedPage: Hashable, Sendable {
+    /// The summary: everything a later step knows of the page.
+    package var page: Page
+    /// The body's tree, positions counted from the top of the file.
+    package var document: MarkdownDocument
+
+    /// `page` with the tree its body parses to (its links were found in that tree: `links(in:)`).
+    package init(page: Page, document: MarkdownDocument) {
+        self.page = page
+        self.document = document
+    }
+
+    /// A page and its tree from their parts, its summary's links found in the tree.
+    package init(
+        source: SourceFile, kind: Kind, url: String, title: String, document: MarkdownDocument, headings: [Heading]
+    ) {
+        let page = Page(
+            source: source, kind: kind, url: url, title: title, headings: headings, links: Self.links(in: document))
+        self.init(page: page, document: document)
+    }
+
+    package subscript<Value>(dynamicMember field: KeyPath<Page, Value>) -> Value {
+        page[keyPath: field]
+    }
+
+    /// Every link of `document` in document order, for the summary.
+    package static func links(in document: MarkdownDocument) -> [LinkMention] {
+        var links: [LinkMention] = []
+        document.root.walk { node in
+            if case .link(let destination, _) = node.kind {
+                links.append(LinkMention(destination: destination, position: node.range.start))
+            }
+        }
+        return links
     }
 }
 

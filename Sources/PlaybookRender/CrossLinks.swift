@@ -199,7 +199,7 @@ struct CrossLinks {
 
     /// Front matter `description`, else the first paragraph's text, shortened to about 120
     /// characters at a word or sentence boundary.
-    static func description(_ page: Page) -> String {
+    static func description(_ page: ParsedPage) -> String {
         if let written = page.frontMatter["description"]?.string, !written.trimmingSpaces.isEmpty {
             return written.trimmingSpaces
         }
@@ -218,8 +218,8 @@ struct CrossLinks {
     }
 
     /// What a card or a kit says of a page: its description, else its first paragraph read from
-    /// its Markdown text (not its tree, which a page may have let go), marks dropped, shortened
-    /// as `description` shortens it. The same whether or not the page holds its tree.
+    /// its Markdown text (a card is drawn from the page's summary, which holds no tree), marks
+    /// dropped, shortened as `description` shortens it.
     static func summary(_ page: Page) -> String {
         if let written = page.frontMatter["description"]?.string, !written.trimmingSpaces.isEmpty {
             return written.trimmingSpaces
@@ -289,9 +289,10 @@ struct CrossLinks {
     }
 
     /// Front matter `language:` (zh-Hans, zh-Hant, en), else the script of the page's Chinese
-    /// text: a page written in Traditional characters is `zh-Hant` on a Simplified site and the
-    /// other way round; a page with no Chinese follows the site.
-    static func language(of page: Page, site: Language) -> Language {
+    /// text as the editor's offers read it (`Language.script(of:)`): a page written in
+    /// Traditional characters is `zh-Hant` on a Simplified site and the other way round; a page
+    /// with no Chinese follows the site.
+    static func language(of page: ParsedPage, site: Language) -> Language {
         if let written = page.frontMatter["language"]?.string, let language = Language(rawValue: written) {
             return language
         }
@@ -300,9 +301,7 @@ struct CrossLinks {
             block.appendPlainText(to: &text)
             if text.utf8.count > 24_000 { break }
         }
-        let hasHan = text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
-        guard hasHan else { return site }
-        return ChineseScript.isMostlyTraditional(text) ? .zhHant : .zhHans
+        return Language.script(of: text) ?? site
     }
 }
 

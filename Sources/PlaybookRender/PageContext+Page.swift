@@ -4,11 +4,12 @@ extension PageContext {
     /// The values of one page: its header (kind, meta, health chips, the group's documents,
     /// the template it came from), body, table of contents, and what follows it (tags, the date
     /// it changed, "linked from", previous and next in its section).
-    func page(_ page: Page, index: Int, body: String, chrome: Chrome, sidebar: String) -> SiteView {
+    func page(_ parsed: ParsedPage, index: Int, body: String, chrome: Chrome, sidebar: String) -> SiteView {
+        let page = parsed.page
         let url = page.url
         let view = base(
-            url: url, title: displayTitle(page), navHTML: chrome.nav, description: CrossLinks.description(page),
-            language: CrossLinks.language(of: page, site: config.language),
+            url: url, title: displayTitle(page), navHTML: chrome.nav, description: CrossLinks.description(parsed),
+            language: CrossLinks.language(of: parsed, site: config.language),
             type: page.url.isEmpty ? "website" : "article")
         let info = PageView()
         info.toc = page.headings.filter { $0.level >= 2 && $0.level <= 3 }.map { heading in
@@ -31,7 +32,7 @@ extension PageContext {
         info.isDraft = page.isDraft
         info.isInternal = page.isInternal
         // A body that opens with its own `# Title` shows that heading instead of the header's.
-        info.bodyHasTitle = page.document.blocks.first?.headingLevel == 1
+        info.bodyHasTitle = parsed.document.blocks.first?.headingLevel == 1
         // That heading leads the header, before the document box, chips, contents and checklist.
         if info.bodyHasTitle, body.hasPrefix("<h1"), let close = body.literalRange(of: "</h1>") {
             var heading = String(body[..<close.upperBound])

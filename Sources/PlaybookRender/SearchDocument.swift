@@ -43,7 +43,7 @@ package struct SearchDocument: Hashable, Sendable {
     }
 
     /// `tagLabels` names each tag as the edition shows it (`SiteConfig.tagLabels`).
-    package init(_ page: Page, vocabulary: SearchVocabulary = .none, tagLabels: [String: String] = [:]) {
+    package init(_ page: ParsedPage, vocabulary: SearchVocabulary = .none, tagLabels: [String: String] = [:]) {
         path = page.path
         kind = page.kind.rawValue
         let title = page.title.isEmpty ? page.fileStem : page.title

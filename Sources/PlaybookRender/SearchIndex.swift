@@ -78,16 +78,17 @@ package struct SearchIndex: Sendable {
     /// The index of `pages`, with the interface words and kind labels of `config`'s site,
     /// holding every page's document, so that `replacing` can take an edited page in place and
     /// `files()` gives every file of the index.
-    package init(pages: [Page], config: SiteConfig) {
-        let indexed = pages.filter(SearchDocument.isIndexed)
+    package init(pages: [ParsedPage], config: SiteConfig) {
+        let indexed = pages.filter { SearchDocument.isIndexed($0.page) }
         let vocabulary = SearchVocabulary(config: config)
         let documents = Self.documents(indexed[...], vocabulary: vocabulary)
         var postings = Postings()
         for (id, document) in documents.enumerated() { postings.add(document, id: id) }
         self.init(
-            indexed: indexed, entries: documents.map { Entry(path: $0.path, kind: $0.kind, length: $0.length) },
+            indexed: indexed.map(\.page),
+            entries: documents.map { Entry(path: $0.path, kind: $0.kind, length: $0.length) },
             documents: Chunked(documents), postings: postings, config: config, vocabulary: vocabulary,
-            families: Self.families(of: indexed, among: pages))
+            families: Self.families(of: indexed.map(\.page), among: pages.map(\.page)))
     }
 
     /// An index made as its pages are rendered: the renderer gives each indexed page's
@@ -103,7 +104,7 @@ package struct SearchIndex: Sendable {
         /// What each page's document is made with (`SearchDocument(page, vocabulary:)`).
         package let vocabulary: SearchVocabulary
 
-        /// A builder for the index of `pages` (each may be without its tree).
+        /// A builder for the index of `pages`, whose documents are made from their trees as they render.
         package init(pages: [Page], config: SiteConfig) {
             indexed = pages.filter(SearchDocument.isIndexed)
             self.config = config
@@ -175,7 +176,7 @@ package struct SearchIndex: Sendable {
     }
 
     /// The documents of `pages`, made on every core.
-    private static func documents(_ pages: ArraySlice<Page>, vocabulary: SearchVocabulary) -> [SearchDocument] {
+    private static func documents(_ pages: ArraySlice<ParsedPage>, vocabulary: SearchVocabulary) -> [SearchDocument] {
         var documents = [SearchDocument?](repeating: nil, count: pages.count)
         documents.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -267,7 +268,10 @@ package struct SearchIndex: Sendable {
                 for copy in copies { families[template + "/" + copy.rel, default: []].append(copy.id) }
             }
         }
-        return families.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // By their pages, all of them: two families can start with the same page (a folder that
+        // clones two templates with a document of the same name), and the order the dictionary
+        // gave them in changes from run to run.
+        return families.values.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     // MARK: - Kept between builds
@@ -390,15 +394,17 @@ package struct SearchIndex: Sendable {
     /// The index with `page` in place of the page at the same path, and the files that changed.
     /// Nil when the page is not in the index or its kind changed (the caller re-renders the site
     /// then, as it does when pages are added or removed).
-    package func replacing(_ page: Page) -> (index: SearchIndex, files: [OutputFile])? {
+    package func replacing(_ page: ParsedPage) -> (index: SearchIndex, files: [OutputFile])? {
         replacing(page, was: nil)
     }
 
     /// `replacing(_:)` on any index, also one made as its pages were rendered (`Builder`), which
     /// keeps no documents: `previous` is the page as the index has it (with its tree), whose
     /// document is made again to tell which words changed.
-    package func replacing(_ page: Page, was previous: Page?) -> (index: SearchIndex, files: [OutputFile])? {
-        guard SearchDocument.isIndexed(page),
+    package func replacing(_ page: ParsedPage, was previous: ParsedPage?)
+        -> (index: SearchIndex, files: [OutputFile])?
+    {
+        guard SearchDocument.isIndexed(page.page),
             let id = entries.firstIndex(where: { $0.path == page.path }), entries[id].kind == page.kind.rawValue,
             let old = documents?[id] ?? previous.map({ SearchDocument($0, vocabulary: vocabulary) })
         else { return nil }

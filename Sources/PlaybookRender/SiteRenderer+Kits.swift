@@ -2,11 +2,20 @@ import PlaybookMarkdown
 import PlaybookModel
 
 extension SiteRenderer {
-    /// What a kit needs of one of its documents, kept from the document's own page render.
+    /// What a kit needs of one of its documents, kept from the document's own page render: all
+    /// it reads of the document's tree, so a kit is drawn from summaries and these.
     struct KitPart {
         /// The body as the page shows it, links relative to the page's URL.
         var body: String
         var bodyHasTitle: Bool
+        /// The language the document is written in (`CrossLinks.language`).
+        var language: Language
+
+        init(_ page: ParsedPage, body: String, site: Language) {
+            self.body = body
+            bodyHasTitle = page.document.blocks.first?.headingLevel == 1
+            language = CrossLinks.language(of: page, site: site)
+        }
     }
 
     /// Which kits each page is part of, and how many documents each kit waits for, so that a
@@ -33,14 +42,16 @@ extension SiteRenderer {
     /// Rendered from each document's body (`parts`), never from its tree again.
     func renderKit(charter: Int, parts: [Int: KitPart], prepared: Context) -> OutputFile? {
         let context = prepared.context
-        guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL else { return nil }
+        guard let documents = context.links.groupDocuments[charter], let url = documents.kitURL,
+            let charterPart = parts[charter]
+        else { return nil }
         let map = prepared.map
         let group = map.pages[charter]
         let title = context.displayTitle(group)
         let base = context.base(
             url: url, title: "\(title) · \(context.words["kit"] ?? "Kit")",
             description: CrossLinks.summary(group),
-            language: CrossLinks.language(of: group, site: context.config.language))
+            language: charterPart.language)
         var sections: [KitSectionView] = []
         var seen: Set<Int> = []
         for (position, index) in ([charter] + documents.all).filter({ seen.insert($0).inserted }).enumerated() {
@@ -48,7 +59,7 @@ extension SiteRenderer {
             let page = map.pages[index]
             let prefix = "d\(position + 1)-"
             let meta = context.meta(for: page)
-            let language = CrossLinks.language(of: page, site: context.config.language)
+            let language = part.language
             sections.append(
                 KitSectionView(
                     id: prefix + "doc", title: context.displayTitle(page), href: Href.to(page.url, from: url),
@@ -68,27 +79,26 @@ extension SiteRenderer {
     }
 
     /// The kit of the group whose charter is the page at `charter`; nil when it has no URL.
-    /// Its documents are rendered as their pages render them (their trees must be there).
+    /// Its documents are parsed again and rendered as their pages render them.
     package func renderKit(charter: Int, prepared: Context) -> OutputFile? {
         do {
-            return try renderKit(charter: charter, prepared: prepared, restoring: nil)
+            return try renderKit(charter: charter, prepared: prepared, parsing: Self.parsing)
         } catch {
-            preconditionFailure("a kit of pages with their trees failed: \(error)")
+            preconditionFailure("parsing a page threw: \(error)")
         }
     }
 
-    /// The kit, each document's body rendered as its page renders it, from its tree restored
-    /// (`restoring`) for that time, then made a section of the kit (`KitBody`).
-    func renderKit(charter: Int, prepared: Context, restoring restore: TreeRestorer?) throws -> OutputFile? {
+    /// The kit, each document's body rendered as its page renders it, from its body parsed
+    /// (`parsing`) for that time, then made a section of the kit (`KitBody`).
+    func renderKit(charter: Int, prepared: Context, parsing: Parsing) throws -> OutputFile? {
         guard let documents = prepared.context.links.groupDocuments[charter], documents.kitURL != nil else {
             return nil
         }
         var parts: [Int: KitPart] = [:]
         for index in [charter] + documents.all where parts[index] == nil {
-            let kept = prepared.map.pages[index]
-            let page = try restore.map { try $0(kept) } ?? kept
+            let page = try parsing(prepared.map.pages[index])
             parts[index] = KitPart(
-                body: renderBody(page, prepared: prepared), bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
+                page, body: renderBody(page, prepared: prepared), site: prepared.handbook.config.language)
         }
         return renderKit(charter: charter, parts: parts, prepared: prepared)
     }
@@ -96,10 +106,11 @@ extension SiteRenderer {
     /// The outputs besides its own page that show a page's body: the kits it is part of. A
     /// preview re-renders them when only the page's body changed.
     package func outputsShowingBody(of path: String, prepared: Context) -> [OutputFile] {
-        guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
-        return prepared.context.links.groupDocuments.keys.sorted().filter { charter in
-            charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
-        }.compactMap { renderKit(charter: $0, prepared: prepared) } + listsShowingCard(of: index, prepared: prepared)
+        do {
+            return try outputsShowingBody(of: path, prepared: prepared, parsing: Self.parsing)
+        } catch {
+            preconditionFailure("parsing a page threw: \(error)")
+        }
     }
 
     /// The generated lists whose cards show the page's first paragraph: its folder's list and its
@@ -132,16 +143,13 @@ extension SiteRenderer {
         return files
     }
 
-    /// `outputsShowingBody(of:prepared:)` for pages whose trees were let go: each kit's pages
-    /// get theirs back (`restoring`) while it renders.
-    package func outputsShowingBody(of path: String, prepared: Context, restoring restore: @escaping TreeRestorer)
-        throws
-        -> [OutputFile]
-    {
+    /// `outputsShowingBody(of:prepared:)`, each kit's pages parsed by `parsing` while it renders
+    /// (for an edition, converted).
+    package func outputsShowingBody(of path: String, prepared: Context, parsing: Parsing) throws -> [OutputFile] {
         guard let index = prepared.map.pagesByPath[SiteMap.contentPath(path)] else { return [] }
         return try prepared.context.links.groupDocuments.keys.sorted().filter { charter in
             charter == index || prepared.context.links.groupDocuments[charter]!.all.contains(index)
-        }.compactMap { try renderKit(charter: $0, prepared: prepared, restoring: restore) }
+        }.compactMap { try renderKit(charter: $0, prepared: prepared, parsing: parsing) }
             + listsShowingCard(of: index, prepared: prepared)
     }
 

@@ -19,27 +19,29 @@ package struct SiteRenderer: Sendable {
         do {
             try render(handbook, health: health, search: search) { files += $0 }
         } catch {
-            // Gathering into an array throws nothing, and the pages keep their trees.
+            // Gathering into an array throws nothing, and parsing a page throws nothing.
             preconditionFailure("rendering into memory failed: \(error)")
         }
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Gives back the tree of a page the check let go (`Page.treeReleased`), parsed again, and
-    /// for an edition converted as the rest of the page was; the pipeline supplies it. Pages that
-    /// still hold their tree come back as they are.
-    package typealias TreeRestorer = @Sendable (Page) throws -> Page
+    /// Gives a page of the handbook with its body parsed again: for an edition, converted as the
+    /// rest of the page was (the pipeline supplies that); else `PageParser.parsed(_:)`.
+    package typealias Parsing = @Sendable (Page) throws -> ParsedPage
+
+    /// Parses a page's body again, as the parser first did.
+    package static let parsing: Parsing = { PageParser().parsed($0) }
 
     /// Renders the site in batches handed to `emit` as they are ready (pages first, a few
     /// hundred at a time, each with its search record), so the caller can write them and let
-    /// them go. Each page's tree is restored (`restoring`) only while its batch renders, and the
+    /// them go. Each page's body is parsed (`parsing`) only while its batch renders, and the
     /// search index is made from the same trees, unless `search` is the index of `handbook`
     /// already.
     /// Gives back the search index the site was rendered with.
     @discardableResult
     package func render(
         _ handbook: Handbook, health: HealthReport, search: SearchIndex? = nil,
-        restoring restore: TreeRestorer? = nil, reusing reuse: Reuse? = nil, emit: ([OutputFile]) throws -> Void
+        parsing: Parsing = SiteRenderer.parsing, reusing reuse: Reuse? = nil, emit: ([OutputFile]) throws -> Void
     ) throws -> SearchIndex {
         let prepared = Context(handbook: handbook, health: health, theme: theme)
         // With what the build before kept of the search index, a page's document is made only
@@ -79,7 +81,7 @@ package struct SiteRenderer: Sendable {
         while start < handbook.pages.count {
             let end = min(start + batch, handbook.pages.count)
             let rendered = try renderPages(
-                start..<end, prepared: prepared, restoring: restore, indexing: vocabulary,
+                start..<end, prepared: prepared, parsing: parsing, indexing: vocabulary,
                 keepingBodies: { bodiesWanted.contains($0) }, reusing: reuse,
                 documentsOf: { documentsWanted?.contains($0) ?? true })
             var files = rendered.compactMap(\.file)
@@ -186,7 +188,7 @@ package struct SiteRenderer: Sendable {
             guard let base = buffer.baseAddress else { return }
             DispatchQueue.concurrentPerform(iterations: indices.count) { offset in
                 let index = indices.lowerBound + offset
-                let page = prepared.handbook.pages[index]
+                let page = PageParser().parsed(prepared.handbook.pages[index])
                 (base + offset).initialize(
                     to: renderPage(
                         page, index: index, chrome: prepared.chrome[prepared.chromeOfPage[index]],
@@ -218,13 +220,13 @@ package struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders the given pages on every core, each from its tree restored for the time it
-    /// renders, with the page's search document made with `indexing`'s vocabulary when given
+    /// Renders the given pages on every core, each from its body parsed (`parsing`) for the time
+    /// it renders, with the page's search document made with `indexing`'s vocabulary when given
     /// (nil for a page the index leaves out); in the order of `indices`. With `reuse`, a page
-    /// it does not name is neither parsed nor rendered when its document is there (and a kit
-    /// does not want its body).
+    /// it does not name is neither parsed nor rendered unless its search document or its body
+    /// for a kit is wanted.
     func renderPages(
-        _ indices: Range<Int>, prepared: Context, restoring restore: TreeRestorer?, indexing: SearchVocabulary?,
+        _ indices: Range<Int>, prepared: Context, parsing: Parsing, indexing: SearchVocabulary?,
         keepingBodies keep: (Int) -> Bool = { _ in false }, reusing reuse: Reuse? = nil,
         documentsOf wantsDocument: (Int) -> Bool = { _ in true }
     ) throws -> [RenderedPage] {
@@ -235,13 +237,13 @@ package struct SiteRenderer: Sendable {
                 let index = indices.lowerBound + offset
                 (base + offset).initialize(
                     to: Result {
-                        let kept = prepared.handbook.pages[index]
+                        let summary = prepared.handbook.pages[index]
                         let made = reuse?.pages.contains(index) ?? true
-                        let indexed = indexing != nil && SearchDocument.isIndexed(kept) && wantsDocument(index)
+                        let indexed = indexing != nil && SearchDocument.isIndexed(summary) && wantsDocument(index)
                         if !made, !keep(index), !indexed {
                             return RenderedPage(file: nil, search: nil, kitPart: nil)
                         }
-                        let page = try restore.map { try $0(kept) } ?? kept
+                        let page = try parsing(summary)
                         // A page parsed again only for its search document needs no HTML.
                         let body = made || keep(index) ? renderBody(page, prepared: prepared) : ""
                         let file =
@@ -256,8 +258,7 @@ package struct SiteRenderer: Sendable {
                                     SearchDocument(page, vocabulary: $0, tagLabels: prepared.handbook.config.tagLabels)
                                 } : nil,
                             kitPart: keep(index)
-                                ? KitPart(body: body, bodyHasTitle: page.document.blocks.first?.headingLevel == 1)
-                                : nil)
+                                ? KitPart(page, body: body, site: prepared.handbook.config.language) : nil)
                     })
             }
         }
@@ -266,23 +267,24 @@ package struct SiteRenderer: Sendable {
 
     /// Renders `page`, which may be a newer version of the page at its path than `prepared` holds
     /// (a preview re-renders a saved page against the rest of the handbook as it was).
-    package func renderPage(_ page: Page, prepared: Context) -> OutputFile {
+    package func renderPage(_ page: ParsedPage, prepared: Context) -> OutputFile {
         let index = prepared.map.pagesByPath[page.source.contentPath] ?? 0
         return renderPage(
-            page, index: index, chrome: prepared.chrome(for: page), body: renderBody(page, prepared: prepared),
+            page, index: index, chrome: prepared.chrome(for: page.page), body: renderBody(page, prepared: prepared),
             prepared: prepared)
     }
 
     /// The page's body as HTML, links relative to the page's URL.
-    func renderBody(_ page: Page, prepared: Context) -> String {
+    func renderBody(_ page: ParsedPage, prepared: Context) -> String {
         let map = prepared.map
+        let summary = page.page
         let renderer = HTMLRenderer(
             unsafe: prepared.handbook.config.unsafeHTML, anchors: page.headings.map(\.anchor),
-            resolveLink: { map.resolve($0, from: page) })
+            resolveLink: { map.resolve($0, from: summary) })
         return ChecklistKeys.annotate(renderer.render(page.document))
     }
 
-    func renderPage(_ page: Page, index: Int, chrome: PageContext.Chrome, body: String, prepared: Context)
+    func renderPage(_ page: ParsedPage, index: Int, chrome: PageContext.Chrome, body: String, prepared: Context)
         -> OutputFile
     {
         // The shared sidebar marks no page as current; mark this one.

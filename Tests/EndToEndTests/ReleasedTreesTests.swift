@@ -7,10 +7,11 @@ import Testing
 
 @testable import PlaybookEngine
 
-/// Issue 12, flat memory: `build` checks each page by its own rules as it is parsed and lets
-/// its tree go (`Engine`), then parses it again while it renders.
-/// Nothing a reader or a writer sees may change: the same findings, the same health view, the
-/// same bytes in every edition as checking and rendering with every tree held.
+/// Issue 12, flat memory, and issue 23, a page's states: `build` checks each page by its own
+/// rules as it is parsed and keeps only its summary (`Page`, which holds no tree), then parses
+/// it again while a step reads its body (the health view's charters, an edition's conversion,
+/// rendering). Nothing a reader or a writer sees may change: the same findings, the same health
+/// view, the same bytes in every edition as checking and rendering every page as first parsed.
 @Suite struct ReleasedTreesTests {
     /// The sample handbook (two editions, a template, four groups) plus pages whose findings
     /// come from the rules that read other pages: a broken anchor on another page, a broken
@@ -67,26 +68,35 @@ import Testing
         let loaded = try Pipeline.load(siteAt: site.root)
         let engine = Engine(loaded)
         // The oracle: every rule run over every page's whole tree, parsed and kept.
-        var handbook = Pipeline.parse(loaded)
+        var files = loaded.files
+        let first = Pipeline.parse(
+            &files, config: (loaded.config, loaded.configDiagnostics), language: nil, lettingBytesGo: false
+        ) { ($0.page, $0) }
+        let parsed = first.made
+        var handbook = first.handbook
         handbook.config.kindLabels = engine.rules.kindLabels
-        let whole = engine.checker.check(handbook)
+        let whole = engine.checker.check(parsed, config: handbook.config, assets: handbook.assets)
         let rules = Set(whole.map(\.rule))
         for rule in ["page.broken-anchor", "page.broken-link", "page.unpublished-link", "group.unknown-template"] {
             #expect(rules.contains(rule), "the fixture lost its \(rule) finding")
         }
         #expect(engine.findings == whole)
+        // The health view's rows from the charters' trees as first parsed.
+        let byPath = Dictionary(uniqueKeysWithValues: parsed.map { ($0.path, $0) })
         #expect(
             engine.check.health
-                == Pipeline.annotateLineage(engine.checker.health(handbook, findings: whole), files: loaded.files))
-        // Only group charters and template pages keep their trees; every other page gives the
-        // same page back when its tree is parsed again.
+                == Pipeline.annotateLineage(
+                    engine.checker.health(
+                        handbook, findings: whole, sections: { engine.checker.charterSections(byPath[$0.path]!) }),
+                    files: loaded.files))
+        // The engine holds every page by its summary alone, group charters and template pages
+        // too; each gives the page as first parsed when its body is parsed again.
+        #expect(parsed.contains { $0.kind == .group } && parsed.contains { $0.templateName != nil })
         let parser = PageParser()
-        for (kept, page) in zip(handbook.pages, engine.handbook.pages) {
-            #expect(page.treeReleased == !(page.kind == .group || page.templateName != nil), "\(page.path)")
-            #expect(parser.restoringTree(page) == kept, "\(page.path)")
-            #expect(page.links == kept.links, "\(page.path)")
+        for (kept, page) in zip(parsed, engine.handbook.pages) {
+            #expect(page == kept.page, "\(page.path)")
+            #expect(parser.parsed(page) == kept, "\(page.path)")
         }
-        #expect(engine.handbook.pages.contains { $0.treeReleased })
     }
 
     @Test func buildingFromTreesParsedAgainWritesWhatRenderingWholeTreesGives() throws {

@@ -1,3 +1,4 @@
+import PlaybookEngine
 import PlaybookModel
 import Testing
 
@@ -27,8 +28,8 @@ import Testing
 @Suite struct SiteFactsCheckTests {
     let checker = Checker(rules: .defaults, language: .zhHans)
 
-    func page(_ path: String, _ text: String) -> Page {
-        CheckHarness.result([path: text]).handbook.pages[0]
+    func page(_ path: String, _ text: String) -> ParsedPage {
+        Engine.parsed(CheckHarness.result([path: text]).handbook.pages[0])
     }
 
     @Test func missingSectionsComeInTheKindsOrderWithWhereEachGoes() {

@@ -9,11 +9,11 @@ import Testing
 @Suite struct EditionConverterTests {
     let taiwan = try! EditionConverter(converter: ScriptConverter.open(.s2twp, phrases: []), keep: ["拾页", "林晓"])
 
-    func page(_ text: String, path: String = "content/groups/hangzhou/index.md") -> Page {
+    func page(_ text: String, path: String = "content/groups/hangzhou/index.md") -> ParsedPage {
         PageParser().parse(FrontMatterSplitter().split(path: path, text: text))
     }
 
-    func html(_ page: Page) -> String {
+    func html(_ page: ParsedPage) -> String {
         HTMLRenderer(anchors: page.headings.map(\.anchor)).render(page.document)
     }
 

@@ -80,14 +80,22 @@ import Testing
             groups: 230, seed: testSeed("network warm build"), config: "severity: {\"*\": warning}\n")
         defer { site.remove() }
         #expect(pages.count > 600)
-        _ = try Self.build(site, into: "public")
+        var health = try Self.build(site, into: "public").check.health
         let sop = try #require(pages.first { $0.contains("/sops/") })
         let charter = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/index.md") })
         let rules = try #require(pages.first { $0.hasPrefix("content/groups/") && $0.hasSuffix("/rules.md") })
         for (n, path) in [sop, charter, rules].enumerated() {
             try site.write(path, try site.read(path) + "\n第\(n)次补充：只改正文的最后一段。\n")
             let result = try Self.buildAndCompare(site, into: "public", path)
-            #expect(result.kept > result.written.count / 2, "\(path): \(result.kept) of \(result.written.count) kept")
+            // A paragraph at the end can fill a charter's or a rules page's empty last section,
+            // which the health view shows: then the whole site is rendered again. An SOP's never.
+            if result.check.health == health {
+                #expect(
+                    result.kept > result.written.count / 2, "\(path): \(result.kept) of \(result.written.count) kept")
+            } else {
+                #expect(path != sop)
+            }
+            health = result.check.health
         }
         try site.write(sop, try site.read(sop).replacingOccurrences(of: "title: ", with: "title: 新"))
         #expect(try Self.buildAndCompare(site, into: "public", "title").kept == 0)
@@ -180,9 +188,9 @@ import Testing
             ("an anchor", base.replacingOccurrences(of: "## 处罚", with: "## 惩罚")),
             ("the kind", base.replacingOccurrences(of: "kind: rules", with: "kind: page")),
         ]
-        let a = Edits.parsePage(path: "content/groups/a/rules.md", bytes: Array(base.utf8))
+        let a = Edits.parsePage(path: "content/groups/a/rules.md", bytes: Array(base.utf8)).page
         for (what, text) in variants {
-            let b = Edits.parsePage(path: "content/groups/a/rules.md", bytes: Array(text.utf8))
+            let b = Edits.parsePage(path: "content/groups/a/rules.md", bytes: Array(text.utf8)).page
             #expect(
                 (BuildRecord.elsewhere(a) == BuildRecord.elsewhere(b)) == Engine.othersReadTheSame(a, b), "\(what)")
         }

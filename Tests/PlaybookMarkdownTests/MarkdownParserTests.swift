@@ -170,7 +170,7 @@ import Testing
 
 @Suite struct PageParserTests {
     func page(_ path: String, _ text: String) -> Page {
-        PageParser().parse(FrontMatterSplitter().split(path: path, text: text))
+        PageParser().parse(FrontMatterSplitter().split(path: path, text: text)).page
     }
 
     @Test func kindComesFromFrontMatterThenFolderThenPage() {

@@ -20,7 +20,7 @@ import Testing
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    static func page(_ text: String) -> Page {
+    static func page(_ text: String) -> ParsedPage {
         PageParser().parse(FrontMatterSplitter().split(path: "content/long.md", text: text))
     }
 

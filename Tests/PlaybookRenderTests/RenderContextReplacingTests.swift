@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookEngine
+import PlaybookMarkdown
 import PlaybookModel
 import PlaybookSource
 import Testing
@@ -15,7 +16,7 @@ import Testing
                 RawFile(path: "content/" + $0.key, bytes: Array($0.value.utf8))
             })
         site.lastChanged = [:]
-        // The pages with their trees, as a renderer given no way to parse them again needs.
+        // The pages' summaries, as parsing gives them; the renderer parses their bodies again.
         var handbook = Pipeline.parse(site)
         handbook.config = Pipeline.check(site).handbook.config
         return (handbook, Pipeline.check(site).health)
@@ -37,7 +38,8 @@ import Testing
         let replaced = try #require(previous.replacing([page], in: after))
         let fresh = SiteRenderer.Context(handbook: after, health: health, theme: theme)
         let renderer = SiteRenderer(theme: theme)
-        #expect(renderer.renderPage(page, prepared: replaced) == renderer.renderPage(page, prepared: fresh))
+        let parsed = PageParser().parsed(page)
+        #expect(renderer.renderPage(parsed, prepared: replaced) == renderer.renderPage(parsed, prepared: fresh))
         // The group's kit shows its documents' bodies: the replaced page's, not the old one's.
         let kit = renderer.outputsShowingBody(of: page.path, prepared: replaced)
         #expect(!kit.isEmpty)

@@ -105,7 +105,12 @@ import Testing
 
     static func index(_ files: [String: String]) throws -> SearchIndex {
         let handbook = try handbook(files)
-        return SearchIndex(pages: handbook.pages, config: handbook.config)
+        return SearchIndex(pages: parsed(handbook), config: handbook.config)
+    }
+
+    /// Every page of `handbook` with its body parsed.
+    static func parsed(_ handbook: Handbook) -> [ParsedPage] {
+        handbook.pages.map { PageParser().parsed($0) }
     }
 
     /// Every token of the index with its postings (page id, weight), decoded from the shards.
@@ -197,14 +202,13 @@ import Testing
                 "---\ntitle: 第\(i)页 Page \(i)\ntags: [新人]\n---\n## 规则 Rules\n\n**禁言**：\(i) 小时 mute。\n\n正文 text\(i % 3) 豈 豈。\n"
         }
         let handbook = try Self.handbook(files)
-        let whole = SearchIndex(pages: handbook.pages, config: handbook.config).files()
-        let released = handbook.pages.map { $0.releasingTree() }
-        var builder = SearchIndex.Builder(pages: released, config: handbook.config)
+        let whole = SearchIndex(pages: Self.parsed(handbook), config: handbook.config).files()
+        var builder = SearchIndex.Builder(pages: handbook.pages, config: handbook.config)
         var records: [OutputFile] = []
-        for page in released {
-            let restored = PageParser().restoringTree(page)
-            #expect(restored.document == handbook.pages.first { $0.path == page.path }!.document)
-            if let file = builder.add(SearchDocument(restored, vocabulary: builder.vocabulary)) { records.append(file) }
+        for page in handbook.pages {
+            let parsed = PageParser().parsed(page)
+            #expect(parsed.document == PageParser().parse(page.source).document)
+            if let file = builder.add(SearchDocument(parsed, vocabulary: builder.vocabulary)) { records.append(file) }
         }
         let built = builder.index()
         // 23 pages: one record a file.
@@ -213,7 +217,7 @@ import Testing
         #expect(streamed.map(\.path) == whole.map(\.path))
         #expect(streamed == whole)
         // Only the whole index can take an edited page in place.
-        #expect(built.replacing(handbook.pages[0])?.files == nil)
+        #expect(built.replacing(PageParser().parsed(handbook.pages[0]))?.files == nil)
     }
 
     /// Issue 24: a page is indexed under the synonyms of its words (the shipped ones and the
@@ -225,14 +229,14 @@ import Testing
         ])
         handbook.config.searchSynonyms = [["值日生", "轮岗员"]]
         let vocabulary = SearchVocabulary(config: handbook.config)
-        let terms = SearchDocument(handbook.pages[0], vocabulary: vocabulary).terms
+        let terms = SearchDocument(PageParser().parsed(handbook.pages[0]), vocabulary: vocabulary).terms
         for token in ["拉黑", "踢人", "伺服", "服器", "讯息", "轮岗", "岗员", "sop"] {
             #expect(terms[token] != nil, "\(token)")
         }
         // A synonym weighs half the word the page holds; a regional word as much.
         #expect(terms["拉黑"]! < terms["移出"]! || terms["移出"]! == 1)
         #expect(terms["讯息"] == terms["消息"])
-        #expect(SearchDocument(handbook.pages[0]).terms["拉黑"] == nil)
+        #expect(SearchDocument(PageParser().parsed(handbook.pages[0])).terms["拉黑"] == nil)
     }
 
     /// Issue 23: records are packed by the page count, and a template family's pages are listed once,
@@ -248,7 +252,7 @@ import Testing
             files["content/groups/g\(i)/rules.md"] = "---\ntitle: 第\(i)群规\n---\n# 群规\n\n不刷屏。\n"
         }
         let handbook = try Self.handbook(files)
-        let index = SearchIndex(pages: handbook.pages, config: handbook.config)
+        let index = SearchIndex(pages: Self.parsed(handbook), config: handbook.config)
         let out = index.files()
         // 301 pages: one record a file (a result loads its whole file).
         #expect(out.filter { $0.path.hasPrefix("search/p/") }.count == 301)
@@ -284,7 +288,7 @@ import Testing
         after["content/b.md"] = "# 晚间总结\n\n每天十点 summary。\n"
         let old = try Self.index(before)
         let fresh = try Self.index(after)
-        let edited = try Self.handbook(after).pages[1]
+        let edited = PageParser().parsed(try Self.handbook(after).pages[1])
         let (next, changed) = try #require(old.replacing(edited))
         #expect(next.files() == fresh.files())
         let oldFiles = Dictionary(uniqueKeysWithValues: old.files().map { ($0.path, $0.bytes) })

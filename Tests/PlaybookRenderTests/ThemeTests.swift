@@ -122,8 +122,7 @@ import Testing
     func page(_ path: String) -> Page {
         Page(
             source: SourceFile(path: "content/" + path, text: "", body: ""), kind: .page,
-            url: Slug.url(forContentPath: path), title: "",
-            document: MarkdownDocument(root: MarkdownNode(.document, range: SourceRange(line: 1))), headings: [])
+            url: Slug.url(forContentPath: path), title: "", headings: [], links: [])
     }
 
     @Test func rewritesMarkdownLinksToRelativePageURLs() {

@@ -48,3 +48,12 @@ struct CollidingURLRule {
         return found
     }
 }
+
+extension CollidingURLRule: SiteRule {
+    var levelledAs: String? { nil }
+
+    func check(_ context: CheckContext, near: NearPage?) -> [Diagnostic] {
+        guard let near else { return check(context) }
+        return check(near.folding, language: context.language)
+    }
+}

@@ -11,7 +11,7 @@ package struct ConflictMarkerRule: PageRule {
         let text = page.page.source.text
         guard text.containsLiteral("<<<<<<<") || text.containsLiteral(">>>>>>>") else { return [] }
         var code: [ClosedRange<Int>] = []
-        page.page.document.root.walk { node in
+        page.parsed.document.root.walk { node in
             if case .codeBlock = node.kind { code.append(node.range.start.line...node.range.end.line) }
         }
         return Self.markers(in: text, file: page.path, skipping: code, language: context.language)

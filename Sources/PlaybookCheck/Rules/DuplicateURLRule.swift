@@ -37,3 +37,12 @@ struct DuplicateURLRule {
         return found
     }
 }
+
+extension DuplicateURLRule: SiteRule {
+    var levelledAs: String? { nil }
+
+    func check(_ context: CheckContext, near: NearPage?) -> [Diagnostic] {
+        guard let near else { return check(context) }
+        return check(near.folding.lazy.filter { $0.url == near.page.url }, language: context.language)
+    }
+}

@@ -6,15 +6,13 @@ import PlaybookModel
 /// page in a public build), which would be a dead link on the site. Paths
 /// starting with `/` are relative to `content/`, as the renderer reads them. Links with
 /// `{{placeholders}}` belong to a template's documents and resolve only once cloned.
-struct LinkRule: PageRule {
-    var readsOtherPages: Bool { true }
-
-    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
+struct LinkRule: OtherPagesRule {
+    func check(_ page: LinkedPage, in context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // A page that repeats one broken link is judged (and its suggestion searched) once.
         var judged: [String: Diagnostic?] = [:]
         // The page's links, not its tree: this rule reads other pages' headings, so it runs after
-        // every page was parsed, when most trees are let go (`Checker.ownRules`).
+        // every page was parsed, when the trees are let go (`Checker.otherPagesRules`).
         for link in page.page.links {
             let destination = link.destination
             let verdict: Diagnostic?
@@ -32,7 +30,7 @@ struct LinkRule: PageRule {
         return found
     }
 
-    static func check(_ destination: String, at position: SourcePosition, page: CheckedPage, context: CheckContext)
+    static func check(_ destination: String, at position: SourcePosition, page: LinkedPage, context: CheckContext)
         -> Diagnostic?
     {
         guard !destination.containsLiteral("{{"), let link = LinkDestination(destination) else { return nil }
@@ -99,7 +97,7 @@ struct LinkRule: PageRule {
     }
 
     static func unpublished(
-        _ destination: String, target: Page, at position: SourcePosition, page: CheckedPage, language l: Language
+        _ destination: String, target: Page, at position: SourcePosition, page: LinkedPage, language l: Language
     ) -> Diagnostic {
         let why =
             target.isDraft

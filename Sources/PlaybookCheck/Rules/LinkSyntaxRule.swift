@@ -30,7 +30,7 @@ struct LinkSyntaxRule: PageRule {
         let mayHaveWideLinks = text.containsLiteral("】") || text.containsLiteral("］") || text.containsLiteral("（")
         guard mayHaveImages || mayHaveWideLinks else { return found }
         var lines: [Substring]?
-        page.page.document.root.walk { node in
+        page.parsed.document.root.walk { node in
             switch node.kind {
             case .image(let source, _):
                 if named.insert(source).inserted, let missing = Self.missing(source, folder: folder, context: context) {
@@ -168,13 +168,11 @@ struct LinkSyntaxRule: PageRule {
 
 /// `page.wikilink`: `[[入群流程]]` is a wiki's link, which Markdown prints as it is. The hint gives
 /// the Markdown link to the page of that title, file name or path. It reads the page's text (not
-/// its tree, which is let go before rules that read other pages run), outside code.
-struct WikilinkRule: PageRule {
-    var readsOtherPages: Bool { true }
-
+/// its tree, which is let go before the rules that read other pages run), outside code.
+struct WikilinkRule: OtherPagesRule {
     private static let wikilink = try! NSRegularExpression(pattern: #"\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]"#)
 
-    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
+    func check(_ page: LinkedPage, in context: CheckContext) -> [Diagnostic] {
         let source = page.page.source
         guard source.text.containsLiteral("[[") else { return [] }
         var found: [Diagnostic] = []
@@ -196,7 +194,7 @@ struct WikilinkRule: PageRule {
         return found
     }
 
-    static func wikilinks(in line: Substring, line number: Int, page: CheckedPage, context: CheckContext)
+    static func wikilinks(in line: Substring, line number: Int, page: LinkedPage, context: CheckContext)
         -> [Diagnostic]
     {
         let l = context.language

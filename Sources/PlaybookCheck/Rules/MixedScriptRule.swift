@@ -31,7 +31,7 @@ struct MixedScriptRule: PageRule {
         var blocks = 0
         var quotes = 0
         collect(
-            page.page.document.root, block: 0, quote: nil, link: false, blocks: &blocks, quotes: &quotes, into: &runs)
+            page.parsed.document.root, block: 0, quote: nil, link: false, blocks: &blocks, quotes: &quotes, into: &runs)
         let keep = context.handbook.config.keep.sorted { $0.count > $1.count }
         var marks: [[(offset: Int, scalar: Unicode.Scalar, script: WrittenScript)]] = []
         marks.reserveCapacity(runs.count)

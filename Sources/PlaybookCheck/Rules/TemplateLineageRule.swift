@@ -3,12 +3,10 @@ import PlaybookModel
 /// `group.unknown-template`, `group.template-version`: a page cloned from a template
 /// (`template:` in front matter) names a template of the handbook, and the version it records
 /// is not ahead of the template's. Lineage is what lets a template improve and its groups follow.
-struct TemplateLineageRule: PageRule {
+struct TemplateLineageRule: OtherPagesRule {
     var readsFrontMatter: Bool { true }
 
-    var readsOtherPages: Bool { true }
-
-    func check(_ page: CheckedPage, in context: CheckContext) -> [Diagnostic] {
+    func check(_ page: LinkedPage, in context: CheckContext) -> [Diagnostic] {
         guard page.page.templateName == nil, let entry = page.page.frontMatter.entry("template"),
             let name = entry.value.string, !name.isEmpty
         else { return [] }

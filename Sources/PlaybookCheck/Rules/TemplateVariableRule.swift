@@ -30,7 +30,7 @@ struct TemplateVariableRule {
                 continue
             }
             let declaration = context.templates[name].map {
-                TemplateDeclaration(page: context.checkedPage(context.handbook.pages[$0]), language: l)
+                TemplateDeclaration(page: context.linkedPage(context.handbook.pages[$0]), language: l)
             }
             found += declaration?.problems ?? []
             let declared = Set(declaration?.variables.map(\.name) ?? [])
@@ -145,5 +145,16 @@ struct TemplateVariableRule {
                 "placeholder `\(placeholder.text)` uses \(names.count == 1 ? "an unknown filter" : "unknown filters") \(names.joined(separator: ", "))"
             ),
             hint: hint)
+    }
+}
+
+extension TemplateVariableRule: SiteRule {
+    var levelledAs: String? { "template" }
+
+    /// Near a page: the findings of the template it belongs to, if any.
+    func check(_ context: CheckContext, near: NearPage?) -> [Diagnostic] {
+        guard let near else { return check(context) }
+        guard let name = near.page.templateName else { return [] }
+        return check(context, only: name)
     }
 }
