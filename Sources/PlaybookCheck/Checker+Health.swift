@@ -10,10 +10,17 @@ extension Checker {
         package struct Span: Hashable, Sendable {
             package var line: Int
             package var end: Int
+
+            package init(line: Int, end: Int) {
+                self.line = line
+                self.end = end
+            }
         }
 
         /// One per required section of the group kind, in its order; nil for one the charter lacks.
         package var spans: [Span?]
+
+        package init(spans: [Span?]) { self.spans = spans }
     }
 
     /// Whether the health view draws a row of `page` from its sections: a group charter (a

@@ -164,12 +164,14 @@ package struct Engine: Sendable {
                 lettingBytesGo: true
             ) { file, splitter in
                 let digest = ContentDigest(file.bytes)
-                // The same bytes at the same path: the page as it was parsed and checked alone then.
-                // A charter's sections are not remembered: it is parsed again for them.
+                // The same bytes at the same path: the page as it was parsed and checked alone then,
+                // with a charter's sections (a cache without them has the charter parsed again).
                 if let kept = remembered[Self.key(file.path)], kept.digest == digest {
                     let source = kept.source(file) ?? splitter.split(path: file.path, bytes: file.bytes)
                     let page = kept.page(source)
-                    let sections = checker.drawsHealthRow(page) ? checker.charterSections(parser.parsed(page)) : nil
+                    let sections =
+                        checker.drawsHealthRow(page)
+                        ? kept.sections ?? checker.charterSections(parser.parsed(page)) : nil
                     return (page, (kept.own, digest, true, sections))
                 }
                 let parsed = parser.parse(splitter.split(path: file.path, bytes: file.bytes))
@@ -519,7 +521,7 @@ extension Engine {
                     RememberedPage(
                         digest: digest, kind: page.kind, url: page.url, title: page.title,
                         headings: page.headings, links: page.links, own: own,
-                        split: RememberedPage.Split(page.source, digest: digest))
+                        split: RememberedPage.Split(page.source, digest: digest), sections: charters[key])
                 ))
         }
         return EngineCache.write(

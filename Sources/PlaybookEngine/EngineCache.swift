@@ -46,6 +46,9 @@ struct RememberedPage: Sendable {
     /// The page's front matter as split from its bytes; nil when its text is not its bytes as
     /// they are (a byte-order mark, bytes that are not UTF-8): such a page is split again.
     var split: Split?
+    /// For a group charter, where its required sections run (`Checker.charterSections`), which
+    /// the health view reads: a charter taken from the cache is not parsed again for them.
+    var sections: Checker.CharterSections?
 
     struct Split: Sendable {
         var frontMatter: Mapping
@@ -100,7 +103,7 @@ struct RememberedSite: Sendable, Equatable {
 /// The cache as the engine reads and writes it.
 enum EngineCache {
     /// Changes whenever what is stored, or how, changes: an older file is then ignored.
-    static let format: UInt32 = 4
+    static let format: UInt32 = 5
     static let magic: [UInt8] = Array("PBKCACHE".utf8)
 
     /// Everything besides a page that its own findings and summary depend on.
@@ -298,6 +301,15 @@ struct ByteWriter {
             count(split.bodyLineOffset)
             diagnostics(split.diagnostics)
         }
+        flag(page.sections != nil)
+        if let sections = page.sections {
+            count(sections.spans.count)
+            for span in sections.spans {
+                flag(span != nil)
+                count(span?.line ?? 0)
+                count(span?.end ?? 0)
+            }
+        }
     }
 
     mutating func mapping(_ mapping: Mapping) {
@@ -467,9 +479,20 @@ struct ByteReader {
                 frontMatter: frontMatter, bodyOffset: bodyOffset, bodyLineOffset: bodyLineOffset,
                 diagnostics: diagnostics)
         }
+        guard let hasSections = flag() else { return nil }
+        var sections: Checker.CharterSections?
+        if hasSections {
+            guard let count = varint(), count <= 1 << 16 else { return nil }
+            var spans: [Checker.CharterSections.Span?] = []
+            for _ in 0..<count {
+                guard let present = flag(), let line = varint(), let end = varint() else { return nil }
+                spans.append(present ? Checker.CharterSections.Span(line: line, end: end) : nil)
+            }
+            sections = Checker.CharterSections(spans: spans)
+        }
         return RememberedPage(
             digest: digest, kind: Kind(kind), url: url, title: title, headings: headings, links: links,
-            own: Checker.OwnFindings(before: before, after: after), split: split)
+            own: Checker.OwnFindings(before: before, after: after), split: split, sections: sections)
     }
 
     /// Values nest no deeper than front matter may (the YAML reader's own limit is lower).

@@ -35,6 +35,7 @@ import Testing
         #expect(warm.check.known == cold.check.known, "\(what): known findings")
         #expect(warm.check.health == cold.check.health, "\(what): health")
         #expect(warm.handbook.pages == cold.handbook.pages, "\(what): pages")
+        #expect(warm.charters == cold.charters, "\(what): the charters' sections")
         for page in cold.handbook.pages {
             #expect(
                 warm.diagnostics(for: page.path).new == cold.diagnostics(for: page.path).new, "\(what): \(page.path)")
@@ -110,6 +111,21 @@ import Testing
         #expect(warm.findingsRemembered)
         #expect(!cold.findingsRemembered)
         try Self.expectSame(warm, cold, "network bodies")
+    }
+
+    /// A group charter's sections (what the health view reads of it) are in the cache, so a
+    /// charter taken from it is not parsed again for them.
+    @Test func theCacheKeepsEachChartersSections() throws {
+        let site = try DifferentialTests.sited(editions: false)
+        defer { site.remove() }
+        let engine = Engine(try Self.load(site, cache: []), settings: .preview)
+        let bytes = try #require(engine.remembered())
+        let fingerprint = Engine.fingerprint(
+            files: engine.files, ruleFiles: engine.ruleFiles, language: engine.language, settings: engine.settings)
+        let pages = EngineCache.read(bytes, identity: Self.identity, fingerprint: fingerprint)
+        #expect(!engine.charters.isEmpty)
+        for (key, sections) in engine.charters { #expect(pages[key]?.sections == sections) }
+        #expect(pages.values.filter { $0.sections != nil }.count == engine.charters.count)
     }
 
     @Test func aPageOfTheSameSizeWithOtherBytesIsParsedAgain() throws {
