@@ -155,32 +155,3 @@ private struct Counting: TokenSink {
         if counted { length += 1 }
     }
 }
-
-extension SearchDocument {
-    /// A document from its parts, as `characterWeights`, `wordWeights` and the rest gave them
-    /// (a build's record of the build before it keeps documents so).
-    package init(
-        path: String, kind: String, length: Int, characterWeights: [(key: UInt64, weight: Int)],
-        wordWeights: [String: Int], record: String
-    ) {
-        self.path = path
-        self.kind = kind
-        self.length = length
-        var characters = TokenCounts(capacity: characterWeights.count)
-        for (key, weight) in characterWeights { characters.add(key, weight) }
-        self.characters = characters
-        words = wordWeights
-        self.record = record
-    }
-
-    /// The CJK tokens and their weights, in no particular order.
-    package var characterWeights: [(key: UInt64, weight: Int)] {
-        var all: [(key: UInt64, weight: Int)] = []
-        all.reserveCapacity(characters.count)
-        characters.forEach { all.append(($0, $1)) }
-        return all
-    }
-
-    /// The words and their weights.
-    package var wordWeights: [String: Int] { words }
-}
